@@ -1,0 +1,110 @@
+/**
+ * Loads the built-in catalogues and any `--catalogo FILE`, validating each with zod. A broken
+ * catalogue fails with a message naming the file and the field (exit 2: the input cannot be used).
+ */
+import { readFileSync } from 'node:fs';
+import { bandoSchema, type Bando, type Servizio, type TipoDote } from './schema.js';
+import { packagePath } from '../paths.js';
+import { UsageError, DoteError } from '../errors.js';
+
+/** The shipped catalogues, listed explicitly (no directory scanning at run time). */
+export const BUILTIN_CATALOGUES = ['cremona-2021.json', 'veneto-jc-2022.json'] as const;
+
+function formatPath(p: readonly PropertyKey[]): string {
+  return p.map((k) => (typeof k === 'number' ? `[${k}]` : `.${String(k)}`)).join('').replace(/^\./, '');
+}
+
+export function parseCatalogue(text: string, file: string): Bando {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch (e) {
+    throw new UsageError(`${file}: catalogo non valido, JSON illeggibile (${(e as Error).message})`);
+  }
+  const r = bandoSchema.safeParse(raw);
+  if (!r.success) {
+    const issues = r.error.issues.slice(0, 5).map((i) => `${formatPath(i.path) || '(radice)'}: ${i.message}`);
+    throw new UsageError(`${file}: catalogo non valido: ${issues.join('; ')}`);
+  }
+  return r.data;
+}
+
+export function loadCatalogueFile(file: string): Bando {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch {
+    throw new UsageError(`${file}: impossibile leggere il catalogo`);
+  }
+  return parseCatalogue(text, file);
+}
+
+export class Catalogues {
+  readonly bandi: readonly Bando[];
+  constructor(bandi: Bando[]) {
+    const seen = new Set<string>();
+    for (const b of bandi) {
+      if (seen.has(b.id)) throw new UsageError(`catalogo duplicato: il bando "${b.id}" è già caricato`);
+      seen.add(b.id);
+    }
+    this.bandi = bandi;
+  }
+
+  find(id: string): Bando | undefined {
+    return this.bandi.find((b) => b.id === id);
+  }
+
+  get(id: string): Bando {
+    const b = this.find(id);
+    if (!b) {
+      throw new DoteError(`bando sconosciuto: "${id}" (bandi caricati: ${this.bandi.map((x) => x.id).join(', ')})`, { exitCode: 2 });
+    }
+    return b;
+  }
+
+  /** The bando that has this dote type (types are unique across the loaded bandi). */
+  bandoOfTipo(tipo: string): Bando | undefined {
+    return this.bandi.find((b) => b.tipi.some((t) => t.codice === tipo));
+  }
+
+  /** The bando whose service-code prefix matches (JC-… is veneto-jc-2022, Q… is cremona-2021). */
+  bandoOfServizio(code: string): Bando | undefined {
+    const exact = this.bandi.find((b) => b.servizi.some((s) => s.codice === code));
+    if (exact) return exact;
+    let best: Bando | undefined;
+    let bestLen = 0;
+    for (const b of this.bandi) {
+      for (const p of b.prefissiServizi) {
+        if (code.startsWith(p) && p.length > bestLen) {
+          best = b;
+          bestLen = p.length;
+        }
+      }
+    }
+    return best;
+  }
+}
+
+export function tipoOf(bando: Bando, codice: string): TipoDote {
+  const t = bando.tipi.find((x) => x.codice === codice);
+  if (!t) {
+    throw new DoteError(`tipo di dote "${codice}" non previsto dal bando ${bando.id} (tipi: ${bando.tipi.map((x) => x.codice).join(', ')})`, { exitCode: 2 });
+  }
+  return t;
+}
+
+export function servizioOf(bando: Bando, codice: string): Servizio | undefined {
+  return bando.servizi.find((s) => s.codice === codice);
+}
+
+let cache: { key: string; value: Catalogues } | undefined;
+
+export function loadCatalogues(extraFiles: readonly string[] = []): Catalogues {
+  const key = extraFiles.join('\0');
+  if (cache && cache.key === key) return cache.value;
+  const bandi = BUILTIN_CATALOGUES.map((f) => loadCatalogueFile(packagePath('src', 'bandi', 'catalogues', f)));
+  for (const f of extraFiles) bandi.push(loadCatalogueFile(f));
+  const value = new Catalogues(bandi);
+  cache = { key, value };
+  return value;
+}

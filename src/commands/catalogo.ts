@@ -1,0 +1,18 @@
+import { Command } from 'commander';
+import { context, example, out, printJson } from '../command-kit.js';
+
+export function catalogoCommand(): Command {
+  const cmd = new Command('catalogo')
+    .description('servizi, tariffe e massimali di un bando')
+    .argument('<bando>', 'id del bando, es. cremona-2021')
+    .option('--tipo <tipo>', 'solo i servizi di un tipo di dote, es. D1-INS')
+    .option('--fascia <n>', 'solo i massimali di una fascia (1-4)')
+    .action(async (bando: string, opts: { tipo?: string; fascia?: string }) => {
+      const ctx = context();
+      const { catalogoView, formatCatalogo } = await import('../app/catalogo.js');
+      const view = catalogoView(ctx.catalogFiles, bando, opts);
+      if (ctx.json) printJson(view);
+      else out(formatCatalogo(view));
+    });
+  return example(cmd, 'dote catalogo cremona-2021 --tipo D1-INS --fascia 3', 'dote catalogo veneto-jc-2022');
+}

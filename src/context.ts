@@ -1,0 +1,49 @@
+/**
+ * What every command receives from the edge: where the database is, what "today" is, who is
+ * operating, output mode. Built once in main.ts from global options and environment variables.
+ */
+import { UsageError } from './errors.js';
+import { isRealIsoDate } from './domain/dates.js';
+
+export interface GlobalOptions {
+  db?: string;
+  oggi?: string;
+  json?: boolean;
+  catalogo?: string[];
+  operatore?: string;
+}
+
+export interface Context {
+  dbPath: string;
+  /** Today's date, YYYY-MM-DD: from --oggi / DOTE_OGGI or the system clock. */
+  oggi: string;
+  json: boolean;
+  catalogFiles: string[];
+  /** Who makes changes, for the audit trail: --operatore, DOTE_OPERATORE or the OS user. */
+  operatore: string;
+}
+
+export function systemToday(now = new Date()): string {
+  const y = now.getFullYear();
+  const m = String(now.getMonth() + 1).padStart(2, '0');
+  const d = String(now.getDate()).padStart(2, '0');
+  return `${y}-${m}-${d}`;
+}
+
+export function buildContext(g: GlobalOptions, env: NodeJS.ProcessEnv = process.env): Context {
+  const oggi = g.oggi ?? env.DOTE_OGGI ?? systemToday();
+  if (!isRealIsoDate(oggi)) {
+    throw new UsageError(`--oggi: data non valida "${oggi}" (formato AAAA-MM-GG, es. 2022-06-28)`);
+  }
+  let operatore = g.operatore ?? env.DOTE_OPERATORE ?? '';
+  if (!operatore) {
+    operatore = env.USER ?? env.LOGNAME ?? env.USERNAME ?? 'sconosciuto';
+  }
+  return {
+    dbPath: g.db ?? env.DOTE_DB ?? 'dote.db',
+    oggi,
+    json: Boolean(g.json),
+    catalogFiles: g.catalogo ?? [],
+    operatore,
+  };
+}

@@ -1,0 +1,140 @@
+/**
+ * Opening the database: WAL, foreign keys on, a busy timeout, the file readable by its owner
+ * only (it holds health data). Plain numbered .sql migrations, listed here explicitly, applied in
+ * one transaction with the version recorded and the foreign keys checked after (style.md 8).
+ * A file that is not a dote database is refused and left untouched.
+ */
+import { closeSync, existsSync, openSync, readFileSync, readSync, statSync, chmodSync } from 'node:fs';
+import type BetterSqlite3 from 'better-sqlite3';
+import { createRequire } from 'node:module';
+import { packagePath } from '../paths.js';
+import { UsageError } from '../errors.js';
+
+export type Db = BetterSqlite3.Database;
+
+export const MIGRATIONS: readonly string[] = ['001-init.sql'];
+export const SCHEMA_VERSION = MIGRATIONS.length;
+const APP_MARK = 'dote';
+
+const require = createRequire(import.meta.url);
+
+function openRaw(file: string): Db {
+  // Loaded lazily so that commands without a database (and --help) start fast.
+  const Database = require('better-sqlite3') as typeof BetterSqlite3;
+  try {
+    return new Database(file, { timeout: 5000 });
+  } catch (e) {
+    throw new UsageError(`${file}: impossibile aprire il database (${(e as Error).message})`);
+  }
+}
+
+function looksLikeSqlite(file: string): boolean {
+  const fd = openSync(file, 'r');
+  try {
+    const buf = Buffer.alloc(16);
+    const n = readSync(fd, buf, 0, 16, 0);
+    return n === 16 && buf.toString('latin1') === 'SQLite format 3\0';
+  } finally {
+    closeSync(fd);
+  }
+}
+
+function configure(db: Db): void {
+  db.pragma('journal_mode = WAL');
+  db.pragma('foreign_keys = ON');
+  db.pragma('busy_timeout = 5000');
+  db.pragma('synchronous = NORMAL');
+}
+
+function versionOf(db: Db): number | null {
+  const hasMeta = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'meta'").get();
+  if (!hasMeta) return null;
+  const app = db.prepare("SELECT valore FROM meta WHERE chiave = 'app'").get() as { valore: string } | undefined;
+  if (!app || app.valore !== APP_MARK) return null;
+  const v = db.prepare("SELECT valore FROM meta WHERE chiave = 'schema_version'").get() as { valore: string } | undefined;
+  return v ? Number(v.valore) : 0;
+}
+
+function migrate(db: Db, from: number): number {
+  if (from > SCHEMA_VERSION) {
+    throw new UsageError(`il database ha lo schema versione ${from}, più recente di questo programma (${SCHEMA_VERSION}): aggiorna dote`);
+  }
+  if (from === SCHEMA_VERSION) return 0;
+  const apply = db.transaction(() => {
+    for (let v = from; v < SCHEMA_VERSION; v++) {
+      db.exec(readFileSync(packagePath('src', 'db', 'migrations', MIGRATIONS[v]!), 'utf8'));
+    }
+    db.prepare("INSERT INTO meta (chiave, valore) VALUES ('app', ?) ON CONFLICT(chiave) DO UPDATE SET valore = excluded.valore").run(APP_MARK);
+    db.prepare("INSERT INTO meta (chiave, valore) VALUES ('schema_version', ?) ON CONFLICT(chiave) DO UPDATE SET valore = excluded.valore").run(String(SCHEMA_VERSION));
+    const bad = db.pragma('foreign_key_check') as unknown[];
+    if (bad.length) throw new Error(`violazioni di chiavi esterne dopo la migrazione: ${bad.length}`);
+  });
+  apply();
+  return SCHEMA_VERSION - from;
+}
+
+function refuseForeign(file: string): never {
+  throw new UsageError(`${file}: il file esiste ma non è un database di dote; non lo tocco`, 'indica un altro percorso con --db');
+}
+
+/** `dote init`: create (or bring up to date) the database. Returns what happened. */
+export function initDatabase(file: string): { created: boolean; migrated: number; version: number } {
+  let created = false;
+  if (existsSync(file) && statSync(file).size > 0) {
+    if (!looksLikeSqlite(file)) refuseForeign(file);
+    const db = openRaw(file);
+    try {
+      const v = versionOf(db);
+      if (v === null) {
+        const tables = db.prepare("SELECT count(*) AS n FROM sqlite_master").get() as { n: number };
+        if (tables.n > 0) refuseForeign(file);
+      }
+      configure(db);
+      const migrated = migrate(db, v ?? 0);
+      return { created, migrated, version: SCHEMA_VERSION };
+    } finally {
+      db.close();
+    }
+  }
+  if (!existsSync(file)) {
+    // Create the file ourselves, owner-only, before SQLite opens it; SQLite gives the -wal and
+    // -shm files the same permissions as the database file.
+    try {
+      closeSync(openSync(file, 'wx', 0o600));
+    } catch (e) {
+      throw new UsageError(`${file}: impossibile creare il database (${(e as Error).message})`);
+    }
+    created = true;
+  }
+  chmodSync(file, 0o600);
+  const db = openRaw(file);
+  try {
+    configure(db);
+    const migrated = migrate(db, 0);
+    return { created, migrated, version: SCHEMA_VERSION };
+  } finally {
+    db.close();
+  }
+}
+
+/** Opens an existing database for a command; applies pending migrations. */
+export function openDatabase(file: string, opts: { readonly?: boolean } = {}): Db {
+  if (!existsSync(file)) {
+    throw new UsageError(`nessun database in ${file}`, 'crealo con "dote init" oppure indica --db PERCORSO');
+  }
+  if (statSync(file).size === 0 || !looksLikeSqlite(file)) refuseForeign(file);
+  const db = openRaw(file);
+  const v = versionOf(db);
+  if (v === null) {
+    db.close();
+    refuseForeign(file);
+  }
+  configure(db);
+  if (!opts.readonly) migrate(db, v);
+  return db;
+}
+
+/** Runs `fn` in one IMMEDIATE transaction: all or nothing. */
+export function inTransaction<T>(db: Db, fn: () => T): T {
+  return db.transaction(fn).immediate();
+}

@@ -1,0 +1,62 @@
+/**
+ * The entry point: builds the program, runs it, and is the one place that turns errors into an
+ * exit status and a one-line Italian message (cli.md "Exit status"). DOTE_DEBUG=1 shows stacks.
+ */
+import { CommanderError } from 'commander';
+import { buildProgram, extractGlobalOptions } from './cli.js';
+import { DoteError } from './errors.js';
+import { setGlobalOptions } from './command-kit.js';
+
+const COMMANDER_MESSAGES: Record<string, (m: string) => string> = {
+  'commander.unknownOption': (m) => m.replace(/^error: unknown option '(.+?)'.*$/s, "opzione sconosciuta: $1"),
+  'commander.unknownCommand': (m) => m.replace(/^error: unknown command '(.+?)'.*$/s, 'comando sconosciuto: $1'),
+  'commander.missingArgument': (m) => m.replace(/^error: missing required argument '(.+?)'.*$/s, 'argomento obbligatorio mancante: $1'),
+  'commander.optionMissingArgument': (m) => m.replace(/^error: option '(.+?)' argument missing.*$/s, "l'opzione $1 richiede un valore"),
+  'commander.missingMandatoryOptionValue': (m) => m.replace(/^error: required option '(.+?)' not specified.*$/s, 'opzione obbligatoria mancante: $1'),
+  'commander.excessArguments': (m) => m.replace(/^error: too many arguments.*$/s, 'troppi argomenti'),
+  'commander.invalidArgument': (m) => m.replace(/^error: /, ''),
+};
+
+function debug(err: unknown): void {
+  if (process.env.DOTE_DEBUG) process.stderr.write(`${(err as Error)?.stack ?? String(err)}\n`);
+}
+
+export async function main(argv: string[]): Promise<void> {
+  let args = argv.slice(2);
+  try {
+    const { globals, rest } = extractGlobalOptions(args);
+    setGlobalOptions(globals);
+    args = rest;
+    const program = buildProgram();
+    await program.parseAsync(args, { from: 'user' });
+  } catch (err) {
+    if (err instanceof CommanderError) {
+      if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || err.code === 'commander.help') {
+        process.exitCode = 0;
+        return;
+      }
+      const tr = COMMANDER_MESSAGES[err.code];
+      const msg = tr ? tr(err.message) : err.message.replace(/^error: /, '');
+      process.stderr.write(`dote: ${msg}\n(usa "dote --help" o "dote COMANDO --help" per l'aiuto)\n`);
+      process.exitCode = 2;
+      debug(err);
+      return;
+    }
+    if (err instanceof DoteError) {
+      process.stderr.write(`dote: ${err.message}\n`);
+      if (err.hint) process.stderr.write(`suggerimento: ${err.hint}\n`);
+      process.exitCode = err.exitCode;
+      debug(err);
+      return;
+    }
+    if ((err as { name?: string })?.name === 'ExitPromptError') {
+      process.stderr.write('dote: interrotto\n');
+      process.exitCode = 2;
+      return;
+    }
+    process.stderr.write(`dote: errore interno: ${(err as Error)?.message ?? String(err)}\n`);
+    process.stderr.write('suggerimento: riprova con DOTE_DEBUG=1 per i dettagli e segnala il problema\n');
+    debug(err);
+    process.exitCode = 2;
+  }
+}

@@ -1,0 +1,97 @@
+/**
+ * The shape every rule module shares (style.md 4: one rule per file with its metadata and a
+ * check that reports findings). One implementation serves both the CSV checker (`dote verifica`,
+ * `dote importa`) and delivery entry (`dote erogazione aggiungi|modifica|programma…`).
+ */
+import type { Bando, RegolaSetting, Modalita } from '../bandi/schema.js';
+
+export type Severity = 'error' | 'warning';
+
+export interface Finding {
+  rule: string;
+  severity: Severity;
+  message: string;
+  /** CSV source: file name as given and 1-based line where the record starts (header = 1). */
+  file?: string;
+  line?: number;
+  column?: string;
+  /** Delivery entry: the erogazione the finding is about, when it exists already. */
+  erogazioneId?: number;
+}
+
+/** A delivery as the rules see it: a CSV row (calendar or timesheet) or an erogazione. */
+export interface DeliveryRow {
+  kind: 'calendario' | 'timesheet' | 'erogazione';
+  file: string;
+  line: number;
+  erogazioneId?: number;
+  doteId: string;
+  servizio: string;
+  /** ISO date and its day number (days since 1970-01-01). */
+  data: string;
+  day: number;
+  /** Minutes since midnight; `minuti` = fine - inizio. */
+  inizio: number;
+  fine: number;
+  minuti: number;
+  /** The professional as a stable key: the registry code when known, else the text normalised. */
+  professionista: string;
+  cf: string | null;
+  modalita: Modalita;
+  collettiva: boolean;
+  sede: string | null;
+  /** When the delivery was recorded (ISO), for calendar/late-entry; null when unknown. */
+  registrataIl: string | null;
+  /** Context given by the CSV itself when there is no database (cli.md: fascia, tipo_dote). */
+  fascia?: number | null;
+  tipoDote?: string | null;
+}
+
+/** What the database knows about a dote, for the rules that need context. */
+export interface DoteInfo {
+  id: string;
+  bando: Bando;
+  tipo: string;
+  fascia: number | null;
+  /** The period in which deliveries are allowed (activation/admission to end), ISO dates. */
+  inizio: string | null;
+  fine: string | null;
+  cf: string;
+  /** Hours cap per service in minutes: PIP planned hours (Cremona) or activity hours (Job Coach). */
+  cap: Map<string, { individuale: number; collettiva: number }>;
+  /** The person had a disability dote in a previous annualità (service/repeat). */
+  doteAnnualitaPrecedente: boolean;
+  stato: string;
+}
+
+/** Everything a rule may ask of its surroundings. Built by the CSV checker or by delivery entry. */
+export interface RuleEnv {
+  /** Today (--oggi), ISO. */
+  oggi: string;
+  /** The bando a row belongs to (by its dote, --bando, or its service code); undefined if unknown. */
+  bandoOf(row: DeliveryRow): Bando | undefined;
+  /** The rule's setting in a bando, or null when the bando turns it off. */
+  setting(bando: Bando, ruleId: string): RegolaSetting | null;
+  /** The dote as the database knows it; undefined without a database or for an unknown dote. */
+  dote(id: string): DoteInfo | undefined;
+  /** Whether a database gives context (otherwise context rules are skipped, with a reason). */
+  hasDatabase: boolean;
+  /** Patron day (MM-DD) of a sede by name, if known. */
+  patronoOf(sede: string | null, row: DeliveryRow): string | null;
+  /** Report a finding about `row` (line and file are taken from it). */
+  report(row: DeliveryRow, f: { rule: string; severity: Severity; message: string; column?: string }): void;
+  /** Note that a rule could not run for lack of context (shown once per rule and reason). */
+  skip(ruleId: string, reason: string): void;
+}
+
+export interface RuleCheck {
+  /** Called for every delivery, in stream order (file by file, line by line). */
+  row?(row: DeliveryRow): void;
+  /** Called once after the last row: aggregate rules report here. */
+  end?(): void;
+}
+
+export interface Rule {
+  readonly id: string;
+  create(env: RuleEnv): RuleCheck;
+}
