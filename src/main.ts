@@ -22,6 +22,11 @@ function debug(err: unknown): void {
 }
 
 export async function main(argv: string[]): Promise<void> {
+  // `dote … | head` closes stdout early: that is not an error.
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') process.exit(0);
+    throw e;
+  });
   let args = argv.slice(2);
   try {
     const { globals, rest } = extractGlobalOptions(args);

@@ -57,8 +57,17 @@ export interface DoteInfo {
   inizio: string | null;
   fine: string | null;
   cf: string;
-  /** Hours cap per service in minutes: PIP planned hours (Cremona) or activity hours (Job Coach). */
+  /**
+   * Hours cap per service in minutes (hours/service-cap): the fascia's caps from the catalogue
+   * (Cremona; empty when the fascia is unknown) or the activity hours (Job Coach).
+   */
   cap: Map<string, { individuale: number; collettiva: number }>;
+  /**
+   * Planned hours per service in minutes: the latest PIP version (Cremona; null before the PIP is
+   * set) or the activity hours (Job Coach). Programming a delivery beyond these is refused.
+   */
+  pianificato: Map<string, { individuale: number; collettiva: number }> | null;
+  /** Patron day (MM-DD) of the sede, by sede name, from the database. */
   /** The person had a disability dote in a previous annualità (service/repeat). */
   doteAnnualitaPrecedente: boolean;
   stato: string;

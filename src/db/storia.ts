@@ -1,0 +1,48 @@
+/**
+ * The audit trail: every change to a dote, its PIP, its activities and its deliveries is kept
+ * with when (real clock), who (--operatore or the OS user), what, before and after (issue 3).
+ * Call it inside the same transaction as the change.
+ */
+import type { Db } from './connection.js';
+
+export interface HistoryEntry {
+  doteId: string;
+  entita: 'dote' | 'pip' | 'attivita' | 'erogazione' | 'timesheet';
+  entitaId: string | number;
+  azione: string;
+  operatore: string;
+  prima?: unknown;
+  dopo?: unknown;
+}
+
+export function recordHistory(db: Db, e: HistoryEntry, now: Date = new Date()): void {
+  db.prepare(
+    `INSERT INTO storia (dote_id, entita, entita_id, azione, operatore, quando, prima, dopo)
+     VALUES (@doteId, @entita, @entitaId, @azione, @operatore, @quando, @prima, @dopo)`,
+  ).run({
+    doteId: e.doteId,
+    entita: e.entita,
+    entitaId: String(e.entitaId),
+    azione: e.azione,
+    operatore: e.operatore,
+    quando: now.toISOString(),
+    prima: e.prima === undefined ? null : JSON.stringify(e.prima),
+    dopo: e.dopo === undefined ? null : JSON.stringify(e.dopo),
+  });
+}
+
+export interface HistoryRow {
+  id: number;
+  dote_id: string;
+  entita: string;
+  entita_id: string;
+  azione: string;
+  operatore: string;
+  quando: string;
+  prima: string | null;
+  dopo: string | null;
+}
+
+export function historyOf(db: Db, doteId: string): HistoryRow[] {
+  return db.prepare('SELECT * FROM storia WHERE dote_id = ? ORDER BY id').all(doteId) as HistoryRow[];
+}

@@ -1,0 +1,143 @@
+import { describe, it, expect, afterEach } from 'vitest';
+import { readFileSync, statSync, writeFileSync, existsSync } from 'node:fs';
+import path from 'node:path';
+import { dote, tempDir, withDb } from '../helpers.js';
+
+const cleanups: (() => void)[] = [];
+afterEach(() => {
+  while (cleanups.length) cleanups.pop()!();
+});
+
+describe('dote init', () => {
+  it('creates an owner-only database, idempotently', () => {
+    const t = tempDir();
+    cleanups.push(t.cleanup);
+    const r1 = dote(['init'], { cwd: t.dir });
+    expect(r1.status).toBe(0);
+    expect(r1.stdout).toMatch(/Database creato/);
+    const file = path.join(t.dir, 'dote.db');
+    expect(statSync(file).mode & 0o777).toBe(0o600);
+    const r2 = dote(['init', '--json'], { cwd: t.dir });
+    expect(r2.status).toBe(0);
+    expect(r2.json()).toMatchObject({ created: false, migrated: 0, version: 1 });
+  });
+
+  it('honours DOTE_DB and --db placed after the command', () => {
+    const t = tempDir();
+    cleanups.push(t.cleanup);
+    expect(dote(['init'], { cwd: t.dir, env: { DOTE_DB: 'altro.db' } }).status).toBe(0);
+    expect(existsSync(path.join(t.dir, 'altro.db'))).toBe(true);
+    expect(dote(['init', '--db', 'terzo.db'], { cwd: t.dir }).status).toBe(0);
+    expect(existsSync(path.join(t.dir, 'terzo.db'))).toBe(true);
+  });
+
+  it('refuses a file that is not a dote database and leaves it untouched', () => {
+    const t = tempDir();
+    cleanups.push(t.cleanup);
+    const file = path.join(t.dir, 'note.db');
+    writeFileSync(file, 'appunti importanti\n');
+    const r = dote(['init', '--db', file]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/non è un database di dote/);
+    expect(r.stderr).not.toMatch(/at .*\.js/);
+    expect(readFileSync(file, 'utf8')).toBe('appunti importanti\n');
+  });
+
+  it('says there is no database instead of creating one', () => {
+    const t = tempDir();
+    cleanups.push(t.cleanup);
+    const r = dote(['elenco', '--db', path.join(t.dir, 'manca.db')]);
+    expect(r.status).toBe(2);
+    expect(existsSync(path.join(t.dir, 'manca.db'))).toBe(false);
+  });
+});
+
+describe('usage errors', () => {
+  it('unknown command and option: exit 2, Italian, no stack', () => {
+    const r = dote(['pippo']);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/comando sconosciuto: pippo/);
+    const r2 = dote(['bandi', '--boh']);
+    expect(r2.status).toBe(2);
+    expect(r2.stderr).toMatch(/opzione sconosciuta: --boh/);
+  });
+
+  it('rejects an impossible --oggi', () => {
+    const r = dote(['bandi', '--oggi', '2022-02-30']);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/--oggi: data non valida/);
+  });
+});
+
+describe('catalogues', () => {
+  it('lists both shipped bandi', () => {
+    const r = dote(['bandi', '--json']);
+    expect(r.status).toBe(0);
+    expect(r.json().map((b: { id: string }) => b.id)).toEqual(['cremona-2021', 'veneto-jc-2022']);
+  });
+
+  it('shows D1-INS fascia 3 caps and rates in cents and minutes', () => {
+    const r = dote(['catalogo', 'cremona-2021', '--tipo', 'D1-INS', '--fascia', '3', '--json']);
+    expect(r.status).toBe(0);
+    const v = r.json();
+    const qf0 = v.servizi.find((s: any) => s.codice === 'QF0');
+    expect(qf0).toMatchObject({ tariffaIndividualeCent: 3200, tariffaCollettivaCent: 1334, massimali: { '3': { individualiMinuti: 2400, collettiviMinuti: 3600 } } });
+    const qt9 = v.servizi.find((s: any) => s.codice === 'QT9');
+    expect(qt9.tariffaIndividualeCent).toBe(6975);
+    expect(v.servizi.map((s: any) => s.codice)).not.toContain('QT5');
+    expect(v.tipi[0].risultatoCent).toEqual({ '3': 280000 });
+    expect(v.fine).toBe('2022-06-30');
+  });
+
+  it('has the five Job Coach activities with their hours', () => {
+    const v = dote(['catalogo', 'veneto-jc-2022', '--tipo', 'JC-RINF', '--json']).json();
+    const hours = Object.fromEntries(v.servizi.map((s: any) => [s.codice, s.oreAttivita['JC-RINF']]));
+    expect(hours).toEqual({ 'JC-AN': 240, 'JC-DE': 480, 'JC-PU': 240, 'JC-SU': 240, 'JC-AL-R': 3120 });
+    expect(v.riferimentoNormativo).toMatch(/^Fondo Regionale per l'Occupazione delle persone con Disabilità\. Decreto Direttoriale di Veneto Lavoro n\. 18 del 30\/03\/2022/);
+  });
+
+  it('lists every rule of domain.md with severity per bando', () => {
+    const v = dote(['regole', '--json']).json();
+    expect(v).toHaveLength(33);
+    const win = v.find((r: any) => r.id === 'time/window');
+    expect(win.bandi['cremona-2021'].severita).toBe('off');
+    expect(win.bandi['veneto-jc-2022']).toMatchObject({ severita: 'error', parametri: { inizio: '07:30', fine: '23:00' } });
+    const hol = v.find((r: any) => r.id === 'calendar/holiday');
+    expect(hol.bandi['cremona-2021'].severita).toBe('warning');
+  });
+
+  it('loads another catalogue with --catalogo and refuses broken ones naming the field', () => {
+    const t = tempDir();
+    cleanups.push(t.cleanup);
+    const base = JSON.parse(readFileSync(path.join(__dirname, '../../src/bandi/catalogues/cremona-2021.json'), 'utf8'));
+    const next = { ...base, id: 'cremona-2023', fine: '30/06/2024' };
+    const good = path.join(t.dir, 'cremona-2023.json');
+    writeFileSync(good, JSON.stringify(next));
+    const ok = dote(['bandi', '--json', '--catalogo', good]);
+    expect(ok.status).toBe(0);
+    expect(ok.json().map((b: any) => b.id)).toContain('cremona-2023');
+
+    const cases: [string, (b: any) => void, RegExp][] = [
+      ['data', (b) => (b.fine = '31/06/2022'), /fine: data inesistente o non valida: "31\/06\/2022"/],
+      ['tariffa', (b) => (b.servizi[1].tariffa.individuale = -33), /servizi\[1\]\.tariffa\.individuale: importo negativo/],
+      ['regola', (b) => (b.regole['time/lunch-break'] = { severita: 'error' }), /regole\.time\/lunch-break: regola sconosciuta/],
+    ];
+    for (const [name, mutate, re] of cases) {
+      const b = structuredClone(next);
+      mutate(b);
+      const f = path.join(t.dir, `${name}.json`);
+      writeFileSync(f, JSON.stringify(b));
+      const r = dote(['bandi', '--catalogo', f]);
+      expect(r.status, name).toBe(2);
+      expect(r.stderr, name).toMatch(re);
+    }
+  });
+});
+
+describe('withDb helper', () => {
+  it('creates a database', () => {
+    const w = withDb();
+    cleanups.push(w.cleanup);
+    expect(statSync(w.db).size).toBeGreaterThan(0);
+  });
+});

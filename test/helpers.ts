@@ -1,0 +1,56 @@
+/** Test helpers: a temp folder per test, and `dote` run as a real process against a real SQLite file. */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const ROOT = fileURLToPath(new URL('..', import.meta.url));
+export const DOTE = path.join(ROOT, 'bin', 'dote');
+export const FIXTURES = path.join(ROOT, 'fixtures');
+
+export function tempDir(prefix = 'dote-test-'): { dir: string; cleanup: () => void } {
+  const dir = mkdtempSync(path.join(tmpdir(), prefix));
+  return { dir, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+export interface RunResult {
+  status: number;
+  stdout: string;
+  stderr: string;
+  /** stdout parsed as JSON (throws if it is not). */
+  json<T = any>(): T;
+}
+
+/** Runs `dote ARGS` in `cwd` with a clean environment (no TTY, no colour, fixed operator). */
+export function dote(args: readonly string[], opts: { cwd?: string; env?: Record<string, string>; input?: string } = {}): RunResult {
+  const r = spawnSync(process.execPath, [DOTE, ...args], {
+    cwd: opts.cwd ?? ROOT,
+    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', USER: 'test', NO_COLOR: '1', TZ: 'Europe/Rome', ...opts.env },
+    input: opts.input ?? '',
+    encoding: 'utf8',
+  });
+  const result: RunResult = {
+    status: r.status ?? -1,
+    stdout: r.stdout,
+    stderr: r.stderr,
+    json() {
+      return JSON.parse(r.stdout);
+    },
+  };
+  return result;
+}
+
+/** A fresh database in a temp folder; returns a runner bound to it. */
+export function withDb(): { dir: string; db: string; run: (args: readonly string[], env?: Record<string, string>) => RunResult; cleanup: () => void } {
+  const t = tempDir();
+  const db = path.join(t.dir, 'dote.db');
+  const init = dote(['init', '--db', db]);
+  if (init.status !== 0) throw new Error(`init failed: ${init.stderr}`);
+  return {
+    dir: t.dir,
+    db,
+    run: (args, env) => dote([...args, '--db', db], { cwd: t.dir, env }),
+    cleanup: t.cleanup,
+  };
+}
