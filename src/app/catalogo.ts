@@ -221,3 +221,20 @@ export function formatRegole(view: RegolaView[]): string {
   const inactive = view.filter((r) => !r.attiva).length;
   return `${body}\n${view.length} regole${inactive ? `, ${inactive} non ancora attive` : ''}. "—": regola spenta nel bando.`;
 }
+
+/** The README's rule table, generated from the rule catalogue and the bandi's settings. */
+export function markdownRegole(view: RegolaView[]): string {
+  const bandi = view.length ? Object.keys(view[0]!.bandi) : [];
+  const cell = (r: RegolaView, b: string) => {
+    const s = r.bandi[b]!;
+    if (s.severita === 'off') return '—';
+    const params = Object.entries(s.parametri).map(([k, v]) => `${k} ${typeof v === 'object' ? JSON.stringify(v) : String(v)}`).join(', ');
+    return `${SEV_IT[s.severita]}${params ? ` (${params})` : ''}`;
+  };
+  const lines = [
+    `| regola | ${bandi.join(' | ')} | controlla |`,
+    `|---|${bandi.map(() => '---|').join('')}---|`,
+    ...view.map((r) => `| \`${r.id}\` | ${bandi.map((b) => cell(r, b)).join(' | ')} | ${r.titolo}${r.attiva ? '' : ' *(non ancora attiva)*'} |`),
+  ];
+  return lines.join('\n');
+}

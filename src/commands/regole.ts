@@ -5,11 +5,13 @@ export function regoleCommand(): Command {
   const cmd = new Command('regole')
     .description('ogni regola di controllo: id, gravità per bando, titolo')
     .option('--bando <bando>', 'solo le impostazioni di un bando')
-    .action(async (opts: { bando?: string }) => {
+    .option('--markdown', 'tabella Markdown (quella del README)')
+    .action(async (opts: { bando?: string; markdown?: boolean }) => {
       const ctx = context();
-      const { regoleView, formatRegole } = await import('../app/catalogo.js');
+      const { regoleView, formatRegole, markdownRegole } = await import('../app/catalogo.js');
       const view = regoleView(ctx.catalogFiles, opts.bando);
       if (ctx.json) printJson(view);
+      else if (opts.markdown) out(markdownRegole(view));
       else out(formatRegole(view));
     });
   return example(cmd, 'dote regole', 'dote regole --bando veneto-jc-2022 --json');
