@@ -34,15 +34,23 @@ function charIndex(c: string): number {
   return code >= 48 && code <= 57 ? code - 48 : code - 65; // digit value, or 0 for A … 25 for Z
 }
 
-/** The check character (16th) for the first 15 characters of a code. */
-export function checkCharacter(first15: string): string {
+/**
+ * Sum of odd/even position values mod 26, as a letter. The codice fiscale check character (on its
+ * first 15 characters) and the CIN of an Italian IBAN (on ABI + CAB + account) both use it.
+ */
+export function oddEvenCheckLetter(s: string): string {
   let sum = 0;
-  for (let i = 0; i < 15; i++) {
-    const v = charIndex(first15[i]!);
+  for (let i = 0; i < s.length; i++) {
+    const v = charIndex(s[i]!);
     // Positions are counted from 1: index 0 is the 1st (odd) position.
     sum += i % 2 === 0 ? ODD_VALUES[v]! : v;
   }
   return String.fromCharCode(65 + (sum % 26));
+}
+
+/** The check character (16th) for the first 15 characters of a code. */
+export function checkCharacter(first15: string): string {
+  return oddEvenCheckLetter(first15.slice(0, 15));
 }
 
 /** Replaces omocode letters with their digits in the digit positions. */
