@@ -1,13 +1,45 @@
-// PLACEHOLDER: replaced by the issue that implements `dote ente`.
 import { Command } from 'commander';
-import { DoteError } from '../errors.js';
+import { context, example, out, printJson } from '../command-kit.js';
 
 export function enteCommand(): Command {
-  return new Command('ente')
-    .description('(non ancora disponibile)')
-    .allowUnknownOption()
-    .allowExcessArguments()
-    .action(() => {
-      throw new DoteError('comando non ancora disponibile: ente', { exitCode: 2 });
+  const cmd = new Command('ente').description("i dati dell'ente accreditato: carta intestata e dati di pagamento");
+
+  const imposta = new Command('imposta')
+    .description("imposta o aggiorna i dati dell'ente (solo le opzioni indicate; un valore vuoto \"\" cancella il campo)")
+    .option('--nome <nome>', 'ragione sociale (obbligatoria la prima volta)')
+    .option('--codice <codice>', "codice dell'operatore accreditato (id in Albo regionale)")
+    .option('--indirizzo <indirizzo>', 'sede legale')
+    .option('--pec <pec>', 'indirizzo PEC')
+    .option('--iban <iban>', 'IBAN per la liquidazione, controllato (spazi ammessi)')
+    .option('--logo <file>', 'logo PNG o JPEG per le stampe')
+    .option('--rappresentante <nome>', 'rappresentante legale (firma PIP e richieste di liquidazione)')
+    .action(async (opts: Record<string, string | undefined>) => {
+      const ctx = context();
+      const { useDatabase } = await import('../app/registry.js');
+      const { impostaEnte, formatEnte } = await import('../app/ente.js');
+      const v = useDatabase(ctx.dbPath, (db) => impostaEnte(db, opts, { oggi: ctx.oggi, cwd: process.cwd() }));
+      if (ctx.json) printJson(v);
+      else out(`Dati dell'ente salvati.\n${formatEnte(v)}`);
     });
+  example(
+    imposta,
+    'dote ente imposta --nome "Cooperativa Sociale Esempio" --codice 1234 --pec esempio@pec.it \\',
+    '  --iban "IT60 X054 2811 1010 0000 0123 456" --logo logo.png --rappresentante "Maria Bianchi"',
+  );
+
+  const mostra = new Command('mostra')
+    .description("mostra i dati dell'ente")
+    .action(async () => {
+      const ctx = context();
+      const { useDatabase } = await import('../app/registry.js');
+      const { mostraEnte, formatEnte } = await import('../app/ente.js');
+      const v = useDatabase(ctx.dbPath, (db) => mostraEnte(db), { readonly: true });
+      if (ctx.json) printJson(v);
+      else out(formatEnte(v));
+    });
+  example(mostra, 'dote ente mostra', 'dote ente mostra --json');
+
+  cmd.addCommand(imposta);
+  cmd.addCommand(mostra);
+  return example(cmd, 'dote ente imposta --nome "Cooperativa Sociale Esempio" --iban IT60X0542811101000000123456', 'dote ente mostra');
 }

@@ -1,0 +1,166 @@
+/**
+ * `dote ente`: the operator's letterhead and payment data, one row (table `ente`, id 1). The PIP,
+ * the registro and the liquidation packet print it; the IBAN goes on the dichiarazione estremi
+ * di pagamento (domain.md, liquidation documents), so a mistyped one is refused, not stored.
+ */
+import { closeSync, existsSync, openSync, readSync, statSync } from 'node:fs';
+import path from 'node:path';
+import type { Db } from '../db/connection.js';
+import { inTransaction } from '../db/connection.js';
+import { RefusedError, UsageError } from '../errors.js';
+import { checkIban, formatIban } from '../domain/iban.js';
+import { formatDateIt } from '../domain/dates.js';
+import { emailOption, fields, optionalText } from './registry.js';
+
+export interface EnteOptions {
+  nome?: string;
+  codice?: string;
+  indirizzo?: string;
+  pec?: string;
+  iban?: string;
+  logo?: string;
+  rappresentante?: string;
+}
+
+export interface EnteView {
+  nome: string;
+  codice: string | null;
+  indirizzo: string | null;
+  pec: string | null;
+  /** Normalised: no spaces, upper case. */
+  iban: string | null;
+  /** Absolute path of a PNG or JPEG file. */
+  logo: string | null;
+  rappresentante: string | null;
+  aggiornatoIl: string;
+}
+
+interface EnteRow {
+  nome: string;
+  codice: string | null;
+  indirizzo: string | null;
+  pec: string | null;
+  iban: string | null;
+  logo: string | null;
+  rappresentante_legale: string | null;
+  aggiornato_il: string;
+}
+
+function toView(r: EnteRow): EnteView {
+  return {
+    nome: r.nome,
+    codice: r.codice,
+    indirizzo: r.indirizzo,
+    pec: r.pec,
+    iban: r.iban,
+    logo: r.logo,
+    rappresentante: r.rappresentante_legale,
+    aggiornatoIl: r.aggiornato_il,
+  };
+}
+
+/** The kind of image by its first bytes (the PDF renderer embeds only PNG and JPEG). */
+function imageKind(file: string): 'png' | 'jpeg' | null {
+  const fd = openSync(file, 'r');
+  try {
+    const b = Buffer.alloc(8);
+    const n = readSync(fd, b, 0, 8, 0);
+    if (n >= 8 && b.equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))) return 'png';
+    if (n >= 3 && b[0] === 0xff && b[1] === 0xd8 && b[2] === 0xff) return 'jpeg';
+    return null;
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** `--logo FILE`: an existing PNG or JPEG; stored as an absolute path (relative to `cwd`). */
+export function checkLogo(file: string, cwd: string): string {
+  const abs = path.resolve(cwd, file);
+  if (!existsSync(abs) || !statSync(abs).isFile()) throw new UsageError(`--logo: file non trovato: ${abs}`);
+  if (!imageKind(abs)) throw new UsageError(`--logo: ${abs} non è un'immagine PNG o JPEG`);
+  return abs;
+}
+
+export function readEnte(db: Db): EnteView | null {
+  const r = db.prepare('SELECT * FROM ente WHERE id = 1').get() as EnteRow | undefined;
+  return r ? toView(r) : null;
+}
+
+/**
+ * Sets the operator's data. The first time `--nome` is required; afterwards only the options
+ * given change (an empty value, e.g. `--pec ""`, clears an optional field).
+ */
+export function impostaEnte(db: Db, opts: EnteOptions, env: { oggi: string; cwd: string }): EnteView {
+  const nome = optionalText(opts.nome);
+  if (opts.nome !== undefined && nome === null) throw new UsageError('--nome: valore vuoto');
+  const pec = emailOption('--pec', opts.pec);
+  let iban = optionalText(opts.iban);
+  if (iban) {
+    const r = checkIban(iban);
+    // A refusal (exit 1), not a usage error: the value has the right shape for an option, the
+    // ISO 13616 check says it is not a real account.
+    if (!r.ok) throw new RefusedError(`IBAN non valido: ${r.reason}; nessuna modifica`);
+    iban = r.iban;
+  }
+  const logo = opts.logo === undefined ? undefined : optionalText(opts.logo) === null ? null : checkLogo(opts.logo, env.cwd);
+  const change: Partial<EnteRow> = {};
+  if (nome !== undefined && nome !== null) change.nome = nome;
+  const codice = optionalText(opts.codice);
+  if (codice !== undefined) change.codice = codice;
+  const indirizzo = optionalText(opts.indirizzo);
+  if (indirizzo !== undefined) change.indirizzo = indirizzo;
+  if (pec !== undefined) change.pec = pec;
+  if (iban !== undefined) change.iban = iban;
+  if (logo !== undefined) change.logo = logo;
+  const rappresentante = optionalText(opts.rappresentante);
+  if (rappresentante !== undefined) change.rappresentante_legale = rappresentante;
+
+  return inTransaction(db, () => {
+    const current = db
+      .prepare('SELECT nome, codice, indirizzo, pec, iban, logo, rappresentante_legale, aggiornato_il FROM ente WHERE id = 1')
+      .get() as EnteRow | undefined;
+    if (!current && !change.nome) {
+      throw new UsageError("--nome è obbligatorio la prima volta: indica la ragione sociale dell'ente", 'es. dote ente imposta --nome "Cooperativa Esempio"');
+    }
+    if (!current && Object.keys(change).length === 0) throw new UsageError('niente da impostare');
+    const row: EnteRow = {
+      nome: '',
+      codice: null,
+      indirizzo: null,
+      pec: null,
+      iban: null,
+      logo: null,
+      rappresentante_legale: null,
+      ...current,
+      ...change,
+      aggiornato_il: env.oggi,
+    };
+    db.prepare(
+      `INSERT INTO ente (id, nome, codice, indirizzo, pec, iban, logo, rappresentante_legale, aggiornato_il)
+       VALUES (1, @nome, @codice, @indirizzo, @pec, @iban, @logo, @rappresentante_legale, @aggiornato_il)
+       ON CONFLICT(id) DO UPDATE SET nome = excluded.nome, codice = excluded.codice, indirizzo = excluded.indirizzo,
+         pec = excluded.pec, iban = excluded.iban, logo = excluded.logo,
+         rappresentante_legale = excluded.rappresentante_legale, aggiornato_il = excluded.aggiornato_il`,
+    ).run(row);
+    return toView(row);
+  });
+}
+
+export function mostraEnte(db: Db): EnteView {
+  const v = readEnte(db);
+  if (!v) throw new RefusedError("ente non trovato: i dati dell'ente non sono ancora impostati", [], 'dote ente imposta --nome "…" --iban …');
+  return v;
+}
+
+export function formatEnte(v: EnteView): string {
+  return fields([
+    ['Ente', v.nome],
+    ['Codice', v.codice],
+    ['Indirizzo', v.indirizzo],
+    ['PEC', v.pec],
+    ['IBAN', v.iban ? formatIban(v.iban) : null],
+    ['Logo', v.logo],
+    ['Rappresentante legale', v.rappresentante],
+    ['Aggiornato il', formatDateIt(v.aggiornatoIl)],
+  ]);
+}

@@ -1,0 +1,53 @@
+/**
+ * Small pieces shared by the registry commands (ente, sede, professionista, destinatario):
+ * opening the database for one command, optional text options, key/value output.
+ */
+import { openDatabase, type Db } from '../db/connection.js';
+import { UsageError } from '../errors.js';
+import { parseUserDate } from '../domain/dates.js';
+
+/** Opens the database, runs `fn`, closes it whatever happens. */
+export function useDatabase<T>(file: string, fn: (db: Db) => T, opts: { readonly?: boolean } = {}): T {
+  const db = openDatabase(file, opts);
+  try {
+    return fn(db);
+  } finally {
+    db.close();
+  }
+}
+
+/** An optional free-text option: trimmed; an empty value means "none" (null). */
+export function optionalText(value: string | undefined): string | null | undefined {
+  if (value === undefined) return undefined;
+  const t = value.trim().replace(/\s+/g, ' ');
+  return t === '' ? null : t;
+}
+
+/** A required free-text value: trimmed, not empty (exit 2 otherwise). */
+export function requiredText(option: string, value: string | undefined): string {
+  const t = (value ?? '').trim().replace(/\s+/g, ' ');
+  if (!t) throw new UsageError(`${option}: valore vuoto`);
+  return t;
+}
+
+/** A date option (YYYY-MM-DD or dd/mm/yyyy) to ISO, exit 2 when it is not a real date. */
+export function dateOption(option: string, value: string): string {
+  const d = parseUserDate(value);
+  if (!d) throw new UsageError(`${option}: data non valida "${value}" (formato GG/MM/AAAA o AAAA-MM-GG, es. 28/06/2022)`);
+  return d;
+}
+
+/** A light e-mail shape check: something@domain.tld, no spaces. */
+export function emailOption(option: string, value: string | undefined): string | null | undefined {
+  const v = optionalText(value);
+  if (v && !/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(v)) {
+    throw new UsageError(`${option}: indirizzo non valido "${v}" (es. nome@dominio.it)`);
+  }
+  return v;
+}
+
+/** Aligned "label: value" lines; null values shown as "—". */
+export function fields(pairs: readonly (readonly [string, string | null | undefined])[]): string {
+  const width = Math.max(...pairs.map(([k]) => k.length)) + 1;
+  return pairs.map(([k, v]) => `${`${k}:`.padEnd(width)}  ${v ?? '—'}`).join('\n');
+}
