@@ -1,13 +1,57 @@
-// PLACEHOLDER: replaced by the issue that implements `dote sede`.
 import { Command } from 'commander';
-import { DoteError } from '../errors.js';
+import { context, example, out, printJson } from '../command-kit.js';
 
 export function sedeCommand(): Command {
-  return new Command('sede')
-    .description('(non ancora disponibile)')
-    .allowUnknownOption()
-    .allowExcessArguments()
-    .action(() => {
-      throw new DoteError('comando non ancora disponibile: sede', { exitCode: 2 });
+  const cmd = new Command('sede').description('le sedi e gli sportelli, con il comune e il giorno del patrono');
+
+  const aggiungi = new Command('aggiungi')
+    .description('aggiunge una sede; il giorno del patrono del comune vale come festivo per le erogazioni in quella sede')
+    .argument('<nome>', 'nome della sede, unico (es. "Cremona centro")')
+    .requiredOption('--comune <comune>', 'comune della sede')
+    .option('--patrono <GG/MM>', 'giorno del santo patrono del comune (es. 13/11 a Cremona)')
+    .option('--indirizzo <indirizzo>', 'indirizzo della sede')
+    .option('--responsabile <nome>', "responsabile dell'unità organizzativa")
+    .action(async (nome: string, opts: { comune: string; patrono?: string; indirizzo?: string; responsabile?: string }) => {
+      const ctx = context();
+      const { useDatabase } = await import('../app/registry.js');
+      const { aggiungiSede, formatPatrono } = await import('../app/sede.js');
+      const v = useDatabase(ctx.dbPath, (db) => aggiungiSede(db, nome, opts));
+      if (ctx.json) printJson(v);
+      else out(`Sede "${v.nome}" aggiunta: ${v.comune}${v.patrono ? `, patrono ${formatPatrono(v.patrono)}` : ', nessun giorno del patrono indicato'}.`);
     });
+  example(
+    aggiungi,
+    'dote sede aggiungi "Cremona centro" --comune Cremona --patrono 13/11 --indirizzo "Via Dante 1" --responsabile "Luca Verdi"',
+    'dote sede aggiungi Padova --comune Padova --patrono 13/06',
+  );
+
+  const elenco = new Command('elenco')
+    .description('elenca le sedi')
+    .action(async () => {
+      const ctx = context();
+      const { useDatabase } = await import('../app/registry.js');
+      const { elencoSedi, formatSedi } = await import('../app/sede.js');
+      const list = useDatabase(ctx.dbPath, (db) => elencoSedi(db), { readonly: true });
+      if (ctx.json) printJson(list);
+      else out(formatSedi(list));
+    });
+  example(elenco, 'dote sede elenco', 'dote sede elenco --json');
+
+  const mostra = new Command('mostra')
+    .description('mostra una sede')
+    .argument('<nome>', 'nome della sede (maiuscole e minuscole indifferenti)')
+    .action(async (nome: string) => {
+      const ctx = context();
+      const { useDatabase } = await import('../app/registry.js');
+      const { mostraSede, formatSede } = await import('../app/sede.js');
+      const v = useDatabase(ctx.dbPath, (db) => mostraSede(db, nome), { readonly: true });
+      if (ctx.json) printJson(v);
+      else out(formatSede(v));
+    });
+  example(mostra, 'dote sede mostra "Cremona centro"');
+
+  cmd.addCommand(aggiungi);
+  cmd.addCommand(elenco);
+  cmd.addCommand(mostra);
+  return example(cmd, 'dote sede aggiungi "Cremona centro" --comune Cremona --patrono 13/11', 'dote sede elenco');
 }
