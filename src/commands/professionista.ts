@@ -1,13 +1,58 @@
-// PLACEHOLDER: replaced by the issue that implements `dote professionista`.
 import { Command } from 'commander';
-import { DoteError } from '../errors.js';
+import { context, example, out, printJson } from '../command-kit.js';
 
 export function professionistaCommand(): Command {
-  return new Command('professionista')
-    .description('(non ancora disponibile)')
-    .allowUnknownOption()
-    .allowExcessArguments()
-    .action(() => {
-      throw new DoteError('comando non ancora disponibile: professionista', { exitCode: 2 });
+  const cmd = new Command('professionista').description('i professionisti che erogano i servizi (si indicano per codice o per nome e cognome)');
+
+  const aggiungi = new Command('aggiungi')
+    .description('aggiunge un professionista; codice e nome devono essere univoci')
+    .argument('<codice>', 'codice breve, senza spazi (es. PR01)')
+    .requiredOption('--nome <nome>', 'nome e cognome (es. "Anna Neri")')
+    .option('--ruolo <ruolo>', 'ruolo, testo libero (es. "job coach", "tutor")')
+    .option('--ente <organizzazione>', "organizzazione partner a cui appartiene, se non è personale dell'operatore")
+    .option('--qualifica <qualifica>', 'qualifica (stampata nel PIP)')
+    .option('--anni-esperienza <n>', 'anni di esperienza (stampati nel PIP)')
+    .action(async (codice: string, opts: { nome: string; ruolo?: string; ente?: string; qualifica?: string; anniEsperienza?: string }) => {
+      const ctx = context();
+      const { useDatabase } = await import('../app/registry.js');
+      const { aggiungiProfessionista } = await import('../app/professionista.js');
+      const v = useDatabase(ctx.dbPath, (db) => aggiungiProfessionista(db, codice, opts));
+      if (ctx.json) printJson(v);
+      else out(`Professionista ${v.codice} aggiunto: ${v.nome}${v.ruolo ? `, ${v.ruolo}` : ''}${v.ente ? ` (${v.ente})` : ''}.`);
     });
+  example(
+    aggiungi,
+    'dote professionista aggiungi PR01 --nome "Anna Neri" --ruolo "job coach" --qualifica "psicologa del lavoro" --anni-esperienza 8',
+    'dote professionista aggiungi COOP02 --nome "Paolo Gialli" --ruolo tutor --ente "Cooperativa Il Ponte"',
+  );
+
+  const elenco = new Command('elenco')
+    .description('elenca i professionisti')
+    .action(async () => {
+      const ctx = context();
+      const { useDatabase } = await import('../app/registry.js');
+      const { elencoProfessionisti, formatProfessionisti } = await import('../app/professionista.js');
+      const list = useDatabase(ctx.dbPath, (db) => elencoProfessionisti(db), { readonly: true });
+      if (ctx.json) printJson(list);
+      else out(formatProfessionisti(list));
+    });
+  example(elenco, 'dote professionista elenco', 'dote professionista elenco --json');
+
+  const mostra = new Command('mostra')
+    .description('mostra un professionista, cercato per codice o per nome e cognome')
+    .argument('<codice-o-nome>', 'codice (PR01) o nome completo ("Anna Neri" o "Neri Anna")')
+    .action(async (key: string) => {
+      const ctx = context();
+      const { useDatabase } = await import('../app/registry.js');
+      const { mostraProfessionista, formatProfessionista } = await import('../app/professionista.js');
+      const v = useDatabase(ctx.dbPath, (db) => mostraProfessionista(db, key), { readonly: true });
+      if (ctx.json) printJson(v);
+      else out(formatProfessionista(v));
+    });
+  example(mostra, 'dote professionista mostra PR01', 'dote professionista mostra "Anna Neri"');
+
+  cmd.addCommand(aggiungi);
+  cmd.addCommand(elenco);
+  cmd.addCommand(mostra);
+  return example(cmd, 'dote professionista aggiungi PR01 --nome "Anna Neri" --ruolo "job coach"', 'dote professionista mostra "Anna Neri"');
 }

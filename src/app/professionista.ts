@@ -1,0 +1,100 @@
+/**
+ * `dote professionista`: who delivers the services. cli.md: "a professional is named by code or by
+ * full name, in options and in CSV files alike", so both must identify one person: a new code or
+ * name that already names someone (either way round, "Cognome Nome" too) is refused.
+ * `--ente` is the partner organisation the professional belongs to when not the operator's own
+ * staff (domain.md, "Who delivers": a PIP with partner services needs the atto di adesione A03).
+ */
+import type { Db } from '../db/connection.js';
+import { inTransaction } from '../db/connection.js';
+import { findProfessionista, type ProfessionistaRow } from '../db/repo/lookup.js';
+import { RefusedError, UsageError } from '../errors.js';
+import { fields, optionalText, requiredText } from './registry.js';
+import { table } from '../format/table.js';
+
+export interface ProfessionistaOptions {
+  nome: string;
+  ruolo?: string;
+  ente?: string;
+  qualifica?: string;
+  anniEsperienza?: string;
+}
+
+export interface ProfessionistaView {
+  codice: string;
+  nome: string;
+  ruolo: string | null;
+  /** Partner organisation; null when the operator's own staff. */
+  ente: string | null;
+  qualifica: string | null;
+  anniEsperienza: number | null;
+}
+
+function toView(r: ProfessionistaRow): ProfessionistaView {
+  return { codice: r.codice, nome: r.nome, ruolo: r.ruolo, ente: r.ente, qualifica: r.qualifica, anniEsperienza: r.anni_esperienza };
+}
+
+export function aggiungiProfessionista(db: Db, codice: string, opts: ProfessionistaOptions): ProfessionistaView {
+  const c = requiredText('CODICE', codice);
+  if (/\s/.test(c)) throw new UsageError(`CODICE: "${c}" contiene spazi (usa lettere, cifre, - o _; es. PR01)`);
+  const nome = requiredText('--nome', opts.nome);
+  let anni: number | null = null;
+  if (opts.anniEsperienza !== undefined && opts.anniEsperienza.trim() !== '') {
+    if (!/^\d{1,2}$/.test(opts.anniEsperienza.trim())) {
+      throw new UsageError(`--anni-esperienza: "${opts.anniEsperienza}" non valido (un numero intero di anni, da 0 a 99)`);
+    }
+    anni = Number(opts.anniEsperienza.trim());
+  }
+  const row = {
+    codice: c,
+    nome,
+    ruolo: optionalText(opts.ruolo) ?? null,
+    ente: optionalText(opts.ente) ?? null,
+    qualifica: optionalText(opts.qualifica) ?? null,
+    anni_esperienza: anni,
+  };
+  return inTransaction(db, () => {
+    for (const key of [c, nome]) {
+      const other = findProfessionista(db, key);
+      if (other) {
+        throw new RefusedError(
+          `"${key}" identifica già il professionista ${other.codice} (${other.nome}); codici e nomi devono essere univoci: nessuna modifica`,
+        );
+      }
+    }
+    const r = db
+      .prepare('INSERT INTO professionista (codice, nome, ruolo, ente, qualifica, anni_esperienza) VALUES (@codice, @nome, @ruolo, @ente, @qualifica, @anni_esperienza)')
+      .run(row);
+    return toView({ id: Number(r.lastInsertRowid), ...row });
+  });
+}
+
+export function elencoProfessionisti(db: Db): ProfessionistaView[] {
+  return (db.prepare('SELECT * FROM professionista ORDER BY nome COLLATE NOCASE, codice').all() as ProfessionistaRow[]).map(toView);
+}
+
+export function mostraProfessionista(db: Db, codeOrName: string): ProfessionistaView {
+  const p = findProfessionista(db, codeOrName);
+  if (!p) throw new RefusedError(`professionista non trovato: "${codeOrName.trim()}" (né come codice né come nome)`, [], 'i professionisti registrati: dote professionista elenco');
+  return toView(p);
+}
+
+export function formatProfessionista(v: ProfessionistaView): string {
+  return fields([
+    ['Codice', v.codice],
+    ['Nome', v.nome],
+    ['Ruolo', v.ruolo],
+    ['Organizzazione partner', v.ente ?? "— (personale dell'operatore)"],
+    ['Qualifica', v.qualifica],
+    ['Anni di esperienza', v.anniEsperienza === null ? null : String(v.anniEsperienza)],
+  ]);
+}
+
+export function formatProfessionisti(list: ProfessionistaView[]): string {
+  if (!list.length) return 'Nessun professionista registrato (aggiungilo con "dote professionista aggiungi CODICE --nome \\"Nome Cognome\\"").';
+  return table(
+    ['codice', 'nome', 'ruolo', 'partner', 'qualifica', 'anni esp.'],
+    list.map((p) => [p.codice, p.nome, p.ruolo ?? '—', p.ente ?? '—', p.qualifica ?? '—', p.anniEsperienza === null ? '—' : String(p.anniEsperienza)]),
+    ['l', 'l', 'l', 'l', 'l', 'r'],
+  );
+}
