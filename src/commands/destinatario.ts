@@ -1,13 +1,128 @@
-// PLACEHOLDER: replaced by the issue that implements `dote destinatario`.
 import { Command } from 'commander';
-import { DoteError } from '../errors.js';
+import { context, example, out, printJson } from '../command-kit.js';
+
+/** The person's data options, shared by `aggiungi` and `modifica`. */
+function personOptions(cmd: Command, negatable: boolean): Command {
+  cmd
+    .option('--disabilita <tipo>', 'tipo di disabilità: fisica, psichica, intellettiva, sensoriale o plurima')
+    .option('--email <email>', 'e-mail')
+    .option('--telefono <numero>', 'telefono')
+    .option('--residenza <indirizzo>', 'residenza')
+    .option('--domicilio <indirizzo>', 'domicilio, se diverso dalla residenza')
+    .option('--titolo-studio <titolo>', 'titolo di studio')
+    .option('--luogo-nascita <comune>', 'comune (o stato) di nascita')
+    .option('--l68', 'iscritto al collocamento mirato (L. 68/99)')
+    .option('--did', 'ha rilasciato la DID (dichiarazione di immediata disponibilità)')
+    .option('--occupato', 'occupato (dote di mantenimento)')
+    .option('--ammortizzatori-covid', 'ha usato ammortizzatori sociali per il Covid-19 (CIGO, CIGS, CIGD, FIS, fondi bilaterali)')
+    .option('--nuovo-iscritto', 'nuovo iscritto alle liste');
+  if (negatable) {
+    cmd
+      .option('--no-l68', 'non iscritto L. 68/99')
+      .option('--no-did', 'senza DID')
+      .option('--no-occupato', 'non occupato')
+      .option('--no-ammortizzatori-covid', 'senza ammortizzatori Covid')
+      .option('--no-nuovo-iscritto', 'non nuovo iscritto');
+  }
+  return cmd;
+}
+
+type PersonOpts = Record<string, string | boolean | undefined>;
 
 export function destinatarioCommand(): Command {
-  return new Command('destinatario')
-    .description('(non ancora disponibile)')
-    .allowUnknownOption()
-    .allowExcessArguments()
-    .action(() => {
-      throw new DoteError('comando non ancora disponibile: destinatario', { exitCode: 2 });
+  const cmd = new Command('destinatario').description('le persone destinatarie delle doti, con le misure esterne che contano per la ripetibilità');
+
+  const aggiungi = personOptions(
+    new Command('aggiungi')
+      .description('registra una persona; il codice fiscale è controllato e dà data di nascita e sesso')
+      .requiredOption('--cf <codice-fiscale>', 'codice fiscale (16 caratteri, omocodia ammessa)')
+      .requiredOption('--nome <nome>', 'nome')
+      .requiredOption('--cognome <cognome>', 'cognome'),
+    false,
+  ).action(async (opts: PersonOpts & { cf: string }) => {
+    const ctx = context();
+    const { useDatabase } = await import('../app/registry.js');
+    const { aggiungiDestinatario } = await import('../app/destinatario.js');
+    const { formatDateIt } = await import('../domain/dates.js');
+    const { cf, ...fields } = opts;
+    const v = useDatabase(ctx.dbPath, (db) => aggiungiDestinatario(db, cf, fields, ctx.oggi));
+    if (ctx.json) printJson(v);
+    else out(`Destinatario ${v.cf} registrato: ${v.cognome} ${v.nome}, ${v.sesso === 'F' ? 'nata' : 'nato'} il ${formatDateIt(v.dataNascita!)} (${v.eta} anni).`);
+  });
+  example(
+    aggiungi,
+    'dote destinatario aggiungi --cf RSSMRA85T10A562S --nome Mario --cognome Rossi --disabilita psichica --l68 --did \\',
+    '  --email mario.rossi@example.it --telefono "0372 123456" --residenza "Via Roma 1, Cremona"',
+  );
+
+  const modifica = personOptions(
+    new Command('modifica')
+      .description('cambia i dati di una persona (solo le opzioni indicate; codice fiscale, data di nascita e sesso non cambiano)')
+      .argument('<cf>', 'codice fiscale')
+      .option('--nome <nome>', 'nome')
+      .option('--cognome <cognome>', 'cognome'),
+    true,
+  ).action(async (cf: string, opts: PersonOpts) => {
+    const ctx = context();
+    const { useDatabase } = await import('../app/registry.js');
+    const { modificaDestinatario, formatDestinatario } = await import('../app/destinatario.js');
+    const v = useDatabase(ctx.dbPath, (db) => modificaDestinatario(db, cf, opts, ctx.oggi));
+    if (ctx.json) printJson(v);
+    else out(`Dati di ${v.cf} aggiornati.\n${formatDestinatario(v)}`);
+  });
+  example(modifica, 'dote destinatario modifica RSSMRA85T10A562S --no-occupato --did --domicilio "Via Po 3, Cremona"');
+
+  const elenco = new Command('elenco')
+    .description('elenca le persone registrate, con età alla data di oggi (--oggi)')
+    .action(async () => {
+      const ctx = context();
+      const { useDatabase } = await import('../app/registry.js');
+      const { elencoDestinatari, formatDestinatari } = await import('../app/destinatario.js');
+      const list = useDatabase(ctx.dbPath, (db) => elencoDestinatari(db, ctx.oggi), { readonly: true });
+      if (ctx.json) printJson(list);
+      else out(formatDestinatari(list));
     });
+  example(elenco, 'dote destinatario elenco', 'dote destinatario elenco --json --oggi 2022-06-28');
+
+  const mostra = new Command('mostra')
+    .description('mostra una persona: dati, età a --oggi, misure esterne e doti')
+    .argument('<cf>', 'codice fiscale')
+    .action(async (cf: string) => {
+      const ctx = context();
+      const { useDatabase } = await import('../app/registry.js');
+      const { mostraDestinatario, formatDestinatario } = await import('../app/destinatario.js');
+      const v = useDatabase(ctx.dbPath, (db) => mostraDestinatario(db, cf, ctx.oggi), { readonly: true });
+      if (ctx.json) printJson(v);
+      else out(formatDestinatario(v));
+    });
+  example(mostra, 'dote destinatario mostra RSSMRA85T10A562S', 'dote destinatario mostra RSSMRA85T10A562S --oggi 2021-03-22 --json');
+
+  const misura = new Command('misura')
+    .description('registra una misura esterna (dote disabili di una annualità precedente, DUL, Garanzia Giovani): conta per le regole di ripetibilità')
+    .argument('<cf>', 'codice fiscale')
+    .requiredOption('--tipo <tipo>', 'dote-disabili, DUL o garanzia-giovani')
+    .requiredOption('--dal <data>', 'inizio (GG/MM/AAAA o AAAA-MM-GG)')
+    .option('--al <data>', 'fine; senza, la misura è ancora in corso')
+    .option('--annualita <anni>', 'annualità, es. 2019-2020')
+    .option('--operatore-misura <nome>', "l'operatore che l'ha erogata")
+    .option('--azienda <azienda>', "l'azienda di inserimento o mantenimento")
+    .option('--servizi <codici>', 'servizi ricevuti, separati da virgola (es. QD2,Q0C,inserimento,mantenimento)')
+    .option('--note <testo>', 'note')
+    .action(async (cf: string, opts: { tipo: string; dal: string; al?: string; annualita?: string; operatoreMisura?: string; azienda?: string; servizi?: string; note?: string }) => {
+      const ctx = context();
+      const { useDatabase } = await import('../app/registry.js');
+      const { aggiungiMisura, formatPeriodo } = await import('../app/destinatario.js');
+      const v = useDatabase(ctx.dbPath, (db) => aggiungiMisura(db, cf, opts));
+      if (ctx.json) printJson(v);
+      else out(`Misura esterna ${v.tipo} registrata per ${v.cf}, ${formatPeriodo(v.dal, v.al)}${v.servizi.length ? ` (servizi ${v.servizi.join(', ')})` : ''}.`);
+    });
+  example(
+    misura,
+    'dote destinatario misura RSSMRA85T10A562S --tipo dote-disabili --annualita 2019-2020 --dal 01/10/2019 --al 30/09/2020 \\',
+    '  --operatore-misura "Cooperativa Altra" --azienda "Rossi Srl" --servizi QD2,Q0C,inserimento',
+    'dote destinatario misura RSSMRA85T10A562S --tipo DUL --dal 2021-01-15',
+  );
+
+  for (const c of [aggiungi, modifica, elenco, mostra, misura]) cmd.addCommand(c);
+  return example(cmd, 'dote destinatario aggiungi --cf RSSMRA85T10A562S --nome Mario --cognome Rossi --l68 --did', 'dote destinatario mostra RSSMRA85T10A562S');
 }

@@ -1,0 +1,436 @@
+/**
+ * `dote destinatario`: the people who receive a dote. The codice fiscale is validated and gives
+ * birth date and sex (stored, so the age at a request date — D1 a priority categories, domain.md —
+ * needs no re-decoding). External measures (a disability dote of a previous annualità, DUL,
+ * Garanzia Giovani) are recorded here because they count for the repeat rules (domain.md 1.1,
+ * "Repeatability": one active dote per person counting similar regional measures; no QD2/Q0C
+ * again after a previous disability dote; inserimento/mantenimento not paid twice at the same
+ * employer).
+ */
+import type { Db } from '../db/connection.js';
+import { inTransaction } from '../db/connection.js';
+import { findDestinatario, type DestinatarioRow, type DoteRow } from '../db/repo/lookup.js';
+import { RefusedError, UsageError } from '../errors.js';
+import { ageOn, checkCodiceFiscale } from '../domain/codice-fiscale.js';
+import { formatDateIt } from '../domain/dates.js';
+import { dateOption, emailOption, fields, optionalText, requiredText } from './registry.js';
+import { table } from '../format/table.js';
+
+export const DISABILITA = ['fisica', 'psichica', 'intellettiva', 'sensoriale', 'plurima'] as const;
+export type Disabilita = (typeof DISABILITA)[number];
+
+export const TIPI_MISURA = ['dote-disabili', 'DUL', 'garanzia-giovani'] as const;
+export type TipoMisura = (typeof TIPI_MISURA)[number];
+
+/** Options shared by `aggiungi` and `modifica` (text as typed; flags true/false/absent). */
+export interface DestinatarioFields {
+  nome?: string;
+  cognome?: string;
+  disabilita?: string;
+  l68?: boolean;
+  did?: boolean;
+  occupato?: boolean;
+  ammortizzatoriCovid?: boolean;
+  nuovoIscritto?: boolean;
+  email?: string;
+  telefono?: string;
+  residenza?: string;
+  domicilio?: string;
+  titoloStudio?: string;
+  luogoNascita?: string;
+}
+
+export interface MisuraView {
+  id: number;
+  tipo: string;
+  dal: string;
+  al: string | null;
+  annualita: string | null;
+  /** The operator that delivered the measure (not us). */
+  operatore: string | null;
+  azienda: string | null;
+  servizi: string[];
+  note: string | null;
+}
+
+export interface DoteSummary {
+  id: string;
+  bando: string;
+  tipo: string;
+  stato: string;
+  fascia: number | null;
+  linea: string | null;
+  azienda: string | null;
+  dataRichiesta: string;
+  dataAttivazione: string | null;
+  dataConclusione: string | null;
+  dataFine: string | null;
+}
+
+export interface DestinatarioBase {
+  cf: string;
+  nome: string;
+  cognome: string;
+  sesso: 'M' | 'F' | null;
+  dataNascita: string | null;
+  /** Full years at --oggi. */
+  eta: number | null;
+  /** Codice catastale of the birth comune (or Z… for a foreign country), decoded from the CF. */
+  codiceComuneNascita: string | null;
+  luogoNascita: string | null;
+  disabilita: Disabilita | null;
+  l68: boolean;
+  did: boolean;
+  occupato: boolean;
+  ammortizzatoriCovid: boolean;
+  nuovoIscritto: boolean;
+  email: string | null;
+  telefono: string | null;
+  residenza: string | null;
+  domicilio: string | null;
+  titoloStudio: string | null;
+  creatoIl: string;
+  anonimizzatoIl: string | null;
+}
+
+export interface DestinatarioView extends DestinatarioBase {
+  misureEsterne: MisuraView[];
+  doti: DoteSummary[];
+}
+
+export interface DestinatarioListItem extends DestinatarioBase {
+  numeroDoti: number;
+  numeroMisureEsterne: number;
+}
+
+function baseView(r: DestinatarioRow, oggi: string): DestinatarioBase {
+  const decoded = checkCodiceFiscale(r.cf, oggi);
+  return {
+    cf: r.cf,
+    nome: r.nome,
+    cognome: r.cognome,
+    sesso: r.sesso,
+    dataNascita: r.data_nascita,
+    eta: r.data_nascita ? ageOn(r.data_nascita, oggi) : null,
+    codiceComuneNascita: decoded.ok ? decoded.codiceComune : null,
+    luogoNascita: r.luogo_nascita,
+    disabilita: r.disabilita as Disabilita | null,
+    l68: r.l68 === 1,
+    did: r.did === 1,
+    occupato: r.occupato === 1,
+    ammortizzatoriCovid: r.ammortizzatori_covid === 1,
+    nuovoIscritto: r.nuovo_iscritto === 1,
+    email: r.email,
+    telefono: r.telefono,
+    residenza: r.residenza,
+    domicilio: r.domicilio,
+    titoloStudio: r.titolo_studio,
+    creatoIl: r.creato_il,
+    anonimizzatoIl: r.anonimizzato_il,
+  };
+}
+
+interface MisuraRow {
+  id: number;
+  tipo: string;
+  annualita: string | null;
+  operatore: string | null;
+  azienda: string | null;
+  servizi: string | null;
+  dal: string;
+  al: string | null;
+  note: string | null;
+}
+
+function misuraView(m: MisuraRow): MisuraView {
+  return {
+    id: m.id,
+    tipo: m.tipo,
+    dal: m.dal,
+    al: m.al,
+    annualita: m.annualita,
+    operatore: m.operatore,
+    azienda: m.azienda,
+    servizi: m.servizi ? m.servizi.split(',').filter(Boolean) : [],
+    note: m.note,
+  };
+}
+
+function doteSummary(d: DoteRow): DoteSummary {
+  return {
+    id: d.id,
+    bando: d.bando,
+    tipo: d.tipo,
+    stato: d.stato,
+    fascia: d.fascia,
+    linea: d.linea,
+    azienda: d.azienda,
+    dataRichiesta: d.data_richiesta,
+    dataAttivazione: d.data_attivazione,
+    dataConclusione: d.data_conclusione,
+    dataFine: d.data_fine,
+  };
+}
+
+/** The CF as typed on the command line, normalised for lookups (spaces removed, upper case). */
+function normalizeCf(cf: string): string {
+  return cf.replace(/\s+/g, '').toUpperCase();
+}
+
+function requireDestinatario(db: Db, cf: string): DestinatarioRow {
+  const r = findDestinatario(db, normalizeCf(cf));
+  if (!r) throw new RefusedError(`destinatario non trovato: nessuno con codice fiscale ${normalizeCf(cf)}`, [], 'i destinatari registrati: dote destinatario elenco');
+  return r;
+}
+
+function disabilitaOption(value: string | undefined): Disabilita | null | undefined {
+  const v = optionalText(value);
+  if (v === undefined || v === null) return v;
+  const d = v.toLowerCase();
+  if (!(DISABILITA as readonly string[]).includes(d)) {
+    throw new UsageError(`--disabilita: "${v}" non valida (${DISABILITA.join(', ')})`);
+  }
+  return d as Disabilita;
+}
+
+function telefonoOption(value: string | undefined): string | null | undefined {
+  const v = optionalText(value);
+  if (v && !/^\+?[0-9][0-9 ./()-]{4,}$/.test(v)) throw new UsageError(`--telefono: numero non valido "${v}" (cifre, spazi, + all'inizio; es. 0372 123456)`);
+  return v;
+}
+
+const FLAG_COLUMNS = [
+  ['l68', 'l68'],
+  ['did', 'did'],
+  ['occupato', 'occupato'],
+  ['ammortizzatoriCovid', 'ammortizzatori_covid'],
+  ['nuovoIscritto', 'nuovo_iscritto'],
+] as const;
+
+const TEXT_COLUMNS = [
+  ['residenza', 'residenza'],
+  ['domicilio', 'domicilio'],
+  ['titoloStudio', 'titolo_studio'],
+  ['luogoNascita', 'luogo_nascita'],
+] as const;
+
+/** The column values that `opts` sets, validated (exit 2 on a bad value). */
+function columnsOf(opts: DestinatarioFields): Record<string, string | number | null> {
+  const cols: Record<string, string | number | null> = {};
+  if (opts.nome !== undefined) cols.nome = requiredText('--nome', opts.nome);
+  if (opts.cognome !== undefined) cols.cognome = requiredText('--cognome', opts.cognome);
+  const dis = disabilitaOption(opts.disabilita);
+  if (dis !== undefined) cols.disabilita = dis;
+  for (const [opt, col] of FLAG_COLUMNS) if (opts[opt] !== undefined) cols[col] = opts[opt] ? 1 : 0;
+  const email = emailOption('--email', opts.email);
+  if (email !== undefined) cols.email = email;
+  const tel = telefonoOption(opts.telefono);
+  if (tel !== undefined) cols.telefono = tel;
+  for (const [opt, col] of TEXT_COLUMNS) {
+    const v = optionalText(opts[opt]);
+    if (v !== undefined) cols[col] = v;
+  }
+  return cols;
+}
+
+export function aggiungiDestinatario(db: Db, cfInput: string, opts: DestinatarioFields, oggi: string): DestinatarioView {
+  const check = checkCodiceFiscale(cfInput, oggi);
+  if (!check.ok) throw new RefusedError(`codice fiscale non valido: ${check.reason}; nessuna modifica`);
+  if (opts.nome === undefined) throw new UsageError('opzione obbligatoria mancante: --nome');
+  if (opts.cognome === undefined) throw new UsageError('opzione obbligatoria mancante: --cognome');
+  const cols = columnsOf(opts);
+  return inTransaction(db, () => {
+    const existing = findDestinatario(db, check.cf);
+    if (existing) {
+      throw new RefusedError(`il codice fiscale ${check.cf} è già registrato (${existing.cognome} ${existing.nome}); nessuna modifica`, [], `per cambiare i dati: dote destinatario modifica ${check.cf} …`);
+    }
+    const row: Record<string, string | number | null> = { cf: check.cf, sesso: check.sesso, data_nascita: check.dataNascita, creato_il: oggi, ...cols };
+    const names = Object.keys(row);
+    db.prepare(`INSERT INTO destinatario (${names.join(', ')}) VALUES (${names.map((n) => `@${n}`).join(', ')})`).run(row);
+    return viewOf(db, findDestinatario(db, check.cf)!, oggi);
+  });
+}
+
+/** Changes the given fields of a person; the CF (and so birth date and sex) never changes. */
+export function modificaDestinatario(db: Db, cf: string, opts: DestinatarioFields, oggi: string): DestinatarioView {
+  const cols = columnsOf(opts);
+  if (Object.keys(cols).length === 0) throw new UsageError('niente da modificare: indica almeno un\'opzione (es. --did, --email …)');
+  return inTransaction(db, () => {
+    const r = requireDestinatario(db, cf);
+    if (r.anonimizzato_il) throw new RefusedError(`il destinatario ${r.cf} è stato anonimizzato il ${formatDateIt(r.anonimizzato_il)}: i suoi dati non si modificano più`);
+    db.prepare(`UPDATE destinatario SET ${Object.keys(cols).map((c) => `${c} = @${c}`).join(', ')} WHERE id = @id`).run({ ...cols, id: r.id });
+    return viewOf(db, findDestinatario(db, r.cf)!, oggi);
+  });
+}
+
+function viewOf(db: Db, r: DestinatarioRow, oggi: string): DestinatarioView {
+  const misure = db.prepare('SELECT * FROM misura_esterna WHERE destinatario_id = ? ORDER BY dal, id').all(r.id) as MisuraRow[];
+  const doti = db.prepare('SELECT * FROM dote WHERE destinatario_id = ? ORDER BY data_richiesta, id').all(r.id) as DoteRow[];
+  return { ...baseView(r, oggi), misureEsterne: misure.map(misuraView), doti: doti.map(doteSummary) };
+}
+
+export function mostraDestinatario(db: Db, cf: string, oggi: string): DestinatarioView {
+  return viewOf(db, requireDestinatario(db, cf), oggi);
+}
+
+export function elencoDestinatari(db: Db, oggi: string): DestinatarioListItem[] {
+  const rows = db
+    .prepare(
+      `SELECT d.*, (SELECT count(*) FROM dote WHERE destinatario_id = d.id) AS n_doti,
+              (SELECT count(*) FROM misura_esterna WHERE destinatario_id = d.id) AS n_misure
+       FROM destinatario d ORDER BY d.cognome COLLATE NOCASE, d.nome COLLATE NOCASE, d.cf`,
+    )
+    .all() as (DestinatarioRow & { n_doti: number; n_misure: number })[];
+  return rows.map((r) => ({ ...baseView(r, oggi), numeroDoti: r.n_doti, numeroMisureEsterne: r.n_misure }));
+}
+
+export interface MisuraOptions {
+  tipo: string;
+  dal: string;
+  al?: string;
+  annualita?: string;
+  operatoreMisura?: string;
+  azienda?: string;
+  servizi?: string;
+  note?: string;
+}
+
+/** `2019-2020`, `2019/2020` or `2021`; two years must be consecutive. */
+export function parseAnnualita(s: string): string | null {
+  const t = s.trim();
+  const m = /^(\d{4})\s*[-/]\s*(\d{4})$/.exec(t);
+  if (m) return Number(m[2]) === Number(m[1]) + 1 ? `${m[1]}-${m[2]}` : null;
+  return /^\d{4}$/.test(t) ? t : null;
+}
+
+/**
+ * Service codes received in the measure: the bando codes (QD2, Q0C, …) upper case, the words
+ * `inserimento` / `mantenimento` (the employer-side results the repeat rule looks at) lower case.
+ */
+export function parseServizi(s: string): string[] {
+  const out: string[] = [];
+  for (const raw of s.split(/[,;]/)) {
+    const t = raw.trim();
+    if (!t) continue;
+    if (!/^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(t)) throw new UsageError(`--servizi: "${t}" non è un codice di servizio (es. QD2,Q0C,inserimento,mantenimento)`);
+    const low = t.toLowerCase();
+    const v = low === 'inserimento' || low === 'mantenimento' ? low : t.toUpperCase();
+    if (!out.includes(v)) out.push(v);
+  }
+  return out;
+}
+
+export function aggiungiMisura(db: Db, cf: string, opts: MisuraOptions): MisuraView & { cf: string } {
+  const tipo = TIPI_MISURA.find((t) => t.toLowerCase() === opts.tipo.trim().toLowerCase());
+  if (!tipo) throw new UsageError(`--tipo: "${opts.tipo}" non valido (${TIPI_MISURA.join(', ')})`);
+  const dal = dateOption('--dal', opts.dal);
+  const al = opts.al !== undefined && opts.al.trim() !== '' ? dateOption('--al', opts.al) : null;
+  if (al && al < dal) throw new UsageError(`--al ${formatDateIt(al)} è prima di --dal ${formatDateIt(dal)}`);
+  let annualita: string | null = null;
+  if (opts.annualita !== undefined && opts.annualita.trim() !== '') {
+    annualita = parseAnnualita(opts.annualita);
+    if (!annualita) throw new UsageError(`--annualita: "${opts.annualita}" non valida (es. 2019-2020 oppure 2021)`);
+  }
+  const servizi = opts.servizi !== undefined ? parseServizi(opts.servizi) : [];
+  const row = {
+    tipo,
+    dal,
+    al,
+    annualita,
+    operatore: optionalText(opts.operatoreMisura) ?? null,
+    azienda: optionalText(opts.azienda) ?? null,
+    servizi: servizi.length ? servizi.join(',') : null,
+    note: optionalText(opts.note) ?? null,
+  };
+  return inTransaction(db, () => {
+    const d = requireDestinatario(db, cf);
+    const r = db
+      .prepare(
+        `INSERT INTO misura_esterna (destinatario_id, tipo, annualita, operatore, azienda, servizi, dal, al, note)
+         VALUES (@destinatario_id, @tipo, @annualita, @operatore, @azienda, @servizi, @dal, @al, @note)`,
+      )
+      .run({ destinatario_id: d.id, ...row });
+    return { cf: d.cf, ...misuraView({ id: Number(r.lastInsertRowid), ...row }) };
+  });
+}
+
+const yes = (b: boolean) => (b ? 'sì' : 'no');
+
+export function formatPeriodo(dal: string, al: string | null): string {
+  return al ? `dal ${formatDateIt(dal)} al ${formatDateIt(al)}` : `dal ${formatDateIt(dal)}, senza data di fine`;
+}
+
+export function formatDestinatario(v: DestinatarioView): string {
+  const nascita = v.dataNascita
+    ? `${formatDateIt(v.dataNascita)} (${v.eta} anni)${v.luogoNascita ? `, ${v.luogoNascita}` : ''}${v.codiceComuneNascita ? ` — codice comune ${v.codiceComuneNascita}` : ''}`
+    : null;
+  const parts = [
+    fields([
+      ['Codice fiscale', v.cf],
+      ['Cognome e nome', `${v.cognome} ${v.nome}`],
+      ['Sesso', v.sesso],
+      ['Nato/a il', nascita],
+      ['Disabilità', v.disabilita],
+      ['Iscritto L. 68/99', yes(v.l68)],
+      ['DID', yes(v.did)],
+      ['Occupato', yes(v.occupato)],
+      ['Ammortizzatori Covid', yes(v.ammortizzatoriCovid)],
+      ['Nuovo iscritto', yes(v.nuovoIscritto)],
+      ['E-mail', v.email],
+      ['Telefono', v.telefono],
+      ['Residenza', v.residenza],
+      ['Domicilio', v.domicilio],
+      ['Titolo di studio', v.titoloStudio],
+      ['Registrato il', formatDateIt(v.creatoIl)],
+      ...(v.anonimizzatoIl ? [['Anonimizzato il', formatDateIt(v.anonimizzatoIl)] as const] : []),
+    ]),
+  ];
+  parts.push('', 'Misure esterne (contano per le regole di ripetibilità):');
+  if (!v.misureEsterne.length) parts.push('  nessuna');
+  else {
+    parts.push(
+      table(
+        ['tipo', 'periodo', 'annualità', 'operatore', 'azienda', 'servizi', 'note'],
+        v.misureEsterne.map((m) => [m.tipo, formatPeriodo(m.dal, m.al), m.annualita ?? '—', m.operatore ?? '—', m.azienda ?? '—', m.servizi.join(', ') || '—', m.note ?? '']),
+      )
+        .split('\n')
+        .map((l) => `  ${l}`)
+        .join('\n'),
+    );
+  }
+  parts.push('', 'Doti:');
+  if (!v.doti.length) parts.push('  nessuna');
+  else {
+    parts.push(
+      table(
+        ['dote', 'bando', 'tipo', 'fascia', 'stato', 'richiesta', 'conclusa'],
+        v.doti.map((d) => [d.id, d.bando, d.tipo, d.fascia === null ? '—' : String(d.fascia), d.stato, formatDateIt(d.dataRichiesta), d.dataConclusione ? formatDateIt(d.dataConclusione) : '—']),
+      )
+        .split('\n')
+        .map((l) => `  ${l}`)
+        .join('\n'),
+    );
+  }
+  return parts.join('\n');
+}
+
+export function formatDestinatari(list: DestinatarioListItem[]): string {
+  if (!list.length) return 'Nessun destinatario registrato (aggiungilo con "dote destinatario aggiungi --cf CF --nome … --cognome …").';
+  const flags = (d: DestinatarioListItem) => [d.l68 && 'L68', d.did && 'DID', d.occupato && 'occupato', d.ammortizzatoriCovid && 'covid', d.nuovoIscritto && 'nuovo'].filter(Boolean).join(' ') || '—';
+  return table(
+    ['codice fiscale', 'cognome', 'nome', 'sesso', 'nato/a il', 'età', 'disabilità', 'condizioni', 'doti', 'misure est.'],
+    list.map((d) => [
+      d.cf,
+      d.cognome,
+      d.nome,
+      d.sesso ?? '—',
+      d.dataNascita ? formatDateIt(d.dataNascita) : '—',
+      d.eta === null ? '—' : String(d.eta),
+      d.disabilita ?? '—',
+      flags(d),
+      String(d.numeroDoti),
+      String(d.numeroMisureEsterne),
+    ]),
+    ['l', 'l', 'l', 'l', 'l', 'r', 'l', 'l', 'r', 'r'],
+  );
+}
