@@ -115,6 +115,7 @@ export function impostaEnte(db: Db, opts: EnteOptions, env: { oggi: string; cwd:
   const rappresentante = optionalText(opts.rappresentante);
   if (rappresentante !== undefined) change.rappresentante_legale = rappresentante;
 
+  if (Object.keys(change).length === 0) throw new UsageError("niente da impostare: indica almeno un'opzione (es. --nome, --iban)");
   return inTransaction(db, () => {
     const current = db
       .prepare('SELECT nome, codice, indirizzo, pec, iban, logo, rappresentante_legale, aggiornato_il FROM ente WHERE id = 1')
@@ -122,7 +123,6 @@ export function impostaEnte(db: Db, opts: EnteOptions, env: { oggi: string; cwd:
     if (!current && !change.nome) {
       throw new UsageError("--nome è obbligatorio la prima volta: indica la ragione sociale dell'ente", 'es. dote ente imposta --nome "Cooperativa Esempio"');
     }
-    if (!current && Object.keys(change).length === 0) throw new UsageError('niente da impostare');
     const row: EnteRow = {
       nome: '',
       codice: null,

@@ -91,6 +91,7 @@ describe('dote ente', () => {
     expectRefused(t, ['ente', 'imposta', '--logo', 'logo.txt'], 2, /non è un'immagine PNG o JPEG/);
     expectRefused(t, ['ente', 'imposta', '--pec', 'non-una-pec'], 2, /--pec: indirizzo non valido/);
     expectRefused(t, ['ente', 'imposta', '--nome', ''], 2, /--nome: valore vuoto/);
+    expectRefused(t, ['ente', 'imposta'], 2, /niente da impostare/);
   });
 
   it('mostra before imposta: exit 1, non trovato', () => {
