@@ -15,7 +15,7 @@ export class DoteError extends Error {
   }
 }
 
-/** A usage problem: unknown option, a file that cannot be opened, no database (exit 2). */
+/** A usage problem: unknown option, a bad option value, a file that cannot be opened, no database (exit 2). An unknown id (CF, dote, sede) is a refused operation (RefusedError, exit 1). */
 export class UsageError extends DoteError {
   constructor(message: string, hint?: string) {
     super(message, { exitCode: 2, hint });
