@@ -1,13 +1,25 @@
-// PLACEHOLDER: replaced by the issue that implements `dote ammetti`.
 import { Command } from 'commander';
-import { DoteError } from '../errors.js';
+import { context, example, out, printJson } from '../command-kit.js';
 
 export function ammettiCommand(): Command {
-  return new Command('ammetti')
-    .description('(non ancora disponibile)')
-    .allowUnknownOption()
-    .allowExcessArguments()
-    .action(() => {
-      throw new DoteError('comando non ancora disponibile: ammetti', { exitCode: 2 });
+  const cmd = new Command('ammetti')
+    .description('Job Coach: ammette la richiesta al servizio (entro 7 giorni dalla notifica del CPI, poi è CANCELLATA)')
+    .argument('<id>', 'codice OPAL, es. JC-1-1103/022')
+    .option('--data <data>', "data dell'ammissione (predefinita: oggi)")
+    .action(async (id: string, opts: { data?: string }) => {
+      const ctx = context();
+      const { withDatabase } = await import('../app/dote-load.js');
+      const { ammettiDote, nextDeadlineText } = await import('../app/doti.js');
+      const { mostraDote } = await import('../app/dote-view.js');
+      const { formatDateIt } = await import('../domain/dates.js');
+      const { r, v } = await withDatabase(ctx.dbPath, (db) => {
+        const r = ammettiDote(db, ctx, id, opts);
+        return { r, v: mostraDote(db, ctx, r.dote.id) };
+      });
+      if (ctx.json) return printJson({ dote: v });
+      out(`Richiesta ${v.id} AMMESSA AL SERVIZIO il ${formatDateIt(r.dote.data_ammissione!)}: il voucher vale fino al ${formatDateIt(r.dote.data_fine!)}.`);
+      const next = nextDeadlineText(v.scadenze);
+      if (next) out(next);
     });
+  return example(cmd, 'dote ammetti JC-1-1103/022', 'dote ammetti JC-1-1103/022 --data 2022-06-30');
 }

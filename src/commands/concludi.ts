@@ -1,13 +1,27 @@
-// PLACEHOLDER: replaced by the issue that implements `dote concludi`.
 import { Command } from 'commander';
-import { DoteError } from '../errors.js';
+import { context, example, out, printJson } from '../command-kit.js';
 
 export function concludiCommand(): Command {
-  return new Command('concludi')
-    .description('(non ancora disponibile)')
-    .allowUnknownOption()
-    .allowExcessArguments()
-    .action(() => {
-      throw new DoteError('comando non ancora disponibile: concludi', { exitCode: 2 });
+  const cmd = new Command('concludi')
+    .description('conclude la dote (CONCLUSA); rifiutato finché ci sono erogazioni INSERITE, PROGRAMMATE o AVVIATE. Job Coach: termina le attività con almeno un\'erogazione EROGATA')
+    .argument('<id>', 'id della dote o codice OPAL')
+    .option('--data <data>', 'data di conclusione (predefinita: oggi)')
+    .action(async (id: string, opts: { data?: string }) => {
+      const ctx = context();
+      const { withDatabase } = await import('../app/dote-load.js');
+      const { concludiDote, nextDeadlineText } = await import('../app/doti.js');
+      const { mostraDote } = await import('../app/dote-view.js');
+      const { formatDateIt } = await import('../domain/dates.js');
+      const { r, v } = await withDatabase(ctx.dbPath, (db) => {
+        const r = concludiDote(db, ctx, id, opts);
+        return { r, v: mostraDote(db, ctx, r.dote.id) };
+      });
+      if (ctx.json) return printJson({ dote: v, attivitaTerminate: r.attivitaTerminate, attivitaSenzaOre: r.attivitaSenzaOre });
+      out(`Dote ${v.id} CONCLUSA il ${formatDateIt(r.dote.data_conclusione!)}.`);
+      if (r.attivitaTerminate.length) out(`Attività TERMINATE: ${r.attivitaTerminate.join(', ')}.`);
+      if (r.attivitaSenzaOre.length) out(`Attività senza ore erogate (non terminate, non pagate): ${r.attivitaSenzaOre.join(', ')}.`);
+      const next = nextDeadlineText(v.scadenze);
+      if (next) out(next);
     });
+  return example(cmd, 'dote concludi CR-2021-0001 --data 2022-03-31', 'dote concludi JC-1-1103/022');
 }

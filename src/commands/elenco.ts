@@ -1,13 +1,18 @@
-// PLACEHOLDER: replaced by the issue that implements `dote elenco`.
 import { Command } from 'commander';
-import { DoteError } from '../errors.js';
+import { context, example, out, printJson } from '../command-kit.js';
 
 export function elencoCommand(): Command {
-  return new Command('elenco')
-    .description('(non ancora disponibile)')
-    .allowUnknownOption()
-    .allowExcessArguments()
-    .action(() => {
-      throw new DoteError('comando non ancora disponibile: elenco', { exitCode: 2 });
+  const cmd = new Command('elenco')
+    .description('le doti e le richieste Job Coach, con lo stato di oggi')
+    .option('--bando <bando>', 'solo le doti di un bando, es. cremona-2021')
+    .option('--stato <stato>', 'solo uno stato: ATTIVA, PROPOSTA, AMMESSO AL SERVIZIO, RIFIUTATA, CANCELLATA, CONCLUSA')
+    .action(async (opts: { bando?: string; stato?: string }) => {
+      const ctx = context();
+      const { withDatabase } = await import('../app/dote-load.js');
+      const { elencoDoti, formatElenco } = await import('../app/dote-view.js');
+      const list = await withDatabase(ctx.dbPath, (db) => elencoDoti(db, ctx, opts));
+      if (ctx.json) printJson(list);
+      else out(formatElenco(list));
     });
+  return example(cmd, 'dote elenco', 'dote elenco --bando veneto-jc-2022 --stato PROPOSTA', 'dote elenco --stato attiva --json');
 }

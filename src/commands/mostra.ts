@@ -1,13 +1,17 @@
-// PLACEHOLDER: replaced by the issue that implements `dote mostra`.
 import { Command } from 'commander';
-import { DoteError } from '../errors.js';
+import { context, example, out, printJson } from '../command-kit.js';
 
 export function mostraCommand(): Command {
-  return new Command('mostra')
-    .description('(non ancora disponibile)')
-    .allowUnknownOption()
-    .allowExcessArguments()
-    .action(() => {
-      throw new DoteError('comando non ancora disponibile: mostra', { exitCode: 2 });
+  const cmd = new Command('mostra')
+    .description('una dote: stato, date, PIP e sue versioni, ore pianificate / programmate / erogate / residue, valore, scadenze')
+    .argument('<id>', 'id della dote o codice OPAL')
+    .action(async (id: string) => {
+      const ctx = context();
+      const { withDatabase } = await import('../app/dote-load.js');
+      const { mostraDote, formatMostra } = await import('../app/dote-view.js');
+      const v = await withDatabase(ctx.dbPath, (db) => mostraDote(db, ctx, id));
+      if (ctx.json) printJson(v);
+      else out(formatMostra(v));
     });
+  return example(cmd, 'dote mostra CR-2021-0001', 'dote mostra JC-1-1103/022 --json');
 }

@@ -1,13 +1,57 @@
-// PLACEHOLDER: replaced by the issue that implements `dote nuova`.
 import { Command } from 'commander';
-import { DoteError } from '../errors.js';
+import { context, err, example, out, printJson } from '../command-kit.js';
+
+interface NuovaOpts {
+  bando?: string;
+  tipo?: string;
+  destinatario?: string;
+  id?: string;
+  fascia?: string;
+  linea?: string;
+  azienda?: string;
+  data?: string;
+}
 
 export function nuovaCommand(): Command {
-  return new Command('nuova')
-    .description('(non ancora disponibile)')
-    .allowUnknownOption()
-    .allowExcessArguments()
-    .action(() => {
-      throw new DoteError('comando non ancora disponibile: nuova', { exitCode: 2 });
+  const cmd = new Command('nuova')
+    .description('nuova dote: Cremona (ATTIVA dalla data di attivazione) o richiesta Job Coach (PROPOSTA dalla notifica del CPI); su un terminale, senza opzioni, chiede i dati')
+    .option('--bando <bando>', 'id del bando (si può omettere: il tipo lo indica)')
+    .option('--tipo <tipo>', 'D1-INS, D1-IMP, D2-MAN, D2-COV (cremona-2021); JC-BASE, JC-RINF (veneto-jc-2022)')
+    .option('--destinatario <cf>', 'codice fiscale del destinatario (già registrato)')
+    .option('--id <id>', 'id della dote; Job Coach: il codice OPAL (obbligatorio). Senza: CR-AAAA-NNNN')
+    .option('--fascia <n>', 'Cremona: fascia di intensità di aiuto assegnata dalla Provincia (1-4, obbligatoria)')
+    .option('--linea <a|b>', 'D1: linea a (categorie prioritarie) o b (segnalati dalla rete); senza: a se la persona è in una categoria prioritaria')
+    .option('--azienda <nome>', 'datore di lavoro (obbligatorio per D2: mantenimento)')
+    .option('--data <data>', 'Cremona: data di richiesta e attivazione; Job Coach: data della notifica del CPI (predefinita: oggi)')
+    .action(async (opts: NuovaOpts) => {
+      const ctx = context();
+      const { withDatabase } = await import('../app/dote-load.js');
+      const { nuovaDote, missingNuovaOptions, formatNuova } = await import('../app/doti.js');
+      const r = await withDatabase(ctx.dbPath, async (db) => {
+        let o: NuovaOpts = opts;
+        const missing = missingNuovaOptions(ctx.catalogFiles, o);
+        if (missing.length) {
+          if (process.stdin.isTTY && process.stdout.isTTY) {
+            const { askNuova } = await import('../app/nuova-prompt.js');
+            o = await askNuova(db, ctx, o);
+          } else {
+            const { UsageError } = await import('../errors.js');
+            throw new UsageError(`opzioni obbligatorie mancanti: ${missing.join(', ')} (senza un terminale non posso chiederle)\n\n${cmd.helpInformation().trimEnd()}`);
+          }
+        }
+        const r = nuovaDote(db, ctx, o);
+        const { mostraDote } = await import('../app/dote-view.js');
+        return { ...r, detail: mostraDote(db, ctx, r.dote.id) };
+      });
+      if (ctx.json) return printJson({ dote: r.detail, categoriePrioritarie: r.categoriePrioritarie, avvisi: r.avvisi });
+      for (const w of r.avvisi) err(`avviso ${w.rule}: ${w.message}`);
+      out(formatNuova(r));
     });
+  return example(
+    cmd,
+    'dote nuova --tipo D1-INS --destinatario RSSMRA80A01D150J --fascia 3 --data 2021-04-01',
+    'dote nuova --tipo D2-MAN --destinatario RSSMRA80A01D150J --fascia 2 --azienda "Rossi S.r.l."',
+    'dote nuova --tipo JC-BASE --id JC-1-1103/022 --destinatario RSSMRA80A01D150J --data 2022-06-28',
+    'dote nuova            (su un terminale: chiede bando, tipo, destinatario, fascia…)',
+  );
 }

@@ -1,13 +1,75 @@
-// PLACEHOLDER: replaced by the issue that implements `dote pip`.
 import { Command } from 'commander';
-import { DoteError } from '../errors.js';
+import { collect, context, example, out, printJson } from '../command-kit.js';
+
+const SERVIZIO_HELP = 'CODICE=ORE, ore collettive con :coll (ripetibile), es. QT6=4 QT6=6:coll QD2=1,5';
+
+async function pipAction(
+  id: string,
+  run: 'imposta' | 'varia' | 'invia' | 'valida',
+  opts: { servizio?: string[]; motivo?: string; data?: string },
+): Promise<void> {
+  const ctx = context();
+  const { withDatabase } = await import('../app/dote-load.js');
+  const pip = await import('../app/pip.js');
+  const { mostraDote } = await import('../app/dote-view.js');
+  const { nextDeadlineText } = await import('../app/doti.js');
+  const { formatDateIt } = await import('../domain/dates.js');
+  const { formatCents } = await import('../domain/money.js');
+  await withDatabase(ctx.dbPath, (db) => {
+    if (run === 'imposta' || run === 'varia') {
+      const r = run === 'imposta' ? pip.impostaPip(db, ctx, id, opts) : pip.variaPip(db, ctx, id, opts);
+      const v = mostraDote(db, ctx, r.doteId);
+      if (ctx.json) return printJson({ pip: r, dote: v });
+      out(pip.formatPip(r));
+      if (run === 'varia') out(`Limite delle variazioni: ${formatCents(r.valoreDoteCent)}, il valore del PIP versione 1.`);
+      const next = nextDeadlineText(v.scadenze);
+      if (next) out(next);
+      return;
+    }
+    const r = run === 'invia' ? pip.inviaPip(db, ctx, id, opts) : pip.validaPip(db, ctx, id, opts);
+    const v = mostraDote(db, ctx, r.doteId);
+    if (ctx.json) return printJson({ dote: v });
+    if (run === 'invia') out(`PIP della dote ${v.id} inviato alla Provincia il ${formatDateIt(r.dopo.data_invio_pip!)}.`);
+    else out(`PIP della dote ${v.id} validato il ${formatDateIt(r.dopo.data_validazione_pip!)}: la dote termina il ${formatDateIt(r.dopo.data_fine!)}.`);
+    const next = nextDeadlineText(v.scadenze);
+    if (next) out(next);
+  });
+}
 
 export function pipCommand(): Command {
-  return new Command('pip')
-    .description('(non ancora disponibile)')
-    .allowUnknownOption()
-    .allowExcessArguments()
-    .action(() => {
-      throw new DoteError('comando non ancora disponibile: pip', { exitCode: 2 });
-    });
+  const cmd = new Command('pip').description('il PIP di una dote Cremona: servizi e ore entro i massimali della fascia, variazioni, invio e validazione');
+
+  const imposta = new Command('imposta')
+    .description('prima versione del PIP: servizi e ore (valore = tariffa × ore, individuali e collettive)')
+    .argument('<id>', 'id della dote')
+    .option('--servizio <CODICE=ORE[:coll]>', SERVIZIO_HELP, collect)
+    .option('--data <data>', 'data del PIP (predefinita: oggi)')
+    .action((id: string, opts: { servizio?: string[]; data?: string }) => pipAction(id, 'imposta', opts));
+  example(imposta, 'dote pip imposta CR-2021-0001 --servizio QD2=2 --servizio QD3=3 --servizio Q0C=5 --servizio QT8=30 --servizio QF0=40:coll');
+
+  const varia = new Command('varia')
+    .description('variazione del PIP: nuova versione con motivo e data; i servizi non indicati restano, CODICE=0 toglie; mai oltre il valore della versione 1')
+    .argument('<id>', 'id della dote')
+    .requiredOption('--motivo <testo>', 'motivazione della variazione (obbligatoria)')
+    .option('--servizio <CODICE=ORE[:coll]>', SERVIZIO_HELP, collect)
+    .option('--data <data>', 'data della variazione (predefinita: oggi)')
+    .action((id: string, opts: { servizio?: string[]; motivo?: string; data?: string }) => pipAction(id, 'varia', opts));
+  example(varia, 'dote pip varia CR-2021-0001 --motivo "tirocinio ridotto, più formazione" --servizio QT8=20 --servizio QF0=10');
+
+  const invia = new Command('invia')
+    .description('il PIP è stato inviato alla PEC della Provincia (entro 10 giorni lavorativi dall\'attivazione)')
+    .argument('<id>', 'id della dote')
+    .option('--data <data>', "data dell'invio (predefinita: oggi)")
+    .action((id: string, opts: { data?: string }) => pipAction(id, 'invia', opts));
+  example(invia, 'dote pip invia CR-2021-0001 --data 2021-04-12');
+
+  const valida = new Command('valida')
+    .description('la Provincia ha validato il PIP: la fine della dote si ricalcola dalla validazione (6 o 12 mesi)')
+    .argument('<id>', 'id della dote')
+    .option('--data <data>', 'data della validazione (predefinita: oggi)')
+    .action((id: string, opts: { data?: string }) => pipAction(id, 'valida', opts));
+  example(valida, 'dote pip valida CR-2021-0001 --data 2021-05-03');
+
+  for (const c of [imposta, varia, invia, valida]) cmd.addCommand(c);
+  return example(cmd, 'dote pip imposta CR-2021-0001 --servizio QD2=2 --servizio QF0=40:coll', 'dote pip invia CR-2021-0001');
 }

@@ -1,13 +1,24 @@
-// PLACEHOLDER: replaced by the issue that implements `dote rifiuta`.
 import { Command } from 'commander';
-import { DoteError } from '../errors.js';
+import { context, example, out, printJson } from '../command-kit.js';
 
 export function rifiutaCommand(): Command {
-  return new Command('rifiuta')
-    .description('(non ancora disponibile)')
-    .allowUnknownOption()
-    .allowExcessArguments()
-    .action(() => {
-      throw new DoteError('comando non ancora disponibile: rifiuta', { exitCode: 2 });
+  const cmd = new Command('rifiuta')
+    .description('Job Coach: rifiuta la richiesta, con la motivazione (entro 7 giorni dalla notifica del CPI)')
+    .argument('<id>', 'codice OPAL, es. JC-1-1103/022')
+    .requiredOption('--motivo <testo>', 'la motivazione del rifiuto (obbligatoria)')
+    .option('--data <data>', 'data del rifiuto (predefinita: oggi)')
+    .action(async (id: string, opts: { motivo?: string; data?: string }) => {
+      const ctx = context();
+      const { withDatabase } = await import('../app/dote-load.js');
+      const { rifiutaDote } = await import('../app/doti.js');
+      const { mostraDote } = await import('../app/dote-view.js');
+      const { formatDateIt } = await import('../domain/dates.js');
+      const { r, v } = await withDatabase(ctx.dbPath, (db) => {
+        const r = rifiutaDote(db, ctx, id, opts);
+        return { r, v: mostraDote(db, ctx, r.dote.id) };
+      });
+      if (ctx.json) return printJson({ dote: v });
+      out(`Richiesta ${v.id} RIFIUTATA il ${formatDateIt(r.dote.data_rifiuto!)}: ${r.dote.motivo_rifiuto}`);
     });
+  return example(cmd, 'dote rifiuta JC-1-1103/022 --motivo "bisogni della persona non coerenti con la specializzazione dell\'ente"');
 }

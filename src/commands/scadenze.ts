@@ -1,13 +1,17 @@
-// PLACEHOLDER: replaced by the issue that implements `dote scadenze`.
 import { Command } from 'commander';
-import { DoteError } from '../errors.js';
+import { context, example, out, printJson } from '../command-kit.js';
 
 export function scadenzeCommand(): Command {
-  return new Command('scadenze')
-    .description('(non ancora disponibile)')
-    .allowUnknownOption()
-    .allowExcessArguments()
-    .action(() => {
-      throw new DoteError('comando non ancora disponibile: scadenze', { exitCode: 2 });
+  const cmd = new Command('scadenze')
+    .description('le scadenze ancora da rispettare (invio e validazione del PIP, fine dote, liquidazione, ammissione Job Coach, rendicontazione), prima le più vicine; sempre quelle scadute')
+    .option('--entro <giorni>', 'solo quelle entro N giorni (più tutte le scadute)')
+    .action(async (opts: { entro?: string }) => {
+      const ctx = context();
+      const { withDatabase } = await import('../app/dote-load.js');
+      const { scadenzeView, formatScadenze } = await import('../app/scadenze.js');
+      const r = await withDatabase(ctx.dbPath, (db) => scadenzeView(db, ctx, opts));
+      if (ctx.json) printJson(r);
+      else out(formatScadenze(r));
     });
+  return example(cmd, 'dote scadenze', 'dote scadenze --entro 15', 'dote scadenze --oggi 2022-05-02 --json');
 }

@@ -1,0 +1,307 @@
+/**
+ * `dote elenco` and `dote mostra`: what a dote is now. States are shown as time made them (a Job
+ * Coach request unanswered past its deadline is CANCELLATA even before anything stores it).
+ * Hours and value per service come from the current PIP (Cremona) or the activities (Job Coach)
+ * and from the deliveries: programmed = PROGRAMMATA + AVVIATA, delivered = EROGATA, left =
+ * planned − delivered − programmed; group deliveries (collettiva) count as group hours.
+ */
+import type { Db } from '../db/connection.js';
+import { loadCatalogues } from '../bandi/load.js';
+import type { DoteRow } from '../db/repo/lookup.js';
+import { UsageError } from '../errors.js';
+import { formatDateIt } from '../domain/dates.js';
+import { STATO } from '../domain/dote-stati.js';
+import { formatCents, formatHours, valueOfMinutes } from '../domain/money.js';
+import { planValue, risultatoCent, sortPlan } from '../domain/pip.js';
+import type { ScadenzaDote } from '../domain/scadenze.js';
+import { doteDeadline } from '../rules/dote-deadline.js';
+import { table } from '../format/table.js';
+import { describeDote, doteDates, loadDote, pipVersions, type DoteCtx, type LoadedDote } from './dote-load.js';
+
+export interface DoteSummary {
+  id: string;
+  bando: string;
+  tipo: string;
+  stato: string;
+  /** The state as stored, when time changed it (CANCELLATA / CONCLUSA automatically). */
+  statoRegistrato: string;
+  statoAutomatico: string | null;
+  destinatario: { cf: string; nome: string; cognome: string };
+  fascia: number | null;
+  linea: string | null;
+  azienda: string | null;
+  dataRichiesta: string;
+  dataInizio: string | null;
+  dataFine: string | null;
+  dataConclusione: string | null;
+}
+
+function summary(d: LoadedDote): DoteSummary {
+  const r = d.row;
+  return {
+    id: r.id,
+    bando: r.bando,
+    tipo: r.tipo,
+    stato: d.stato.stato,
+    statoRegistrato: r.stato,
+    statoAutomatico: d.stato.automatico,
+    destinatario: { cf: d.persona.cf, nome: d.persona.nome, cognome: d.persona.cognome },
+    fascia: r.fascia,
+    linea: r.linea,
+    azienda: r.azienda,
+    dataRichiesta: r.data_richiesta,
+    dataInizio: r.data_attivazione ?? r.data_ammissione,
+    dataFine: r.data_fine,
+    dataConclusione: r.data_conclusione,
+  };
+}
+
+const STATI: readonly string[] = [STATO.ATTIVA, STATO.PROPOSTA, STATO.AMMESSA, STATO.RIFIUTATA, STATO.CANCELLATA, STATO.CONCLUSA];
+
+/** `--stato` accepts any state, in any case, and AMMESSA / AMMESSO for AMMESSO AL SERVIZIO. */
+export function parseStato(s: string): string {
+  const u = s.trim().toUpperCase().replace(/_/g, ' ');
+  if (u === 'AMMESSA' || u === 'AMMESSO') return STATO.AMMESSA;
+  const found = STATI.find((x) => x === u);
+  if (!found) throw new UsageError(`--stato: "${s}" sconosciuto (stati: ${STATI.join(', ')})`);
+  return found;
+}
+
+export function elencoDoti(db: Db, ctx: DoteCtx, o: { bando?: string; stato?: string }): DoteSummary[] {
+  const cats = loadCatalogues(ctx.catalogFiles);
+  if (o.bando) cats.get(o.bando);
+  const stato = o.stato !== undefined ? parseStato(o.stato) : undefined;
+  const rows = (o.bando
+    ? db.prepare('SELECT * FROM dote WHERE bando = ? ORDER BY data_richiesta, id').all(o.bando)
+    : db.prepare('SELECT * FROM dote ORDER BY data_richiesta, id').all()) as DoteRow[];
+  return rows
+    .filter((r) => cats.find(r.bando))
+    .map((r) => summary(describeDote(db, cats, r, ctx.oggi)))
+    .filter((s) => stato === undefined || s.stato === stato);
+}
+
+export function formatElenco(list: readonly DoteSummary[]): string {
+  if (!list.length) return 'Nessuna dote.';
+  const body = table(
+    ['dote', 'tipo', 'stato', 'destinatario', 'codice fiscale', 'fascia', 'dal', 'al'],
+    list.map((s) => [
+      s.id,
+      s.tipo,
+      s.stato + (s.statoAutomatico ? ' *' : ''),
+      `${s.destinatario.cognome} ${s.destinatario.nome}`,
+      s.destinatario.cf,
+      s.fascia !== null ? `${s.fascia}${s.linea ? ` ${s.linea}` : ''}` : '—',
+      s.dataInizio ? formatDateIt(s.dataInizio) : `(${formatDateIt(s.dataRichiesta)})`,
+      s.dataConclusione ? formatDateIt(s.dataConclusione) : s.dataFine ? formatDateIt(s.dataFine) : '—',
+    ]),
+  );
+  const notes: string[] = [`${list.length} dot${list.length === 1 ? 'e' : 'i'}.`];
+  if (list.some((s) => s.statoAutomatico)) notes.push('* stato dato dal tempo (richiesta senza risposta entro i termini, o voucher oltre la fine).');
+  if (list.some((s) => !s.dataInizio)) notes.push('(data) = richiesta non ancora ammessa: data della notifica.');
+  return `${body}\n${notes.join('\n')}`;
+}
+
+export interface RigaServizio {
+  servizio: string;
+  nome: string;
+  modalita: 'individuale' | 'collettiva';
+  /** Job Coach activity state. */
+  statoAttivita: string | null;
+  tariffaCent: number;
+  pianificatiMinuti: number;
+  inseritiMinuti: number;
+  programmatiMinuti: number;
+  erogatiMinuti: number;
+  residuiMinuti: number;
+  valorePianificatoCent: number;
+  valoreErogatoCent: number;
+}
+
+export interface DoteDetail extends DoteSummary {
+  bandoTitolo: string;
+  tipoNome: string;
+  categoria: string;
+  date: {
+    richiesta: string;
+    notifica: string | null;
+    ammissione: string | null;
+    rifiuto: string | null;
+    attivazione: string | null;
+    invioPip: string | null;
+    validazionePip: string | null;
+    fine: string | null;
+    conclusione: string | null;
+  };
+  motivoRifiuto: string | null;
+  pip: null | {
+    versioneCorrente: number;
+    versioni: { versione: number; data: string; motivo: string | null; valoreCent: number; voci: { servizio: string; minutiIndividuali: number; minutiCollettivi: number }[] }[];
+  };
+  servizi: RigaServizio[];
+  totali: { pianificatiMinuti: number; programmatiMinuti: number; erogatiMinuti: number; residuiMinuti: number; valorePianificatoCent: number; valoreErogatoCent: number };
+  risultato: null | { nome: string; importoCent: number | null; raggiunto: boolean | null };
+  scadenze: ScadenzaDote[];
+}
+
+export function mostraDote(db: Db, ctx: DoteCtx, id: string): DoteDetail {
+  const cats = loadCatalogues(ctx.catalogFiles);
+  const d = loadDote(db, cats, id, ctx.oggi);
+  const r = d.row;
+  const versions = pipVersions(db, r.id);
+  const current = versions.at(-1);
+  const planned = new Map<string, { individuale: number; collettiva: number; stato: string | null }>();
+  const acts = db.prepare('SELECT servizio, minuti, stato FROM attivita WHERE dote_id = ? ORDER BY rowid').all(r.id) as { servizio: string; minuti: number; stato: string }[];
+  for (const a of acts) planned.set(a.servizio, { individuale: a.minuti, collettiva: 0, stato: a.stato });
+  if (current) for (const v of sortPlan(d.bando, current.voci)) planned.set(v.servizio, { individuale: v.minutiIndividuali, collettiva: v.minutiCollettivi, stato: null });
+
+  const deliveries = db
+    .prepare('SELECT servizio, collettiva, stato, sum(fine - inizio) AS minuti FROM erogazione WHERE dote_id = ? GROUP BY servizio, collettiva, stato')
+    .all(r.id) as { servizio: string; collettiva: number; stato: string; minuti: number }[];
+  const codes = [...planned.keys()];
+  for (const e of deliveries) if (!codes.includes(e.servizio)) codes.push(e.servizio);
+  const servizi: RigaServizio[] = [];
+  for (const code of codes) {
+    const s = d.bando.servizi.find((x) => x.codice === code);
+    const p = planned.get(code);
+    for (const modalita of ['individuale', 'collettiva'] as const) {
+      const coll = modalita === 'collettiva' ? 1 : 0;
+      const sum = (states: string[]) => deliveries.filter((e) => e.servizio === code && e.collettiva === coll && states.includes(e.stato)).reduce((a, e) => a + e.minuti, 0);
+      const pianificati = p ? (coll ? p.collettiva : p.individuale) : 0;
+      const inseriti = sum(['INSERITA']);
+      const programmati = sum(['PROGRAMMATA', 'AVVIATA']);
+      const erogati = sum(['EROGATA']);
+      if (!pianificati && !inseriti && !programmati && !erogati) continue;
+      const tariffa = (coll ? s?.tariffa.collettiva : s?.tariffa.individuale) ?? 0;
+      servizi.push({
+        servizio: code,
+        nome: s?.nome ?? '(servizio sconosciuto)',
+        modalita,
+        statoAttivita: p?.stato ?? null,
+        tariffaCent: tariffa,
+        pianificatiMinuti: pianificati,
+        inseritiMinuti: inseriti,
+        programmatiMinuti: programmati,
+        erogatiMinuti: erogati,
+        residuiMinuti: pianificati - erogati - programmati,
+        valorePianificatoCent: valueOfMinutes(tariffa, pianificati),
+        valoreErogatoCent: valueOfMinutes(tariffa, erogati),
+      });
+    }
+  }
+  const tot = (k: keyof RigaServizio) => servizi.reduce((a, x) => a + (x[k] as number), 0);
+  const ris = d.tipo.risultato;
+  return {
+    ...summary(d),
+    bandoTitolo: d.bando.titolo,
+    tipoNome: d.tipo.nome,
+    categoria: d.tipo.famiglia,
+    date: {
+      richiesta: r.data_richiesta,
+      notifica: r.data_notifica,
+      ammissione: r.data_ammissione,
+      rifiuto: r.data_rifiuto,
+      attivazione: r.data_attivazione,
+      invioPip: r.data_invio_pip,
+      validazionePip: r.data_validazione_pip,
+      fine: r.data_fine,
+      conclusione: r.data_conclusione,
+    },
+    motivoRifiuto: r.motivo_rifiuto,
+    pip: current
+      ? {
+          versioneCorrente: current.versione,
+          versioni: versions.map((v) => ({ versione: v.versione, data: v.data, motivo: v.motivo, valoreCent: planValue(d.bando, v.voci).totaleCent, voci: sortPlan(d.bando, v.voci) })),
+        }
+      : null,
+    servizi,
+    totali: {
+      pianificatiMinuti: tot('pianificatiMinuti'),
+      programmatiMinuti: tot('programmatiMinuti'),
+      erogatiMinuti: tot('erogatiMinuti'),
+      residuiMinuti: tot('residuiMinuti'),
+      valorePianificatoCent: tot('valorePianificatoCent'),
+      valoreErogatoCent: tot('valoreErogatoCent'),
+    },
+    risultato: ris ? { nome: ris.nome, importoCent: risultatoCent(d.tipo, r.fascia), raggiunto: r.risultato_raggiunto === null ? null : r.risultato_raggiunto === 1 } : null,
+    scadenze: doteDeadline.scadenze(d.bando, doteDates(db, d), ctx.oggi),
+  };
+}
+
+const d8 = (s: string | null) => (s ? formatDateIt(s) : '—');
+
+export function describeScadenza(s: ScadenzaDote): string {
+  if (s.stato === 'rispettata') return `rispettata (${formatDateIt(s.avvenutoIl!)})`;
+  if (s.stato === 'scaduta') return `SCADUTA da ${-s.giorniMancanti} giorn${s.giorniMancanti === -1 ? 'o' : 'i'}`;
+  if (s.giorniMancanti === 0) return 'scade oggi';
+  return `tra ${s.giorniMancanti} giorn${s.giorniMancanti === 1 ? 'o' : 'i'}`;
+}
+
+export function formatMostra(v: DoteDetail): string {
+  const out: string[] = [];
+  out.push(`Dote ${v.id} — ${v.tipo} ${v.tipoNome}`);
+  out.push(`Bando:        ${v.bando} (${v.bandoTitolo})`);
+  out.push(`Stato:        ${v.stato}${v.statoAutomatico ? ` (${v.statoAutomatico})` : ''}`);
+  out.push(`Destinatario: ${v.destinatario.cognome} ${v.destinatario.nome}, ${v.destinatario.cf}`);
+  if (v.fascia !== null) out.push(`Fascia:       ${v.fascia}${v.linea ? `, linea ${v.linea}` : ''}`);
+  if (v.azienda) out.push(`Azienda:      ${v.azienda}`);
+  const dates: [string, string | null][] = [
+    ['richiesta', v.date.richiesta],
+    ['notifica', v.date.notifica],
+    ['ammissione', v.date.ammissione],
+    ['rifiuto', v.date.rifiuto],
+    ['attivazione', v.date.attivazione],
+    ['invio PIP', v.date.invioPip],
+    ['validazione PIP', v.date.validazionePip],
+    ['fine', v.date.fine],
+    ['conclusione', v.date.conclusione],
+  ];
+  out.push(`Date:         ${dates.filter(([, x]) => x).map(([k, x]) => `${k} ${d8(x)}`).join(', ')}`);
+  if (v.motivoRifiuto) out.push(`Motivo del rifiuto: ${v.motivoRifiuto}`);
+
+  if (v.pip) {
+    out.push('', `PIP: versione ${v.pip.versioneCorrente}`);
+    for (const x of v.pip.versioni) {
+      out.push(`  v${x.versione} del ${formatDateIt(x.data)}: ${formatCents(x.valoreCent)}${x.motivo ? ` — ${x.motivo}` : ' — prima versione'}`);
+    }
+  } else if (v.servizi.some((s) => s.statoAttivita)) {
+    // Job Coach: the activities are the plan.
+  } else {
+    out.push('', `PIP: non ancora impostato (dote pip imposta ${v.id} --servizio CODICE=ORE …)`);
+  }
+
+  if (v.servizi.length) {
+    const jc = v.servizi.some((s) => s.statoAttivita);
+    out.push('');
+    out.push(
+      table(
+        [jc ? 'attività' : 'servizio', ...(jc ? ['stato'] : []), 'ore pian.', 'program.', 'erogate', 'residue', 'valore pian.', 'valore erog.'],
+        v.servizi.map((s) => [
+          `${s.servizio}${s.modalita === 'collettiva' ? ' (coll.)' : ''}`,
+          ...(jc ? [s.statoAttivita ?? '—'] : []),
+          formatHours(s.pianificatiMinuti),
+          formatHours(s.programmatiMinuti),
+          formatHours(s.erogatiMinuti),
+          formatHours(s.residuiMinuti),
+          formatCents(s.valorePianificatoCent),
+          formatCents(s.valoreErogatoCent),
+        ]),
+        ['l', ...(jc ? ['l' as const] : []), 'r', 'r', 'r', 'r', 'r', 'r'],
+      ),
+    );
+    const t = v.totali;
+    out.push(
+      `Totale: ${formatHours(t.pianificatiMinuti)} ore pianificate, ${formatHours(t.programmatiMinuti)} programmate, ${formatHours(t.erogatiMinuti)} erogate, ${formatHours(t.residuiMinuti)} residue; valore ${formatCents(t.valorePianificatoCent)} pianificato, ${formatCents(t.valoreErogatoCent)} erogato`,
+    );
+    const inserite = v.servizi.reduce((a, s) => a + s.inseritiMinuti, 0);
+    if (inserite) out.push(`(${formatHours(inserite)} ore in erogazioni INSERITE, non ancora programmate)`);
+  }
+  if (v.risultato && v.risultato.importoCent !== null) {
+    const stato = v.risultato.raggiunto === null ? 'se raggiunto' : v.risultato.raggiunto ? 'raggiunto' : 'non raggiunto';
+    out.push(`Risultato (${v.risultato.nome}): ${formatCents(v.risultato.importoCent)}, ${stato}`);
+  }
+  if (v.scadenze.length) {
+    out.push('', 'Scadenze:');
+    for (const s of v.scadenze) out.push(`  ${formatDateIt(s.entro)}  ${s.descrizione}: ${describeScadenza(s)}`);
+  }
+  return out.join('\n');
+}

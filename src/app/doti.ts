@@ -1,0 +1,451 @@
+/**
+ * `dote nuova`, `dote ammetti`, `dote rifiuta`, `dote concludi`: creating a dote and moving it
+ * through its workflow. Every write is one transaction with its audit trail (recordHistory), so
+ * a refused operation changes nothing.
+ */
+import type { Db } from '../db/connection.js';
+import { inTransaction } from '../db/connection.js';
+import { loadCatalogues, tipoOf, type Catalogues } from '../bandi/load.js';
+import type { Bando, TipoDote } from '../bandi/schema.js';
+import { findDestinatario, type DoteRow } from '../db/repo/lookup.js';
+import { recordHistory } from '../db/storia.js';
+import { RefusedError, TransitionNotAllowed, UsageError } from '../errors.js';
+import { formatDateIt } from '../domain/dates.js';
+import { STATO } from '../domain/dote-stati.js';
+import {
+  dataFineDote,
+  nextId,
+  OPAL_PATTERN,
+  prefissoId,
+  statoEffettivo,
+  termineAmmissione,
+  giorniAmmissione,
+  tipoRisultato,
+  type CategoriaPrioritaria,
+} from '../domain/dote.js';
+import { settingOf } from '../rules/engine.js';
+import { doteOneActive, type AltraDote, type MisuraEsterna } from '../rules/dote-one-active.js';
+import { doteEligibility, type DotePrecedente } from '../rules/dote-eligibility.js';
+import type { Finding } from '../rules/types.js';
+import { actionDate, describeDote, doteDates, loadDote, personaOf, refuseOnErrors, type DoteCtx } from './dote-load.js';
+import { scadenzeAperte } from '../domain/scadenze.js';
+import { doteDeadline } from '../rules/dote-deadline.js';
+
+export interface NuovaOptions {
+  bando?: string;
+  tipo?: string;
+  destinatario?: string;
+  id?: string;
+  fascia?: string;
+  linea?: string;
+  azienda?: string;
+  data?: string;
+}
+
+export interface NuovaResult {
+  dote: DoteRow;
+  destinatario: { cf: string; nome: string; cognome: string };
+  categoriePrioritarie: CategoriaPrioritaria[];
+  avvisi: Finding[];
+  /** Activities created for a Job Coach voucher. */
+  attivita: { servizio: string; minuti: number }[];
+  /** The first deadline now running (PIP to send, answer to give). */
+  prossimaScadenza: { descrizione: string; entro: string } | null;
+}
+
+/** The bando of a new dote: --bando, or the one whose catalogue has the type. */
+export function resolveBandoTipo(cats: Catalogues, bandoId: string | undefined, tipoCode: string): { bando: Bando; tipo: TipoDote } {
+  const code = tipoCode.trim().toUpperCase();
+  if (bandoId) {
+    const bando = cats.get(bandoId);
+    return { bando, tipo: tipoOf(bando, code) };
+  }
+  const bando = cats.bandoOfTipo(code);
+  if (!bando) {
+    const all = cats.bandi.flatMap((b) => b.tipi.map((t) => t.codice));
+    throw new UsageError(`tipo di dote sconosciuto: ${tipoCode} (tipi: ${all.join(', ')})`);
+  }
+  return { bando, tipo: tipoOf(bando, code) };
+}
+
+/** Persons' other doti with their effective state, for the one-active and repeat rules. */
+function otherDoti(db: Db, cats: Catalogues, destinatarioId: number, oggi: string) {
+  const rows = db.prepare('SELECT * FROM dote WHERE destinatario_id = ? ORDER BY data_richiesta, id').all(destinatarioId) as DoteRow[];
+  return rows.map((r) => {
+    const bando = cats.find(r.bando);
+    return { row: r, bando, tipo: bando?.tipi.find((t) => t.codice === r.tipo), stato: statoEffettivo(bando, r, oggi) };
+  });
+}
+
+function misureEsterne(db: Db, destinatarioId: number): MisuraEsterna[] {
+  return db.prepare('SELECT tipo, dal, al, operatore, azienda, servizi FROM misura_esterna WHERE destinatario_id = ? ORDER BY dal').all(destinatarioId) as MisuraEsterna[];
+}
+
+function ente(db: Db): { nome: string; codice: string | null } | null {
+  return (db.prepare('SELECT nome, codice FROM ente WHERE id = 1').get() as { nome: string; codice: string | null } | undefined) ?? null;
+}
+
+/**
+ * Brings stored states in line with time for one person's doti: a Job Coach request unanswered
+ * past its deadline becomes CANCELLATA, a voucher past its end CONCLUSA, each with a history
+ * entry. Our choice: this happens only inside a successful write about that person (`dote
+ * nuova`), never in a read or in a refused command, so that what-if runs with --oggi and refused
+ * operations leave the database as it was; every read shows the same state anyway.
+ */
+export function persistAutomaticStates(db: Db, cats: Catalogues, destinatarioId: number, oggi: string, operatore: string): void {
+  for (const d of otherDoti(db, cats, destinatarioId, oggi)) {
+    if (!d.stato.automatico || d.stato.stato === d.row.stato) continue;
+    const dopo: Partial<DoteRow> = { stato: d.stato.stato };
+    if (d.stato.stato === STATO.CONCLUSA) dopo.data_conclusione = d.row.data_fine;
+    db.prepare('UPDATE dote SET stato = @stato, data_conclusione = COALESCE(@data_conclusione, data_conclusione) WHERE id = @id').run({
+      id: d.row.id,
+      stato: dopo.stato,
+      data_conclusione: dopo.data_conclusione ?? null,
+    });
+    recordHistory(db, {
+      doteId: d.row.id,
+      entita: 'dote',
+      entitaId: d.row.id,
+      azione: d.stato.stato === STATO.CANCELLATA ? 'cancellazione-automatica' : 'chiusura-automatica',
+      operatore,
+      prima: { stato: d.row.stato },
+      dopo: { ...dopo, motivo: d.stato.automatico },
+    });
+  }
+}
+
+function parseFascia(tipo: TipoDote, value: string | undefined): number | null {
+  if (!tipo.fasce.length) {
+    if (value !== undefined) throw new UsageError(`--fascia: il tipo ${tipo.codice} non ha fasce`);
+    return null;
+  }
+  if (value === undefined) {
+    throw new UsageError(`--fascia obbligatoria per ${tipo.codice}: la fascia di intensità di aiuto assegnata dalla Provincia (${tipo.fasce.join(', ')})`);
+  }
+  const f = Number(value);
+  if (!/^\d$/.test(value.trim()) || !tipo.fasce.includes(f)) {
+    throw new UsageError(`--fascia: "${value}" non valida per ${tipo.codice} (fasce: ${tipo.fasce.join(', ')})`);
+  }
+  return f;
+}
+
+function parseLinea(tipo: TipoDote, value: string | undefined): string | undefined {
+  if (value === undefined) return undefined;
+  const l = value.trim().toLowerCase();
+  if (!tipo.linee.length) {
+    throw new UsageError(`--linea: il tipo ${tipo.codice} non ha linee di assegnazione (la linea di budget segue dal tipo)`);
+  }
+  if (!tipo.linee.includes(l)) throw new UsageError(`--linea: "${value}" non valida per ${tipo.codice} (linee: ${tipo.linee.join(', ')})`);
+  return l;
+}
+
+/**
+ * `dote nuova`. Cremona: the fascia from the Provincia's profiling is required, the dote is ATTIVA
+ * from the request/activation date, its end follows the fascia. Job Coach: the OPAL code is the
+ * id, the request is PROPOSTA from the CPI's notification date, with its five activities.
+ */
+export function nuovaDote(db: Db, ctx: DoteCtx, o: NuovaOptions): NuovaResult {
+  const cats = loadCatalogues(ctx.catalogFiles);
+  if (!o.tipo) throw new UsageError('--tipo obbligatorio');
+  if (!o.destinatario) throw new UsageError('--destinatario obbligatorio (codice fiscale)');
+  const { bando, tipo } = resolveBandoTipo(cats, o.bando, o.tipo);
+  const isJc = tipo.attivita.length > 0;
+  const fascia = parseFascia(tipo, o.fascia);
+  const lineaOpt = parseLinea(tipo, o.linea);
+  const data = actionDate(o.data, ctx.oggi);
+  const azienda = o.azienda?.trim() || null;
+  if (!azienda && tipoRisultato(tipo) === 'mantenimento') {
+    throw new UsageError(`--azienda obbligatoria per ${tipo.codice}: il datore di lavoro presso cui il destinatario è occupato`);
+  }
+  const persona = findDestinatario(db, o.destinatario);
+  if (!persona) {
+    throw new UsageError(`destinatario sconosciuto: ${o.destinatario.trim().toUpperCase()}`, 'registralo con "dote destinatario aggiungi --cf … --nome … --cognome …"');
+  }
+
+  let id: string | null = null;
+  if (isJc) {
+    if (!o.id) throw new UsageError(`--id obbligatorio per ${tipo.codice}: il codice OPAL del voucher, es. JC-1-1103/022`);
+    id = o.id.trim().toUpperCase();
+    if (!OPAL_PATTERN.test(id)) throw new UsageError(`--id: "${o.id}" non è un codice OPAL (es. JC-1-1103/022)`);
+  } else if (o.id !== undefined) {
+    id = o.id.trim();
+    if (!/^[A-Za-z0-9][A-Za-z0-9/_.-]*$/.test(id)) throw new UsageError(`--id: "${o.id}" non valido (lettere, cifre, - / _ .)`);
+  }
+
+  return inTransaction(db, () => {
+    if (id !== null) {
+      const existing = db.prepare('SELECT id FROM dote WHERE id = ?').get(id);
+      if (existing) throw new RefusedError(`esiste già una dote con id ${id}`);
+    }
+    // Activation opens with the bando and never after its end (Cremona, "LE SCADENZE").
+    const what = isJc ? 'notifica della richiesta' : 'attivazione';
+    if (data < bando.inizio) throw new RefusedError(`${what} il ${formatDateIt(data)}: prima dell'apertura del bando ${bando.id} (${formatDateIt(bando.inizio)})`);
+    if (data > bando.fine) throw new RefusedError(`${what} il ${formatDateIt(data)}: dopo la fine del bando ${bando.id} (${formatDateIt(bando.fine)})`);
+
+    const others = otherDoti(db, cats, persona.id, ctx.oggi);
+    const misure = misureEsterne(db, persona.id);
+    const findings: Finding[] = [];
+    const oneActive = settingOf(bando, doteOneActive.id);
+    if (oneActive) {
+      const altre: AltraDote[] = others.map((d) => ({
+        id: d.row.id,
+        tipo: d.row.tipo,
+        statoEffettivo: d.stato.stato,
+        inizio: d.row.data_attivazione ?? d.row.data_ammissione ?? d.row.data_richiesta,
+        data_conclusione: d.row.data_conclusione ?? (d.stato.stato === STATO.CONCLUSA ? d.row.data_fine : null),
+        data_fine: d.row.data_fine,
+      }));
+      findings.push(...doteOneActive.check({ cf: persona.cf, data, doti: altre, misure }, oneActive.severita));
+    }
+    const elig = settingOf(bando, doteEligibility.id);
+    const precedenti: DotePrecedente[] = others.map((d) => ({
+      id: d.row.id,
+      tipo: d.tipo,
+      azienda: d.row.azienda,
+      statoEffettivo: d.stato.stato,
+      risultatoRaggiunto: d.row.risultato_raggiunto,
+    }));
+    const e = doteEligibility.check(
+      { persona: personaOf(persona), tipo, fascia, linea: lineaOpt, azienda, data, precedenti, misure, ente: ente(db) },
+      elig?.severita ?? 'warning',
+    );
+    if (elig) findings.push(...e.findings);
+    const avvisi = refuseOnErrors(findings, `nuova dote ${tipo.codice} per ${persona.cf}`);
+
+    persistAutomaticStates(db, cats, persona.id, ctx.oggi, ctx.operatore);
+    if (id === null) {
+      const prefix = prefissoId(bando.id, data);
+      const ids = (db.prepare('SELECT id FROM dote WHERE id LIKE ?').all(`${prefix}%`) as { id: string }[]).map((r) => r.id);
+      id = nextId(prefix, ids);
+    }
+    const now = new Date().toISOString();
+    const row: DoteRow = {
+      id,
+      bando: bando.id,
+      tipo: tipo.codice,
+      destinatario_id: persona.id,
+      fascia,
+      linea: isJc ? null : e.linea,
+      azienda,
+      stato: isJc ? STATO.PROPOSTA : STATO.ATTIVA,
+      data_richiesta: data,
+      data_notifica: isJc ? data : null,
+      data_ammissione: null,
+      data_rifiuto: null,
+      motivo_rifiuto: null,
+      data_attivazione: isJc ? null : data,
+      data_invio_pip: null,
+      data_validazione_pip: null,
+      data_conclusione: null,
+      data_fine: isJc ? null : dataFineDote(bando, fascia, data, null),
+      risultato_raggiunto: null,
+      creata_il: now,
+    };
+    db.prepare(
+      `INSERT INTO dote (id, bando, tipo, destinatario_id, fascia, linea, azienda, stato, data_richiesta, data_notifica,
+         data_ammissione, data_rifiuto, motivo_rifiuto, data_attivazione, data_invio_pip, data_validazione_pip,
+         data_conclusione, data_fine, risultato_raggiunto, creata_il)
+       VALUES (@id, @bando, @tipo, @destinatario_id, @fascia, @linea, @azienda, @stato, @data_richiesta, @data_notifica,
+         @data_ammissione, @data_rifiuto, @motivo_rifiuto, @data_attivazione, @data_invio_pip, @data_validazione_pip,
+         @data_conclusione, @data_fine, @risultato_raggiunto, @creata_il)`,
+    ).run(row);
+    recordHistory(db, { doteId: id, entita: 'dote', entitaId: id, azione: 'nuova', operatore: ctx.operatore, dopo: row });
+    const attivita = tipo.attivita.map((a) => ({ servizio: a.servizio, minuti: a.ore }));
+    const ins = db.prepare("INSERT INTO attivita (dote_id, servizio, minuti, stato) VALUES (?, ?, ?, 'PROPOSTA')");
+    for (const a of attivita) {
+      ins.run(id, a.servizio, a.minuti);
+      recordHistory(db, { doteId: id, entita: 'attivita', entitaId: a.servizio, azione: 'nuova', operatore: ctx.operatore, dopo: { ...a, stato: 'PROPOSTA' } });
+    }
+    const loaded = describeDote(db, cats, row, ctx.oggi);
+    const next = scadenzeAperte(doteDeadline.scadenze(bando, doteDates(db, loaded), ctx.oggi)).find((s) => s.id !== 'fine');
+    return {
+      dote: row,
+      destinatario: { cf: persona.cf, nome: persona.nome, cognome: persona.cognome },
+      categoriePrioritarie: e.categorie,
+      avvisi,
+      attivita,
+      prossimaScadenza: next ? { descrizione: next.descrizione, entro: next.entro } : null,
+    };
+  });
+}
+
+/** Actions a dote allows in each state, for the state-machine messages. */
+export function azioniDote(stato: string): string[] {
+  switch (stato) {
+    case STATO.PROPOSTA:
+      return ['ammetti', 'rifiuta'];
+    case STATO.AMMESSA:
+      return ['concludi'];
+    case STATO.ATTIVA:
+      return ['pip imposta', 'pip varia', 'pip invia', 'pip valida', 'concludi'];
+    default:
+      return [];
+  }
+}
+
+/**
+ * Admission and refusal are allowed while the request is PROPOSTA and within the bando's days of
+ * the CPI's notification (Job Coach manual, 2: "entro 7 giorni dalla notifica della richiesta
+ * da parte del CPI, pena la cancellazione automatica"). The date is --data (an answer given in
+ * time may be recorded later) or today.
+ */
+function admissionWindow(d: ReturnType<typeof loadDote>, data: string, action: 'ammetti' | 'rifiuta'): void {
+  const { row, bando } = d;
+  const verb = action === 'ammetti' ? "l'ammissione" : 'il rifiuto';
+  const notifica = row.data_notifica ?? row.data_richiesta;
+  const termine = termineAmmissione(bando, notifica);
+  const cancelled = row.stato === STATO.CANCELLATA || (row.stato === STATO.PROPOSTA && termine !== null && data > termine);
+  if (cancelled && termine) {
+    throw new RefusedError(
+      `richiesta ${row.id} CANCELLATA: ${verb} andava comunicato entro il ${formatDateIt(termine)}, ${giorniAmmissione(bando)} giorni dalla notifica del ${formatDateIt(notifica)} (manuale Job Coach, 2)`,
+      [{ rule: 'dote/deadline', severity: 'error', message: `ammissione o rifiuto entro il ${formatDateIt(termine)}` }],
+    );
+  }
+  if (row.stato !== STATO.PROPOSTA) {
+    throw new TransitionNotAllowed(`la richiesta ${row.id}`, d.stato.stato, action, azioniDote(d.stato.stato));
+  }
+  if (data < notifica) throw new RefusedError(`${verb} il ${formatDateIt(data)} precede la notifica della richiesta (${formatDateIt(notifica)})`);
+}
+
+export interface TransitionResult {
+  dote: DoteRow;
+  prima: Partial<DoteRow>;
+}
+
+/** `dote ammetti ID [--data D]`: PROPOSTA → AMMESSO AL SERVIZIO; the voucher runs to the bando's end. */
+export function ammettiDote(db: Db, ctx: DoteCtx, id: string, o: { data?: string }): TransitionResult {
+  const cats = loadCatalogues(ctx.catalogFiles);
+  const data = actionDate(o.data, ctx.oggi);
+  return inTransaction(db, () => {
+    const d = loadDote(db, cats, id, ctx.oggi);
+    admissionWindow(d, data, 'ammetti');
+    const prima = { stato: d.row.stato, data_ammissione: d.row.data_ammissione, data_fine: d.row.data_fine };
+    const dopo = { stato: STATO.AMMESSA, data_ammissione: data, data_fine: dataFineDote(d.bando, d.row.fascia, data, null) };
+    db.prepare('UPDATE dote SET stato = @stato, data_ammissione = @data_ammissione, data_fine = @data_fine WHERE id = @id').run({ ...dopo, id: d.row.id });
+    recordHistory(db, { doteId: d.row.id, entita: 'dote', entitaId: d.row.id, azione: 'ammetti', operatore: ctx.operatore, prima, dopo });
+    return { dote: { ...d.row, ...dopo }, prima };
+  });
+}
+
+/** `dote rifiuta ID --motivo "…" [--data D]`: PROPOSTA → RIFIUTATA, with the reason (Job Coach manual, 2). */
+export function rifiutaDote(db: Db, ctx: DoteCtx, id: string, o: { motivo?: string; data?: string }): TransitionResult {
+  const cats = loadCatalogues(ctx.catalogFiles);
+  const motivo = o.motivo?.trim();
+  if (!motivo) throw new UsageError('--motivo obbligatorio: il rifiuto va motivato (es. disallineamento tra la specializzazione dell’ente e i bisogni della persona)');
+  const data = actionDate(o.data, ctx.oggi);
+  return inTransaction(db, () => {
+    const d = loadDote(db, cats, id, ctx.oggi);
+    admissionWindow(d, data, 'rifiuta');
+    const prima = { stato: d.row.stato, data_rifiuto: d.row.data_rifiuto, motivo_rifiuto: d.row.motivo_rifiuto };
+    const dopo = { stato: STATO.RIFIUTATA, data_rifiuto: data, motivo_rifiuto: motivo };
+    db.prepare('UPDATE dote SET stato = @stato, data_rifiuto = @data_rifiuto, motivo_rifiuto = @motivo_rifiuto WHERE id = @id').run({ ...dopo, id: d.row.id });
+    recordHistory(db, { doteId: d.row.id, entita: 'dote', entitaId: d.row.id, azione: 'rifiuta', operatore: ctx.operatore, prima, dopo });
+    return { dote: { ...d.row, ...dopo }, prima };
+  });
+}
+
+export interface ConcludiResult {
+  dote: DoteRow;
+  /** Job Coach: activities concluded now, and those left with no delivered hours. */
+  attivitaTerminate: string[];
+  attivitaSenzaOre: string[];
+}
+
+const OPEN_STATES = ['INSERITA', 'PROGRAMMATA', 'AVVIATA'];
+
+/**
+ * `dote concludi ID [--data D]`: the dote is closed (CONCLUSA). Refused while a delivery is still
+ * open (INSERITA, PROGRAMMATA, AVVIATA: domain.md "What blocks a liquidation request"), before a
+ * delivery already EROGATA, or after the dote's end. Job Coach: every activity with at least one
+ * EROGATA delivery becomes TERMINATA (manual, 3.3: "è sufficiente che ne sia stata effettuata
+ * una"); activities with none are reported and stay as they are.
+ */
+export function concludiDote(db: Db, ctx: DoteCtx, id: string, o: { data?: string }): ConcludiResult {
+  const cats = loadCatalogues(ctx.catalogFiles);
+  const data = actionDate(o.data, ctx.oggi);
+  return inTransaction(db, () => {
+    const d = loadDote(db, cats, id, ctx.oggi);
+    const { row } = d;
+    if (row.stato !== STATO.ATTIVA && row.stato !== STATO.AMMESSA) {
+      throw new TransitionNotAllowed(`la dote ${row.id}`, d.stato.stato, 'concludi', azioniDote(d.stato.stato));
+    }
+    const inizio = row.data_attivazione ?? row.data_ammissione!;
+    if (data < inizio) throw new RefusedError(`conclusione il ${formatDateIt(data)}: prima dell'inizio della dote (${formatDateIt(inizio)})`);
+    if (row.data_fine && data > row.data_fine) {
+      throw new RefusedError(`conclusione il ${formatDateIt(data)}: dopo la fine della dote (${formatDateIt(row.data_fine)})`, [], `indica --data entro il ${formatDateIt(row.data_fine)}`);
+    }
+    const open = db
+      .prepare(`SELECT id, data, servizio, stato FROM erogazione WHERE dote_id = ? AND stato IN (${OPEN_STATES.map(() => '?').join(', ')}) ORDER BY data, inizio, id`)
+      .all(row.id, ...OPEN_STATES) as { id: number; data: string; servizio: string; stato: string }[];
+    if (open.length) {
+      const list = open.map((e) => `${e.id} ${formatDateIt(e.data)} ${e.servizio} ${e.stato}`).join(', ');
+      throw new RefusedError(`la dote ${row.id} ha ${open.length} erogazion${open.length === 1 ? 'e' : 'i'} ancora apert${open.length === 1 ? 'a' : 'e'}: ${list}`, [], 'concludile, annullale o chiudile negativamente prima');
+    }
+    const last = db.prepare("SELECT max(data) AS d FROM erogazione WHERE dote_id = ? AND stato = 'EROGATA'").get(row.id) as { d: string | null };
+    if (last.d && last.d > data) {
+      throw new RefusedError(`conclusione il ${formatDateIt(data)}: c'è un'erogazione EROGATA il ${formatDateIt(last.d)}, dopo`);
+    }
+    const terminate: string[] = [];
+    const senzaOre: string[] = [];
+    const acts = db.prepare("SELECT servizio, stato FROM attivita WHERE dote_id = ? ORDER BY rowid").all(row.id) as { servizio: string; stato: string }[];
+    for (const a of acts) {
+      if (a.stato === 'TERMINATA') continue;
+      const n = (db.prepare("SELECT count(*) AS n FROM erogazione WHERE dote_id = ? AND servizio = ? AND stato = 'EROGATA'").get(row.id, a.servizio) as { n: number }).n;
+      if (n === 0) {
+        senzaOre.push(a.servizio);
+        continue;
+      }
+      db.prepare("UPDATE attivita SET stato = 'TERMINATA', data_conclusione = ? WHERE dote_id = ? AND servizio = ?").run(data, row.id, a.servizio);
+      recordHistory(db, { doteId: row.id, entita: 'attivita', entitaId: a.servizio, azione: 'concludi', operatore: ctx.operatore, prima: { stato: a.stato }, dopo: { stato: 'TERMINATA', data_conclusione: data } });
+      terminate.push(a.servizio);
+    }
+    const prima = { stato: row.stato, data_conclusione: row.data_conclusione };
+    const dopo = { stato: STATO.CONCLUSA, data_conclusione: data };
+    db.prepare('UPDATE dote SET stato = @stato, data_conclusione = @data_conclusione WHERE id = @id').run({ ...dopo, id: row.id });
+    recordHistory(db, { doteId: row.id, entita: 'dote', entitaId: row.id, azione: 'concludi', operatore: ctx.operatore, prima, dopo });
+    return { dote: { ...row, ...dopo }, attivitaTerminate: terminate, attivitaSenzaOre: senzaOre };
+  });
+}
+
+/** The first deadline still open, as a sentence for the confirmation messages. */
+export function nextDeadlineText(scadenze: readonly { stato: string; descrizione: string; entro: string }[]): string | null {
+  const s = scadenze.find((x) => x.stato !== 'rispettata');
+  return s ? `Prossima scadenza: ${s.descrizione}, entro il ${formatDateIt(s.entro)}.` : null;
+}
+
+/**
+ * Required options that are missing, as option names: --tipo and --destinatario always, then by
+ * type --fascia (Cremona), --azienda (mantenimento), --id (Job Coach). An unknown type or bando is
+ * left to nuovaDote, which names it.
+ */
+export function missingNuovaOptions(catalogFiles: readonly string[], o: NuovaOptions): string[] {
+  const missing: string[] = [];
+  if (!o.tipo) missing.push('--tipo');
+  if (!o.destinatario) missing.push('--destinatario');
+  if (!o.tipo) return missing;
+  const cats = loadCatalogues(catalogFiles);
+  const bando = o.bando ? cats.find(o.bando) : cats.bandoOfTipo(o.tipo.trim().toUpperCase());
+  const tipo = bando?.tipi.find((t) => t.codice === o.tipo!.trim().toUpperCase());
+  if (!tipo) return missing;
+  if (tipo.fasce.length && o.fascia === undefined) missing.push('--fascia');
+  if (tipoRisultato(tipo) === 'mantenimento' && !o.azienda) missing.push('--azienda');
+  if (tipo.attivita.length && !o.id) missing.push('--id');
+  return missing;
+}
+
+export function formatNuova(r: NuovaResult): string {
+  const d = r.dote;
+  const who = `${r.destinatario.cognome} ${r.destinatario.nome} (${r.destinatario.cf})`;
+  const lines: string[] = [];
+  if (d.stato === STATO.PROPOSTA) {
+    lines.push(`Richiesta ${d.id} registrata: ${d.tipo} per ${who}, PROPOSTA, notificata dal CPI il ${formatDateIt(d.data_notifica!)}.`);
+    lines.push(`Attività: ${r.attivita.map((a) => `${a.servizio} ${a.minuti / 60} h`).join(', ')}.`);
+  } else {
+    const linea = d.linea ? `, linea ${d.linea}${r.categoriePrioritarie.length ? ` (${r.categoriePrioritarie.map((c) => c.descrizione).join(', ')})` : ''}` : '';
+    lines.push(`Dote ${d.id} ATTIVA: ${d.tipo} fascia ${d.fascia}${linea} per ${who}.`);
+    lines.push(`Attivata il ${formatDateIt(d.data_attivazione!)}, termina il ${formatDateIt(d.data_fine!)} (si ricalcola alla validazione del PIP).`);
+    if (d.azienda) lines.push(`Azienda: ${d.azienda}.`);
+  }
+  if (r.prossimaScadenza) lines.push(`Prossima scadenza: ${r.prossimaScadenza.descrizione}, entro il ${formatDateIt(r.prossimaScadenza.entro)}.`);
+  return lines.join('\n');
+}

@@ -1,0 +1,282 @@
+/**
+ * `dote pip imposta|varia|invia|valida`: the Cremona PIP. Every version is kept with its date and
+ * reason (domain.md 1.1 "PIP changes"); the current plan is the highest version.
+ */
+import type { Db } from '../db/connection.js';
+import { inTransaction } from '../db/connection.js';
+import { loadCatalogues } from '../bandi/load.js';
+import { recordHistory } from '../db/storia.js';
+import { doteInfoFromRow } from '../db/dote-info.js';
+import { RefusedError, TransitionNotAllowed, UsageError } from '../errors.js';
+import { formatDateIt } from '../domain/dates.js';
+import { STATO } from '../domain/dote-stati.js';
+import { dataFineDote } from '../domain/dote.js';
+import { formatCents, formatHours } from '../domain/money.js';
+import {
+  applySpecs,
+  parseServizioSpec,
+  planProblems,
+  planValue,
+  risultatoCent,
+  sortPlan,
+  type PlanProblem,
+  type RigaValore,
+  type VocePip,
+} from '../domain/pip.js';
+import { settingOf } from '../rules/engine.js';
+import { actionDate, loadDote, pipVersions, type DoteCtx, type LoadedDote } from './dote-load.js';
+import { azioniDote } from './doti.js';
+
+export interface PipResult {
+  doteId: string;
+  versione: number;
+  data: string;
+  motivo: string | null;
+  voci: RigaValore[];
+  valoreCent: number;
+  /** The result paid once if achieved, by fascia (null when the type has none). */
+  risultatoCent: number | null;
+  /** The limit of a variation: the value of version 1. */
+  valoreDoteCent: number;
+}
+
+function requireCremonaAttiva(d: LoadedDote, action: string): void {
+  if (!d.tipo.servizi.length || d.row.fascia === null) {
+    throw new RefusedError(`la dote ${d.row.id} (${d.tipo.codice}) non ha un PIP: le attività del voucher Job Coach sono fissate dal catalogo`);
+  }
+  if (d.row.stato !== STATO.ATTIVA) {
+    throw new TransitionNotAllowed(`la dote ${d.row.id}`, d.stato.stato, action, azioniDote(d.stato.stato));
+  }
+}
+
+/** Hours already delivered, started or programmed per service and mode: a plan cannot go below them. */
+function committedMinutes(db: Db, doteId: string): Map<string, { individuale: number; collettiva: number }> {
+  const rows = db
+    .prepare(
+      `SELECT servizio, collettiva, sum(fine - inizio) AS minuti FROM erogazione
+       WHERE dote_id = ? AND stato IN ('PROGRAMMATA', 'AVVIATA', 'EROGATA') GROUP BY servizio, collettiva`,
+    )
+    .all(doteId) as { servizio: string; collettiva: number; minuti: number }[];
+  const m = new Map<string, { individuale: number; collettiva: number }>();
+  for (const r of rows) {
+    const x = m.get(r.servizio) ?? { individuale: 0, collettiva: 0 };
+    if (r.collettiva) x.collettiva += r.minuti;
+    else x.individuale += r.minuti;
+    m.set(r.servizio, x);
+  }
+  return m;
+}
+
+/**
+ * Everything that makes a plan unacceptable for this dote: the catalogue's problems (type,
+ * group rate, fascia caps), QD2/Q0C for a person who had a disability dote in a previous
+ * annualità (service/repeat: "non saranno ammesse ripetizioni nè del colloquio specialistico, nè
+ * del bilancio di competenze già erogati"), and hours below those already delivered or programmed.
+ */
+function problemsOf(db: Db, d: LoadedDote, plan: readonly VocePip[], catalogFiles: readonly string[]): { rule: string; message: string }[] {
+  const out: { rule: string; message: string }[] = [...planProblems(d.bando, d.tipo, d.row.fascia!, plan)];
+  const repeat = settingOf(d.bando, 'service/repeat');
+  if (repeat && repeat.severita === 'error') {
+    const servizi = Array.isArray(repeat.parametri.servizi) ? (repeat.parametri.servizi as string[]) : ['QD2', 'Q0C'];
+    const info = doteInfoFromRow(db, loadCatalogues(catalogFiles), d.row);
+    if (info?.doteAnnualitaPrecedente) {
+      for (const v of plan) {
+        if (servizi.includes(v.servizio)) {
+          out.push({ rule: 'service/repeat', message: `${v.servizio} non ripetibile: ${d.persona.cf} ha avuto una dote disabili in un'annualità precedente` });
+        }
+      }
+    }
+  }
+  const committed = committedMinutes(db, d.row.id);
+  for (const [servizio, c] of committed) {
+    const v = plan.find((x) => x.servizio === servizio) ?? { servizio, minutiIndividuali: 0, minutiCollettivi: 0 };
+    if (c.individuale > v.minutiIndividuali) {
+      out.push({ rule: 'hours/service-cap', message: `${servizio}: ${formatHours(c.individuale)} ore individuali già erogate o programmate, più delle ${formatHours(v.minutiIndividuali)} pianificate` });
+    }
+    if (c.collettiva > v.minutiCollettivi) {
+      out.push({ rule: 'hours/service-cap', message: `${servizio}: ${formatHours(c.collettiva)} ore collettive già erogate o programmate, più delle ${formatHours(v.minutiCollettivi)} pianificate` });
+    }
+  }
+  return out;
+}
+
+/** Refuses with every problem at once; `rule` is empty for checks that are not catalogue rules. */
+function refuse(what: string, problems: readonly { rule: string; message: string }[]): void {
+  if (!problems.length) return;
+  throw new RefusedError(
+    `${what}: ${problems.map((p) => (p.rule ? `${p.rule}: ${p.message}` : p.message)).join('; ')}`,
+    problems.filter((p) => p.rule).map((p) => ({ rule: p.rule, severity: 'error', message: p.message })),
+  );
+}
+
+function parseSpecs(servizi: readonly string[] | undefined) {
+  if (!servizi || !servizi.length) throw new UsageError('indica almeno un --servizio CODICE=ORE[:coll] (es. --servizio QD2=2 --servizio QF0=40:coll)');
+  return servizi.map(parseServizioSpec);
+}
+
+function insertVersion(db: Db, ctx: DoteCtx, d: LoadedDote, versione: number, data: string, motivo: string | null, plan: readonly VocePip[], azione: string, prima: unknown): PipResult {
+  const sorted = sortPlan(d.bando, plan);
+  const { lastInsertRowid } = db
+    .prepare('INSERT INTO pip_versione (dote_id, versione, data, motivo, creata_il) VALUES (?, ?, ?, ?, ?)')
+    .run(d.row.id, versione, data, motivo, new Date().toISOString());
+  const ins = db.prepare('INSERT INTO pip_voce (pip_versione_id, servizio, minuti_individuali, minuti_collettivi) VALUES (?, ?, ?, ?)');
+  for (const v of sorted) ins.run(lastInsertRowid, v.servizio, v.minutiIndividuali, v.minutiCollettivi);
+  const value = planValue(d.bando, sorted);
+  recordHistory(db, {
+    doteId: d.row.id,
+    entita: 'pip',
+    entitaId: versione,
+    azione,
+    operatore: ctx.operatore,
+    prima,
+    dopo: { versione, data, motivo, voci: sorted, valoreCent: value.totaleCent },
+  });
+  return {
+    doteId: d.row.id,
+    versione,
+    data,
+    motivo,
+    voci: value.righe,
+    valoreCent: value.totaleCent,
+    risultatoCent: risultatoCent(d.tipo, d.row.fascia),
+    valoreDoteCent: versione === 1 ? value.totaleCent : 0,
+  };
+}
+
+function checkDateInDote(d: LoadedDote, data: string, what: string): void {
+  const start = d.row.data_attivazione!;
+  if (data < start) throw new RefusedError(`${what} il ${formatDateIt(data)}: prima dell'attivazione della dote (${formatDateIt(start)})`);
+  if (d.row.data_fine && data > d.row.data_fine) {
+    throw new RefusedError(`${what} il ${formatDateIt(data)}: dopo la fine della dote (${formatDateIt(d.row.data_fine)})`);
+  }
+}
+
+/** `dote pip imposta ID --servizio CODICE=ORE[:coll] … [--data D]`: version 1 of the PIP. */
+export function impostaPip(db: Db, ctx: DoteCtx, id: string, o: { servizio?: string[]; data?: string }): PipResult {
+  const cats = loadCatalogues(ctx.catalogFiles);
+  const specs = parseSpecs(o.servizio);
+  const data = actionDate(o.data, ctx.oggi);
+  return inTransaction(db, () => {
+    const d = loadDote(db, cats, id, ctx.oggi);
+    requireCremonaAttiva(d, 'pip imposta');
+    const versions = pipVersions(db, d.row.id);
+    if (versions.length) {
+      throw new RefusedError(
+        `la dote ${d.row.id} ha già un PIP (versione ${versions.at(-1)!.versione} del ${formatDateIt(versions.at(-1)!.data)})`,
+        [],
+        `per cambiarlo usa: dote pip varia ${d.row.id} --motivo "…" --servizio CODICE=ORE`,
+      );
+    }
+    checkDateInDote(d, data, 'PIP');
+    const plan = applySpecs([], specs);
+    if (!plan.length) throw new UsageError('il PIP non ha servizi: indica almeno un servizio con ore maggiori di zero');
+    refuse('PIP rifiutato', problemsOf(db, d, plan, ctx.catalogFiles));
+    return insertVersion(db, ctx, d, 1, data, null, plan, 'imposta', undefined);
+  });
+}
+
+/**
+ * `dote pip varia ID --motivo "…" --servizio … [--data D]`: a new version. The services named
+ * replace their hours, the others are kept (`CODICE=0` removes one). Our reading of "nel limite
+ * del valore della dote e del termine di conclusione delle attività del piano" (Cremona,
+ * "VARIAZIONI DEL PIP"): the new total may not exceed the value of version 1 (the plan as first
+ * drawn up, sent and validated), and the variation must be dated within the dote's period.
+ */
+export function variaPip(db: Db, ctx: DoteCtx, id: string, o: { servizio?: string[]; motivo?: string; data?: string }): PipResult {
+  const cats = loadCatalogues(ctx.catalogFiles);
+  const motivo = o.motivo?.trim();
+  if (!motivo) throw new UsageError('--motivo obbligatorio: ogni variazione del PIP va motivata');
+  const specs = parseSpecs(o.servizio);
+  const data = actionDate(o.data, ctx.oggi);
+  return inTransaction(db, () => {
+    const d = loadDote(db, cats, id, ctx.oggi);
+    requireCremonaAttiva(d, 'pip varia');
+    const versions = pipVersions(db, d.row.id);
+    if (!versions.length) {
+      throw new RefusedError(`la dote ${d.row.id} non ha ancora un PIP`, [], `crealo con: dote pip imposta ${d.row.id} --servizio CODICE=ORE`);
+    }
+    const current = versions.at(-1)!;
+    checkDateInDote(d, data, 'variazione del PIP');
+    if (data < current.data) {
+      throw new RefusedError(`variazione il ${formatDateIt(data)}: prima della versione ${current.versione} del PIP (${formatDateIt(current.data)})`);
+    }
+    const plan = applySpecs(current.voci, specs);
+    if (!plan.length) throw new RefusedError('la variazione toglierebbe tutti i servizi dal PIP');
+    const same =
+      plan.length === current.voci.length &&
+      plan.every((v) => current.voci.some((c) => c.servizio === v.servizio && c.minutiIndividuali === v.minutiIndividuali && c.minutiCollettivi === v.minutiCollettivi));
+    if (same) throw new RefusedError(`la variazione non cambia il PIP (versione ${current.versione})`);
+    const problems: { rule: string; message: string }[] = problemsOf(db, d, plan, ctx.catalogFiles);
+    const first = planValue(d.bando, versions[0]!.voci).totaleCent;
+    const total = planValue(d.bando, plan).totaleCent;
+    if (total > first) {
+      problems.push({ rule: '', message: `valore ${formatCents(total)} oltre il valore della dote, ${formatCents(first)} (PIP versione 1)` });
+    }
+    refuse('variazione del PIP rifiutata', problems);
+    const r = insertVersion(db, ctx, d, current.versione + 1, data, motivo, plan, 'varia', { versione: current.versione, voci: current.voci });
+    return { ...r, valoreDoteCent: first };
+  });
+}
+
+export interface PipStepResult {
+  doteId: string;
+  prima: Record<string, string | null>;
+  dopo: Record<string, string | null>;
+}
+
+/** `dote pip invia ID [--data D]`: the PIP sent to the Provincia by PEC (10 working days from activation). */
+export function inviaPip(db: Db, ctx: DoteCtx, id: string, o: { data?: string }): PipStepResult {
+  const cats = loadCatalogues(ctx.catalogFiles);
+  const data = actionDate(o.data, ctx.oggi);
+  return inTransaction(db, () => {
+    const d = loadDote(db, cats, id, ctx.oggi);
+    requireCremonaAttiva(d, 'pip invia');
+    if (!pipVersions(db, d.row.id).length) throw new RefusedError(`la dote ${d.row.id} non ha un PIP da inviare`, [], `crealo con: dote pip imposta ${d.row.id} --servizio CODICE=ORE`);
+    if (d.row.data_invio_pip) throw new RefusedError(`il PIP della dote ${d.row.id} è già stato inviato il ${formatDateIt(d.row.data_invio_pip)}`);
+    checkDateInDote(d, data, 'invio del PIP');
+    const prima = { data_invio_pip: d.row.data_invio_pip };
+    const dopo = { data_invio_pip: data };
+    db.prepare('UPDATE dote SET data_invio_pip = ? WHERE id = ?').run(data, d.row.id);
+    recordHistory(db, { doteId: d.row.id, entita: 'pip', entitaId: d.row.id, azione: 'invia', operatore: ctx.operatore, prima, dopo });
+    return { doteId: d.row.id, prima, dopo };
+  });
+}
+
+/**
+ * `dote pip valida ID [--data D]`: the Provincia validated the PIP. The dote's end is recomputed
+ * from the validation: 6 or 12 months by fascia, never past the bando's end.
+ */
+export function validaPip(db: Db, ctx: DoteCtx, id: string, o: { data?: string }): PipStepResult {
+  const cats = loadCatalogues(ctx.catalogFiles);
+  const data = actionDate(o.data, ctx.oggi);
+  return inTransaction(db, () => {
+    const d = loadDote(db, cats, id, ctx.oggi);
+    requireCremonaAttiva(d, 'pip valida');
+    if (!d.row.data_invio_pip) throw new RefusedError(`il PIP della dote ${d.row.id} non è ancora stato inviato`, [], `registra prima l'invio: dote pip invia ${d.row.id} --data …`);
+    if (d.row.data_validazione_pip) throw new RefusedError(`il PIP della dote ${d.row.id} è già stato validato il ${formatDateIt(d.row.data_validazione_pip)}`);
+    if (data < d.row.data_invio_pip) throw new RefusedError(`validazione il ${formatDateIt(data)}: prima dell'invio del PIP (${formatDateIt(d.row.data_invio_pip)})`);
+    if (data > d.bando.fine) throw new RefusedError(`validazione il ${formatDateIt(data)}: dopo la fine del bando (${formatDateIt(d.bando.fine)})`);
+    const fine = dataFineDote(d.bando, d.row.fascia, d.row.data_attivazione!, data);
+    const prima = { data_validazione_pip: d.row.data_validazione_pip, data_fine: d.row.data_fine };
+    const dopo = { data_validazione_pip: data, data_fine: fine };
+    db.prepare('UPDATE dote SET data_validazione_pip = ?, data_fine = ? WHERE id = ?').run(data, fine, d.row.id);
+    recordHistory(db, { doteId: d.row.id, entita: 'pip', entitaId: d.row.id, azione: 'valida', operatore: ctx.operatore, prima, dopo });
+    return { doteId: d.row.id, prima, dopo };
+  });
+}
+
+export function formatPip(r: PipResult): string {
+  const lines: string[] = [];
+  lines.push(`PIP della dote ${r.doteId}, versione ${r.versione} del ${formatDateIt(r.data)}${r.motivo ? ` — motivo: ${r.motivo}` : ''}`);
+  for (const v of r.voci) {
+    const parts: string[] = [];
+    if (v.minutiIndividuali) parts.push(`${formatHours(v.minutiIndividuali)} h × ${formatCents(v.tariffaIndividualeCent)} = ${formatCents(v.valoreIndividualeCent)}`);
+    if (v.minutiCollettivi) parts.push(`${formatHours(v.minutiCollettivi)} h collettive × ${formatCents(v.tariffaCollettivaCent ?? 0)} = ${formatCents(v.valoreCollettivoCent)}`);
+    lines.push(`  ${v.servizio.padEnd(8)} ${parts.join(' + ')}`);
+  }
+  lines.push(`Valore dei servizi: ${formatCents(r.valoreCent)}`);
+  if (r.risultatoCent !== null) lines.push(`Risultato, se raggiunto: ${formatCents(r.risultatoCent)} (totale ${formatCents(r.valoreCent + r.risultatoCent)})`);
+  return lines.join('\n');
+}
+
+export type { PlanProblem };

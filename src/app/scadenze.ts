@@ -1,0 +1,84 @@
+/**
+ * `dote scadenze [--entro N]`: the deadlines still to meet, across every dote that is not
+ * finished, soonest first; overdue ones always shown. The rule dote/deadline computes them from
+ * the bando's data; refused and cancelled requests have none.
+ */
+import type { Db } from '../db/connection.js';
+import { loadCatalogues } from '../bandi/load.js';
+import type { DoteRow } from '../db/repo/lookup.js';
+import { UsageError } from '../errors.js';
+import { formatDateIt } from '../domain/dates.js';
+import { STATO } from '../domain/dote-stati.js';
+import { scadenzeAperte, type ScadenzaDote } from '../domain/scadenze.js';
+import { settingOf } from '../rules/engine.js';
+import { doteDeadline } from '../rules/dote-deadline.js';
+import { table } from '../format/table.js';
+import { describeDote, doteDates, type DoteCtx } from './dote-load.js';
+import { describeScadenza } from './dote-view.js';
+
+export interface ScadenzaView extends ScadenzaDote {
+  bando: string;
+  tipo: string;
+  statoDote: string;
+  destinatario: { cf: string; nome: string; cognome: string };
+  /** dote/deadline's severity in the bando. */
+  severita: 'error' | 'warning';
+}
+
+export interface ScadenzeResult {
+  oggi: string;
+  entro: number | null;
+  scadenze: ScadenzaView[];
+  riepilogo: { totale: number; scadute: number };
+}
+
+export function parseEntro(value: string | undefined): number | null {
+  if (value === undefined) return null;
+  if (!/^\d+$/.test(value.trim())) throw new UsageError(`--entro: "${value}" non è un numero di giorni (es. --entro 15)`);
+  return Number(value);
+}
+
+export function scadenzeView(db: Db, ctx: DoteCtx, o: { entro?: string }): ScadenzeResult {
+  const cats = loadCatalogues(ctx.catalogFiles);
+  const entro = parseEntro(o.entro);
+  const rows = db.prepare('SELECT * FROM dote ORDER BY id').all() as DoteRow[];
+  const out: ScadenzaView[] = [];
+  for (const r of rows) {
+    const bando = cats.find(r.bando);
+    if (!bando) continue;
+    const setting = settingOf(bando, doteDeadline.id);
+    if (!setting) continue;
+    const d = describeDote(db, cats, r, ctx.oggi);
+    if (d.stato.stato === STATO.RIFIUTATA || d.stato.stato === STATO.CANCELLATA) continue;
+    for (const s of scadenzeAperte(doteDeadline.scadenze(bando, doteDates(db, d), ctx.oggi))) {
+      if (entro !== null && s.giorniMancanti > entro) continue;
+      out.push({
+        ...s,
+        bando: r.bando,
+        tipo: r.tipo,
+        statoDote: d.stato.stato,
+        destinatario: { cf: d.persona.cf, nome: d.persona.nome, cognome: d.persona.cognome },
+        severita: setting.severita,
+      });
+    }
+  }
+  out.sort((a, b) => a.entro.localeCompare(b.entro) || a.doteId.localeCompare(b.doteId) || a.id.localeCompare(b.id));
+  return { oggi: ctx.oggi, entro, scadenze: out, riepilogo: { totale: out.length, scadute: out.filter((s) => s.stato === 'scaduta').length } };
+}
+
+export function formatScadenze(r: ScadenzeResult): string {
+  const scope = r.entro !== null ? ` entro ${r.entro} giorni` : '';
+  if (!r.scadenze.length) return `Nessuna scadenza${scope} al ${formatDateIt(r.oggi)}.`;
+  const body = table(
+    ['entro il', 'quando', 'dote', 'tipo', 'destinatario', 'scadenza'],
+    r.scadenze.map((s) => [
+      formatDateIt(s.entro),
+      describeScadenza(s),
+      s.doteId,
+      s.tipo,
+      `${s.destinatario.cognome} ${s.destinatario.nome}`,
+      s.descrizione + (s.giorni !== null ? ` — ${s.giorni} giorni${s.tipoGiorni === 'lavorativi' ? ' lavorativi' : ''}` : ''),
+    ]),
+  );
+  return `${body}\n${r.riepilogo.totale} scadenz${r.riepilogo.totale === 1 ? 'a' : 'e'}${scope} al ${formatDateIt(r.oggi)}, ${r.riepilogo.scadute} scadut${r.riepilogo.scadute === 1 ? 'a' : 'e'}.`;
+}
