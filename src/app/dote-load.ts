@@ -32,7 +32,7 @@ export interface LoadedDote {
 
 export function loadDote(db: Db, cats: Catalogues, id: string, oggi: string): LoadedDote {
   const row = findDote(db, id);
-  if (!row) throw new UsageError(`dote sconosciuta: ${id}`, 'vedi "dote elenco"');
+  if (!row) throw new RefusedError(`dote sconosciuta: ${id}`, [], 'vedi "dote elenco"');
   return describeDote(db, cats, row, oggi);
 }
 

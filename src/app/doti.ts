@@ -159,7 +159,7 @@ export function nuovaDote(db: Db, ctx: DoteCtx, o: NuovaOptions): NuovaResult {
   }
   const persona = findDestinatario(db, o.destinatario);
   if (!persona) {
-    throw new UsageError(`destinatario sconosciuto: ${o.destinatario.trim().toUpperCase()}`, 'registralo con "dote destinatario aggiungi --cf … --nome … --cognome …"');
+    throw new RefusedError(`destinatario sconosciuto: ${o.destinatario.trim().toUpperCase()}`, [], 'registralo con "dote destinatario aggiungi --cf … --nome … --cognome …"');
   }
 
   let id: string | null = null;
@@ -292,12 +292,13 @@ export function azioniDote(stato: string): string[] {
 function admissionWindow(d: ReturnType<typeof loadDote>, data: string, action: 'ammetti' | 'rifiuta'): void {
   const { row, bando } = d;
   const verb = action === 'ammetti' ? "l'ammissione" : 'il rifiuto';
+  const answer = action === 'ammetti' ? 'ammetterla' : 'rifiutarla';
   const notifica = row.data_notifica ?? row.data_richiesta;
   const termine = termineAmmissione(bando, notifica);
   const cancelled = row.stato === STATO.CANCELLATA || (row.stato === STATO.PROPOSTA && termine !== null && data > termine);
   if (cancelled && termine) {
     throw new RefusedError(
-      `richiesta ${row.id} CANCELLATA: ${verb} andava comunicato entro il ${formatDateIt(termine)}, ${giorniAmmissione(bando)} giorni dalla notifica del ${formatDateIt(notifica)} (manuale Job Coach, 2)`,
+      `richiesta ${row.id} CANCELLATA: non si può più ${answer}, la risposta andava data entro il ${formatDateIt(termine)}, ${giorniAmmissione(bando)} giorni dalla notifica del ${formatDateIt(notifica)} (manuale Job Coach, 2)`,
       [{ rule: 'dote/deadline', severity: 'error', message: `ammissione o rifiuto entro il ${formatDateIt(termine)}` }],
     );
   }

@@ -13,7 +13,7 @@ export const DELIVERY_RULES: readonly Rule[] = [timeOrder, timeWindow];
  * Rule ids implemented outside the delivery engine (CSV parsing, header and field checks, dote
  * and liquidation checks), each in its own module that the owning code calls.
  */
-export const OTHER_IMPLEMENTED_RULES: readonly string[] = [];
+export const OTHER_IMPLEMENTED_RULES: readonly string[] = ['dote/deadline', 'dote/eligibility', 'dote/one-active'];
 
 export function implementedRuleIds(): Set<string> {
   return new Set([...DELIVERY_RULES.map((r) => r.id), ...OTHER_IMPLEMENTED_RULES]);
