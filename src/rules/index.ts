@@ -4,10 +4,33 @@
  * Delivery rules (scope `erogazione`) run through ./engine.ts for both CSV rows and delivery entry.
  */
 import type { Rule } from './types.js';
+import { calendarHoliday } from './calendar-holiday.js';
+import { calendarLateEntry } from './calendar-late-entry.js';
+import { calendarOutsideDote } from './calendar-outside-dote.js';
+import { hoursServiceCap } from './hours-service-cap.js';
+import { serviceMode } from './service-mode.js';
+import { serviceNotInDote } from './service-not-in-dote.js';
+import { timeDailyMax } from './time-daily-max.js';
 import { timeOrder } from './time-order.js';
+import { timeWeeklyMax } from './time-weekly-max.js';
+import { timeWeeklyServiceMax } from './time-weekly-service-max.js';
 import { timeWindow } from './time-window.js';
+import { timesheetOverlap } from './timesheet-overlap.js';
 
-export const DELIVERY_RULES: readonly Rule[] = [timeOrder, timeWindow];
+export const DELIVERY_RULES: readonly Rule[] = [
+  calendarHoliday,
+  calendarLateEntry,
+  calendarOutsideDote,
+  hoursServiceCap,
+  serviceMode,
+  serviceNotInDote,
+  timeDailyMax,
+  timeOrder,
+  timeWeeklyMax,
+  timeWeeklyServiceMax,
+  timeWindow,
+  timesheetOverlap,
+];
 
 /**
  * Rule ids implemented outside the delivery engine (CSV parsing, header and field checks, dote

@@ -1,0 +1,54 @@
+import type { Rule } from './types.js';
+import { formatDateIt } from '../domain/dates.js';
+import { holidayName } from '../domain/holidays.js';
+
+const ID = 'calendar/holiday';
+
+/** Whether the ISO date `data` falls on `mmdd` (MM-DD), without slicing strings per row. */
+function sameMonthDay(data: string, mmdd: string): boolean {
+  return (
+    mmdd.length === 5 &&
+    data.charCodeAt(5) === mmdd.charCodeAt(0) &&
+    data.charCodeAt(6) === mmdd.charCodeAt(1) &&
+    data.charCodeAt(8) === mmdd.charCodeAt(3) &&
+    data.charCodeAt(9) === mmdd.charCodeAt(4)
+  );
+}
+
+/**
+ * calendar/holiday: no activity on a Sunday, a national holiday (Easter Monday included) or the
+ * patron saint's day of the sede's comune. Job Coach manual, 3.2: "non possono, inoltre,
+ * svolgersi in giorni festivi"; the patron day comes from the sede's configuration (domain.md 1.2).
+ */
+export const calendarHoliday: Rule = {
+  id: ID,
+  create(env) {
+    // Day → national holiday name, "domenica" or null: a few hundred distinct days at most.
+    const national = new Map<number, string | null>();
+    return {
+      row(r) {
+        const bando = env.bandoOf(r);
+        if (!bando) return;
+        const s = env.setting(bando, ID);
+        if (!s) return;
+        let name = national.get(r.day);
+        if (name === undefined) {
+          name = holidayName(r.day, null);
+          national.set(r.day, name);
+        }
+        let message: string | null = null;
+        if (name !== null && name !== 'domenica') {
+          message = `attività il ${formatDateIt(r.data)}, giorno festivo: ${name}`;
+        } else {
+          const patrono = env.patronoOf(r.sede, r);
+          if (patrono && sameMonthDay(r.data, patrono)) {
+            message = `attività il ${formatDateIt(r.data)}, festa del santo patrono${r.sede ? ` della sede ${r.sede}` : ''}`;
+          } else if (name === 'domenica') {
+            message = `attività il ${formatDateIt(r.data)}, domenica`;
+          }
+        }
+        if (message) env.report(r, { rule: ID, severity: s.severita, message, column: 'data' });
+      },
+    };
+  },
+};

@@ -1,0 +1,61 @@
+import type { Rule } from './types.js';
+import { formatDateIt, isoFromDay, isoWeekStart } from '../domain/dates.js';
+import { Interner, KINDS, dayKey, hoursMinutes, hoursWord, kindIndex, memoByBando, personOf } from './delivery-keys.js';
+
+const ID = 'time/weekly-service-max';
+
+/**
+ * time/weekly-service-max: a person's hours of one service in one ISO week over the service's
+ * weekly cap (parameter `servizi`: code → hours). Cremona, QTP: "max 1 ora di consulenza
+ * psicologica alla settimana per 12 mesi". Services without a weekly cap keep no state.
+ */
+export const timeWeeklyServiceMax: Rule = {
+  id: ID,
+  create(env) {
+    const persons = new Interner();
+    const services = new Interner();
+    const totals = new Map<number, number>();
+    const capsOf = memoByBando((b) => {
+      const s = env.setting(b, ID);
+      if (!s) return null;
+      const raw = s.parametri.servizi;
+      const caps = new Map<string, number>();
+      if (raw && typeof raw === 'object') {
+        for (const [code, h] of Object.entries(raw as Record<string, unknown>)) {
+          if (typeof h === 'number' && Number.isFinite(h)) caps.set(code, Math.round(h * 60));
+        }
+      }
+      return caps.size ? { caps, severity: s.severita } : null;
+    });
+    return {
+      row(r) {
+        if (r.minuti <= 0) return;
+        const bando = env.bandoOf(r);
+        if (!bando) return;
+        const c = capsOf(bando);
+        if (!c) return;
+        const cap = c.caps.get(r.servizio);
+        if (cap === undefined) return;
+        const person = personOf(env, r);
+        const monday = isoWeekStart(r.day);
+        const base = (persons.id(person) * KINDS + kindIndex(r.kind)) * 1024 + services.id(r.servizio);
+        const key = dayKey(base, monday);
+        const prev = totals.get(key) ?? 0;
+        if (prev < 0) return;
+        const total = prev + r.minuti;
+        if (total > cap) {
+          totals.set(key, -1);
+          env.report(r, {
+            rule: ID,
+            severity: c.severity,
+            message:
+              `${r.servizio}: ${hoursMinutes(total)} ore nella settimana dal ${formatDateIt(isoFromDay(monday))} al ${formatDateIt(isoFromDay(monday + 6))} ` +
+              `per ${person}, oltre il massimo di ${hoursWord(cap)} a settimana`,
+          });
+        } else {
+          totals.set(key, total);
+        }
+      },
+    };
+  },
+};
