@@ -12,6 +12,13 @@ interface NuovaOpts {
   data?: string;
 }
 
+const EXAMPLES = [
+  'dote nuova --tipo D1-INS --destinatario RSSMRA80A01D150J --fascia 3 --data 2021-04-01',
+  'dote nuova --tipo D2-MAN --destinatario RSSMRA80A01D150J --fascia 2 --azienda "Rossi S.r.l."',
+  'dote nuova --tipo JC-BASE --id JC-1-1103/022 --destinatario RSSMRA80A01D150J --data 2022-06-28',
+  'dote nuova            (su un terminale: chiede bando, tipo, destinatario, fascia…)',
+];
+
 export function nuovaCommand(): Command {
   const cmd = new Command('nuova')
     .description('nuova dote: Cremona (ATTIVA dalla data di attivazione) o richiesta Job Coach (PROPOSTA dalla notifica del CPI); su un terminale, senza opzioni, chiede i dati')
@@ -36,7 +43,7 @@ export function nuovaCommand(): Command {
             o = await askNuova(db, ctx, o);
           } else {
             const { UsageError } = await import('../errors.js');
-            throw new UsageError(`opzioni obbligatorie mancanti: ${missing.join(', ')} (senza un terminale non posso chiederle)\n\n${cmd.helpInformation().trimEnd()}`);
+            throw new UsageError(`opzioni obbligatorie mancanti: ${missing.join(', ')} (senza un terminale non posso chiederle)\n\n${cmd.helpInformation().trimEnd()}\n\nEsempio:\n${EXAMPLES.map((l) => `  ${l}`).join('\n')}`);
           }
         }
         const r = nuovaDote(db, ctx, o);
@@ -47,11 +54,5 @@ export function nuovaCommand(): Command {
       for (const w of r.avvisi) err(`avviso ${w.rule}: ${w.message}`);
       out(formatNuova(r));
     });
-  return example(
-    cmd,
-    'dote nuova --tipo D1-INS --destinatario RSSMRA80A01D150J --fascia 3 --data 2021-04-01',
-    'dote nuova --tipo D2-MAN --destinatario RSSMRA80A01D150J --fascia 2 --azienda "Rossi S.r.l."',
-    'dote nuova --tipo JC-BASE --id JC-1-1103/022 --destinatario RSSMRA80A01D150J --data 2022-06-28',
-    'dote nuova            (su un terminale: chiede bando, tipo, destinatario, fascia…)',
-  );
+  return example(cmd, ...EXAMPLES);
 }
