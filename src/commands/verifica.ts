@@ -1,13 +1,36 @@
-// PLACEHOLDER: replaced by the issue that implements `dote verifica`.
 import { Command } from 'commander';
-import { DoteError } from '../errors.js';
+import { collect, context, example, out, printJson } from '../command-kit.js';
 
 export function verificaCommand(): Command {
-  return new Command('verifica')
-    .description('(non ancora disponibile)')
-    .allowUnknownOption()
-    .allowExcessArguments()
-    .action(() => {
-      throw new DoteError('comando non ancora disponibile: verifica', { exitCode: 2 });
+  const cmd = new Command('verifica')
+    .description('controlla calendari e timesheet CSV (tutti insieme), senza importarli')
+    .argument('[file...]', 'file CSV: un nome con "timesheet" o "foglio" è un timesheet, gli altri calendari')
+    .option('--calendario <file>', 'un file da trattare come calendario (ripetibile)', collect, [])
+    .option('--timesheet <file>', 'un file da trattare come timesheet (ripetibile)', collect, [])
+    .option('--bando <bando>', 'applica le regole di questo bando a tutte le righe')
+    .option('--strict', 'anche gli avvisi danno stato di uscita 1')
+    .addHelpText(
+      'after',
+      '\nColonne (maiuscole, accenti e spazi non contano; tra parentesi gli alias):\n' +
+        '  id_dote (dote, codice_opal, id_voucher, pip)  servizio (codice_servizio, voce)  data (data_erogazione, giorno)\n' +
+        '  ora_inizio (inizio, dalle)  ora_fine (fine, alle)  professionista (operatore, coach, docente)   [obbligatorie]\n' +
+        '  ore (durata)  codice_fiscale (cf)  modalita  gruppo (individuale_collettiva)  sede (sportello)\n' +
+        '  descrizione (attivita, note)  registrata_il (data_inserimento)  fascia  tipo_dote\n' +
+        'Con un database (--db, o ./dote.db se c\'è) si usano le doti, i professionisti e le sedi registrati.\n' +
+        'Stato di uscita: 0 nessun errore, 1 errori trovati (con --strict anche avvisi), 2 uso errato o file non apribile.',
+    )
+    .action(async (files: string[], opts: { calendario: string[]; timesheet: string[]; bando?: string; strict?: boolean }) => {
+      const ctx = context();
+      const app = await import('../app/verifica.js');
+      const result = app.verifica(ctx, { files, calendario: opts.calendario, timesheet: opts.timesheet, bando: opts.bando });
+      if (ctx.json) printJson(app.verificaJson(result));
+      else out(app.formatVerifica(result, await app.painter()));
+      // Findings are not an error of the program: the status says whether there were any.
+      if (app.failed(result, Boolean(opts.strict))) process.exitCode = 1;
     });
+  return example(
+    cmd,
+    'dote verifica calendario-marzo.csv timesheet-rossi.csv timesheet-bianchi.csv',
+    'dote verifica --calendario export.csv --timesheet ore.csv --bando veneto-jc-2022 --json',
+  );
 }

@@ -1,0 +1,589 @@
+/**
+ * The batch checker behind `dote verifica` and `dote importa`: reads any number of calendars and
+ * timesheets in one streaming pass each (constant memory per file), turns every record into a
+ * DeliveryRow with the line where it starts, and streams the rows through the delivery rules
+ * (src/rules/engine.ts), the per-file timesheet rules and the cross-file reconciliation.
+ *
+ * Every rule runs with the settings of the row's bando (domain.md 2.1): `--bando`, else the
+ * database's dote, else the CSV's `tipo_dote`, else the service code (JC-… is veneto-jc-2022,
+ * Q… cremona-2021). Findings about the file itself (encoding, quoting, header) use `--bando` or,
+ * without it, error: both shipped bandi make every csv/* and field/* rule an error.
+ *
+ * Synchronous on purpose: the file is read in 1 MiB chunks with readSync, so there is no event
+ * loop work per chunk, and importa can run the whole call in one SQLite transaction.
+ */
+import { closeSync, openSync, readSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import type { Bando, Modalita, RegolaSetting } from '../bandi/schema.js';
+import type { Catalogues } from '../bandi/load.js';
+import type { DeliveryRow, Finding, Severity } from '../rules/types.js';
+import { createRuleRunner, makeEnv, settingOf } from '../rules/engine.js';
+import { UsageError } from '../errors.js';
+import { CHUNK_SIZE, detectEncoding, type TextEncoding } from '../csv/encoding.js';
+import { CsvSplitter, detectDelimiter } from '../csv/split.js';
+import { matchHeader, type ColumnName, type FileKind } from '../csv/columns.js';
+import { normalizeName } from '../db/repo/lookup.js';
+import { csvEncoding } from '../rules/csv-encoding.js';
+import { csvSyntax } from '../rules/csv-syntax.js';
+import { csvHeader } from '../rules/csv-header.js';
+import { csvColumns } from '../rules/csv-columns.js';
+import { csvBlankRow } from '../rules/csv-blank-row.js';
+import { fieldDate } from '../rules/field-date.js';
+import { fieldTime } from '../rules/field-time.js';
+import { fieldHours } from '../rules/field-hours.js';
+import { fieldRequired } from '../rules/field-required.js';
+import { fieldCodiceFiscale } from '../rules/field-codice-fiscale.js';
+import { fieldValue } from '../rules/field-value.js';
+import { importConflict } from '../rules/import-conflict.js';
+import { Reconciler } from './reconcile.js';
+import type { DbContext } from './db-context.js';
+
+export interface BatchFile {
+  /** The path as given on the command line (shown in diagnostics). */
+  path: string;
+  kind: FileKind;
+}
+
+/** What a row carries beyond the rules' DeliveryRow, for importa. */
+export interface RowExtra {
+  fileIndex: number;
+  professionistaId: number | undefined;
+  sedeId: number | null | undefined;
+  descrizione: string | null;
+  /** The row's own `registrata_il`, or null (importa then records --oggi). */
+  registrataIl: string | null;
+}
+
+export type ReportFn = (rule: string, message: string, column?: string) => void;
+
+/** Receives every readable row (importa writes it; verifica with a database only checks it). */
+export interface RowSink {
+  row(r: DeliveryRow, extra: RowExtra, bando: Bando | undefined, report: ReportFn): void;
+}
+
+export interface BatchOptions {
+  cats: Catalogues;
+  bando?: Bando;
+  db?: DbContext;
+  oggi: string;
+  /** importa records rows without `registrata_il` as registered today (cli.md). */
+  mode: 'verifica' | 'importa';
+  sink?: RowSink;
+  onProgress?: (doneBytes: number, totalBytes: number) => void;
+}
+
+export interface FileReport {
+  file: string;
+  kind: FileKind;
+  rows: number;
+  errors: number;
+  warnings: number;
+  encoding: TextEncoding | null;
+  delimiter: string | null;
+}
+
+export interface Diagnostic {
+  file: string;
+  line: number;
+  rule: string;
+  severity: Severity;
+  message: string;
+  column: string | null;
+}
+
+export interface BatchResult {
+  files: FileReport[];
+  diagnostics: Diagnostic[];
+  skipped: { rule: string; reason: string }[];
+  summary: { files: number; rows: number; errors: number; warnings: number };
+}
+
+const DEFAULT_SETTING: RegolaSetting = { severita: 'error', parametri: {} };
+
+const MODALITA: Record<string, Modalita> = {
+  presenza: 'presenza',
+  'in presenza': 'presenza',
+  fad: 'fad',
+  'a distanza': 'fad',
+  distanza: 'fad',
+  telematica: 'telematica',
+  telematico: 'telematica',
+  telefonica: 'telefonica',
+  telefonico: 'telefonica',
+  telefono: 'telefonica',
+};
+
+const GRUPPO: Record<string, boolean> = {
+  individuale: false,
+  ind: false,
+  i: false,
+  collettiva: true,
+  collettivo: true,
+  coll: true,
+  c: true,
+  gruppo: true,
+};
+
+/** "mario  ROSSI" → "Mario Rossi": one key per professional whatever the case, readable in messages. */
+function nameKey(s: string): string {
+  return normalizeName(s).replace(/(^|[\s'-])(\p{L})/gu, (_, sep: string, c: string) => sep + c.toUpperCase());
+}
+
+function isBlank(fields: string[]): boolean {
+  for (let i = 0; i < fields.length; i++) {
+    const f = fields[i]!;
+    if (f.length && f.trim().length) return false;
+  }
+  return true;
+}
+
+/** The first line with something on it, or null when the text may not hold it yet. */
+function firstContentLine(text: string, final: boolean): string | null {
+  let pos = 0;
+  for (;;) {
+    const nl = text.indexOf('\n', pos);
+    const end = nl === -1 ? text.length : nl;
+    const line = text.slice(pos, end).replace(/\r/g, '');
+    if (nl === -1 && !final) return null;
+    if (line.trim().length) return line;
+    if (nl === -1) return final ? '' : null;
+    pos = nl + 1;
+  }
+}
+
+function openFailure(path: string, e: NodeJS.ErrnoException): UsageError {
+  const why =
+    e.code === 'ENOENT' ? 'file inesistente' : e.code === 'EACCES' || e.code === 'EPERM' ? 'permesso negato' : e.code === 'EISDIR' ? 'è una cartella' : e.message;
+  return new UsageError(`${path}: impossibile aprire il file (${why})`);
+}
+
+const require = createRequire(import.meta.url);
+
+function decoderFor(encoding: TextEncoding): (buf: Buffer, final: boolean) => string {
+  if (encoding === 'utf-8') {
+    // Drops a BOM at the start; keeps multi-byte characters split across chunks.
+    const d = new TextDecoder('utf-8');
+    return (buf, final) => d.decode(buf, { stream: !final });
+  }
+  const iconv = require('iconv-lite') as typeof import('iconv-lite');
+  const d = iconv.getDecoder('windows-1252');
+  return (buf, final) => d.write(buf) + (final ? (d.end() ?? '') : '');
+}
+
+export function checkBatch(files: readonly BatchFile[], o: BatchOptions): BatchResult {
+  // A file that cannot be opened is a usage problem (exit 2), found before any output.
+  let totalBytes = 0;
+  for (const f of files) {
+    try {
+      const st = statSync(f.path);
+      if (st.isDirectory()) throw Object.assign(new Error('directory'), { code: 'EISDIR' });
+      closeSync(openSync(f.path, 'r'));
+      totalBytes += st.size;
+    } catch (e) {
+      throw openFailure(f.path, e as NodeJS.ErrnoException);
+    }
+  }
+
+  const { cats, db } = o;
+  const fileIndex = new Map<string, number>();
+  files.forEach((f, i) => {
+    if (!fileIndex.has(f.path)) fileIndex.set(f.path, i);
+  });
+  interface Internal extends Diagnostic {
+    fi: number;
+  }
+  const diags: Internal[] = [];
+  const skipped = new Map<string, { rule: string; reason: string }>();
+  const skip = (rule: string, reason: string) => {
+    const k = `${rule}\u0000${reason}`;
+    if (!skipped.has(k)) skipped.set(k, { rule, reason });
+  };
+
+  // The bando of a row, cached: --bando, the database's dote, tipo_dote, the service code.
+  const byServizio = new Map<string, Bando | undefined>();
+  const byTipo = new Map<string, Bando | undefined>();
+  const bandoFor = (doteId: string, servizio: string, tipoDote: string | null | undefined): Bando | undefined => {
+    if (o.bando) return o.bando;
+    if (db) {
+      const info = db.dote(doteId);
+      if (info) return info.bando;
+    }
+    if (tipoDote) {
+      let b = byTipo.get(tipoDote);
+      if (b === undefined && !byTipo.has(tipoDote)) {
+        b = cats.bandoOfTipo(tipoDote);
+        byTipo.set(tipoDote, b);
+      }
+      if (b) return b;
+    }
+    let b = byServizio.get(servizio);
+    if (b === undefined && !byServizio.has(servizio)) {
+      b = cats.bandoOfServizio(servizio);
+      byServizio.set(servizio, b);
+    }
+    return b;
+  };
+  // Every rule asks for the bando of the row being checked: one entry of cache is enough.
+  let lastRow: DeliveryRow | null = null;
+  let lastBando: Bando | undefined;
+  const bandoOf = (r: DeliveryRow): Bando | undefined => {
+    if (r !== lastRow) {
+      lastRow = r;
+      lastBando = bandoFor(r.doteId, r.servizio, r.tipoDote);
+    }
+    return lastBando;
+  };
+  const settingFor = (bando: Bando | undefined, rule: string): RegolaSetting | null => {
+    if (bando) return settingOf(bando, rule);
+    if (o.bando) return settingOf(o.bando, rule);
+    return DEFAULT_SETTING;
+  };
+  const settingsCache = new Map<Bando | undefined, Map<string, RegolaSetting | null>>();
+  const cachedSetting = (bando: Bando | undefined, rule: string): RegolaSetting | null => {
+    let m = settingsCache.get(bando);
+    if (!m) {
+      m = new Map();
+      settingsCache.set(bando, m);
+    }
+    let s = m.get(rule);
+    if (s === undefined) {
+      s = settingFor(bando, rule);
+      m.set(rule, s);
+    }
+    return s;
+  };
+
+  const push = (fi: number, file: string, line: number, rule: string, severity: Severity, message: string, column?: string | null) => {
+    diags.push({ fi, file, line, rule, severity, message, column: column ?? null });
+  };
+  const env = makeEnv({
+    oggi: o.oggi,
+    bandoOf,
+    dote: db ? db.dote : undefined,
+    hasDatabase: Boolean(db),
+    patronoOf: db ? (sede) => (sede ? (db.sede(sede)?.patrono ?? null) : null) : undefined,
+    onFinding(f: Finding, row: DeliveryRow) {
+      push(fileIndex.get(row.file) ?? 0, row.file, f.line ?? row.line, f.rule, f.severity, f.message, f.column);
+    },
+    onSkip: skip,
+  });
+  const runner = createRuleRunner(env);
+
+  const hasCal = files.some((f) => f.kind === 'calendario');
+  const hasTs = files.some((f) => f.kind === 'timesheet');
+  const reconciler = hasCal && hasTs ? new Reconciler((b, rule) => cachedSetting(b, rule)) : null;
+  if (hasTs && !hasCal) {
+    for (const rule of ['reconcile/missing-timesheet', 'reconcile/missing-calendar', 'reconcile/total']) {
+      skip(rule, 'nessun calendario nella stessa verifica: i timesheet non si riconciliano');
+    }
+  }
+  if (!db) {
+    skip(fieldValue.id, 'dote, professionisti e sedi non verificabili: nessun database');
+    skip(importConflict.id, 'stato delle doti ed erogazioni già registrate sconosciuti: nessun database');
+  }
+
+  const parseDate = fieldDate.parser();
+  const parseTime = fieldTime.parser();
+  const parseHours = fieldHours.parser();
+  const checkCf = fieldCodiceFiscale.checker(o.oggi);
+  const upper = new Map<string, string>();
+  const profKeys = new Map<string, { key: string; id: number | undefined; unknown: boolean }>();
+  const tipi = new Set(cats.bandi.flatMap((b) => b.tipi.map((t) => t.codice)));
+
+  const reports: FileReport[] = [];
+  let doneBytes = 0;
+  const buf = Buffer.allocUnsafe(CHUNK_SIZE);
+
+  files.forEach((file, fi) => {
+    const display = file.path;
+    const report: FileReport = { file: display, kind: file.kind, rows: 0, errors: 0, warnings: 0, encoding: null, delimiter: null };
+    reports.push(report);
+    const fileRule = (rule: string, line: number, message: string, severity?: Severity, column?: string) => {
+      const s = cachedSetting(undefined, rule);
+      if (!s) return;
+      push(fi, display, line, rule, severity ?? s.severita, message, column);
+    };
+
+    const enc = detectEncoding(file.path);
+    if (enc.problem) {
+      fileRule(csvEncoding.id, enc.problem.line, csvEncoding.message(enc.problem.message));
+      doneBytes += enc.bytes;
+      o.onProgress?.(doneBytes, totalBytes);
+      return;
+    }
+    report.encoding = enc.encoding;
+
+    let headerSeen = false;
+    let broken = false;
+    let fieldCount = 0;
+    let col: Partial<Record<ColumnName, number>> = {};
+    let blankFrom = 0;
+    let blankTo = 0;
+    const kind = file.kind;
+
+    // Column indexes, -1 when absent (set from the header).
+    let iDote = -1, iServ = -1, iData = -1, iIni = -1, iFine = -1, iOre = -1, iProf = -1, iCf = -1;
+    let iMod = -1, iGru = -1, iSede = -1, iDesc = -1, iReg = -1, iFascia = -1, iTipo = -1;
+    const get = (fields: string[], i: number): string => (i < 0 ? '' : fields[i]!.trim());
+
+    const onHeader = (fields: string[], line: number) => {
+      headerSeen = true;
+      const h = matchHeader(fields);
+      fieldCount = h.fieldCount;
+      col = h.index;
+      if (h.unknown.length) fileRule(csvHeader.id, line, csvHeader.unknown(h.unknown), 'warning');
+      for (const d of h.duplicates) {
+        fileRule(csvHeader.id, line, csvHeader.duplicate(d.column, d.names));
+        broken = true;
+      }
+      if (h.missing.length) {
+        fileRule(csvHeader.id, line, csvHeader.missing(h.missing));
+        broken = true;
+      }
+      const at = (c: ColumnName) => col[c] ?? -1;
+      iDote = at('id_dote'); iServ = at('servizio'); iData = at('data'); iIni = at('ora_inizio'); iFine = at('ora_fine');
+      iOre = at('ore'); iProf = at('professionista'); iCf = at('codice_fiscale'); iMod = at('modalita'); iGru = at('gruppo');
+      iSede = at('sede'); iDesc = at('descrizione'); iReg = at('registrata_il'); iFascia = at('fascia'); iTipo = at('tipo_dote');
+    };
+
+    const onRow = (fields: string[], line: number) => {
+      report.rows++;
+      if (blankFrom) {
+        fileRule(csvBlankRow.id, blankFrom, csvBlankRow.message(blankFrom, blankTo));
+        blankFrom = 0;
+      }
+      if (fields.length !== fieldCount) {
+        fileRule(csvColumns.id, line, csvColumns.message(fields.length, fieldCount));
+        return;
+      }
+      const doteId = get(fields, iDote);
+      const servRaw = get(fields, iServ);
+      let servizio = upper.get(servRaw);
+      if (servizio === undefined) {
+        servizio = servRaw.toUpperCase();
+        upper.set(servRaw, servizio);
+      }
+      const tipoRaw = get(fields, iTipo);
+      const tipoDote = tipoRaw ? tipoRaw.toUpperCase() : null;
+      const bando = bandoFor(doteId, servizio, tipoDote);
+      let ok = true;
+      const rep = (rule: string, message: string, column?: string) => {
+        const s = cachedSetting(bando, rule);
+        if (s) push(fi, display, line, rule, s.severita, message, column);
+      };
+      const required = (c: ColumnName, v: string) => {
+        if (v) return;
+        rep(fieldRequired.id, fieldRequired.message(c), c);
+        ok = false;
+      };
+      required('id_dote', doteId);
+      required('servizio', servRaw);
+      const dataRaw = get(fields, iData);
+      const iniRaw = get(fields, iIni);
+      const fineRaw = get(fields, iFine);
+      const profRaw = get(fields, iProf);
+      required('data', dataRaw);
+      required('ora_inizio', iniRaw);
+      required('ora_fine', fineRaw);
+      required('professionista', profRaw);
+      let day = 0, data = '';
+      if (dataRaw) {
+        const d = parseDate(dataRaw);
+        if (typeof d === 'string') {
+          rep(fieldDate.id, d, 'data');
+          ok = false;
+        } else {
+          day = d.day;
+          data = d.iso;
+        }
+      }
+      let inizio = 0, fine = 0;
+      if (iniRaw) {
+        const t = parseTime(iniRaw);
+        if (typeof t === 'string') {
+          rep(fieldTime.id, t, 'ora_inizio');
+          ok = false;
+        } else inizio = t;
+      }
+      if (fineRaw) {
+        const t = parseTime(fineRaw);
+        if (typeof t === 'string') {
+          rep(fieldTime.id, t, 'ora_fine');
+          ok = false;
+        } else fine = t;
+      }
+      const oreRaw = get(fields, iOre);
+      if (oreRaw) {
+        const h = parseHours(oreRaw);
+        if (typeof h === 'string') rep(fieldHours.id, h, 'ore');
+        else if (iniRaw && fineRaw && ok && fine > inizio) {
+          const m = fieldHours.mismatch(oreRaw, h, inizio, fine);
+          if (m) rep(fieldHours.id, m, 'ore');
+        }
+      }
+      let cf: string | null = null;
+      const cfRaw = get(fields, iCf);
+      if (cfRaw) {
+        const c = checkCf(cfRaw);
+        if (typeof c === 'string') rep(fieldCodiceFiscale.id, c, 'codice_fiscale');
+        else cf = c.cf;
+      }
+      let modalita: Modalita = 'presenza';
+      const modRaw = get(fields, iMod);
+      if (modRaw) {
+        const m = MODALITA[modRaw.toLowerCase()];
+        if (m) modalita = m;
+        else rep(fieldValue.id, fieldValue.modalita(modRaw), 'modalita');
+      }
+      let collettiva = false;
+      const gruRaw = get(fields, iGru);
+      if (gruRaw) {
+        const g = GRUPPO[gruRaw.toLowerCase()];
+        if (g !== undefined) collettiva = g;
+        else rep(fieldValue.id, fieldValue.gruppo(gruRaw), 'gruppo');
+      }
+      let fascia: number | null = null;
+      const fasciaRaw = get(fields, iFascia);
+      if (fasciaRaw) {
+        if (/^[1-4]$/.test(fasciaRaw)) fascia = Number(fasciaRaw);
+        else rep(fieldValue.id, fieldValue.fascia(fasciaRaw), 'fascia');
+      }
+      if (tipoDote && !tipi.has(tipoDote)) rep(fieldValue.id, fieldValue.tipoDote(tipoRaw, [...tipi]), 'tipo_dote');
+      let registrataIl: string | null = null;
+      const regRaw = get(fields, iReg);
+      if (regRaw) {
+        const d = parseDate(regRaw);
+        if (typeof d === 'string') rep(fieldDate.id, d, 'registrata_il');
+        else registrataIl = d.iso;
+      }
+      if (!ok) return;
+
+      // The professional as a stable key: the registry code when known, else the name.
+      let prof = profKeys.get(profRaw);
+      if (!prof) {
+        const ref = db?.professionista(profRaw);
+        prof = ref ? { key: ref.codice, id: ref.id, unknown: false } : { key: nameKey(profRaw), id: undefined, unknown: Boolean(db) };
+        profKeys.set(profRaw, prof);
+      }
+      let sedeId: number | null | undefined = null;
+      const sedeRaw = get(fields, iSede);
+      if (db) {
+        if (!db.dote(doteId)) rep(fieldValue.id, fieldValue.unknownDote(doteId), 'id_dote');
+        if (prof.unknown) rep(fieldValue.id, fieldValue.unknownProfessionista(profRaw), 'professionista');
+        if (sedeRaw) {
+          const s = db.sede(sedeRaw);
+          if (!s) {
+            rep(fieldValue.id, fieldValue.unknownSede(sedeRaw), 'sede');
+            sedeId = undefined;
+          } else sedeId = s.id;
+        }
+      }
+      const r: DeliveryRow = {
+        kind,
+        file: display,
+        line,
+        doteId,
+        servizio,
+        data,
+        day,
+        inizio,
+        fine,
+        minuti: fine - inizio,
+        professionista: prof.key,
+        cf,
+        modalita,
+        collettiva,
+        sede: sedeRaw || null,
+        registrataIl: registrataIl ?? (o.mode === 'importa' && kind === 'calendario' ? o.oggi : null),
+        fascia,
+        tipoDote,
+      };
+      lastRow = r;
+      lastBando = bando;
+      runner.row(r);
+      if (reconciler) reconciler.row(r, fi, bando);
+      if (o.sink) {
+        const desc = get(fields, iDesc);
+        o.sink.row(r, { fileIndex: fi, professionistaId: prof.id, sedeId, descrizione: desc || null, registrataIl }, bando, rep);
+      }
+    };
+
+    const onRecord = (fields: string[], line: number) => {
+      if (broken) {
+        if (!isBlank(fields)) report.rows++;
+        return;
+      }
+      if (fields.length === 1 ? !fields[0]!.trim() : isBlank(fields)) {
+        if (headerSeen) {
+          if (!blankFrom) blankFrom = line;
+          blankTo = line;
+        }
+        return;
+      }
+      if (!headerSeen) onHeader(fields, line);
+      else onRow(fields, line);
+    };
+
+    let splitter: CsvSplitter | null = null;
+    let pending = '';
+    const feed = (text: string, final: boolean) => {
+      if (!splitter) {
+        pending += text;
+        const first = firstContentLine(pending, final);
+        if (first === null) return;
+        const delim = detectDelimiter(first);
+        report.delimiter = delim;
+        splitter = new CsvSplitter(delim, onRecord, (e) => {
+          fileRule(csvSyntax.id, e.line, csvSyntax.message(e.message));
+        });
+        text = pending;
+        pending = '';
+      }
+      if (text) splitter.push(text);
+      if (final) splitter.end();
+    };
+
+    const decode = decoderFor(enc.encoding);
+    const fd = openSync(file.path, 'r');
+    try {
+      let pos = 0;
+      for (;;) {
+        const n = readSync(fd, buf, 0, CHUNK_SIZE, pos);
+        if (n <= 0) break;
+        pos += n;
+        feed(decode(buf.subarray(0, n), false), false);
+        doneBytes += n;
+        o.onProgress?.(doneBytes, totalBytes);
+      }
+      feed(decode(Buffer.alloc(0), true), true);
+    } finally {
+      closeSync(fd);
+    }
+    if (!headerSeen) fileRule(csvHeader.id, 1, csvHeader.empty(kind));
+  });
+
+  runner.end();
+  if (reconciler) {
+    for (const f of reconciler.finish()) push(f.file, files[f.file]!.path, f.line, f.rule, f.severity, f.message, f.column);
+  }
+
+  diags.sort((a, b) => a.fi - b.fi || a.line - b.line);
+  let errors = 0;
+  let warnings = 0;
+  for (const d of diags) {
+    const r = reports[d.fi]!;
+    if (d.severity === 'error') {
+      errors++;
+      r.errors++;
+    } else {
+      warnings++;
+      r.warnings++;
+    }
+  }
+  return {
+    files: reports,
+    diagnostics: diags.map(({ fi: _fi, ...d }) => d),
+    skipped: [...skipped.values()].sort((a, b) => a.rule.localeCompare(b.rule)),
+    summary: { files: files.length, rows: reports.reduce((s, r) => s + r.rows, 0), errors, warnings },
+  };
+}

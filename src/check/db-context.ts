@@ -1,0 +1,95 @@
+/**
+ * What the database adds to a batch check: the doti it knows (DoteInfo for the rules), the
+ * professionals resolved by code or name to their registry code, the sedi and their patron days,
+ * and the deliveries already recorded (for importa's "already present" and its refusals). Every
+ * lookup is cached per distinct text, so a million rows cost a few thousand queries.
+ */
+import type { Db } from '../db/connection.js';
+import type { Catalogues } from '../bandi/load.js';
+import type { DoteInfo } from '../rules/types.js';
+import { doteInfoLookup } from '../db/dote-info.js';
+import { findProfessionista } from '../db/repo/lookup.js';
+
+export interface ProfessionistaRef {
+  id: number;
+  codice: string;
+  nome: string;
+}
+
+export interface SedeRef {
+  id: number;
+  nome: string;
+  patrono: string | null;
+}
+
+export interface ExistingErogazione {
+  id: number;
+  fine: number;
+  sede_id: number | null;
+  modalita: string;
+  collettiva: number;
+  descrizione: string | null;
+  stato: string;
+  liquidazione_id: number | null;
+  registrata_il: string;
+}
+
+export interface ExistingTimesheetRiga {
+  id: number;
+  fine: number;
+  collettiva: number;
+  descrizione: string | null;
+}
+
+export class DbContext {
+  readonly dote: (id: string) => DoteInfo | undefined;
+  private readonly profs = new Map<string, ProfessionistaRef | null>();
+  private readonly sedi = new Map<string, SedeRef | null>();
+  private readonly sedeStmt;
+  private readonly erogazioneStmt;
+  private readonly timesheetStmt;
+
+  constructor(readonly db: Db, cats: Catalogues) {
+    this.dote = doteInfoLookup(db, cats);
+    this.sedeStmt = db.prepare('SELECT id, nome, patrono FROM sede WHERE nome = ? COLLATE NOCASE');
+    // The professional's deliveries of that day are few: this index finds them directly.
+    this.erogazioneStmt = db.prepare(
+      `SELECT id, fine, sede_id, modalita, collettiva, descrizione, stato, liquidazione_id, registrata_il
+         FROM erogazione INDEXED BY erogazione_professionista
+        WHERE professionista_id = ? AND data = ? AND dote_id = ? AND servizio = ? AND inizio = ?
+          AND stato NOT IN ('ANNULLATA', 'CHIUSA NEGATIVAMENTE')
+        ORDER BY id LIMIT 1`,
+    );
+    this.timesheetStmt = db.prepare(
+      'SELECT id, fine, collettiva, descrizione FROM timesheet_riga WHERE professionista_id = ? AND dote_id = ? AND servizio = ? AND data = ? AND inizio = ?',
+    );
+  }
+
+  professionista(text: string): ProfessionistaRef | undefined {
+    let p = this.profs.get(text);
+    if (p === undefined) {
+      const row = findProfessionista(this.db, text);
+      p = row ? { id: row.id, codice: row.codice, nome: row.nome } : null;
+      this.profs.set(text, p);
+    }
+    return p ?? undefined;
+  }
+
+  sede(nome: string): SedeRef | undefined {
+    let s = this.sedi.get(nome);
+    if (s === undefined) {
+      s = (this.sedeStmt.get(nome.trim()) as SedeRef | undefined) ?? null;
+      this.sedi.set(nome, s);
+    }
+    return s ?? undefined;
+  }
+
+  /** The live delivery with this key (dote, service, date, start, professional), if any. */
+  existingErogazione(professionistaId: number, data: string, doteId: string, servizio: string, inizio: number): ExistingErogazione | undefined {
+    return this.erogazioneStmt.get(professionistaId, data, doteId, servizio, inizio) as ExistingErogazione | undefined;
+  }
+
+  existingTimesheet(professionistaId: number, doteId: string, servizio: string, data: string, inizio: number): ExistingTimesheetRiga | undefined {
+    return this.timesheetStmt.get(professionistaId, doteId, servizio, data, inizio) as ExistingTimesheetRiga | undefined;
+  }
+}

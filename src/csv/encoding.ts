@@ -1,0 +1,130 @@
+/**
+ * Which text encoding a CSV file is in (domain.md 3: "a UTF-8 BOM or Windows-1252"). One quick
+ * pass over the bytes before parsing, so that the parse that follows never has to start again:
+ * UTF-8 when every byte sequence is valid UTF-8 (checked with node's native `isUtf8`), else
+ * Windows-1252 when no byte is one of the five that code page leaves undefined; NUL bytes mean a
+ * binary or UTF-16 file. Both failures are csv/encoding findings, never an exit.
+ */
+import { closeSync, openSync, readSync } from 'node:fs';
+import { isUtf8 } from 'node:buffer';
+
+export type TextEncoding = 'utf-8' | 'windows-1252';
+
+export interface EncodingInfo {
+  encoding: TextEncoding;
+  /** The file starts with a UTF-8 byte order mark (dropped by the decoder). */
+  bom: boolean;
+  bytes: number;
+  /** Why the file cannot be read as text: the 1-based line of the first bad byte and what it is. */
+  problem?: { line: number; message: string };
+}
+
+export const CHUNK_SIZE = 1 << 20;
+
+/** Bytes Windows-1252 does not define (iconv-lite would turn them into U+FFFD). */
+const UNDEFINED_1252 = [0x81, 0x8d, 0x8f, 0x90, 0x9d];
+
+/** How many bytes at the end of `buf` (0-3) start a UTF-8 sequence that the next chunk completes. */
+function incompleteTail(buf: Buffer, end: number): number {
+  for (let back = 1; back <= 3 && back <= end; back++) {
+    const b = buf[end - back]!;
+    if ((b & 0xc0) === 0x80) continue; // continuation byte: look further back
+    if (b < 0x80) return 0;
+    const need = b >= 0xf0 ? 4 : b >= 0xe0 ? 3 : b >= 0xc0 ? 2 : 1;
+    return need > back ? back : 0;
+  }
+  return 0;
+}
+
+/** 1-based line of byte `offset`: newlines before it, plus one. */
+function lineOfOffset(path: string, offset: number): number {
+  const fd = openSync(path, 'r');
+  try {
+    const buf = Buffer.allocUnsafe(CHUNK_SIZE);
+    let line = 1;
+    let pos = 0;
+    while (pos < offset) {
+      const n = readSync(fd, buf, 0, Math.min(CHUNK_SIZE, offset - pos), pos);
+      if (n <= 0) break;
+      let i = buf.indexOf(10, 0);
+      while (i !== -1 && i < n) {
+        line++;
+        i = buf.indexOf(10, i + 1);
+      }
+      pos += n;
+    }
+    return line;
+  } finally {
+    closeSync(fd);
+  }
+}
+
+function hex(b: number): string {
+  return `0x${b.toString(16).toUpperCase().padStart(2, '0')}`;
+}
+
+/** Reads the whole file once (in chunks, constant memory) and decides how to decode it. */
+export function detectEncoding(path: string): EncodingInfo {
+  const fd = openSync(path, 'r');
+  const buf = Buffer.allocUnsafe(CHUNK_SIZE + 4);
+  let pos = 0;
+  let carry = 0;
+  let utf8 = true;
+  let bom = false;
+  let nulAt = -1;
+  const undefinedAt = new Map<number, number>();
+  try {
+    for (;;) {
+      const n = readSync(fd, buf, carry, CHUNK_SIZE, pos);
+      if (n <= 0) break;
+      const end = carry + n;
+      if (pos === 0 && end >= 3 && buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf) bom = true;
+      const chunkStart = pos - carry;
+      if (nulAt < 0) {
+        const z = buf.indexOf(0, carry);
+        if (z !== -1 && z < end) nulAt = chunkStart + z;
+      }
+      for (const b of UNDEFINED_1252) {
+        if (undefinedAt.has(b)) continue;
+        const i = buf.indexOf(b, carry);
+        if (i !== -1 && i < end) undefinedAt.set(b, chunkStart + i);
+      }
+      pos += n;
+      if (utf8) {
+        const tail = incompleteTail(buf, end);
+        if (!isUtf8(buf.subarray(0, end - tail))) utf8 = false;
+        else {
+          buf.copyWithin(0, end - tail, end);
+          carry = tail;
+        }
+      }
+      if (!utf8) carry = 0;
+      if (nulAt >= 0) break;
+    }
+    if (utf8 && carry > 0) utf8 = false; // the file ends inside a multi-byte sequence
+  } finally {
+    closeSync(fd);
+  }
+  if (nulAt >= 0) {
+    return {
+      encoding: 'utf-8',
+      bom,
+      bytes: pos,
+      problem: { line: lineOfOffset(path, nulAt), message: 'byte nullo (0x00): file binario o in UTF-16, non un CSV di testo (salvalo come CSV UTF-8)' },
+    };
+  }
+  if (utf8) return { encoding: 'utf-8', bom, bytes: pos };
+  if (undefinedAt.size) {
+    const [b, at] = [...undefinedAt.entries()].sort((x, y) => x[1] - y[1])[0]!;
+    return {
+      encoding: 'windows-1252',
+      bom,
+      bytes: pos,
+      problem: {
+        line: lineOfOffset(path, at),
+        message: `byte ${hex(b)}: il file non è in UTF-8 e non è leggibile come Windows-1252 (salvalo come CSV UTF-8)`,
+      },
+    };
+  }
+  return { encoding: 'windows-1252', bom: false, bytes: pos };
+}

@@ -1,0 +1,37 @@
+import { dayNumber, parseUserDate } from '../domain/dates.js';
+
+export interface ParsedDate {
+  iso: string;
+  day: number;
+}
+
+/**
+ * field/date: a date that is not a real calendar date, or not written `dd/mm/yyyy`, `d/m/yyyy`
+ * or `yyyy-mm-dd` (cli.md "Values"). A time of midnight after the date (`21/03/2022 00:00:00`,
+ * as spreadsheets export date cells) is accepted. Parsing is by hand with a cache per distinct
+ * text: a calendar has few distinct dates, and a date library per row doubles the check time
+ * (toolchain.md).
+ */
+export const fieldDate = {
+  id: 'field/date',
+  parser(): (raw: string) => ParsedDate | string {
+    const cache = new Map<string, ParsedDate | string>();
+    return (raw) => {
+      let v = cache.get(raw);
+      if (v === undefined) {
+        v = parseDate(raw);
+        if (cache.size > 50_000) cache.clear();
+        cache.set(raw, v);
+      }
+      return v;
+    };
+  },
+} as const;
+
+function parseDate(raw: string): ParsedDate | string {
+  const text = raw.replace(/\s+00:00(:00)?$/, '');
+  const iso = parseUserDate(text);
+  if (iso) return { iso, day: dayNumber(iso) };
+  if (/^\d{1,2}[/.-]\d{1,2}[/.-]\d{4}$|^\d{4}-\d{1,2}-\d{1,2}$/.test(text.trim())) return `data inesistente: "${raw}"`;
+  return `data "${raw}" non nel formato gg/mm/aaaa o aaaa-mm-gg`;
+}
