@@ -1,13 +1,51 @@
-// PLACEHOLDER: replaced by the issue that implements `dote attivita`.
 import { Command } from 'commander';
-import { DoteError } from '../errors.js';
+import { context, err, example, out, printJson } from '../command-kit.js';
+
+async function withDb<T>(fn: (db: import('../db/connection.js').Db) => T): Promise<T> {
+  const { openDatabase } = await import('../db/connection.js');
+  const db = openDatabase(context().dbPath);
+  try {
+    return fn(db);
+  } finally {
+    db.close();
+  }
+}
 
 export function attivitaCommand(): Command {
-  return new Command('attivita')
-    .description('(non ancora disponibile)')
-    .allowUnknownOption()
-    .allowExcessArguments()
-    .action(() => {
-      throw new DoteError('comando non ancora disponibile: attivita', { exitCode: 2 });
+  const cmd = new Command('attivita').description('le attività di un voucher Job Coach: PROPOSTA → INIZIATA → TERMINATA');
+
+  const concludi = new Command('concludi')
+    .description("porta l'attività a TERMINATA: serve almeno un'erogazione EROGATA; poi nulla dell'attività può cambiare")
+    .argument('<id>', 'id della dote')
+    .argument('<servizio>', "codice dell'attività, es. JC-AN")
+    .option('--data <data>', 'data di conclusione (predefinita: oggi)')
+    .action(async (id: string, servizio: string, o: { data?: string }) => {
+      const ctx = context();
+      const { concludiAttivitaDote } = await import('../app/attivita.js');
+      const { formatHours } = await import('../domain/money.js');
+      const a = await withDb((db) => concludiAttivitaDote(db, ctx, id, servizio, o.data));
+      if (a.erogazioniAperte > 0) {
+        err(`avviso: ${a.erogazioniAperte === 1 ? "un'erogazione ancora aperta" : `${a.erogazioniAperte} erogazioni ancora aperte`} dell'attività ${a.servizio} resta${a.erogazioniAperte === 1 ? '' : 'no'} com'è e non potrà più cambiare`);
+      }
+      if (ctx.json) printJson(a);
+      else out(`attività ${a.servizio} della dote ${a.dote}: TERMINATA (${formatHours(a.erogateMinuti)} ore erogate su ${formatHours(a.oreMinuti)})`);
     });
+  example(concludi, 'dote attivita concludi JC-1-1103/022 JC-AN');
+
+  const elenco = new Command('elenco')
+    .description('le attività di una dote Job Coach con stato e ore')
+    .argument('<id>', 'id della dote')
+    .action(async (id: string) => {
+      const ctx = context();
+      const { elencoAttivita, formatAttivita } = await import('../app/attivita.js');
+      const { table } = await import('../format/table.js');
+      const list = await withDb((db) => elencoAttivita(db, ctx, id));
+      if (ctx.json) printJson(list);
+      else out(formatAttivita(list, table));
+    });
+  example(elenco, 'dote attivita elenco JC-1-1103/022');
+
+  cmd.addCommand(concludi);
+  cmd.addCommand(elenco);
+  return cmd;
 }

@@ -1,13 +1,141 @@
-// PLACEHOLDER: replaced by the issue that implements `dote erogazione`.
 import { Command } from 'commander';
-import { DoteError } from '../errors.js';
+import { context, err, example, out, printJson } from '../command-kit.js';
+import type { ErogazioneInput, AzioneStato, Esito } from '../app/erogazione.js';
+
+interface Opts {
+  servizio?: string;
+  data?: string;
+  inizio?: string;
+  fine?: string;
+  professionista?: string;
+  sede?: string;
+  modalita?: string;
+  collettiva?: boolean;
+  descrizione?: string;
+}
+
+function input(o: Opts): ErogazioneInput {
+  return {
+    servizio: o.servizio,
+    data: o.data,
+    inizio: o.inizio,
+    fine: o.fine,
+    professionista: o.professionista,
+    sede: o.sede,
+    modalita: o.modalita,
+    collettiva: o.collettiva,
+    descrizione: o.descrizione,
+  };
+}
+
+async function withDb<T>(fn: (db: import('../db/connection.js').Db) => T): Promise<T> {
+  const { openDatabase } = await import('../db/connection.js');
+  const db = openDatabase(context().dbPath);
+  try {
+    return fn(db);
+  } finally {
+    db.close();
+  }
+}
+
+/** Warnings go to stderr, one per line, as `avviso <rule>: <message>` (they are also stored). */
+function printWarnings(esiti: readonly Esito[]): void {
+  for (const e of esiti) for (const w of e.avvisi) err(`avviso ${w.rule}: ${w.message}`);
+}
+
+const TRANSITIONS: { name: AzioneStato; description: string }[] = [
+  { name: 'programma', description: "INSERITA → PROGRAMMATA (controlla le ore dell'attività o del PIP)" },
+  { name: 'avvia', description: "PROGRAMMATA → AVVIATA (la prima erogazione avviata inizia l'attività Job Coach)" },
+  { name: 'concludi', description: 'AVVIATA → EROGATA' },
+  { name: 'annulla', description: 'INSERITA → ANNULLATA (libera lo spazio in calendario)' },
+  { name: 'chiudi-negativamente', description: 'PROGRAMMATA o AVVIATA → CHIUSA NEGATIVAMENTE (libera lo spazio in calendario)' },
+];
 
 export function erogazioneCommand(): Command {
-  return new Command('erogazione')
-    .description('(non ancora disponibile)')
-    .allowUnknownOption()
-    .allowExcessArguments()
-    .action(() => {
-      throw new DoteError('comando non ancora disponibile: erogazione', { exitCode: 2 });
+  const cmd = new Command('erogazione').description('erogazioni di una dote: inserimento, modifica, stati, elenco');
+
+  const aggiungi = new Command('aggiungi')
+    .description("una nuova erogazione, nello stato INSERITA; più doti con --collettiva: una sessione di gruppo, un'erogazione per dote")
+    .argument('<id...>', 'id della dote (più id solo con --collettiva)')
+    .requiredOption('--servizio <codice>', 'servizio o attività, es. JC-AN, QD2')
+    .requiredOption('--data <data>', 'giorno, GG/MM/AAAA o AAAA-MM-GG')
+    .requiredOption('--inizio <HH:MM>', 'ora di inizio')
+    .requiredOption('--fine <HH:MM>', 'ora di fine')
+    .requiredOption('--professionista <codice o nome>', 'chi eroga')
+    .option('--sede <nome>', 'sede o sportello (per il santo patrono)')
+    .option('--modalita <m>', 'presenza (predefinita), fad, telematica, telefonica')
+    .option('--collettiva', 'erogazione di gruppo (stessi servizio, data, orario e professionista: una sessione)')
+    .option('--descrizione <testo>', 'cosa si è fatto e dove (es. presso l’azienda)')
+    .action(async (ids: string[], o: Opts) => {
+      const ctx = context();
+      const { aggiungiErogazione } = await import('../app/erogazione.js');
+      const esiti = await withDb((db) => aggiungiErogazione(db, ctx, ids, input(o)));
+      printWarnings(esiti);
+      if (ctx.json) printJson(esiti.length === 1 ? esiti[0]!.erogazione : esiti.map((e) => e.erogazione));
+      else for (const e of esiti) out(String(e.erogazione.id));
     });
+  example(
+    aggiungi,
+    'dote erogazione aggiungi JC-1-1103/022 --servizio JC-AN --data 28/06/2022 --inizio 10:00 --fine 12:00 --professionista P01 --sede Padova',
+    'dote erogazione aggiungi D-1 D-2 D-3 --collettiva --servizio QF0 --data 2022-03-01 --inizio 09:00 --fine 13:00 --professionista "Anna Bianchi"',
+  );
+
+  const modifica = new Command('modifica')
+    .description("cambia un'erogazione finché è INSERITA (qualsiasi campo)")
+    .argument('<eid>', "id dell'erogazione")
+    .option('--servizio <codice>', 'servizio o attività')
+    .option('--data <data>', 'giorno')
+    .option('--inizio <HH:MM>', 'ora di inizio')
+    .option('--fine <HH:MM>', 'ora di fine')
+    .option('--professionista <codice o nome>', 'chi eroga')
+    .option('--sede <nome>', 'sede o sportello ("" per nessuna)')
+    .option('--modalita <m>', 'presenza, fad, telematica, telefonica')
+    .option('--collettiva', 'erogazione di gruppo')
+    .option('--no-collettiva', 'erogazione individuale')
+    .option('--descrizione <testo>', 'descrizione')
+    .action(async (eid: string, o: Opts) => {
+      const ctx = context();
+      const { modificaErogazione } = await import('../app/erogazione.js');
+      const esito = await withDb((db) => modificaErogazione(db, ctx, eid, input(o)));
+      printWarnings([esito]);
+      if (ctx.json) printJson(esito.erogazione);
+      else out(`erogazione ${esito.erogazione.id} modificata`);
+    });
+  example(modifica, 'dote erogazione modifica 37 --data 29/06/2022 --inizio 09:00 --fine 11:00');
+
+  cmd.addCommand(aggiungi);
+  cmd.addCommand(modifica);
+
+  for (const t of TRANSITIONS) {
+    const sub = new Command(t.name)
+      .description(t.description)
+      .argument('<eid>', "id dell'erogazione")
+      .action(async (eid: string) => {
+        const ctx = context();
+        const { transizioneErogazione } = await import('../app/erogazione.js');
+        const esito = await withDb((db) => transizioneErogazione(db, ctx, eid, t.name));
+        printWarnings([esito]);
+        if (ctx.json) printJson(esito.erogazione);
+        else out(`erogazione ${esito.erogazione.id}: ${esito.statoPrecedente} → ${esito.erogazione.stato}`);
+      });
+    example(sub, `dote erogazione ${t.name} 37 --oggi 2022-06-28`);
+    cmd.addCommand(sub);
+  }
+
+  const elenco = new Command('elenco')
+    .description('le erogazioni di una dote, per data')
+    .argument('<id>', 'id della dote')
+    .option('--stato <stato>', 'solo in questo stato, es. INSERITA, EROGATA, chiusa-negativamente')
+    .action(async (id: string, o: { stato?: string }) => {
+      const ctx = context();
+      const { elencoErogazioni, formatElenco } = await import('../app/erogazione.js');
+      const { table } = await import('../format/table.js');
+      const list = await withDb((db) => elencoErogazioni(db, id, o.stato));
+      if (ctx.json) printJson(list);
+      else out(formatElenco(list, table));
+    });
+  example(elenco, 'dote erogazione elenco JC-1-1103/022 --stato INSERITA');
+  cmd.addCommand(elenco);
+
+  return example(cmd, 'dote erogazione aggiungi JC-1-1103/022 --servizio JC-AN --data 28/06/2022 --inizio 10:00 --fine 12:00 --professionista P01', 'dote erogazione programma 37');
 }

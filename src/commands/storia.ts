@@ -1,13 +1,22 @@
-// PLACEHOLDER: replaced by the issue that implements `dote storia`.
 import { Command } from 'commander';
-import { DoteError } from '../errors.js';
+import { context, example, out, printJson } from '../command-kit.js';
 
 export function storiaCommand(): Command {
-  return new Command('storia')
-    .description('(non ancora disponibile)')
-    .allowUnknownOption()
-    .allowExcessArguments()
-    .action(() => {
-      throw new DoteError('comando non ancora disponibile: storia', { exitCode: 2 });
+  const cmd = new Command('storia')
+    .description('lo storico di una dote: la dote, il PIP, le attività e le erogazioni; chi, quando, cosa è cambiato')
+    .argument('<id>', 'id della dote')
+    .action(async (id: string) => {
+      const ctx = context();
+      const { openDatabase } = await import('../db/connection.js');
+      const { storiaDote, formatStoria } = await import('../app/storia.js');
+      const db = openDatabase(ctx.dbPath);
+      try {
+        const view = storiaDote(db, id);
+        if (ctx.json) printJson(view);
+        else out(formatStoria(view));
+      } finally {
+        db.close();
+      }
     });
+  return example(cmd, 'dote storia JC-1-1103/022', 'dote storia JC-1-1103/022 --json');
 }

@@ -1,0 +1,137 @@
+/**
+ * `dote attivita …`: the five activities of a Job Coach voucher (Job Coach manual 3.3).
+ * PROPOSTA → INIZIATA (first delivery started, see app/erogazione.ts) → TERMINATA by `attivita
+ * concludi`, which needs at least one EROGATA delivery and freezes the activity for good.
+ * Cremona doti have no activities (their services are planned in the PIP).
+ */
+import type { Db } from '../db/connection.js';
+import { inTransaction } from '../db/connection.js';
+import { loadCatalogues } from '../bandi/load.js';
+import { findDote, type DoteRow } from '../db/repo/lookup.js';
+import { recordHistory } from '../db/storia.js';
+import { RefusedError, UsageError } from '../errors.js';
+import { formatDateIt, parseUserDate } from '../domain/dates.js';
+import { formatHours } from '../domain/money.js';
+import { concludiAttivita, type StatoAttivita } from '../domain/erogazione-state.js';
+
+export interface AttivitaCtx {
+  oggi: string;
+  operatore: string;
+  catalogFiles: readonly string[];
+}
+
+export interface AttivitaView {
+  dote: string;
+  servizio: string;
+  nome: string;
+  stato: StatoAttivita;
+  oreMinuti: number;
+  /** Minutes of EROGATA deliveries, and of deliveries still open (INSERITA, PROGRAMMATA, AVVIATA). */
+  erogateMinuti: number;
+  aperteMinuti: number;
+  erogazioniErogate: number;
+  erogazioniAperte: number;
+  dataConclusione: string | null;
+}
+
+function loadJcDote(db: Db, ctx: AttivitaCtx, id: string): { d: DoteRow; nomi: Map<string, string> } {
+  const d = findDote(db, id);
+  if (!d) throw new RefusedError(`dote sconosciuta: ${id}`, [], 'vedi "dote elenco"');
+  const bando = loadCatalogues(ctx.catalogFiles).find(d.bando);
+  const tipo = bando?.tipi.find((t) => t.codice === d.tipo);
+  const hasRows = db.prepare('SELECT 1 FROM attivita WHERE dote_id = ? LIMIT 1').get(d.id);
+  if (!hasRows && !(tipo && tipo.attivita.length)) {
+    throw new RefusedError(
+      `la dote ${d.id} (${d.bando}, ${d.tipo}) non ha attività: le attività con i loro stati sono solo del Job Coach; i servizi di questa dote sono nel PIP`,
+    );
+  }
+  return { d, nomi: new Map((bando?.servizi ?? []).map((s) => [s.codice, s.nome])) };
+}
+
+function views(db: Db, d: DoteRow, nomi: Map<string, string>): AttivitaView[] {
+  const rows = db.prepare('SELECT servizio, minuti, stato, data_conclusione FROM attivita WHERE dote_id = ? ORDER BY rowid').all(d.id) as {
+    servizio: string;
+    minuti: number;
+    stato: StatoAttivita;
+    data_conclusione: string | null;
+  }[];
+  const sums = db.prepare(
+    `SELECT
+       COALESCE(SUM(CASE WHEN stato = 'EROGATA' THEN fine - inizio END), 0) AS erogate,
+       COALESCE(SUM(CASE WHEN stato IN ('INSERITA', 'PROGRAMMATA', 'AVVIATA') THEN fine - inizio END), 0) AS aperte,
+       COALESCE(SUM(stato = 'EROGATA'), 0) AS n_erogate,
+       COALESCE(SUM(stato IN ('INSERITA', 'PROGRAMMATA', 'AVVIATA')), 0) AS n_aperte
+     FROM erogazione WHERE dote_id = ? AND servizio = ?`,
+  );
+  return rows.map((a) => {
+    const s = sums.get(d.id, a.servizio) as { erogate: number; aperte: number; n_erogate: number; n_aperte: number };
+    return {
+      dote: d.id,
+      servizio: a.servizio,
+      nome: nomi.get(a.servizio) ?? a.servizio,
+      stato: a.stato,
+      oreMinuti: a.minuti,
+      erogateMinuti: s.erogate,
+      aperteMinuti: s.aperte,
+      erogazioniErogate: s.n_erogate,
+      erogazioniAperte: s.n_aperte,
+      dataConclusione: a.data_conclusione,
+    };
+  });
+}
+
+/** `dote attivita elenco ID`. */
+export function elencoAttivita(db: Db, ctx: AttivitaCtx, doteId: string): AttivitaView[] {
+  const { d, nomi } = loadJcDote(db, ctx, doteId);
+  return views(db, d, nomi);
+}
+
+/**
+ * `dote attivita concludi ID SERVIZIO [--data D]`: the activity to TERMINATA. Deliveries still
+ * open stay as they are and can no longer change (the manual's screen shows an INSERITA delivery
+ * beside the "Concludi" button); the caller warns about them.
+ */
+export function concludiAttivitaDote(db: Db, ctx: AttivitaCtx, doteId: string, servizioText: string, dataText?: string): AttivitaView {
+  const { d, nomi } = loadJcDote(db, ctx, doteId);
+  const servizio = servizioText.trim().toUpperCase();
+  let data = ctx.oggi;
+  if (dataText !== undefined) {
+    const p = parseUserDate(dataText);
+    if (!p) throw new UsageError(`--data: data non valida "${dataText}" (formato GG/MM/AAAA o AAAA-MM-GG)`);
+    if (p > ctx.oggi) throw new UsageError(`--data: ${formatDateIt(p)} è nel futuro (oggi è ${formatDateIt(ctx.oggi)})`, 'per una simulazione usa --oggi');
+    data = p;
+  }
+  return inTransaction(db, () => {
+    const all = views(db, d, nomi);
+    const a = all.find((x) => x.servizio === servizio);
+    if (!a) throw new RefusedError(`la dote ${d.id} non ha l'attività ${servizio} (attività: ${all.map((x) => x.servizio).join(', ')})`);
+    const next = concludiAttivita(a.stato, a.erogazioniErogate, `L'attività ${servizio} della dote ${d.id}`);
+    db.prepare('UPDATE attivita SET stato = ?, data_conclusione = ? WHERE dote_id = ? AND servizio = ?').run(next, data, d.id, servizio);
+    recordHistory(db, {
+      doteId: d.id,
+      entita: 'attivita',
+      entitaId: servizio,
+      azione: 'concludi',
+      operatore: ctx.operatore,
+      prima: { stato: a.stato },
+      dopo: { stato: next, data_conclusione: data },
+    });
+    return views(db, d, nomi).find((x) => x.servizio === servizio)!;
+  });
+}
+
+export function formatAttivita(list: readonly AttivitaView[], table: (h: string[], rows: string[][], a?: ('l' | 'r')[]) => string): string {
+  return table(
+    ['attività', 'nome', 'stato', 'ore', 'erogate', 'aperte', 'conclusa il'],
+    list.map((a) => [
+      a.servizio,
+      a.nome,
+      a.stato,
+      formatHours(a.oreMinuti),
+      formatHours(a.erogateMinuti),
+      formatHours(a.aperteMinuti),
+      a.dataConclusione ? formatDateIt(a.dataConclusione) : '—',
+    ]),
+    ['l', 'l', 'l', 'r', 'r', 'r', 'l'],
+  );
+}

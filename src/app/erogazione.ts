@@ -1,0 +1,725 @@
+/**
+ * `dote erogazione …`: deliveries of a dote, their state machine (Job Coach manual 3.1-3.2,
+ * domain.md 1.2) and the checks at entry. Every change is one transaction with its audit trail;
+ * a refused operation changes nothing.
+ *
+ * At entry (aggiungi, modifica) and at programma, avvia and concludi the delivery runs through the
+ * same rule modules as the CSV checker (`checkCandidate`), over:
+ * - the person's other live deliveries in the same ISO week, in all their doti (daily and weekly
+ *   hours, weekly hours of a service);
+ * - the professional's live deliveries of that day (overlaps);
+ * - for the service's caps, the dote's deliveries of that service already PROGRAMMATA, AVVIATA or
+ *   EROGATA: INSERITA deliveries are drafts (manual 3.1: several may be entered, the alert comes
+ *   when one is programmed).
+ * Errors refuse the operation; warnings are printed and stored in erogazione_avviso.
+ */
+import type { Db } from '../db/connection.js';
+import { inTransaction } from '../db/connection.js';
+import { loadCatalogues, type Catalogues } from '../bandi/load.js';
+import type { Modalita } from '../bandi/schema.js';
+import { findDote, findProfessionista, findSede, type DoteRow, type ProfessionistaRow, type SedeRow } from '../db/repo/lookup.js';
+import { doteInfoLookup } from '../db/dote-info.js';
+import { recordHistory } from '../db/storia.js';
+import { RefusedError, UsageError } from '../errors.js';
+import { dayNumber, formatDateIt, formatTime, isoFromDay, isoWeekStart, parseTime, parseUserDate } from '../domain/dates.js';
+import { formatHours } from '../domain/money.js';
+import { EROGAZIONE_STATI, STATI_EROGABILI, type StatoErogazione } from '../domain/dote-stati.js';
+import {
+  STATI_PROGRAMMATI,
+  attivitaDopoAvvio,
+  azioniConsentite,
+  statoDopo,
+  type AzioneErogazione,
+  type StatoAttivita,
+} from '../domain/erogazione-state.js';
+import { checkCandidate } from '../rules/engine.js';
+import { DELIVERY_RULES } from '../rules/index.js';
+import type { DeliveryRow, DoteInfo, Finding } from '../rules/types.js';
+
+export interface ErogazioneCtx {
+  oggi: string;
+  operatore: string;
+  catalogFiles: readonly string[];
+}
+
+/** Options of `aggiungi` and `modifica`, as typed on the command line. */
+export interface ErogazioneInput {
+  servizio?: string;
+  data?: string;
+  inizio?: string;
+  fine?: string;
+  professionista?: string;
+  sede?: string;
+  modalita?: string;
+  collettiva?: boolean;
+  descrizione?: string;
+}
+
+export interface ErogazioneRow {
+  id: number;
+  dote_id: string;
+  servizio: string;
+  data: string;
+  inizio: number;
+  fine: number;
+  professionista_id: number;
+  sede_id: number | null;
+  modalita: Modalita;
+  collettiva: number;
+  sessione: string | null;
+  descrizione: string | null;
+  stato: StatoErogazione;
+  registrata_il: string;
+  origine: string;
+  file: string | null;
+  riga: number | null;
+  liquidazione_id: number | null;
+  creata_il: string;
+  aggiornata_il: string;
+}
+
+/** A delivery with its professional, sede and person, as the rules and the views need it. */
+interface ErogazioneFull extends ErogazioneRow {
+  prof_codice: string;
+  prof_nome: string;
+  sede_nome: string | null;
+  cf: string;
+}
+
+/** The public record (`--json`, the audit trail): times as HH:MM, durations in minutes. */
+export interface ErogazioneView {
+  id: number;
+  dote: string;
+  servizio: string;
+  data: string;
+  inizio: string;
+  fine: string;
+  durataMinuti: number;
+  professionista: string;
+  professionistaNome: string;
+  sede: string | null;
+  modalita: Modalita;
+  collettiva: boolean;
+  sessione: string | null;
+  descrizione: string | null;
+  stato: StatoErogazione;
+  registrataIl: string;
+  origine: string;
+  liquidazioneId: number | null;
+  azioni: AzioneErogazione[];
+  avvisi: { regola: string; messaggio: string }[];
+}
+
+export interface Esito {
+  erogazione: ErogazioneView;
+  /** Warnings found by this operation (already stored). */
+  avvisi: Finding[];
+  /** The state before a transition. */
+  statoPrecedente?: StatoErogazione;
+}
+
+const MODALITA: readonly Modalita[] = ['presenza', 'fad', 'telematica', 'telefonica'];
+
+const FULL_SELECT = `
+  SELECT e.*, p.codice AS prof_codice, p.nome AS prof_nome, s.nome AS sede_nome, dest.cf AS cf
+  FROM erogazione e
+  JOIN professionista p ON p.id = e.professionista_id
+  LEFT JOIN sede s ON s.id = e.sede_id
+  JOIN dote d ON d.id = e.dote_id
+  JOIN destinatario dest ON dest.id = d.destinatario_id`;
+
+const LIVE = "e.stato NOT IN ('ANNULLATA', 'CHIUSA NEGATIVAMENTE')";
+
+// ---------------------------------------------------------------------------------------------
+// Parsing options
+
+function parseEid(text: string): number {
+  if (!/^\d+$/.test(text.trim()) || Number(text) < 1) throw new UsageError(`id di erogazione non valido: "${text}" (un numero, es. 37)`);
+  return Number(text);
+}
+
+function dateOpt(v: string): string {
+  const d = parseUserDate(v);
+  if (!d) throw new UsageError(`--data: data non valida "${v}" (formato GG/MM/AAAA o AAAA-MM-GG, es. 28/06/2022)`);
+  return d;
+}
+
+function timeOpt(option: string, v: string): number {
+  const t = parseTime(v);
+  if (t === null) throw new UsageError(`${option}: orario non valido "${v}" (formato HH:MM, es. 09:30)`);
+  return t;
+}
+
+function modalitaOpt(v: string): Modalita {
+  const m = v.trim().toLowerCase() as Modalita;
+  if (!MODALITA.includes(m)) throw new UsageError(`--modalita: "${v}" non valida (${MODALITA.join(', ')})`);
+  return m;
+}
+
+function professionistaOpt(db: Db, v: string): ProfessionistaRow {
+  const p = findProfessionista(db, v);
+  if (!p) throw new RefusedError(`professionista sconosciuto: "${v}"`, [], 'registralo con "dote professionista aggiungi" o vedi "dote professionista elenco"');
+  return p;
+}
+
+function sedeOpt(db: Db, v: string): SedeRow {
+  const s = findSede(db, v);
+  if (!s) throw new RefusedError(`sede sconosciuta: "${v}"`, [], 'registrala con "dote sede aggiungi" o vedi "dote sede elenco"');
+  return s;
+}
+
+export function parseStato(v: string): StatoErogazione {
+  const s = v.trim().toUpperCase().replace(/[-_]+/g, ' ').replace(/\s+/g, ' ');
+  const found = EROGAZIONE_STATI.find((x) => x === s);
+  if (!found) throw new UsageError(`--stato: "${v}" non valido (${EROGAZIONE_STATI.join(', ')})`);
+  return found;
+}
+
+/** Deliveries of one group session share this key: same date, times, service and professional. */
+export function sessionKey(data: string, inizio: number, fine: number, servizio: string, profCodice: string): string {
+  return `S-${data}-${formatTime(inizio)}-${formatTime(fine)}-${servizio}-${profCodice}`;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Loading
+
+function loadDoteRow(db: Db, id: string): DoteRow {
+  const d = findDote(db, id);
+  if (!d) throw new RefusedError(`dote sconosciuta: ${id}`, [], 'vedi "dote elenco"');
+  return d;
+}
+
+function loadFull(db: Db, eid: number): ErogazioneFull {
+  const e = db.prepare(`${FULL_SELECT} WHERE e.id = ?`).get(eid) as ErogazioneFull | undefined;
+  if (!e) throw new RefusedError(`erogazione sconosciuta: ${eid}`, [], 'vedi "dote erogazione elenco ID_DOTE"');
+  return e;
+}
+
+function avvisiOf(db: Db, eid: number): { regola: string; messaggio: string }[] {
+  return db.prepare('SELECT regola, messaggio FROM erogazione_avviso WHERE erogazione_id = ? ORDER BY id').all(eid) as { regola: string; messaggio: string }[];
+}
+
+function toView(db: Db, e: ErogazioneFull): ErogazioneView {
+  return {
+    id: e.id,
+    dote: e.dote_id,
+    servizio: e.servizio,
+    data: e.data,
+    inizio: formatTime(e.inizio),
+    fine: formatTime(e.fine),
+    durataMinuti: e.fine - e.inizio,
+    professionista: e.prof_codice,
+    professionistaNome: e.prof_nome,
+    sede: e.sede_nome,
+    modalita: e.modalita,
+    collettiva: e.collettiva === 1,
+    sessione: e.sessione,
+    descrizione: e.descrizione,
+    stato: e.stato,
+    registrataIl: e.registrata_il,
+    origine: e.origine,
+    liquidazioneId: e.liquidazione_id,
+    azioni: e.liquidazione_id === null ? azioniConsentite(e.stato) : [],
+    avvisi: avvisiOf(db, e.id),
+  };
+}
+
+/** What the audit trail keeps of a delivery: the fields a person can change, plus the state. */
+function snapshot(e: ErogazioneFull): Record<string, unknown> {
+  return {
+    servizio: e.servizio,
+    data: e.data,
+    inizio: formatTime(e.inizio),
+    fine: formatTime(e.fine),
+    professionista: e.prof_codice,
+    sede: e.sede_nome,
+    modalita: e.modalita,
+    collettiva: e.collettiva === 1,
+    sessione: e.sessione,
+    descrizione: e.descrizione,
+    stato: e.stato,
+    registrata_il: e.registrata_il,
+  };
+}
+
+function toDeliveryRow(e: ErogazioneFull, registrataIl = e.registrata_il): DeliveryRow {
+  return {
+    kind: 'erogazione',
+    file: '',
+    line: 0,
+    erogazioneId: e.id > 0 ? e.id : undefined,
+    doteId: e.dote_id,
+    servizio: e.servizio,
+    data: e.data,
+    day: dayNumber(e.data),
+    inizio: e.inizio,
+    fine: e.fine,
+    minuti: e.fine - e.inizio,
+    professionista: e.prof_codice,
+    cf: e.cf || null,
+    modalita: e.modalita,
+    collettiva: e.collettiva === 1,
+    sede: e.sede_nome,
+    registrataIl,
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Checks
+
+function requireErogabile(d: DoteRow): void {
+  if (!STATI_EROGABILI.includes(d.stato)) {
+    throw new RefusedError(
+      `la dote ${d.id} è nello stato ${d.stato}: le erogazioni si registrano solo con la dote ${STATI_EROGABILI.join(' o ')}`,
+    );
+  }
+}
+
+function requireNoLiquidation(db: Db, d: DoteRow): void {
+  const l = db.prepare('SELECT id FROM liquidazione WHERE dote_id = ?').get(d.id);
+  if (l) throw new RefusedError(`la dote ${d.id} è già in una richiesta di liquidazione: le sue erogazioni non si possono più cambiare`);
+}
+
+function requireUnlocked(e: ErogazioneRow): void {
+  // Cremona, "Calendario": entries of services already in a liquidation request cannot change.
+  if (e.liquidazione_id !== null) {
+    throw new RefusedError(`l'erogazione ${e.id} è nella richiesta di liquidazione ${e.liquidazione_id}: non si può più cambiare`);
+  }
+}
+
+/** Job Coach manual 3.3: once an activity is TERMINATA nothing of it can change or be added. */
+function requireActivityOpen(db: Db, doteId: string, servizio: string): void {
+  const a = db.prepare('SELECT stato FROM attivita WHERE dote_id = ? AND servizio = ?').get(doteId, servizio) as { stato: StatoAttivita } | undefined;
+  if (a?.stato === 'TERMINATA') {
+    throw new RefusedError(`l'attività ${servizio} della dote ${doteId} è TERMINATA: le sue erogazioni non si possono più aggiungere né cambiare`);
+  }
+}
+
+/** A person takes part in a group session once: a second delivery of the same dote in it is a copy. */
+function requireNotInSession(db: Db, cand: ErogazioneFull): void {
+  if (!cand.sessione) return;
+  const other = db
+    .prepare(`SELECT id FROM erogazione e WHERE e.dote_id = ? AND e.sessione = ? AND ${LIVE} AND e.id <> ?`)
+    .get(cand.dote_id, cand.sessione, cand.id) as { id: number } | undefined;
+  if (other) {
+    throw new RefusedError(`la dote ${cand.dote_id} partecipa già a questa sessione di gruppo con l'erogazione ${other.id}`);
+  }
+}
+
+interface RuleContext {
+  cats: Catalogues;
+  doteOf: (id: string) => DoteInfo | undefined;
+  patrono: (sede: string | null) => string | null;
+}
+
+function ruleContext(db: Db, cats: Catalogues): RuleContext {
+  const doteOf = doteInfoLookup(db, cats);
+  const patroni = new Map<string, string | null>();
+  return {
+    cats,
+    doteOf,
+    patrono(sede) {
+      if (!sede) return null;
+      if (!patroni.has(sede)) patroni.set(sede, findSede(db, sede)?.patrono ?? null);
+      return patroni.get(sede)!;
+    },
+  };
+}
+
+const CAP_RULE = 'hours/service-cap';
+
+/**
+ * Runs the delivery rules on a candidate (a new delivery has id 0). Returns the findings about
+ * the candidate: errors and warnings.
+ */
+function runRules(db: Db, rc: RuleContext, ctx: ErogazioneCtx, cand: ErogazioneFull): Finding[] {
+  const day = dayNumber(cand.data);
+  const monday = isoWeekStart(day);
+  const person = db.prepare('SELECT destinatario_id FROM dote WHERE id = ?').get(cand.dote_id) as { destinatario_id: number };
+  const byId = new Map<number, ErogazioneFull>();
+  const weekRows = db
+    .prepare(`${FULL_SELECT} WHERE d.destinatario_id = ? AND e.data BETWEEN ? AND ? AND ${LIVE} AND e.id <> ?`)
+    .all(person.destinatario_id, isoFromDay(monday), isoFromDay(monday + 6), cand.id) as ErogazioneFull[];
+  for (const r of weekRows) byId.set(r.id, r);
+  const profRows = db
+    .prepare(`${FULL_SELECT} WHERE e.professionista_id = ? AND e.data = ? AND ${LIVE} AND e.id <> ?`)
+    .all(cand.professionista_id, cand.data, cand.id) as ErogazioneFull[];
+  for (const r of profRows) byId.set(r.id, r);
+  const opts = {
+    oggi: ctx.oggi,
+    bandoOf: (r: DeliveryRow) => rc.doteOf(r.doteId)?.bando,
+    dote: rc.doteOf,
+    hasDatabase: true,
+    patronoOf: (sede: string | null) => rc.patrono(sede),
+  };
+  const candidate = toDeliveryRow(cand, ctx.oggi);
+  const others = [...byId.values()].map((r) => toDeliveryRow(r));
+  const found = checkCandidate(opts, others, candidate, DELIVERY_RULES.filter((r) => r.id !== CAP_RULE));
+  const capRule = DELIVERY_RULES.find((r) => r.id === CAP_RULE);
+  if (capRule) {
+    const committed = db
+      .prepare(`${FULL_SELECT} WHERE e.dote_id = ? AND e.servizio = ? AND e.stato IN (${STATI_PROGRAMMATI.map(() => '?').join(', ')}) AND e.id <> ?`)
+      .all(cand.dote_id, cand.servizio, ...STATI_PROGRAMMATI, cand.id) as ErogazioneFull[];
+    found.push(...checkCandidate(opts, committed.map((r) => toDeliveryRow(r)), candidate, [capRule]));
+  }
+  return found;
+}
+
+/** Errors refuse the operation (RefusedError lists them with their rule ids); warnings return. */
+function refuseOnErrors(findings: readonly Finding[], what: string): Finding[] {
+  const errors = findings.filter((f) => f.severity === 'error');
+  if (errors.length) {
+    throw new RefusedError(
+      `${what} rifiutata: ${errors.map((f) => `${f.rule}: ${f.message}`).join('; ')}`,
+      errors.map((f) => ({ rule: f.rule, severity: f.severity, message: f.message })),
+    );
+  }
+  return findings.filter((f) => f.severity === 'warning');
+}
+
+function storeWarnings(db: Db, eid: number, warnings: readonly Finding[]): void {
+  const exists = db.prepare('SELECT 1 FROM erogazione_avviso WHERE erogazione_id = ? AND regola = ? AND messaggio = ?');
+  const ins = db.prepare('INSERT INTO erogazione_avviso (erogazione_id, regola, messaggio, creato_il) VALUES (?, ?, ?, ?)');
+  const now = new Date().toISOString();
+  for (const w of warnings) {
+    if (!exists.get(eid, w.rule, w.message)) ins.run(eid, w.rule, w.message, now);
+  }
+}
+
+/**
+ * Programming: the hours of the dote's deliveries of this service already PROGRAMMATA, AVVIATA
+ * or EROGATA plus this one may not exceed the activity's hours (Job Coach manual 3.1: "Le ore
+ * delle erogazioni superano le ore definite nella attività"), or for Cremona the PIP's planned
+ * hours of the service in that mode (individual or group); before a PIP exists, the fascia's cap.
+ */
+function checkPlannedHours(db: Db, info: DoteInfo | undefined, e: ErogazioneFull): void {
+  if (!info) return;
+  const limits = info.pianificato ?? (info.cap.size ? info.cap : null);
+  if (!limits) return;
+  const group = e.collettiva === 1;
+  const entry = limits.get(e.servizio);
+  const limit = entry ? (group ? entry.collettiva : entry.individuale) : 0;
+  const sum = (
+    db
+      .prepare(
+        `SELECT COALESCE(SUM(fine - inizio), 0) AS m FROM erogazione
+         WHERE dote_id = ? AND servizio = ? AND collettiva = ? AND id <> ? AND stato IN (${STATI_PROGRAMMATI.map(() => '?').join(', ')})`,
+      )
+      .get(e.dote_id, e.servizio, group ? 1 : 0, e.id, ...STATI_PROGRAMMATI) as { m: number }
+  ).m;
+  const mine = e.fine - e.inizio;
+  if (sum + mine <= limit) return;
+  const isActivity = info.bando.tipi.some((t) => t.codice === info.tipo && t.attivita.length > 0);
+  const mode = isActivity ? '' : group ? ' collettive' : ' individuali';
+  const source = isActivity ? "definite nell'attività" : info.pianificato ? 'previste dal PIP' : `massimale della fascia ${info.fascia}`;
+  throw new RefusedError(
+    `Le ore delle erogazioni superano le ore definite nella attività: ${e.servizio}${mode} ${formatHours(sum + mine)} ore ` +
+      `(${formatHours(sum)} già programmate, avviate o erogate + ${formatHours(mine)} di questa), ${source} ${formatHours(limit)}`,
+    [],
+    isActivity ? "modifica o annulla un'erogazione" : "modifica o annulla un'erogazione, oppure varia il PIP (dote pip varia)",
+  );
+}
+
+// ---------------------------------------------------------------------------------------------
+// Commands
+
+interface Resolved {
+  servizio: string;
+  data: string;
+  inizio: number;
+  fine: number;
+  prof: ProfessionistaRow;
+  sede: SedeRow | null;
+  modalita: Modalita;
+  collettiva: boolean;
+  descrizione: string | null;
+}
+
+function resolveNew(db: Db, input: ErogazioneInput): Resolved {
+  const need = (name: string, v: string | undefined) => {
+    if (v === undefined || v.trim() === '') throw new UsageError(`opzione obbligatoria mancante: --${name}`);
+    return v;
+  };
+  const descr = input.descrizione?.trim();
+  return {
+    servizio: need('servizio', input.servizio).trim().toUpperCase(),
+    data: dateOpt(need('data', input.data)),
+    inizio: timeOpt('--inizio', need('inizio', input.inizio)),
+    fine: timeOpt('--fine', need('fine', input.fine)),
+    prof: professionistaOpt(db, need('professionista', input.professionista)),
+    sede: input.sede !== undefined && input.sede.trim() !== '' ? sedeOpt(db, input.sede) : null,
+    modalita: input.modalita !== undefined ? modalitaOpt(input.modalita) : 'presenza',
+    collettiva: input.collettiva === true,
+    descrizione: descr ? descr : null,
+  };
+}
+
+function candidateOf(id: number, doteId: string, r: Resolved, cf: string, registrataIl: string, stato: StatoErogazione): ErogazioneFull {
+  const now = new Date().toISOString();
+  return {
+    id,
+    dote_id: doteId,
+    servizio: r.servizio,
+    data: r.data,
+    inizio: r.inizio,
+    fine: r.fine,
+    professionista_id: r.prof.id,
+    sede_id: r.sede?.id ?? null,
+    modalita: r.modalita,
+    collettiva: r.collettiva ? 1 : 0,
+    sessione: r.collettiva ? sessionKey(r.data, r.inizio, r.fine, r.servizio, r.prof.codice) : null,
+    descrizione: r.descrizione,
+    stato,
+    registrata_il: registrataIl,
+    origine: 'manuale',
+    file: null,
+    riga: null,
+    liquidazione_id: null,
+    creata_il: now,
+    aggiornata_il: now,
+    prof_codice: r.prof.codice,
+    prof_nome: r.prof.nome,
+    sede_nome: r.sede?.nome ?? null,
+    cf,
+  };
+}
+
+function cfOf(db: Db, d: DoteRow): string {
+  return (db.prepare('SELECT cf FROM destinatario WHERE id = ?').get(d.destinatario_id) as { cf: string } | undefined)?.cf ?? '';
+}
+
+/**
+ * `dote erogazione aggiungi ID… --servizio … --data … --inizio … --fine … --professionista …`:
+ * one delivery per dote, state INSERITA, registered today (--oggi). Several doti at once only for
+ * a group session (--collettiva): each gets its own delivery with the same session key.
+ */
+export function aggiungiErogazione(db: Db, ctx: ErogazioneCtx, doteIds: readonly string[], input: ErogazioneInput): Esito[] {
+  const cats = loadCatalogues(ctx.catalogFiles);
+  if (doteIds.length === 0) throw new UsageError('indica la dote');
+  const ids = doteIds.map((x) => x.trim());
+  const dup = ids.find((x, i) => ids.indexOf(x) !== i);
+  if (dup) throw new UsageError(`la dote ${dup} è indicata due volte`);
+  if (ids.length > 1 && input.collettiva !== true) {
+    throw new UsageError("più doti in una volta solo per un'erogazione collettiva: aggiungi --collettiva");
+  }
+  const r = resolveNew(db, input);
+  const doti = ids.map((id) => loadDoteRow(db, id));
+  return inTransaction(db, () => {
+    const rc = ruleContext(db, cats);
+    const results: Esito[] = [];
+    for (const d of doti) {
+      requireErogabile(d);
+      requireNoLiquidation(db, d);
+      requireActivityOpen(db, d.id, r.servizio);
+      const cand = candidateOf(0, d.id, r, cfOf(db, d), ctx.oggi, 'INSERITA');
+      requireNotInSession(db, cand);
+      const what = ids.length > 1 ? `erogazione per la dote ${d.id}` : 'erogazione';
+      const warnings = refuseOnErrors(runRules(db, rc, ctx, cand), what);
+      const info = db
+        .prepare(
+          `INSERT INTO erogazione (dote_id, servizio, data, inizio, fine, professionista_id, sede_id, modalita, collettiva, sessione,
+             descrizione, stato, registrata_il, origine, creata_il, aggiornata_il)
+           VALUES (@dote_id, @servizio, @data, @inizio, @fine, @professionista_id, @sede_id, @modalita, @collettiva, @sessione,
+             @descrizione, @stato, @registrata_il, @origine, @creata_il, @aggiornata_il)`,
+        )
+        .run({
+          dote_id: cand.dote_id,
+          servizio: cand.servizio,
+          data: cand.data,
+          inizio: cand.inizio,
+          fine: cand.fine,
+          professionista_id: cand.professionista_id,
+          sede_id: cand.sede_id,
+          modalita: cand.modalita,
+          collettiva: cand.collettiva,
+          sessione: cand.sessione,
+          descrizione: cand.descrizione,
+          stato: cand.stato,
+          registrata_il: cand.registrata_il,
+          origine: cand.origine,
+          creata_il: cand.creata_il,
+          aggiornata_il: cand.aggiornata_il,
+        });
+      const eid = Number(info.lastInsertRowid);
+      storeWarnings(db, eid, warnings);
+      const saved = loadFull(db, eid);
+      recordHistory(db, { doteId: d.id, entita: 'erogazione', entitaId: eid, azione: 'aggiungi', operatore: ctx.operatore, dopo: snapshot(saved) });
+      results.push({ erogazione: toView(db, saved), avvisi: warnings.map((w) => ({ ...w, erogazioneId: eid })) });
+    }
+    return results;
+  });
+}
+
+/** `dote erogazione modifica EID [options]`: any field, while INSERITA (manual 3.1). */
+export function modificaErogazione(db: Db, ctx: ErogazioneCtx, eidText: string, input: ErogazioneInput): Esito {
+  const cats = loadCatalogues(ctx.catalogFiles);
+  const eid = parseEid(eidText);
+  const given = Object.entries(input).filter(([, v]) => v !== undefined);
+  if (!given.length) throw new UsageError('indica almeno un campo da modificare (es. --data, --inizio, --fine, --professionista)');
+  return inTransaction(db, () => {
+    const old = loadFull(db, eid);
+    requireUnlocked(old);
+    statoDopo(old.stato, 'modifica', `L'erogazione ${eid}`);
+    const d = loadDoteRow(db, old.dote_id);
+    requireErogabile(d);
+    requireActivityOpen(db, d.id, old.servizio);
+    const descr = input.descrizione?.trim();
+    const r: Resolved = {
+      servizio: input.servizio !== undefined ? input.servizio.trim().toUpperCase() : old.servizio,
+      data: input.data !== undefined ? dateOpt(input.data) : old.data,
+      inizio: input.inizio !== undefined ? timeOpt('--inizio', input.inizio) : old.inizio,
+      fine: input.fine !== undefined ? timeOpt('--fine', input.fine) : old.fine,
+      prof: input.professionista !== undefined ? professionistaOpt(db, input.professionista) : professionistaOpt(db, old.prof_codice),
+      sede:
+        input.sede !== undefined
+          ? input.sede.trim() === ''
+            ? null
+            : sedeOpt(db, input.sede)
+          : old.sede_nome !== null
+            ? sedeOpt(db, old.sede_nome)
+            : null,
+      modalita: input.modalita !== undefined ? modalitaOpt(input.modalita) : old.modalita,
+      collettiva: input.collettiva !== undefined ? input.collettiva : old.collettiva === 1,
+      descrizione: input.descrizione !== undefined ? (descr ? descr : null) : old.descrizione,
+    };
+    if (!r.servizio) throw new UsageError('--servizio: valore vuoto');
+    requireActivityOpen(db, d.id, r.servizio);
+    const cand = candidateOf(eid, d.id, r, old.cf, ctx.oggi, old.stato);
+    requireNotInSession(db, cand);
+    const warnings = refuseOnErrors(runRules(db, ruleContext(db, cats), ctx, cand), `modifica dell'erogazione ${eid}`);
+    db.prepare(
+      `UPDATE erogazione SET servizio = @servizio, data = @data, inizio = @inizio, fine = @fine, professionista_id = @professionista_id,
+         sede_id = @sede_id, modalita = @modalita, collettiva = @collettiva, sessione = @sessione, descrizione = @descrizione,
+         registrata_il = @registrata_il, aggiornata_il = @aggiornata_il
+       WHERE id = @id`,
+    ).run({
+      id: eid,
+      servizio: cand.servizio,
+      data: cand.data,
+      inizio: cand.inizio,
+      fine: cand.fine,
+      professionista_id: cand.professionista_id,
+      sede_id: cand.sede_id,
+      modalita: cand.modalita,
+      collettiva: cand.collettiva,
+      sessione: cand.sessione,
+      descrizione: cand.descrizione,
+      registrata_il: cand.registrata_il,
+      aggiornata_il: new Date().toISOString(),
+    });
+    storeWarnings(db, eid, warnings);
+    const saved = loadFull(db, eid);
+    recordHistory(db, { doteId: d.id, entita: 'erogazione', entitaId: eid, azione: 'modifica', operatore: ctx.operatore, prima: snapshot(old), dopo: snapshot(saved) });
+    return { erogazione: toView(db, saved), avvisi: warnings.map((w) => ({ ...w, erogazioneId: eid })) };
+  });
+}
+
+export type AzioneStato = Exclude<AzioneErogazione, 'modifica'>;
+
+/**
+ * `dote erogazione programma|avvia|concludi|annulla|chiudi-negativamente EID`. Programming,
+ * starting and concluding run the rules again, as of today (--oggi): Job Coach manual 3.2 allows
+ * them late "comunque entro e non oltre 7 giorni". Annulling and closing negatively only free the
+ * slot, so no rule can refuse them. Starting the first delivery of a Job Coach activity makes the
+ * activity INIZIATA.
+ */
+export function transizioneErogazione(db: Db, ctx: ErogazioneCtx, eidText: string, azione: AzioneStato): Esito {
+  const cats = loadCatalogues(ctx.catalogFiles);
+  const eid = parseEid(eidText);
+  return inTransaction(db, () => {
+    const e = loadFull(db, eid);
+    requireUnlocked(e);
+    requireActivityOpen(db, e.dote_id, e.servizio);
+    const next = statoDopo(e.stato, azione, `L'erogazione ${eid}`);
+    const d = loadDoteRow(db, e.dote_id);
+    let warnings: Finding[] = [];
+    if (azione === 'programma' || azione === 'avvia' || azione === 'concludi') {
+      if (azione !== 'concludi') requireErogabile(d);
+      const rc = ruleContext(db, cats);
+      if (azione === 'programma') checkPlannedHours(db, rc.doteOf(d.id), e);
+      // The late-entry rule reads "registrata il": here the date is that of this step.
+      const found = runRules(db, rc, ctx, e).map((f) =>
+        f.rule === 'calendar/late-entry' ? { ...f, message: f.message.replace(/^registrata il/, `${PARTICIPI[azione]} il`) } : f,
+      );
+      warnings = refuseOnErrors(found, `${VERBI[azione]} dell'erogazione ${eid}`);
+      // Starting or concluding on the delivery's own day is the normal case: the late-entry
+      // warning ("andava inserita entro il giorno precedente") concerns entering and programming.
+      if (azione !== 'programma') warnings = warnings.filter((w) => w.rule !== 'calendar/late-entry');
+    }
+    db.prepare('UPDATE erogazione SET stato = ?, aggiornata_il = ? WHERE id = ?').run(next, new Date().toISOString(), eid);
+    storeWarnings(db, eid, warnings);
+    recordHistory(db, { doteId: d.id, entita: 'erogazione', entitaId: eid, azione, operatore: ctx.operatore, prima: { stato: e.stato }, dopo: { stato: next } });
+    if (azione === 'avvia') {
+      const a = db.prepare('SELECT stato FROM attivita WHERE dote_id = ? AND servizio = ?').get(d.id, e.servizio) as { stato: StatoAttivita } | undefined;
+      if (a) {
+        const after = attivitaDopoAvvio(a.stato);
+        if (after !== a.stato) {
+          db.prepare('UPDATE attivita SET stato = ? WHERE dote_id = ? AND servizio = ?').run(after, d.id, e.servizio);
+          recordHistory(db, {
+            doteId: d.id,
+            entita: 'attivita',
+            entitaId: e.servizio,
+            azione: 'inizia',
+            operatore: ctx.operatore,
+            prima: { stato: a.stato },
+            dopo: { stato: after, erogazione: eid },
+          });
+        }
+      }
+    }
+    return { erogazione: toView(db, loadFull(db, eid)), avvisi: warnings.map((w) => ({ ...w, erogazioneId: eid })), statoPrecedente: e.stato };
+  });
+}
+
+const PARTICIPI: Record<'programma' | 'avvia' | 'concludi', string> = {
+  programma: 'programmata',
+  avvia: 'avviata',
+  concludi: 'conclusa',
+};
+
+const VERBI: Record<'programma' | 'avvia' | 'concludi', string> = {
+  programma: 'programmazione',
+  avvia: 'avvio',
+  concludi: 'conclusione',
+};
+
+/** `dote erogazione elenco ID [--stato S]`: a dote's deliveries by date and time. */
+export function elencoErogazioni(db: Db, doteId: string, stato?: string): ErogazioneView[] {
+  const d = loadDoteRow(db, doteId);
+  const s = stato !== undefined ? parseStato(stato) : undefined;
+  const rows = (
+    s
+      ? db.prepare(`${FULL_SELECT} WHERE e.dote_id = ? AND e.stato = ? ORDER BY e.data, e.inizio, e.id`).all(d.id, s)
+      : db.prepare(`${FULL_SELECT} WHERE e.dote_id = ? ORDER BY e.data, e.inizio, e.id`).all(d.id)
+  ) as ErogazioneFull[];
+  return rows.map((r) => toView(db, r));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Text output
+
+const MODALITA_IT: Record<Modalita, string> = { presenza: 'presenza', fad: 'FAD', telematica: 'telematica', telefonica: 'telefonica' };
+
+export function formatElenco(list: readonly ErogazioneView[], table: (h: string[], rows: string[][], a?: ('l' | 'r')[]) => string): string {
+  if (!list.length) return 'Nessuna erogazione.';
+  const body = table(
+    ['id', 'stato', 'servizio', 'professionista', 'data', 'inizio', 'fine', 'ore', 'modalità', 'collettiva'],
+    list.map((e) => [
+      String(e.id),
+      e.stato,
+      e.servizio,
+      `${e.professionistaNome} (${e.professionista})`,
+      formatDateIt(e.data),
+      e.inizio,
+      e.fine,
+      formatHours(e.durataMinuti),
+      MODALITA_IT[e.modalita],
+      e.collettiva ? 'sì' : 'no',
+    ]),
+    ['r', 'l', 'l', 'l', 'l', 'l', 'l', 'r', 'l', 'l'],
+  );
+  const live = list.filter((e) => e.stato !== 'ANNULLATA' && e.stato !== 'CHIUSA NEGATIVAMENTE');
+  const erogate = list.filter((e) => e.stato === 'EROGATA');
+  const sum = (xs: readonly ErogazioneView[]) => formatHours(xs.reduce((a, e) => a + e.durataMinuti, 0));
+  return `${body}\n${list.length} erogazioni: ${sum(live)} ore valide, di cui ${sum(erogate)} erogate.`;
+}

@@ -1,0 +1,122 @@
+/**
+ * `dote storia ID`: the whole audit trail of a dote — its own changes, its PIP versions, its
+ * activities and its deliveries — in the order they happened, with who made each change and a
+ * readable before → after of the fields that changed (issue 3). Nothing is ever deleted.
+ */
+import type { Db } from '../db/connection.js';
+import { findDote } from '../db/repo/lookup.js';
+import { historyOf } from '../db/storia.js';
+import { RefusedError } from '../errors.js';
+
+export interface Modifica {
+  campo: string;
+  prima: unknown;
+  dopo: unknown;
+}
+
+export interface VoceStoria {
+  id: number;
+  /** ISO timestamp (UTC) as recorded. */
+  quando: string;
+  operatore: string;
+  entita: string;
+  entitaId: string;
+  azione: string;
+  prima: unknown;
+  dopo: unknown;
+  /** Fields whose value differs between prima and dopo (all of dopo for a creation). */
+  modifiche: Modifica[];
+}
+
+export interface StoriaView {
+  dote: string;
+  voci: VoceStoria[];
+}
+
+function parse(json: string | null): unknown {
+  if (json === null) return null;
+  try {
+    return JSON.parse(json);
+  } catch {
+    return json;
+  }
+}
+
+function isRecord(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+export function diff(prima: unknown, dopo: unknown): Modifica[] {
+  if (!isRecord(prima) && !isRecord(dopo)) {
+    return JSON.stringify(prima) === JSON.stringify(dopo) ? [] : [{ campo: '', prima, dopo }];
+  }
+  const a = isRecord(prima) ? prima : {};
+  const b = isRecord(dopo) ? dopo : {};
+  const keys = [...new Set([...Object.keys(a), ...Object.keys(b)])];
+  const out: Modifica[] = [];
+  for (const k of keys) {
+    const x = k in a ? a[k] : null;
+    const y = k in b ? b[k] : null;
+    if (JSON.stringify(x) !== JSON.stringify(y)) out.push({ campo: k, prima: x, dopo: y });
+  }
+  return out;
+}
+
+export function storiaDote(db: Db, doteId: string): StoriaView {
+  const d = findDote(db, doteId);
+  if (!d) throw new RefusedError(`dote sconosciuta: ${doteId}`, [], 'vedi "dote elenco"');
+  const voci = historyOf(db, d.id).map((h) => {
+    const prima = parse(h.prima);
+    const dopo = parse(h.dopo);
+    return {
+      id: h.id,
+      quando: h.quando,
+      operatore: h.operatore,
+      entita: h.entita,
+      entitaId: h.entita_id,
+      azione: h.azione,
+      prima,
+      dopo,
+      modifiche: diff(prima, dopo),
+    };
+  });
+  return { dote: d.id, voci };
+}
+
+/** `28/06/2022 10:15:03` in the machine's time zone: when a person did it, as they read clocks. */
+export function localTime(iso: string): string {
+  const t = new Date(iso);
+  if (Number.isNaN(t.getTime())) return iso;
+  const p = (n: number) => String(n).padStart(2, '0');
+  return `${p(t.getDate())}/${p(t.getMonth() + 1)}/${t.getFullYear()} ${p(t.getHours())}:${p(t.getMinutes())}:${p(t.getSeconds())}`;
+}
+
+function show(v: unknown): string {
+  if (v === null || v === undefined || v === '') return '—';
+  if (typeof v === 'boolean') return v ? 'sì' : 'no';
+  if (typeof v === 'string') return /^\d{4}-\d{2}-\d{2}$/.test(v) ? `${v.slice(8, 10)}/${v.slice(5, 7)}/${v.slice(0, 4)}` : v;
+  if (typeof v === 'number') return String(v);
+  return JSON.stringify(v);
+}
+
+const ENTITA_IT: Record<string, string> = { dote: 'dote', pip: 'PIP', attivita: 'attività', erogazione: 'erogazione', timesheet: 'timesheet' };
+
+export function formatStoria(v: StoriaView): string {
+  if (!v.voci.length) return `Nessuna modifica registrata per la dote ${v.dote}.`;
+  const lines: string[] = [`Storia della dote ${v.dote}`, ''];
+  for (const x of v.voci) {
+    const what = x.entita === 'dote' ? 'dote' : `${ENTITA_IT[x.entita] ?? x.entita} ${x.entitaId}`;
+    lines.push(`${localTime(x.quando)}  ${x.operatore}  ${what}: ${x.azione}`);
+    const created = x.prima === null;
+    for (const m of x.modifiche) {
+      if (created) {
+        if (m.dopo === null || m.dopo === undefined) continue;
+        lines.push(`    ${m.campo ? `${m.campo}: ` : ''}${show(m.dopo)}`);
+      } else {
+        lines.push(`    ${m.campo ? `${m.campo}: ` : ''}${show(m.prima)} → ${show(m.dopo)}`);
+      }
+    }
+  }
+  lines.push('', `${v.voci.length} ${v.voci.length === 1 ? 'voce' : 'voci'}.`);
+  return lines.join('\n');
+}
