@@ -11,6 +11,7 @@ import { formatInt } from '../domain/money.js';
 import { kindFromName, type FileKind } from '../csv/columns.js';
 import { checkBatch, type BatchFile, type BatchOptions, type BatchResult } from '../check/batch.js';
 import { DbContext } from '../check/db-context.js';
+import { Recorder } from '../check/record.js';
 import type { Context } from '../context.js';
 
 export interface FileOptions {
@@ -77,12 +78,15 @@ export function verifica(ctx: Context, o: VerificaOptions): BatchResult {
   const bando = o.bando ? cats.get(o.bando) : undefined;
   const db = openOptionalDatabase(ctx);
   try {
+    const dbc = db ? new DbContext(db, cats) : undefined;
     return checkBatch(files, {
       cats,
       bando,
-      db: db ? new DbContext(db, cats) : undefined,
+      db: dbc,
       oggi: ctx.oggi,
       mode: 'verifica',
+      // With a database, verifica also says what importa would refuse (import/conflict).
+      sink: dbc ? new Recorder(dbc, files, { write: false, oggi: ctx.oggi }) : undefined,
       onProgress: progressBar(),
     });
   } finally {

@@ -1,13 +1,29 @@
-// PLACEHOLDER: replaced by the issue that implements `dote importa`.
 import { Command } from 'commander';
-import { DoteError } from '../errors.js';
+import { collect, context, example, out, printJson } from '../command-kit.js';
 
 export function importaCommand(): Command {
-  return new Command('importa')
-    .description('(non ancora disponibile)')
-    .allowUnknownOption()
-    .allowExcessArguments()
-    .action(() => {
-      throw new DoteError('comando non ancora disponibile: importa', { exitCode: 2 });
+  const cmd = new Command('importa')
+    .description('controlla e importa calendari (erogazioni EROGATA) e timesheet: tutto o niente')
+    .argument('[file...]', 'file CSV: un nome con "timesheet" o "foglio" è un timesheet, gli altri calendari')
+    .option('--calendario <file>', 'un file da trattare come calendario (ripetibile)', collect, [])
+    .option('--timesheet <file>', 'un file da trattare come timesheet (ripetibile)', collect, [])
+    .option('--prova', 'mostra cosa verrebbe importato senza cambiare nulla')
+    .addHelpText(
+      'after',
+      '\nGli stessi controlli di "dote verifica", con le doti, i professionisti e le sedi del database.\n' +
+        'Con un errore in qualunque file non si importa nulla. Le righe già importate non si aggiungono di nuovo;\n' +
+        "quelle di un'erogazione già in liquidazione non si possono cambiare. Senza registrata_il, la data di\n" +
+        'registrazione è oggi (--oggi). Colonne: vedi "dote verifica --help".',
+    )
+    .action(async (files: string[], opts: { calendario: string[]; timesheet: string[]; prova?: boolean }) => {
+      const ctx = context();
+      const app = await import('../app/importa.js');
+      const { painter } = await import('../app/verifica.js');
+      const result = app.importa(ctx, { files, calendario: opts.calendario, timesheet: opts.timesheet, prova: opts.prova });
+      if (ctx.json) printJson(app.importaJson(result));
+      else out(app.formatImporta(result, await painter()));
+      // Findings are not an error of the program: the status says whether there were any.
+      if (result.summary.errors > 0) process.exitCode = 1;
     });
+  return example(cmd, 'dote importa calendario-marzo.csv timesheet-rossi.csv --prova', 'dote importa --calendario export.csv --timesheet ore-rossi.csv');
 }

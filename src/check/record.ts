@@ -1,0 +1,202 @@
+/**
+ * What importa does with each readable row, and what verifica with a database checks of it.
+ *
+ * A calendar row is a delivery that took place: an `erogazione` in state EROGATA, origine
+ * 'importa', with its file and line. Its key is dote, service, date, start and professional (the
+ * deliveries ANNULLATA or CHIUSA NEGATIVAMENTE do not count: their slot can be used again). With
+ * the key already in the database:
+ *   - same content (end, mode, group; sede and description when the file gives them): "già
+ *     presente", nothing changes, so importing the same file twice adds nothing;
+ *   - different content, and the delivery is in a liquidation request: import/conflict, refused;
+ *   - different content otherwise: the delivery is updated to the file's content (the file is the
+ *     record of what happened), with its own history entry, before and after.
+ * A row for a dote that is not active (CONCLUSA, PROPOSTA, RIFIUTATA, CANCELLATA) is refused,
+ * unless it is already present. Timesheet rows go to `timesheet_riga` with the same logic on
+ * that table's key (professional, dote, service, date, start).
+ *
+ * History: one summary entry per dote and file ("importate N erogazioni da FILE", with the hours
+ * and the period), not one per row: the rows themselves keep their file and line, and a million
+ * history rows would double the import time. Updates get one entry each.
+ */
+import type { Bando } from '../bandi/schema.js';
+import type { DeliveryRow } from '../rules/types.js';
+import type { BatchFile, ReportFn, RowExtra, RowSink } from './batch.js';
+import type { DbContext, ExistingErogazione } from './db-context.js';
+import { STATI_EROGABILI } from '../domain/dote-stati.js';
+import { recordHistory } from '../db/storia.js';
+import { importConflict } from '../rules/import-conflict.js';
+import { formatTime } from '../domain/dates.js';
+
+export interface FileCounts {
+  file: string;
+  kind: BatchFile['kind'];
+  /** Rows added (or that would be, with --prova or in verifica). */
+  importate: number;
+  presenti: number;
+  aggiornate: number;
+}
+
+interface DoteSummary {
+  doteId: string;
+  fi: number;
+  righe: number;
+  minuti: number;
+  dal: string;
+  al: string;
+}
+
+export class Recorder implements RowSink {
+  readonly counts: FileCounts[];
+  private readonly summaries = new Map<string, DoteSummary>();
+  private readonly updates: { doteId: string; entita: 'erogazione' | 'timesheet'; id: number; prima: object; dopo: object }[] = [];
+  private readonly insertErogazione;
+  private readonly updateErogazione;
+  private readonly insertTimesheet;
+  private readonly updateTimesheet;
+  private readonly now = new Date().toISOString();
+
+  constructor(
+    private readonly ctx: DbContext,
+    private readonly files: readonly BatchFile[],
+    private readonly opts: { write: boolean; oggi: string },
+  ) {
+    this.counts = files.map((f) => ({ file: f.path, kind: f.kind, importate: 0, presenti: 0, aggiornate: 0 }));
+    const db = ctx.db;
+    this.insertErogazione = db.prepare(
+      `INSERT INTO erogazione (dote_id, servizio, data, inizio, fine, professionista_id, sede_id, modalita, collettiva, sessione,
+                               descrizione, stato, registrata_il, origine, file, riga, creata_il, aggiornata_il)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'EROGATA', ?, 'importa', ?, ?, ?, ?)`,
+    );
+    this.updateErogazione = db.prepare(
+      `UPDATE erogazione SET fine = ?, sede_id = coalesce(?, sede_id), modalita = ?, collettiva = ?, descrizione = coalesce(?, descrizione),
+              file = ?, riga = ?, aggiornata_il = ? WHERE id = ?`,
+    );
+    this.insertTimesheet = db.prepare(
+      `INSERT INTO timesheet_riga (professionista_id, dote_id, servizio, data, inizio, fine, collettiva, descrizione, file, riga, importata_il)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    );
+    this.updateTimesheet = db.prepare('UPDATE timesheet_riga SET fine = ?, collettiva = ?, descrizione = coalesce(?, descrizione), file = ?, riga = ?, importata_il = ? WHERE id = ?');
+  }
+
+  row(r: DeliveryRow, x: RowExtra, _bando: Bando | undefined, report: ReportFn): void {
+    const info = this.ctx.dote(r.doteId);
+    // Unknown dote, professional or sede: field/value has reported it; nothing to record.
+    if (!info || x.professionistaId === undefined || x.sedeId === undefined) return;
+    const counts = this.counts[x.fileIndex]!;
+    const erogabile = STATI_EROGABILI.includes(info.stato);
+    const collettiva = r.collettiva ? 1 : 0;
+    if (r.kind === 'timesheet') {
+      const ex = this.ctx.existingTimesheet(x.professionistaId, r.doteId, r.servizio, r.data, r.inizio);
+      if (ex && ex.fine === r.fine && ex.collettiva === collettiva && (x.descrizione === null || x.descrizione === ex.descrizione)) {
+        counts.presenti++;
+        return;
+      }
+      if (!erogabile) {
+        report(importConflict.id, importConflict.doteState(r.doteId, info.stato), 'id_dote');
+        return;
+      }
+      const file = this.files[x.fileIndex]!.path;
+      if (ex) {
+        counts.aggiornate++;
+        if (!this.opts.write) return;
+        this.updateTimesheet.run(r.fine, collettiva, x.descrizione, file, r.line, this.opts.oggi, ex.id);
+        this.updates.push({ doteId: r.doteId, entita: 'timesheet', id: ex.id, prima: { fine: formatTime(ex.fine), collettiva: ex.collettiva, descrizione: ex.descrizione }, dopo: { fine: formatTime(r.fine), collettiva, descrizione: x.descrizione, file, riga: r.line } });
+        return;
+      }
+      counts.importate++;
+      this.summarize(r, x.fileIndex);
+      if (!this.opts.write) return;
+      this.insertTimesheet.run(x.professionistaId, r.doteId, r.servizio, r.data, r.inizio, r.fine, collettiva, x.descrizione, file, r.line, this.opts.oggi);
+      return;
+    }
+    const ex = this.ctx.existingErogazione(x.professionistaId, r.data, r.doteId, r.servizio, r.inizio);
+    if (ex && sameDelivery(ex, r, x)) {
+      counts.presenti++;
+      return;
+    }
+    if (!erogabile) {
+      report(importConflict.id, importConflict.doteState(r.doteId, info.stato), 'id_dote');
+      return;
+    }
+    if (ex && ex.liquidazione_id !== null) {
+      report(importConflict.id, importConflict.locked(ex.id, r.data, r.inizio, differences(ex, r, x)));
+      return;
+    }
+    const file = this.files[x.fileIndex]!.path;
+    if (ex) {
+      counts.aggiornate++;
+      if (!this.opts.write) return;
+      this.updateErogazione.run(r.fine, x.sedeId, r.modalita, collettiva, x.descrizione, file, r.line, this.now, ex.id);
+      this.updates.push({
+        doteId: r.doteId,
+        entita: 'erogazione',
+        id: ex.id,
+        prima: { fine: formatTime(ex.fine), sede_id: ex.sede_id, modalita: ex.modalita, collettiva: ex.collettiva, descrizione: ex.descrizione },
+        dopo: { fine: formatTime(r.fine), sede_id: x.sedeId ?? ex.sede_id, modalita: r.modalita, collettiva, descrizione: x.descrizione ?? ex.descrizione, file, riga: r.line },
+      });
+      return;
+    }
+    counts.importate++;
+    this.summarize(r, x.fileIndex);
+    if (!this.opts.write) return;
+    // One collective session: the same professional, service, day and hours, across doti.
+    const sessione = r.collettiva ? `${r.professionista}|${r.servizio}|${r.data}|${formatTime(r.inizio)}-${formatTime(r.fine)}` : null;
+    this.insertErogazione.run(
+      r.doteId, r.servizio, r.data, r.inizio, r.fine, x.professionistaId, x.sedeId, r.modalita, collettiva, sessione,
+      x.descrizione, x.registrataIl ?? this.opts.oggi, file, r.line, this.now, this.now,
+    );
+  }
+
+  private summarize(r: DeliveryRow, fi: number): void {
+    const k = `${r.doteId}\u0000${fi}`;
+    const s = this.summaries.get(k);
+    const minuti = r.minuti > 0 ? r.minuti : 0;
+    if (!s) {
+      this.summaries.set(k, { doteId: r.doteId, fi, righe: 1, minuti, dal: r.data, al: r.data });
+      return;
+    }
+    s.righe++;
+    s.minuti += minuti;
+    if (r.data < s.dal) s.dal = r.data;
+    if (r.data > s.al) s.al = r.data;
+  }
+
+  /** The history entries of this import; call inside the import's transaction. */
+  writeHistory(operatore: string): void {
+    for (const s of this.summaries.values()) {
+      const f = this.files[s.fi]!;
+      const entita = f.kind === 'timesheet' ? 'timesheet' : 'erogazione';
+      recordHistory(this.ctx.db, {
+        doteId: s.doteId,
+        entita,
+        entitaId: f.path,
+        azione: entita === 'timesheet' ? 'importate righe di timesheet' : 'importate erogazioni (EROGATA)',
+        operatore,
+        dopo: { file: f.path, righe: s.righe, minuti: s.minuti, dal: s.dal, al: s.al },
+      });
+    }
+    for (const u of this.updates) {
+      recordHistory(this.ctx.db, { doteId: u.doteId, entita: u.entita, entitaId: u.id, azione: 'modificata da importa', operatore, prima: u.prima, dopo: u.dopo });
+    }
+  }
+}
+
+function sameDelivery(ex: ExistingErogazione, r: DeliveryRow, x: RowExtra): boolean {
+  return (
+    ex.fine === r.fine &&
+    ex.modalita === r.modalita &&
+    ex.collettiva === (r.collettiva ? 1 : 0) &&
+    (x.sedeId === null || x.sedeId === ex.sede_id) &&
+    (x.descrizione === null || x.descrizione === ex.descrizione)
+  );
+}
+
+function differences(ex: ExistingErogazione, r: DeliveryRow, x: RowExtra): string {
+  const d: string[] = [];
+  if (ex.fine !== r.fine) d.push(`fine ${formatTime(ex.fine)} nel database, ${formatTime(r.fine)} nel file`);
+  if (ex.modalita !== r.modalita) d.push(`modalità ${ex.modalita} nel database, ${r.modalita} nel file`);
+  if (ex.collettiva !== (r.collettiva ? 1 : 0)) d.push(ex.collettiva ? 'collettiva nel database, individuale nel file' : 'individuale nel database, collettiva nel file');
+  if (x.sedeId !== null && x.sedeId !== ex.sede_id) d.push('sede diversa');
+  if (x.descrizione !== null && x.descrizione !== ex.descrizione) d.push('descrizione diversa');
+  return d.join('; ');
+}
