@@ -231,13 +231,14 @@ export function inviaPip(db: Db, ctx: DoteCtx, id: string, o: { data?: string })
   return inTransaction(db, () => {
     const d = loadDote(db, cats, id, ctx.oggi);
     requireCremonaAttiva(d, 'pip invia');
-    if (!pipVersions(db, d.row.id).length) throw new RefusedError(`la dote ${d.row.id} non ha un PIP da inviare`, [], `crealo con: dote pip imposta ${d.row.id} --servizio CODICE=ORE`);
+    const versions = pipVersions(db, d.row.id);
+    if (!versions.length) throw new RefusedError(`la dote ${d.row.id} non ha un PIP da inviare`, [], `crealo con: dote pip imposta ${d.row.id} --servizio CODICE=ORE`);
     if (d.row.data_invio_pip) throw new RefusedError(`il PIP della dote ${d.row.id} è già stato inviato il ${formatDateIt(d.row.data_invio_pip)}`);
     checkDateInDote(d, data, 'invio del PIP');
     const prima = { data_invio_pip: d.row.data_invio_pip };
     const dopo = { data_invio_pip: data };
     db.prepare('UPDATE dote SET data_invio_pip = ? WHERE id = ?').run(data, d.row.id);
-    recordHistory(db, { doteId: d.row.id, entita: 'pip', entitaId: d.row.id, azione: 'invia', operatore: ctx.operatore, prima, dopo });
+    recordHistory(db, { doteId: d.row.id, entita: 'pip', entitaId: versions.at(-1)!.versione, azione: 'invia', operatore: ctx.operatore, prima, dopo });
     return { doteId: d.row.id, prima, dopo };
   });
 }
@@ -260,7 +261,8 @@ export function validaPip(db: Db, ctx: DoteCtx, id: string, o: { data?: string }
     const prima = { data_validazione_pip: d.row.data_validazione_pip, data_fine: d.row.data_fine };
     const dopo = { data_validazione_pip: data, data_fine: fine };
     db.prepare('UPDATE dote SET data_validazione_pip = ?, data_fine = ? WHERE id = ?').run(data, fine, d.row.id);
-    recordHistory(db, { doteId: d.row.id, entita: 'pip', entitaId: d.row.id, azione: 'valida', operatore: ctx.operatore, prima, dopo });
+    const versione = pipVersions(db, d.row.id).at(-1)?.versione ?? 1;
+    recordHistory(db, { doteId: d.row.id, entita: 'pip', entitaId: versione, azione: 'valida', operatore: ctx.operatore, prima, dopo });
     return { doteId: d.row.id, prima, dopo };
   });
 }
