@@ -1,0 +1,39 @@
+import { afterAll, describe, expect, it } from 'vitest';
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { detectEncoding, CHUNK_SIZE } from '../../src/csv/encoding.js';
+import { tempDir } from '../helpers.js';
+
+const t = tempDir();
+afterAll(t.cleanup);
+
+function file(name: string, bytes: Buffer): string {
+  const p = path.join(t.dir, name);
+  writeFileSync(p, bytes);
+  return p;
+}
+
+describe('detectEncoding', () => {
+  it('UTF-8 with and without BOM', () => {
+    expect(detectEncoding(file('a.csv', Buffer.from('a;b\nè;€\n')))).toEqual({ encoding: 'utf-8', bom: false, bytes: 11 });
+    expect(detectEncoding(file('b.csv', Buffer.from('\uFEFFa;b\n')))).toMatchObject({ encoding: 'utf-8', bom: true });
+  });
+
+  it('Windows-1252 when not UTF-8 (€ is 0x80, à 0xE0)', () => {
+    expect(detectEncoding(file('c.csv', Buffer.from([0x61, 0x3b, 0x80, 0x0a, 0xe0, 0x0a])))).toMatchObject({ encoding: 'windows-1252' });
+  });
+
+  it('a multi-byte character split across two chunks is still UTF-8', () => {
+    const prefix = Buffer.alloc(CHUNK_SIZE - 1, 0x61);
+    expect(detectEncoding(file('d.csv', Buffer.concat([prefix, Buffer.from('€\n')])))).toMatchObject({ encoding: 'utf-8' });
+  });
+
+  it('bytes undefined in Windows-1252 and NUL bytes are problems, with their line', () => {
+    const bad = detectEncoding(file('e.csv', Buffer.from([0x61, 0x0a, 0x62, 0x0a, 0xe0, 0x81, 0x0a])));
+    expect(bad.problem).toMatchObject({ line: 3 });
+    expect(bad.problem!.message).toMatch(/0x81/);
+    const bin = detectEncoding(file('f.csv', Buffer.from([0x61, 0x0a, 0x00, 0x01])));
+    expect(bin.problem).toMatchObject({ line: 2 });
+    expect(bin.problem!.message).toMatch(/binario/);
+  });
+});
