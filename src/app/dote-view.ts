@@ -120,7 +120,7 @@ export interface RigaServizio {
 export interface DoteDetail extends DoteSummary {
   bandoTitolo: string;
   tipoNome: string;
-  categoria: string;
+  famiglia: string;
   date: {
     richiesta: string;
     notifica: string | null;
@@ -194,7 +194,7 @@ export function mostraDote(db: Db, ctx: DoteCtx, id: string): DoteDetail {
     ...summary(d),
     bandoTitolo: d.bando.titolo,
     tipoNome: d.tipo.nome,
-    categoria: d.tipo.famiglia,
+    famiglia: d.tipo.famiglia,
     date: {
       richiesta: r.data_richiesta,
       notifica: r.data_notifica,
