@@ -29,7 +29,7 @@ export const calendarLateEntry: Rule = {
     return {
       row(r) {
         if (r.registrataIl === null) {
-          skip('data di registrazione sconosciuta: manca la colonna registrata_il');
+          skip('data di registrazione sconosciuta: colonna registrata_il assente o vuota');
           return;
         }
         const bando = env.bandoOf(r);

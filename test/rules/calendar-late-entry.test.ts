@@ -28,6 +28,6 @@ describe('calendar/late-entry', () => {
   it('is skipped when the registration date is unknown', () => {
     const res = runRows(rules, [entry(null)]);
     expect(res.findings).toEqual([]);
-    expect(res.skipped).toEqual([{ rule: 'calendar/late-entry', reason: 'data di registrazione sconosciuta: manca la colonna registrata_il' }]);
+    expect(res.skipped).toEqual([{ rule: 'calendar/late-entry', reason: 'data di registrazione sconosciuta: colonna registrata_il assente o vuota' }]);
   });
 });
