@@ -110,7 +110,8 @@ export function detectEncoding(path: string): EncodingInfo {
       encoding: 'utf-8',
       bom,
       bytes: pos,
-      problem: { line: lineOfOffset(path, nulAt), message: 'byte nullo (0x00): file binario o in UTF-16, non un CSV di testo (salvalo come CSV UTF-8)' },
+      // A file with NUL bytes is not text at all: the finding is about the whole file (line 1).
+      problem: { line: 1, message: `byte nullo (0x00) alla riga ${lineOfOffset(path, nulAt)}: file binario o in UTF-16, non un CSV di testo (salvalo come CSV UTF-8)` },
     };
   }
   if (utf8) return { encoding: 'utf-8', bom, bytes: pos };

@@ -33,7 +33,7 @@ describe('detectEncoding', () => {
     expect(bad.problem).toMatchObject({ line: 3 });
     expect(bad.problem!.message).toMatch(/0x81/);
     const bin = detectEncoding(file('f.csv', Buffer.from([0x61, 0x0a, 0x00, 0x01])));
-    expect(bin.problem).toMatchObject({ line: 2 });
-    expect(bin.problem!.message).toMatch(/binario/);
+    expect(bin.problem).toMatchObject({ line: 1 });
+    expect(bin.problem!.message).toMatch(/alla riga 2: file binario/);
   });
 });
