@@ -8,35 +8,13 @@
  * and in --json: a false positive fails like a miss. Today is 2022-07-15 unless args say otherwise.
  */
 import { describe, expect, it } from 'vitest';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { dote, FIXTURES, tempDir } from '../helpers.js';
+import { dote, tempDir } from '../helpers.js';
+import { fixtureCases } from './fixture-cases.js';
 import { splitCommandLine } from '../../src/format/command-line.js';
 
-const RULES_DIR = path.join(FIXTURES, 'rules');
 const OGGI = '2022-07-15';
-
-export interface FixtureCase {
-  /** e.g. `csv/encoding/binary` */
-  name: string;
-  rule: string;
-  dir: string;
-}
-
-/** Case folders: fixtures/rules/<family>/<rule>/<case>/ (the rule id has one slash). */
-export function fixtureCases(): FixtureCase[] {
-  if (!existsSync(RULES_DIR)) return [];
-  const out: FixtureCase[] = [];
-  const dirs = (p: string) => readdirSync(p).filter((n) => statSync(path.join(p, n)).isDirectory()).sort();
-  for (const family of dirs(RULES_DIR)) {
-    for (const rule of dirs(path.join(RULES_DIR, family))) {
-      for (const c of dirs(path.join(RULES_DIR, family, rule))) {
-        out.push({ name: `${family}/${rule}/${c}`, rule: `${family}/${rule}`, dir: path.join(RULES_DIR, family, rule, c) });
-      }
-    }
-  }
-  return out;
-}
 
 function readLines(file: string): string[] {
   if (!existsSync(file)) return [];
