@@ -1,6 +1,6 @@
 import type { Bando } from '../bandi/schema.js';
 import type { DeliveryRow, Rule, RuleEnv } from './types.js';
-import { Interner, KINDS, hoursMinutes, hoursWord, kindIndex, onceSkipper } from './delivery-keys.js';
+import { Interner, Totals, KINDS, hoursMinutes, hoursWord, kindIndex, onceSkipper } from './delivery-keys.js';
 
 const ID = 'hours/service-cap';
 
@@ -58,7 +58,7 @@ export const hoursServiceCap: Rule = {
     const doteCaps: (DoteCaps | null)[] = [];
     const services = new Interner();
     // (dote, kind, service, group) → minutes so far; -1 once reported.
-    const totals = new Map<number, number>();
+    const totals = new Totals();
     return {
       row(r) {
         if (r.minuti <= 0) return;
@@ -85,14 +85,10 @@ export const hoursServiceCap: Rule = {
         const group = r.collettiva ? 1 : 0;
         const cap = group ? c.collettiva : c.individuale;
         const key = ((d * KINDS + kindIndex(r.kind)) * 1024 + services.id(r.servizio)) * 2 + group;
-        const prev = totals.get(key) ?? 0;
-        if (prev < 0) return;
-        const total = prev + r.minuti;
-        if (total <= cap) {
-          totals.set(key, total);
-          return;
-        }
-        totals.set(key, -1);
+        const total = totals.add(key, r.minuti);
+        if (total < 0) return;
+        if (total <= cap) return;
+        totals.markReported(key);
         const what = group ? 'ore collettive' : dc.attivita ? 'ore' : 'ore individuali';
         let message: string;
         if (group && cap === 0) {

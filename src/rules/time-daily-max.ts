@@ -1,6 +1,6 @@
 import type { Rule } from './types.js';
 import { formatDateIt } from '../domain/dates.js';
-import { Interner, KINDS, dayKey, hoursMinutes, hoursWord, kindIndex, memoByBando, numberParam, personOf } from './delivery-keys.js';
+import { Interner, Totals, KINDS, dayKey, hoursMinutes, hoursWord, kindIndex, memoByBando, numberParam, personOf } from './delivery-keys.js';
 
 const ID = 'time/daily-max';
 
@@ -15,7 +15,7 @@ export const timeDailyMax: Rule = {
   create(env) {
     const persons = new Interner();
     // (person, kind, day) → minutes so far; -1 once reported.
-    const totals = new Map<number, number>();
+    const totals = new Totals();
     const capOf = memoByBando((b) => {
       const s = env.setting(b, ID);
       return s ? { cap: Math.round(numberParam(s, 'ore', 8) * 60), severity: s.severita } : null;
@@ -29,18 +29,15 @@ export const timeDailyMax: Rule = {
         if (!c) return;
         const person = personOf(env, r);
         const key = dayKey(persons.id(person) * KINDS + kindIndex(r.kind), r.day);
-        const prev = totals.get(key) ?? 0;
-        if (prev < 0) return;
-        const total = prev + r.minuti;
+        const total = totals.add(key, r.minuti);
+        if (total < 0) return;
         if (total > c.cap) {
-          totals.set(key, -1);
+          totals.markReported(key);
           env.report(r, {
             rule: ID,
             severity: c.severity,
             message: `${hoursMinutes(total)} ore il ${formatDateIt(r.data)} per ${person}, oltre il massimo di ${hoursWord(c.cap)} al giorno`,
           });
-        } else {
-          totals.set(key, total);
         }
       },
     };

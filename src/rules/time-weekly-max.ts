@@ -1,6 +1,6 @@
 import type { Rule } from './types.js';
 import { formatDateIt, isoFromDay, isoWeekStart } from '../domain/dates.js';
-import { Interner, KINDS, dayKey, hoursMinutes, hoursWord, kindIndex, memoByBando, numberParam, personOf } from './delivery-keys.js';
+import { Interner, Totals, KINDS, dayKey, hoursMinutes, hoursWord, kindIndex, memoByBando, numberParam, personOf } from './delivery-keys.js';
 
 const ID = 'time/weekly-max';
 
@@ -14,7 +14,7 @@ export const timeWeeklyMax: Rule = {
   create(env) {
     const persons = new Interner();
     // (person, kind, Monday of the week) → minutes so far; -1 once reported.
-    const totals = new Map<number, number>();
+    const totals = new Totals();
     const capOf = memoByBando((b) => {
       const s = env.setting(b, ID);
       return s ? { cap: Math.round(numberParam(s, 'ore', 40) * 60), severity: s.severita } : null;
@@ -29,11 +29,10 @@ export const timeWeeklyMax: Rule = {
         const person = personOf(env, r);
         const monday = isoWeekStart(r.day);
         const key = dayKey(persons.id(person) * KINDS + kindIndex(r.kind), monday);
-        const prev = totals.get(key) ?? 0;
-        if (prev < 0) return;
-        const total = prev + r.minuti;
+        const total = totals.add(key, r.minuti);
+        if (total < 0) return;
         if (total > c.cap) {
-          totals.set(key, -1);
+          totals.markReported(key);
           env.report(r, {
             rule: ID,
             severity: c.severity,
@@ -41,8 +40,6 @@ export const timeWeeklyMax: Rule = {
               `${hoursMinutes(total)} ore nella settimana dal ${formatDateIt(isoFromDay(monday))} al ${formatDateIt(isoFromDay(monday + 6))} ` +
               `per ${person}, oltre il massimo di ${hoursWord(c.cap)} a settimana`,
           });
-        } else {
-          totals.set(key, total);
         }
       },
     };

@@ -1,6 +1,6 @@
 import type { Rule } from './types.js';
 import { formatDateIt, isoFromDay, isoWeekStart } from '../domain/dates.js';
-import { Interner, KINDS, dayKey, hoursMinutes, hoursWord, kindIndex, memoByBando, personOf } from './delivery-keys.js';
+import { Interner, Totals, KINDS, dayKey, hoursMinutes, hoursWord, kindIndex, memoByBando, personOf } from './delivery-keys.js';
 
 const ID = 'time/weekly-service-max';
 
@@ -14,7 +14,7 @@ export const timeWeeklyServiceMax: Rule = {
   create(env) {
     const persons = new Interner();
     const services = new Interner();
-    const totals = new Map<number, number>();
+    const totals = new Totals();
     const capsOf = memoByBando((b) => {
       const s = env.setting(b, ID);
       if (!s) return null;
@@ -40,11 +40,10 @@ export const timeWeeklyServiceMax: Rule = {
         const monday = isoWeekStart(r.day);
         const base = (persons.id(person) * KINDS + kindIndex(r.kind)) * 1024 + services.id(r.servizio);
         const key = dayKey(base, monday);
-        const prev = totals.get(key) ?? 0;
-        if (prev < 0) return;
-        const total = prev + r.minuti;
+        const total = totals.add(key, r.minuti);
+        if (total < 0) return;
         if (total > cap) {
-          totals.set(key, -1);
+          totals.markReported(key);
           env.report(r, {
             rule: ID,
             severity: c.severity,
@@ -52,8 +51,6 @@ export const timeWeeklyServiceMax: Rule = {
               `${r.servizio}: ${hoursMinutes(total)} ore nella settimana dal ${formatDateIt(isoFromDay(monday))} al ${formatDateIt(isoFromDay(monday + 6))} ` +
               `per ${person}, oltre il massimo di ${hoursWord(cap)} a settimana`,
           });
-        } else {
-          totals.set(key, total);
         }
       },
     };

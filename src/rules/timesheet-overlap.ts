@@ -1,9 +1,54 @@
 import type { Rule } from './types.js';
 import { formatDateIt, formatTime } from '../domain/dates.js';
-import { Interner, KINDS, dayKey, kindIndex } from './delivery-keys.js';
+import { IntMap, Interner, KINDS, dayKey, kindIndex } from './delivery-keys.js';
 
 const ID = 'timesheet/overlap';
 const FILE_SPAN = 2 ** 32;
+
+/**
+ * The intervals seen so far, per (professional, kind, day): a hash map from that key to the last
+ * interval, and per interval its times, a reference to its row and the previous interval of the
+ * same key — typed arrays, 16 bytes an interval, so a million rows stay within ~20 MB.
+ */
+class Slots {
+  private readonly heads = new IntMap();
+  private times = new Int32Array(1024);
+  private refs = new Float64Array(1024);
+  private next = new Int32Array(1024);
+  private count = 0;
+
+  head(key: number): number {
+    const s = this.heads.find(key);
+    return s < 0 ? -1 : this.heads.get(s) - 1;
+  }
+  time(i: number): number {
+    return this.times[i]!;
+  }
+  ref(i: number): number {
+    return this.refs[i]!;
+  }
+  prev(i: number): number {
+    return this.next[i]!;
+  }
+  push(key: number, time: number, ref: number): void {
+    if (this.count === this.times.length) {
+      const n = this.count * 2;
+      const t = new Int32Array(n), r = new Float64Array(n), x = new Int32Array(n);
+      t.set(this.times);
+      r.set(this.refs);
+      x.set(this.next);
+      this.times = t;
+      this.refs = r;
+      this.next = x;
+    }
+    const i = this.count++;
+    const s = this.heads.slot(key);
+    this.times[i] = time;
+    this.refs[i] = ref;
+    this.next[i] = this.heads.get(s) - 1;
+    this.heads.set(s, i + 1);
+  }
+}
 
 /**
  * timesheet/overlap: a professional in two individual deliveries at the same time, across files
@@ -14,16 +59,15 @@ const FILE_SPAN = 2 ** 32;
  * the same kind only: a calendar row and its own timesheet row are the same delivery. The later
  * row in stream order is reported, naming the earlier one.
  *
- * State: per (professional, kind, day) a flat number array of [interval, reference] pairs, where
- * interval = (start × 2048 + end) × 2 + group and reference = file × 2^32 + line, or -id for an
- * erogazione.
+ * An interval is packed as (start × 2048 + end) × 2 + group; a row reference as
+ * file × 2^32 + line, or -id for an erogazione.
  */
 export const timesheetOverlap: Rule = {
   id: ID,
   create(env) {
     const profs = new Interner();
     const files = new Interner();
-    const slots = new Map<number, number[]>();
+    const slots = new Slots();
     const describe = (ref: number, start: number, end: number) => {
       const where = ref < 0 ? `nell'erogazione ${-ref}` : `in ${files.values[Math.floor(ref / FILE_SPAN)]}:${ref % FILE_SPAN}`;
       return `${where} (${formatTime(start)}-${formatTime(end)})`;
@@ -35,14 +79,9 @@ export const timesheetOverlap: Rule = {
         const s = bando ? env.setting(bando, ID) : { severita: 'error' as const, parametri: {} };
         if (!s) return;
         const key = dayKey(profs.id(r.professionista) * KINDS + kindIndex(r.kind), r.day);
-        let list = slots.get(key);
-        if (!list) {
-          list = [];
-          slots.set(key, list);
-        }
         const group = r.collettiva ? 1 : 0;
-        for (let i = 0; i < list.length; i += 2) {
-          const packed = list[i]!;
+        for (let i = slots.head(key); i >= 0; i = slots.prev(i)) {
+          const packed = slots.time(i);
           const otherGroup = packed & 1;
           if (group && otherGroup) continue;
           const t = (packed - otherGroup) / 2;
@@ -54,13 +93,13 @@ export const timesheetOverlap: Rule = {
               severity: s.severita,
               message:
                 `${r.professionista} impegnato il ${formatDateIt(r.data)} dalle ${formatTime(r.inizio)} alle ${formatTime(r.fine)} ` +
-                `e nello stesso momento ${describe(list[i + 1]!, start, end)}`,
+                `e nello stesso momento ${describe(slots.ref(i), start, end)}`,
             });
             break;
           }
         }
         const ref = r.kind === 'erogazione' && r.erogazioneId !== undefined ? -r.erogazioneId : files.id(r.file) * FILE_SPAN + r.line;
-        list.push((r.inizio * 2048 + r.fine) * 2 + group, ref);
+        slots.push(key, (r.inizio * 2048 + r.fine) * 2 + group, ref);
       },
     };
   },
