@@ -224,6 +224,24 @@ describe('group sessions (--collettiva)', () => {
     env.ok(['erogazione', 'programma', a, '--oggi', '2022-03-07']);
     expect(refused(env, ['erogazione', 'programma', b, '--oggi', '2022-03-07']).stderr).toMatch(/Le ore delle erogazioni superano .*QD2 individuali 2,5 ore .*massimale della fascia 3 2/);
   });
+  it("Cremona programming counts against the PIP's planned hours of the service and mode once the PIP exists", () => {
+    const env = setup();
+    envs.push(env);
+    cremona(env, 'C1', CF1);
+    env.ok(['pip', 'imposta', 'C1', '--servizio', 'QD2=1', '--servizio', 'QT6=2', '--servizio', 'QT6=3:coll', '--oggi', '2022-03-02']);
+    const q = (servizio: string, data: string, extra: string[] = []) =>
+      String(aggiungi(env, 'C1', { servizio, data, inizio: '09:00', fine: '10:30', oggi: '2022-03-07', extra }));
+    const programma = (id: string) => ['erogazione', 'programma', id, '--oggi', '2022-03-07'];
+    expect(refused(env, programma(q('QD2', '2022-03-08'))).stderr).toMatch(
+      /Le ore delle erogazioni superano le ore definite nella attività: QD2 individuali 1,5 ore \(0 già programmate, avviate o erogate \+ 1,5 di questa\), previste dal PIP 1/,
+    );
+    // QT6: 2 individual and 3 group hours, counted apart; exactly the planned hours are allowed.
+    env.ok(programma(q('QT6', '2022-03-09')));
+    env.ok(programma(q('QT6', '2022-03-10', ['--collettiva'])));
+    env.ok(programma(q('QT6', '2022-03-11', ['--collettiva'])));
+    expect(refused(env, programma(q('QT6', '2022-03-14', ['--collettiva']))).stderr).toMatch(/QT6 collettive 4,5 ore .*previste dal PIP 3/);
+    expect(refused(env, programma(q('QT6', '2022-03-15'))).stderr).toMatch(/QT6 individuali 3 ore .*previste dal PIP 2/);
+  });
 });
 
 
