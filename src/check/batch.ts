@@ -19,10 +19,11 @@ import type { Catalogues } from '../bandi/load.js';
 import type { DeliveryRow, Finding, Severity } from '../rules/types.js';
 import { createRuleRunner, makeEnv, settingOf } from '../rules/engine.js';
 import { UsageError } from '../errors.js';
-import { CHUNK_SIZE, detectEncoding, type TextEncoding } from '../csv/encoding.js';
+import { detectEncoding, type TextEncoding } from '../csv/encoding.js';
 import { CsvSplitter, detectDelimiter } from '../csv/split.js';
 import { matchHeader, type ColumnName, type FileKind } from '../csv/columns.js';
 import { normalizeName } from '../db/repo/lookup.js';
+import { detach, interner } from '../csv/strings.js';
 import { csvEncoding } from '../rules/csv-encoding.js';
 import { csvSyntax } from '../rules/csv-syntax.js';
 import { csvHeader } from '../rules/csv-header.js';
@@ -97,6 +98,8 @@ export interface BatchResult {
   skipped: { rule: string; reason: string }[];
   summary: { files: number; rows: number; errors: number; warnings: number };
 }
+
+const READ_SIZE = 64 * 1024;
 
 const DEFAULT_SETTING: RegolaSetting = { severita: 'error', parametri: {} };
 
@@ -254,7 +257,7 @@ export function checkBatch(files: readonly BatchFile[], o: BatchOptions): BatchR
   };
 
   const push = (fi: number, file: string, line: number, rule: string, severity: Severity, message: string, column?: string | null) => {
-    diags.push({ fi, file, line, rule, severity, message, column: column ?? null });
+    diags.push({ fi, file, line, rule, severity, message: detach(message), column: column ?? null });
   };
   const env = makeEnv({
     oggi: o.oggi,
@@ -286,13 +289,19 @@ export function checkBatch(files: readonly BatchFile[], o: BatchOptions): BatchR
   const parseTime = fieldTime.parser();
   const parseHours = fieldHours.parser();
   const checkCf = fieldCodiceFiscale.checker(o.oggi);
+  // Values that outlive their row are detached from the chunk they were read from (csv/strings.ts).
+  const keep = interner();
   const upper = new Map<string, string>();
   const profKeys = new Map<string, { key: string; id: number | undefined; unknown: boolean }>();
   const tipi = new Set(cats.bandi.flatMap((b) => b.tipi.map((t) => t.codice)));
 
   const reports: FileReport[] = [];
   let doneBytes = 0;
-  const buf = Buffer.allocUnsafe(CHUNK_SIZE);
+  // 64 KiB of text at a time: strings this small live and die in V8's young generation. With
+  // 1 MiB chunks every chunk's text (and its copy when a record spans two chunks) lands in the
+  // large-object space, which only a full collection frees, and a 100 MB file grew the process
+  // past 350 MB.
+  const buf = Buffer.allocUnsafe(READ_SIZE);
 
   files.forEach((file, fi) => {
     const display = file.path;
@@ -356,15 +365,22 @@ export function checkBatch(files: readonly BatchFile[], o: BatchOptions): BatchR
         fileRule(csvColumns.id, line, csvColumns.message(fields.length, fieldCount));
         return;
       }
-      const doteId = get(fields, iDote);
+      const doteId = keep(get(fields, iDote));
       const servRaw = get(fields, iServ);
       let servizio = upper.get(servRaw);
       if (servizio === undefined) {
-        servizio = servRaw.toUpperCase();
-        upper.set(servRaw, servizio);
+        servizio = detach(servRaw.toUpperCase());
+        upper.set(detach(servRaw), servizio);
       }
       const tipoRaw = get(fields, iTipo);
-      const tipoDote = tipoRaw ? tipoRaw.toUpperCase() : null;
+      let tipoDote: string | null = null;
+      if (tipoRaw) {
+        tipoDote = upper.get(tipoRaw) ?? null;
+        if (tipoDote === null) {
+          tipoDote = detach(tipoRaw.toUpperCase());
+          upper.set(detach(tipoRaw), tipoDote);
+        }
+      }
       const bando = bandoFor(doteId, servizio, tipoDote);
       let ok = true;
       const rep = (rule: string, message: string, column?: string) => {
@@ -462,11 +478,11 @@ export function checkBatch(files: readonly BatchFile[], o: BatchOptions): BatchR
       let prof = profKeys.get(profRaw);
       if (!prof) {
         const ref = db?.professionista(profRaw);
-        prof = ref ? { key: ref.codice, id: ref.id, unknown: false } : { key: nameKey(profRaw), id: undefined, unknown: Boolean(db) };
-        profKeys.set(profRaw, prof);
+        prof = ref ? { key: ref.codice, id: ref.id, unknown: false } : { key: detach(nameKey(profRaw)), id: undefined, unknown: Boolean(db) };
+        profKeys.set(detach(profRaw), prof);
       }
       let sedeId: number | null | undefined = null;
-      const sedeRaw = get(fields, iSede);
+      const sedeRaw = keep(get(fields, iSede));
       if (db) {
         if (!db.dote(doteId)) rep(fieldValue.id, fieldValue.unknownDote(doteId), 'id_dote');
         if (prof.unknown) rep(fieldValue.id, fieldValue.unknownProfessionista(profRaw), 'professionista');
@@ -548,7 +564,7 @@ export function checkBatch(files: readonly BatchFile[], o: BatchOptions): BatchR
     try {
       let pos = 0;
       for (;;) {
-        const n = readSync(fd, buf, 0, CHUNK_SIZE, pos);
+        const n = readSync(fd, buf, 0, READ_SIZE, pos);
         if (n <= 0) break;
         pos += n;
         feed(decode(buf.subarray(0, n), false), false);

@@ -10,9 +10,9 @@
  * "says which activity it belongs to"). Rows that cannot be read (bad date, time, missing value)
  * take no part.
  *
- * Memory: matched pairs are forgotten as soon as they meet, so what stays is one number per
- * unmatched row (its key within its group and where it is), plus one small record per
- * (professional, dote, service). Keys and locations are numbers, not strings.
+ * Memory: matched pairs are forgotten as soon as they meet, so what stays is one typed-array slot
+ * per unmatched row (its group, its time key, where it is: 20 bytes), plus one small record per
+ * (professional, dote, service).
  */
 import type { Bando, RegolaSetting } from '../bandi/schema.js';
 import type { DeliveryRow, Severity } from '../rules/types.js';
@@ -20,6 +20,7 @@ import { isoFromDay } from '../domain/dates.js';
 import { reconcileMissingCalendar } from '../rules/reconcile-missing-calendar.js';
 import { reconcileMissingTimesheet } from '../rules/reconcile-missing-timesheet.js';
 import { reconcileTotal } from '../rules/reconcile-total.js';
+import { PairMap } from './pair-map.js';
 
 /** A row's place: file index × 2^32 + line. Positive for calendar rows, negative for timesheet rows. */
 export const LOC_FILE = 2 ** 32;
@@ -35,8 +36,6 @@ interface Group {
   timesheet: number;
   lastCal: number;
   lastTs: number;
-  /** time key → location of the unmatched row(s) on one side (sign says which). */
-  pending: Map<number, number | number[]>;
 }
 
 export interface ReconcileFinding {
@@ -50,8 +49,13 @@ export interface ReconcileFinding {
 }
 
 export class Reconciler {
-  private readonly groups = new Map<string, Group>();
+  private readonly groupIndex = new Map<string, number>();
+  private readonly groups: Group[] = [];
   private readonly withTimesheet = new Set<string>();
+  /** (group, time key) → location of the first unmatched row; its sign says which side. */
+  private readonly pending = new PairMap(1 << 16);
+  /** Further unmatched rows with the same key and side (rare: a row written twice). */
+  private readonly more = new Map<string, number[]>();
 
   constructor(private readonly settingOf: (bando: Bando | undefined, ruleId: string) => RegolaSetting | null) {}
 
@@ -59,11 +63,13 @@ export class Reconciler {
     const side = r.kind === 'timesheet' ? -1 : r.kind === 'calendario' ? 1 : 0;
     if (!side) return;
     const gk = `${r.professionista}\u0000${r.doteId}\u0000${r.servizio}`;
-    let g = this.groups.get(gk);
-    if (!g) {
-      g = { professionista: r.professionista, doteId: r.doteId, servizio: r.servizio, bando, calendario: 0, timesheet: 0, lastCal: 0, lastTs: 0, pending: new Map() };
-      this.groups.set(gk, g);
+    let gi = this.groupIndex.get(gk);
+    if (gi === undefined) {
+      gi = this.groups.length;
+      this.groups.push({ professionista: r.professionista, doteId: r.doteId, servizio: r.servizio, bando, calendario: 0, timesheet: 0, lastCal: 0, lastTs: 0 });
+      this.groupIndex.set(gk, gi);
     }
+    const g = this.groups[gi]!;
     const loc = side * (fileIndex * LOC_FILE + r.line);
     const minutes = r.minuti > 0 ? r.minuti : 0;
     if (side > 0) {
@@ -75,49 +81,57 @@ export class Reconciler {
       this.withTimesheet.add(r.professionista);
     }
     const key = r.day * TIME_SPAN + r.inizio * 1440 + r.fine;
-    const p = g.pending.get(key);
-    if (p === undefined) {
-      g.pending.set(key, loc);
-    } else if (typeof p === 'number') {
-      if (p * side < 0) g.pending.delete(key); // the other side's row: a match
-      else g.pending.set(key, [p, loc]);
-    } else if (p[0]! * side < 0) {
-      p.shift();
-      if (p.length === 1) g.pending.set(key, p[0]!);
+    const slot = this.pending.find(gi, key);
+    if (slot < 0) {
+      this.pending.add(gi, key, loc);
+      return;
+    }
+    const mk = `${gi}:${key}`;
+    const extra = this.more.get(mk);
+    if (this.pending.get(slot) * side > 0) {
+      // Same side again: one more row waiting for its match.
+      if (extra) extra.push(loc);
+      else this.more.set(mk, [loc]);
+      return;
+    }
+    // The other side's row: a match. The next waiting row, if any, takes its place.
+    if (extra) {
+      this.pending.set(slot, extra.shift()!);
+      if (!extra.length) this.more.delete(mk);
     } else {
-      p.push(loc);
+      this.pending.delete(slot);
     }
   }
 
   /** Everything left unmatched, and the groups whose totals differ. */
   finish(): ReconcileFinding[] {
     const out: ReconcileFinding[] = [];
-    for (const g of this.groups.values()) {
-      if (!this.withTimesheet.has(g.professionista)) continue;
-      const sMissingTs = this.settingOf(g.bando, reconcileMissingTimesheet.id);
-      const sMissingCal = this.settingOf(g.bando, reconcileMissingCalendar.id);
-      for (const [key, p] of g.pending) {
-        const day = Math.floor(key / TIME_SPAN);
-        const rest = key - day * TIME_SPAN;
-        const k = { professionista: g.professionista, doteId: g.doteId, servizio: g.servizio, data: isoFromDay(day), inizio: Math.floor(rest / 1440), fine: rest % 1440 };
-        for (const loc of typeof p === 'number' ? [p] : p) {
-          const s = loc > 0 ? sMissingTs : sMissingCal;
-          if (!s) continue;
-          const rule = loc > 0 ? reconcileMissingTimesheet : reconcileMissingCalendar;
-          out.push({ rule: rule.id, severity: s.severita, message: rule.message(k), ...place(loc) });
-        }
-      }
-      if (g.calendario !== g.timesheet) {
-        const s = this.settingOf(g.bando, reconcileTotal.id);
-        if (!s) continue;
-        out.push({
-          rule: reconcileTotal.id,
-          severity: s.severita,
-          message: reconcileTotal.message({ professionista: g.professionista, doteId: g.doteId, servizio: g.servizio, calendario: g.calendario, timesheet: g.timesheet }),
-          ...place(g.lastTs || g.lastCal),
-          column: 'ore',
-        });
-      }
+    const report = (gi: number, key: number, loc: number) => {
+      const g = this.groups[gi]!;
+      if (!this.withTimesheet.has(g.professionista)) return;
+      const rule = loc > 0 ? reconcileMissingTimesheet : reconcileMissingCalendar;
+      const s = this.settingOf(g.bando, rule.id);
+      if (!s) return;
+      const day = Math.floor(key / TIME_SPAN);
+      const rest = key - day * TIME_SPAN;
+      const k = { professionista: g.professionista, doteId: g.doteId, servizio: g.servizio, data: isoFromDay(day), inizio: Math.floor(rest / 1440), fine: rest % 1440 };
+      out.push({ rule: rule.id, severity: s.severita, message: rule.message(k), ...place(loc) });
+    };
+    this.pending.forEach((gi, key, loc) => {
+      report(gi, key, loc);
+      for (const l of this.more.get(`${gi}:${key}`) ?? []) report(gi, key, l);
+    });
+    for (const g of this.groups) {
+      if (!this.withTimesheet.has(g.professionista) || g.calendario === g.timesheet) continue;
+      const s = this.settingOf(g.bando, reconcileTotal.id);
+      if (!s) continue;
+      out.push({
+        rule: reconcileTotal.id,
+        severity: s.severita,
+        message: reconcileTotal.message({ professionista: g.professionista, doteId: g.doteId, servizio: g.servizio, calendario: g.calendario, timesheet: g.timesheet }),
+        ...place(g.lastTs || g.lastCal),
+        column: 'ore',
+      });
     }
     return out;
   }

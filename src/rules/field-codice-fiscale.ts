@@ -1,3 +1,4 @@
+import { detach } from '../csv/strings.js';
 import { checkCodiceFiscale } from '../domain/codice-fiscale.js';
 
 /**
@@ -12,6 +13,7 @@ export const fieldCodiceFiscale = {
     return (raw) => {
       let v = cache.get(raw);
       if (v === undefined) {
+        raw = detach(raw);
         const r = checkCodiceFiscale(raw, oggi);
         v = r.ok ? { cf: r.cf } : `codice fiscale "${raw}": ${r.reason}`;
         if (cache.size > 100_000) cache.clear();

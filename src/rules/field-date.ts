@@ -1,3 +1,4 @@
+import { detach } from '../csv/strings.js';
 import { dayNumber, parseUserDate } from '../domain/dates.js';
 
 export interface ParsedDate {
@@ -19,6 +20,7 @@ export const fieldDate = {
     return (raw) => {
       let v = cache.get(raw);
       if (v === undefined) {
+        raw = detach(raw);
         v = parseDate(raw);
         if (cache.size > 50_000) cache.clear();
         cache.set(raw, v);

@@ -1,3 +1,4 @@
+import { detach } from '../csv/strings.js';
 import { formatTime } from '../domain/dates.js';
 
 /**
@@ -12,6 +13,7 @@ export const fieldHours = {
     return (raw) => {
       let v = cache.get(raw);
       if (v === undefined) {
+        raw = detach(raw);
         v = /^\d+([.,]\d+)?$/.test(raw) ? Number(raw.replace(',', '.')) * 60 : `ore "${raw}" non numeriche: scrivi ad esempio 1,5 (una e mezza)`;
         if (cache.size > 50_000) cache.clear();
         cache.set(raw, v);

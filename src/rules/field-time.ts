@@ -1,3 +1,4 @@
+import { detach } from '../csv/strings.js';
 import { parseTime } from '../domain/dates.js';
 
 /**
@@ -11,6 +12,7 @@ export const fieldTime = {
     return (raw) => {
       let v = cache.get(raw);
       if (v === undefined) {
+        raw = detach(raw);
         const m = parseTime(raw.replace(/^(\d{1,2}[:.]\d{2}):00$/, '$1'));
         v = m ?? `orario "${raw}" non valido: scrivi HH:MM tra 00:00 e 23:59`;
         if (cache.size > 50_000) cache.clear();

@@ -1,0 +1,277 @@
+#!/usr/bin/env node
+/**
+ * `npm run bench`: speed and memory of the batch check and import, measured, not asserted.
+ *
+ * Generates in a temp folder (never committed) a 1,000,000-row timesheet of one professional and
+ * the matching calendar (group sessions of 10 doti, Cremona QF0/QN7, 20,000 doti), once clean and
+ * once with a few hundred planted errors, and prints from one run:
+ *   - csv-parse alone on the same files, with the line information (`info: true`): the reference;
+ *   - `dote verifica` without and with a database: rows/s, MB/s, ratio to csv-parse, peak RSS;
+ *   - Miller (`mlr`) summing hours per professional per day, where installed;
+ *   - `dote importa` of the clean files into a fresh database: rows/s;
+ *   - start-up of `dote --help` and `dote mostra ID` against `node -e 0` (median of 10 runs).
+ * Targets (issue 4): all rules in <= 1.2x csv-parse alone; not slower than Miller's daily sum;
+ * peak RSS < 250 MB; import >= 200,000 rows/s. Env: BENCH_ROWS (default 1000000), BENCH_KEEP=1.
+ */
+import { spawnSync, execFileSync } from 'node:child_process';
+import { createReadStream, existsSync, mkdtempSync, rmSync, statSync, openSync, writeSync, closeSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+const BIN = path.join(ROOT, 'bin', 'dote');
+const require = createRequire(import.meta.url);
+const ROWS = Number(process.env.BENCH_ROWS ?? 1_000_000);
+const GROUP = 10; // participants per session
+const SESSIONS_PER_COHORT = 50; // a cohort of 10 doti does 40 h QF0 + 10 h QN7 together
+const OGGI = '2045-12-31';
+
+if (!existsSync(path.join(ROOT, 'dist', 'main.js'))) {
+  process.stderr.write('bench: compila prima (npm run build)\n');
+  process.exit(2);
+}
+const { holidayName } = await import(path.join(ROOT, 'dist', 'domain', 'holidays.js'));
+const { weekday, isoFromDay, dayNumber } = await import(path.join(ROOT, 'dist', 'domain', 'dates.js'));
+
+const dir = mkdtempSync(path.join(tmpdir(), 'dote-bench-'));
+const fmtInt = (n) => String(Math.round(n)).replace(/\B(?=(\d{3})+(?!\d))/g, '.');
+const fmt1 = (n) => n.toFixed(1).replace('.', ',');
+const fmt2 = (n) => n.toFixed(2).replace('.', ',');
+const mb = (bytes) => bytes / 1048576;
+const log = (s = '') => process.stdout.write(`${s}\n`);
+
+// ---------------------------------------------------------------- data
+function itDate(day) {
+  const iso = isoFromDay(day);
+  return `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}`;
+}
+const hh = (m) => `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
+const SLOTS = [540, 600, 660, 720, 840, 900, 960, 1020]; // 8 one-hour sessions a day
+
+class Out {
+  constructor(file) {
+    this.fd = openSync(file, 'w');
+    this.buf = [];
+    this.size = 0;
+  }
+  write(s) {
+    this.buf.push(s);
+    this.size += s.length;
+    if (this.size > 1 << 20) this.flush();
+  }
+  flush() {
+    writeSync(this.fd, this.buf.join(''));
+    this.buf = [];
+    this.size = 0;
+  }
+  close() {
+    this.flush();
+    closeSync(this.fd);
+  }
+}
+
+/**
+ * Writes four files: clean and messy calendar and timesheet. Planted errors (messy only) are
+ * spread evenly; their count per rule is returned.
+ */
+function generate() {
+  const f = {
+    cal: path.join(dir, 'calendario.csv'),
+    ts: path.join(dir, 'timesheet-rossi.csv'),
+    calMessy: path.join(dir, 'messy', 'calendario.csv'),
+    tsMessy: path.join(dir, 'messy', 'timesheet-rossi.csv'),
+  };
+  execFileSync('mkdir', ['-p', path.join(dir, 'messy')]);
+  const cal = new Out(f.cal), ts = new Out(f.ts), calM = new Out(f.calMessy), tsM = new Out(f.tsMessy);
+  const calHeader = 'id_dote;servizio;data;ora_inizio;ora_fine;ore;professionista;modalita;gruppo;sede;descrizione;fascia;tipo_dote;registrata_il\n';
+  const tsHeader = 'id_dote;servizio;data;ora_inizio;ora_fine;ore;professionista;gruppo;descrizione\n';
+  cal.write(calHeader); calM.write(calHeader); ts.write(tsHeader); tsM.write(tsHeader);
+  const planted = {};
+  const plant = (rule) => (planted[rule] = (planted[rule] ?? 0) + 1);
+  const sessions = Math.ceil(ROWS / GROUP);
+  let day = dayNumber('2000-01-03');
+  let slot = 0;
+  let n = 0;
+  const every = Math.max(1, Math.floor(ROWS / 320)); // ~320 planted errors
+  for (let s = 0; s < sessions && n < ROWS; s++) {
+    // No Sundays, national holidays or the Cremona sede's patron day (13 November).
+    while (weekday(day) === 6 || holidayName(day, '11-13') !== null) day++;
+    const date = itDate(day);
+    const start = SLOTS[slot];
+    const cohort = Math.floor(s / SESSIONS_PER_COHORT);
+    const servizio = s % SESSIONS_PER_COHORT < 40 ? 'QF0' : 'QN7';
+    const desc = servizio === 'QF0' ? 'formazione in aula' : 'coaching di gruppo';
+    for (let k = 0; k < GROUP && n < ROWS; k++, n++) {
+      const dote = `CR-${cohort * GROUP + k + 1}`;
+      const c = `${dote};${servizio};${date};${hh(start)};${hh(start + 60)};1;Mario Rossi;presenza;collettiva;Cremona;${desc};4;D1-INS;${date}\n`;
+      const t = `${dote};${servizio};${date};${hh(start)};${hh(start + 60)};1;Mario Rossi;collettiva;${desc}\n`;
+      cal.write(c);
+      ts.write(t);
+      if (n % every !== every - 1) {
+        calM.write(c);
+        tsM.write(t);
+        continue;
+      }
+      switch ((n / every) % 8 | 0) {
+        case 0: tsM.write(t.replace(date, date.replace(/^\d\d/, '32'))); calM.write(c); plant('field/date'); break;
+        case 1: tsM.write(t.replace(`;${hh(start + 60)};`, ';25:00;')); calM.write(c); plant('field/time'); break;
+        case 2: tsM.write(t.replace(';1;Mario', ';2;Mario')); calM.write(c); plant('field/hours'); break;
+        case 3: tsM.write(t.replace(`;${hh(start + 60)};1;`, `;${hh(start + 45)};0,75;`)); calM.write(c); plant('reconcile (ora di fine diversa)'); break;
+        case 4: calM.write(c.replace(`;${servizio};`, ';QX9;')); tsM.write(t); plant('service/not-in-dote (+ riconciliazione)'); break;
+        case 5: calM.write(`;;;;;;;;;;;;\n${c}`); tsM.write(t); plant('csv/blank-row'); break;
+        case 6: calM.write(c.replace(';Cremona;', ';Cremona;extra;')); tsM.write(t); plant('csv/columns (+ riconciliazione)'); break;
+        default: tsM.write(t.replace(';Mario Rossi;', ';;')); calM.write(c); plant('field/required (+ riconciliazione)'); break;
+      }
+    }
+    slot++;
+    if (slot === SLOTS.length) {
+      slot = 0;
+      day++;
+    }
+  }
+  cal.close(); ts.close(); calM.close(); tsM.close();
+  return { files: f, planted, doti: Math.ceil(sessions / SESSIONS_PER_COHORT) * GROUP, lastDay: isoFromDay(day) };
+}
+
+// ---------------------------------------------------------------- helpers
+function timeSpawn(args, opts = {}) {
+  const useTime = existsSync('/usr/bin/time');
+  const cmd = useTime ? '/usr/bin/time' : process.execPath;
+  const full = useTime ? ['-v', process.execPath, ...args] : args;
+  const t0 = process.hrtime.bigint();
+  const r = spawnSync(cmd, full, { encoding: 'utf8', maxBuffer: 1 << 30, cwd: opts.cwd ?? dir, env: { ...process.env, NO_COLOR: '1', DOTE_OPERATORE: 'bench', ...opts.env } });
+  const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
+  let rssMb = null;
+  if (useTime) {
+    const m = /Maximum resident set size \(kbytes\): (\d+)/.exec(r.stderr);
+    if (m) rssMb = Number(m[1]) / 1024;
+  }
+  return { seconds, rssMb, status: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+function median(xs) {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)];
+}
+
+function startup(args, runs = 10) {
+  const times = [];
+  for (let i = 0; i < runs; i++) {
+    const t0 = process.hrtime.bigint();
+    spawnSync(process.execPath, args, { cwd: dir, stdio: 'ignore', env: { ...process.env, NO_COLOR: '1' } });
+    times.push(Number(process.hrtime.bigint() - t0) / 1e6);
+  }
+  return median(times);
+}
+
+async function csvParseAlone(files) {
+  const { parse } = require('csv-parse');
+  let records = 0;
+  const t0 = process.hrtime.bigint();
+  for (const file of files) {
+    await new Promise((resolve, reject) => {
+      const p = createReadStream(file).pipe(parse({ delimiter: ';', info: true, relax_column_count: true, skip_empty_lines: false }));
+      p.on('data', () => records++);
+      p.on('end', resolve);
+      p.on('error', reject);
+    });
+  }
+  return { seconds: Number(process.hrtime.bigint() - t0) / 1e9, records };
+}
+
+function setupDatabase(db, doti) {
+  const r = spawnSync(process.execPath, [BIN, 'init', '--db', db], { encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(r.stderr);
+  const Database = require('better-sqlite3');
+  const d = new Database(db);
+  const now = new Date().toISOString();
+  d.transaction(() => {
+    d.prepare("INSERT INTO sede (nome, comune, patrono) VALUES ('Cremona', 'Cremona', '11-13')").run();
+    d.prepare("INSERT INTO professionista (codice, nome) VALUES ('P01', 'Mario Rossi')").run();
+    const dest = d.prepare("INSERT INTO destinatario (cf, nome, cognome, creato_il, l68, did) VALUES (?, 'Nome', 'Cognome', ?, 1, 1)");
+    const dote = d.prepare(
+      `INSERT INTO dote (id, bando, tipo, destinatario_id, fascia, linea, stato, data_richiesta, data_attivazione, data_fine, creata_il)
+       VALUES (?, 'cremona-2021', 'D1-INS', ?, 4, 'b', 'ATTIVA', '2000-01-01', '2000-01-01', '2045-12-31', ?)`,
+    );
+    for (let i = 1; i <= doti; i++) {
+      const id = dest.run(`BENCH${String(i).padStart(11, '0')}`, now).lastInsertRowid;
+      dote.run(`CR-${i}`, id, now);
+    }
+  })();
+  d.close();
+}
+
+// ---------------------------------------------------------------- run
+log(`Benchmark di dote: ${fmtInt(ROWS)} righe di timesheet + ${fmtInt(ROWS)} di calendario (cartella ${dir})`);
+let t0 = Date.now();
+const g = generate();
+const bytes = statSync(g.files.ts).size + statSync(g.files.cal).size;
+const bytesMessy = statSync(g.files.tsMessy).size + statSync(g.files.calMessy).size;
+log(`dati generati in ${fmt1((Date.now() - t0) / 1000)} s: timesheet ${fmt1(mb(statSync(g.files.ts).size))} MB, calendario ${fmt1(mb(statSync(g.files.cal).size))} MB, ${fmtInt(g.doti)} doti, fino al ${g.lastDay}`);
+log(`errori piantati nei file "messy": ${Object.entries(g.planted).map(([k, v]) => `${k} ${v}`).join(', ')}`);
+log();
+
+const totalRows = 2 * ROWS;
+const ref = await csvParseAlone([g.files.calMessy, g.files.tsMessy]);
+log(`csv-parse da solo (info: true), entrambi i file: ${fmt2(ref.seconds)} s, ${fmtInt(ref.records / ref.seconds)} record/s, ${fmt1(mb(bytesMessy) / ref.seconds)} MB/s`);
+
+const db = path.join(dir, 'bench.db');
+setupDatabase(db, g.doti);
+
+function verifica(label, extra) {
+  const r = timeSpawn([BIN, 'verifica', g.files.calMessy, g.files.tsMessy, '--json', '--oggi', OGGI, ...extra]);
+  if (r.status === 2) throw new Error(r.stderr);
+  const doc = JSON.parse(r.stdout);
+  const byRule = {};
+  for (const d of doc.diagnostics) byRule[d.rule] = (byRule[d.rule] ?? 0) + 1;
+  log(
+    `dote verifica ${label}: ${fmt2(r.seconds)} s, ${fmtInt(totalRows / r.seconds)} righe/s, ${fmt1(mb(bytesMessy) / r.seconds)} MB/s, ` +
+      `${fmt2(r.seconds / ref.seconds)}× csv-parse, RSS massimo ${r.rssMb === null ? 'n/d' : `${fmtInt(r.rssMb)} MB`}`,
+  );
+  log(`  ${fmtInt(doc.summary.rows)} righe lette (csv-parse: ${fmtInt(ref.records)} record con intestazioni e righe vuote), ${fmtInt(doc.diagnostics.length)} segnalazioni: ${Object.entries(byRule).map(([k, v]) => `${k} ${v}`).join(', ')}`);
+  return r;
+}
+verifica('senza database', []);
+verifica('con database  ', ['--db', db]);
+
+// The same file for dote and Miller: the timesheet alone.
+const vTs = timeSpawn([BIN, 'verifica', g.files.ts, '--json', '--oggi', OGGI]);
+log(`dote verifica del solo timesheet (pulito): ${fmt2(vTs.seconds)} s, ${fmtInt(ROWS / vTs.seconds)} righe/s, RSS massimo ${vTs.rssMb === null ? 'n/d' : `${fmtInt(vTs.rssMb)} MB`}`);
+if (spawnSync('mlr', ['--version'], { stdio: 'ignore' }).status === 0) {
+  const args = ['--icsv', '--ifs', ';', '--ocsv', 'stats1', '-a', 'sum', '-f', 'ore', '-g', 'professionista,data', g.files.ts];
+  const t1 = process.hrtime.bigint();
+  const m = spawnSync('/usr/bin/time', ['-v', 'mlr', ...args], { encoding: 'utf8', maxBuffer: 1 << 30 });
+  const s = Number(process.hrtime.bigint() - t1) / 1e9;
+  const rss = /Maximum resident set size \(kbytes\): (\d+)/.exec(m.stderr);
+  log(`Miller, ore per professionista per giorno (solo timesheet): ${fmt2(s)} s, RSS ${rss ? `${fmtInt(Number(rss[1]) / 1024)} MB` : 'n/d'}; dote verifica dello stesso file: ${fmt2(vTs.seconds / s)}× Miller`);
+} else {
+  log('Miller (mlr) non installato: confronto saltato (apt-get install -y miller)');
+}
+
+const dbImport = path.join(dir, 'import.db');
+setupDatabase(dbImport, g.doti);
+const imp = timeSpawn([BIN, 'importa', g.files.cal, g.files.ts, '--db', dbImport, '--oggi', OGGI, '--json']);
+if (imp.status !== 0) {
+  log(`dote importa: stato ${imp.status}: ${imp.stderr.split('\n')[0]}`);
+  try {
+    const doc = JSON.parse(imp.stdout);
+    log(`  ${doc.diagnostics.slice(0, 5).map((d) => `${d.file}:${d.line} ${d.rule} ${d.message}`).join('\n  ')}`);
+  } catch {}
+} else {
+  const doc = JSON.parse(imp.stdout);
+  log(`dote importa (file puliti, database nuovo): ${fmt2(imp.seconds)} s, ${fmtInt(totalRows / imp.seconds)} righe/s, RSS massimo ${imp.rssMb === null ? 'n/d' : `${fmtInt(imp.rssMb)} MB`}; importate ${fmtInt(doc.import.totale.importate)}`);
+  const again = timeSpawn([BIN, 'importa', g.files.cal, g.files.ts, '--db', dbImport, '--oggi', OGGI, '--json']);
+  const doc2 = JSON.parse(again.stdout);
+  log(`dote importa di nuovo (tutto già presente): ${fmt2(again.seconds)} s, ${fmtInt(totalRows / again.seconds)} righe/s; già presenti ${fmtInt(doc2.import.totale.presenti)}`);
+}
+
+log();
+const node0 = startup(['-e', '0']);
+const help = startup([BIN, '--help']);
+const mostra = startup([BIN, 'mostra', 'CR-1', '--db', db]);
+log(`avvio (mediana di 10): node -e 0 ${fmtInt(node0)} ms; dote --help ${fmtInt(help)} ms (${fmt2(help / node0)}×); dote mostra CR-1 ${fmtInt(mostra)} ms (${fmt2(mostra / node0)}×)`);
+
+if (!process.env.BENCH_KEEP) rmSync(dir, { recursive: true, force: true });
+else log(`file conservati in ${dir}`);

@@ -1,0 +1,194 @@
+/**
+ * `dote importa`: all or nothing in one transaction, re-import adds nothing, --prova changes
+ * nothing, concluded doti and deliveries in a liquidation request are refused; each refusal
+ * leaves the database exactly as it was (a dump of every table before and after).
+ */
+import { afterEach, describe, expect, it } from 'vitest';
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { dote, withDb, type RunResult } from '../helpers.js';
+
+const cleanups: (() => void)[] = [];
+afterEach(() => {
+  while (cleanups.length) cleanups.pop()!();
+});
+
+function dump(file: string): Record<string, unknown[]> {
+  const db = new Database(file, { readonly: true });
+  try {
+    const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").pluck().all() as string[];
+    return Object.fromEntries(tables.map((t) => [t, db.prepare(`SELECT * FROM "${t}"`).all()]));
+  } finally {
+    db.close();
+  }
+}
+
+function query<T = Record<string, unknown>>(file: string, sql: string, ...params: unknown[]): T[] {
+  const db = new Database(file);
+  try {
+    return db.prepare(sql).all(...params) as T[];
+  } finally {
+    db.close();
+  }
+}
+
+const H = 'id_dote;servizio;data;ora_inizio;ora_fine;professionista;sede;descrizione\n';
+const CAL = `${H}CR-1;QD1;02/03/2022;09:00;10:00;Mario Rossi;Cremona;accoglienza\nCR-1;QD2;03/03/2022;09:00;10:00;P01;Cremona;colloquio\n`;
+const TS = 'id_dote;servizio;data;ora_inizio;ora_fine;professionista\nCR-1;QD1;02/03/2022;09:00;10:00;P01\nCR-1;QD2;03/03/2022;09:00;10:00;P01\n';
+
+function setup() {
+  const d = withDb();
+  cleanups.push(d.cleanup);
+  const env = { DOTE_OGGI: '2022-03-10', DOTE_OPERATORE: 'test' };
+  const ok = (args: string[]): RunResult => {
+    const r = d.run(args, env);
+    if (r.status !== 0) throw new Error(`dote ${args.join(' ')}: ${r.stderr}`);
+    return r;
+  };
+  ok(['sede', 'aggiungi', 'Cremona', '--comune', 'Cremona', '--patrono', '13/11']);
+  ok(['professionista', 'aggiungi', 'P01', '--nome', 'Mario Rossi']);
+  ok(['destinatario', 'aggiungi', '--cf', 'RSSMRA80A01D150J', '--nome', 'Mario', '--cognome', 'Rossi', '--disabilita', 'fisica', '--l68', '--did']);
+  ok(['nuova', '--tipo', 'D1-INS', '--destinatario', 'RSSMRA80A01D150J', '--fascia', '3', '--data', '2022-03-01', '--id', 'CR-1']);
+  const write = (name: string, text: string) => {
+    writeFileSync(path.join(d.dir, name), text);
+    return name;
+  };
+  const run = (args: string[]) => d.run(args, env);
+  return { ...d, ok, run, write };
+}
+
+describe('dote importa', () => {
+  it('needs a database', () => {
+    const d = setup();
+    d.write('c.csv', CAL);
+    const r = dote(['importa', 'c.csv', '--db', 'altro.db'], { cwd: d.dir });
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/nessun database/);
+  });
+
+  it('imports calendar rows as EROGATA deliveries and timesheet rows, with history; again adds nothing', () => {
+    const d = setup();
+    d.write('calendario.csv', CAL);
+    d.write('timesheet-rossi.csv', TS);
+    const r = d.run(['importa', 'calendario.csv', 'timesheet-rossi.csv', '--json']);
+    expect(r.status).toBe(0);
+    const doc = r.json();
+    expect(doc.import).toEqual({
+      eseguita: true,
+      prova: false,
+      files: [
+        { file: 'calendario.csv', kind: 'calendario', importate: 2, presenti: 0, aggiornate: 0 },
+        { file: 'timesheet-rossi.csv', kind: 'timesheet', importate: 2, presenti: 0, aggiornate: 0 },
+      ],
+      totale: { importate: 4, presenti: 0, aggiornate: 0 },
+    });
+    const rows = query(d.db, 'SELECT dote_id, servizio, data, inizio, fine, stato, origine, file, riga, registrata_il, descrizione, sede_id FROM erogazione ORDER BY id');
+    expect(rows).toEqual([
+      { dote_id: 'CR-1', servizio: 'QD1', data: '2022-03-02', inizio: 540, fine: 600, stato: 'EROGATA', origine: 'importa', file: 'calendario.csv', riga: 2, registrata_il: '2022-03-10', descrizione: 'accoglienza', sede_id: 1 },
+      { dote_id: 'CR-1', servizio: 'QD2', data: '2022-03-03', inizio: 540, fine: 600, stato: 'EROGATA', origine: 'importa', file: 'calendario.csv', riga: 3, registrata_il: '2022-03-10', descrizione: 'colloquio', sede_id: 1 },
+    ]);
+    expect(query(d.db, 'SELECT count(*) AS n FROM timesheet_riga')).toEqual([{ n: 2 }]);
+    const storia = query<{ entita: string; azione: string; dopo: string }>(d.db, "SELECT entita, azione, dopo FROM storia WHERE azione LIKE 'importate%' ORDER BY id");
+    expect(storia.map((s) => [s.entita, JSON.parse(s.dopo).righe])).toEqual([
+      ['erogazione', 2],
+      ['timesheet', 2],
+    ]);
+    const before = dump(d.db);
+    const again = d.run(['importa', 'calendario.csv', 'timesheet-rossi.csv', '--json']);
+    expect(again.status).toBe(0);
+    expect(again.json().import.totale).toEqual({ importate: 0, presenti: 4, aggiornate: 0 });
+    expect(dump(d.db)).toEqual(before);
+    expect(d.run(['importa', 'calendario.csv', 'timesheet-rossi.csv']).stdout).toMatch(/calendario\.csv +0 erogazioni nuove, 2 già presenti/);
+  });
+
+  it('all or nothing: an error in any file imports nothing', () => {
+    const d = setup();
+    d.write('calendario.csv', CAL);
+    d.write('timesheet-rossi.csv', `${TS}CR-1;QD3;31/02/2022;09:00;10:00;P01\n`);
+    const before = dump(d.db);
+    const r = d.run(['importa', 'calendario.csv', 'timesheet-rossi.csv']);
+    expect(r.status).toBe(1);
+    expect(r.stdout).toMatch(/timesheet-rossi\.csv:4: errore field\/date/);
+    expect(r.stdout).toMatch(/Nessuna riga importata/);
+    expect(dump(d.db)).toEqual(before);
+  });
+
+  it('an unknown dote or professional is an error (field/value), nothing imported', () => {
+    const d = setup();
+    d.write('c.csv', `${CAL}CR-9;QD1;04/03/2022;09:00;10:00;P01;;\nCR-1;QD3;04/03/2022;11:00;12:00;Luca Neri;;\n`);
+    const before = dump(d.db);
+    const r = d.run(['importa', 'c.csv', '--json']);
+    expect(r.status).toBe(1);
+    const errors = r.json().diagnostics.filter((x: { severity: string }) => x.severity === 'error');
+    expect(errors.map((x: { line: number; rule: string }) => `${x.line} ${x.rule}`)).toEqual(['4 field/value', '5 field/value']);
+    expect(r.json().import.eseguita).toBe(false);
+    expect(dump(d.db)).toEqual(before);
+  });
+
+  it('--prova shows what would happen and changes nothing', () => {
+    const d = setup();
+    d.write('calendario.csv', CAL);
+    const before = dump(d.db);
+    const r = d.run(['importa', 'calendario.csv', '--prova']);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/Prova: il database non è stato modificato/);
+    expect(r.stdout).toMatch(/calendario\.csv +2 erogazioni nuove, 0 già presenti/);
+    expect(dump(d.db)).toEqual(before);
+  });
+
+  it('a concluded dote takes no rows (import/conflict), unless they are already there', () => {
+    const d = setup();
+    d.write('calendario.csv', CAL);
+    d.ok(['importa', 'calendario.csv']);
+    d.ok(['concludi', 'CR-1', '--data', '2022-03-05']);
+    // The same file again: already present, not a conflict.
+    expect(d.run(['importa', 'calendario.csv', '--json']).json().import.totale.presenti).toBe(2);
+    d.write('nuove.csv', `${H}CR-1;QD3;04/03/2022;09:00;10:00;P01;Cremona;percorso\n`);
+    const before = dump(d.db);
+    const r = d.run(['importa', 'nuove.csv', '--json']);
+    expect(r.status).toBe(1);
+    expect(r.json().diagnostics.map((x: { line: number; rule: string }) => `${x.line} ${x.rule}`)).toEqual(['2 import/conflict']);
+    expect(dump(d.db)).toEqual(before);
+  });
+
+  it('a changed row updates its delivery, with history; in a liquidation request it is refused', () => {
+    const d = setup();
+    d.write('calendario.csv', CAL);
+    d.ok(['importa', 'calendario.csv']);
+    d.write('calendario.csv', CAL.replace('CR-1;QD2;03/03/2022;09:00;10:00', 'CR-1;QD2;03/03/2022;09:00;10:30'));
+    const r = d.run(['importa', 'calendario.csv', '--json']);
+    expect(r.status).toBe(0);
+    expect(r.json().import.totale).toEqual({ importate: 0, presenti: 1, aggiornate: 1 });
+    expect(query(d.db, "SELECT fine FROM erogazione WHERE servizio = 'QD2'")).toEqual([{ fine: 630 }]);
+    const h = query<{ prima: string; dopo: string }>(d.db, "SELECT prima, dopo FROM storia WHERE azione = 'modificata da importa'");
+    expect(JSON.parse(h[0]!.prima).fine).toBe('10:00');
+    expect(JSON.parse(h[0]!.dopo).fine).toBe('10:30');
+
+    // Lock the deliveries as a liquidation request does.
+    const db = new Database(d.db);
+    const liq = db.prepare("INSERT INTO liquidazione (dote_id, data, creata_il) VALUES ('CR-1', '2022-03-09', 'x')").run().lastInsertRowid;
+    db.prepare('UPDATE erogazione SET liquidazione_id = ?').run(liq);
+    db.close();
+    d.write('calendario.csv', CAL.replace('CR-1;QD2;03/03/2022;09:00;10:00', 'CR-1;QD2;03/03/2022;09:00;11:00'));
+    const before = dump(d.db);
+    const locked = d.run(['importa', 'calendario.csv']);
+    expect(locked.status).toBe(1);
+    expect(locked.stdout).toMatch(/calendario\.csv:3: errore import\/conflict: l'erogazione \d+ del 03\/03\/2022 alle 09:00 è già in una richiesta di liquidazione .*fine 10:30 nel database, 11:00 nel file/);
+    expect(dump(d.db)).toEqual(before);
+  });
+
+  it('a row written twice in one call is one delivery', () => {
+    const d = setup();
+    const row = 'CR-1;QD1;02/03/2022;09:00;10:00;P01;Cremona;accoglienza\n';
+    d.write('calendario.csv', H + row + row.replace('QD1', 'QD2').replace('09:00;10:00', '10:00;11:00') + row);
+    const r = d.run(['importa', 'calendario.csv', '--json']);
+    expect(r.status).toBe(1); // the professional is twice at the same time: timesheet/overlap
+    const g = 'CR-1;QT6;02/03/2022;14:00;15:00;P01;Cremona;gruppo\n';
+    d.write('gruppo.csv', 'id_dote;servizio;data;ora_inizio;ora_fine;professionista;sede;descrizione;gruppo\n' + [g, g].map((x) => x.replace('\n', ';collettiva\n')).join(''));
+    const r2 = d.run(['importa', 'gruppo.csv', '--json']);
+    expect(r2.status).toBe(0);
+    expect(r2.json().import.totale).toEqual({ importate: 1, presenti: 1, aggiornate: 0 });
+    expect(query(d.db, "SELECT count(*) AS n FROM erogazione WHERE servizio = 'QT6'")).toEqual([{ n: 1 }]);
+  });
+});
