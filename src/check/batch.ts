@@ -60,6 +60,8 @@ export type ReportFn = (rule: string, message: string, column?: string) => void;
 /** Receives every readable row (importa writes it; verifica with a database only checks it). */
 export interface RowSink {
   row(r: DeliveryRow, extra: RowExtra, bando: Bando | undefined, report: ReportFn): void;
+  /** After the last row of the last file. */
+  end?(): void;
 }
 
 export interface BatchOptions {
@@ -274,7 +276,8 @@ export function checkBatch(files: readonly BatchFile[], o: BatchOptions): BatchR
 
   const hasCal = files.some((f) => f.kind === 'calendario');
   const hasTs = files.some((f) => f.kind === 'timesheet');
-  const reconciler = hasCal && hasTs ? new Reconciler((b, rule) => cachedSetting(b, rule)) : null;
+  const profNames = new Map<string, string>();
+  const reconciler = hasCal && hasTs ? new Reconciler((b, rule) => cachedSetting(b, rule), (key) => profNames.get(key) ?? key) : null;
   if (hasTs && !hasCal) {
     for (const rule of ['reconcile/missing-timesheet', 'reconcile/missing-calendar', 'reconcile/total']) {
       skip(rule, 'nessun calendario nella stessa verifica: i timesheet non si riconciliano');
@@ -479,6 +482,7 @@ export function checkBatch(files: readonly BatchFile[], o: BatchOptions): BatchR
       if (!prof) {
         const ref = db?.professionista(profRaw);
         prof = ref ? { key: ref.codice, id: ref.id, unknown: false } : { key: detach(nameKey(profRaw)), id: undefined, unknown: Boolean(db) };
+        if (ref) profNames.set(ref.codice, `${ref.nome} (${ref.codice})`);
         profKeys.set(detach(profRaw), prof);
       }
       let sedeId: number | null | undefined = null;
@@ -578,6 +582,7 @@ export function checkBatch(files: readonly BatchFile[], o: BatchOptions): BatchR
     if (!headerSeen) fileRule(csvHeader.id, 1, csvHeader.empty(kind));
   });
 
+  o.sink?.end?.();
   runner.end();
   if (reconciler) {
     for (const f of reconciler.finish()) push(f.file, files[f.file]!.path, f.line, f.rule, f.severity, f.message, f.column);

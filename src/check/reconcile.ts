@@ -57,7 +57,11 @@ export class Reconciler {
   /** Further unmatched rows with the same key and side (rare: a row written twice). */
   private readonly more = new Map<string, number[]>();
 
-  constructor(private readonly settingOf: (bando: Bando | undefined, ruleId: string) => RegolaSetting | null) {}
+  constructor(
+    private readonly settingOf: (bando: Bando | undefined, ruleId: string) => RegolaSetting | null,
+    /** How to name a professional in messages: their key is the registry code when known. */
+    private readonly nameOf: (key: string) => string = (key) => key,
+  ) {}
 
   row(r: DeliveryRow, fileIndex: number, bando: Bando | undefined): void {
     const side = r.kind === 'timesheet' ? -1 : r.kind === 'calendario' ? 1 : 0;
@@ -114,7 +118,7 @@ export class Reconciler {
       if (!s) return;
       const day = Math.floor(key / TIME_SPAN);
       const rest = key - day * TIME_SPAN;
-      const k = { professionista: g.professionista, doteId: g.doteId, servizio: g.servizio, data: isoFromDay(day), inizio: Math.floor(rest / 1440), fine: rest % 1440 };
+      const k = { professionista: this.nameOf(g.professionista), doteId: g.doteId, servizio: g.servizio, data: isoFromDay(day), inizio: Math.floor(rest / 1440), fine: rest % 1440 };
       out.push({ rule: rule.id, severity: s.severita, message: rule.message(k), ...place(loc) });
     };
     this.pending.forEach((gi, key, loc) => {
@@ -128,7 +132,7 @@ export class Reconciler {
       out.push({
         rule: reconcileTotal.id,
         severity: s.severita,
-        message: reconcileTotal.message({ professionista: g.professionista, doteId: g.doteId, servizio: g.servizio, calendario: g.calendario, timesheet: g.timesheet }),
+        message: reconcileTotal.message({ professionista: this.nameOf(g.professionista), doteId: g.doteId, servizio: g.servizio, calendario: g.calendario, timesheet: g.timesheet }),
         ...place(g.lastTs || g.lastCal),
         column: 'ore',
       });

@@ -27,6 +27,7 @@ import { recordHistory } from '../db/storia.js';
 import { importConflict } from '../rules/import-conflict.js';
 import { formatTime } from '../domain/dates.js';
 import { PairMap } from './pair-map.js';
+import { BatchInsert } from './batch-insert.js';
 import type { Statement } from 'better-sqlite3';
 
 export interface FileCounts {
@@ -51,8 +52,7 @@ export class Recorder implements RowSink {
   readonly counts: FileCounts[];
   private readonly summaries = new Map<string, DoteSummary>();
   private readonly updates: { doteId: string; entita: 'erogazione' | 'timesheet'; id: number; prima: object; dopo: object }[] = [];
-  private readonly insertErogazione = new Map<number, Statement>();
-  private readonly insertTimesheet = new Map<number, Statement>();
+  private readonly inserts = new Map<number, { erogazione: BatchInsert; timesheet: BatchInsert; timesheetOne: Statement }>();
   private readonly updateErogazione;
   private readonly updateTimesheet;
   private readonly now = new Date().toISOString();
@@ -86,28 +86,42 @@ export class Recorder implements RowSink {
 
   /**
    * Insert statements per file, with the values that are the same for every row written into the
-   * SQL: binding fewer parameters is most of what makes a row cheaper to insert.
+   * SQL: binding fewer parameters makes a row cheaper to insert.
    */
-  private insertStatements(fi: number): { erogazione: Statement; timesheet: Statement } {
-    let e = this.insertErogazione.get(fi);
-    let t = this.insertTimesheet.get(fi);
-    if (!e || !t) {
+  private insertsFor(fi: number): { erogazione: BatchInsert; timesheet: BatchInsert; timesheetOne: Statement } {
+    let x = this.inserts.get(fi);
+    if (!x) {
+      const db = this.ctx.db;
       const lit = (v: string) => `'${v.replace(/'/g, "''")}'`;
       const file = lit(this.files[fi]!.path);
-      e = this.ctx.db.prepare(
-        `INSERT INTO erogazione (dote_id, servizio, data, inizio, fine, professionista_id, sede_id, modalita, collettiva, sessione,
-                                 descrizione, stato, registrata_il, origine, file, riga, creata_il, aggiornata_il)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'EROGATA', ?, 'importa', ${file}, ?, ${lit(this.now)}, ${lit(this.now)})`,
-      );
-      t = this.ctx.db.prepare(
-        `INSERT INTO timesheet_riga (professionista_id, dote_id, servizio, data, inizio, fine, collettiva, descrizione, file, riga, importata_il)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ${file}, ?, ${lit(this.opts.oggi)})
-         ON CONFLICT (professionista_id, dote_id, servizio, data, inizio) DO NOTHING`,
-      );
-      this.insertErogazione.set(fi, e);
-      this.insertTimesheet.set(fi, t);
+      const tsHead = 'INSERT INTO timesheet_riga (professionista_id, dote_id, servizio, data, inizio, fine, collettiva, descrizione, file, riga, importata_il)';
+      const tsValues = `(?, ?, ?, ?, ?, ?, ?, ?, ${file}, ?, ${lit(this.opts.oggi)})`;
+      x = {
+        erogazione: new BatchInsert(
+          db,
+          `INSERT INTO erogazione (dote_id, servizio, data, inizio, fine, professionista_id, sede_id, modalita, collettiva, sessione,
+                                   descrizione, stato, registrata_il, origine, file, riga, creata_il, aggiornata_il)`,
+          `(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'EROGATA', ?, 'importa', ${file}, ?, ${lit(this.now)}, ${lit(this.now)})`,
+          13,
+        ),
+        timesheet: new BatchInsert(db, tsHead, tsValues, 9),
+        timesheetOne: db.prepare(`${tsHead} VALUES ${tsValues} ON CONFLICT (professionista_id, dote_id, servizio, data, inizio) DO NOTHING`),
+      };
+      this.inserts.set(fi, x);
     }
-    return { erogazione: e, timesheet: t };
+    return x;
+  }
+
+  /** Writes the rows still waiting in the batches. */
+  flush(): void {
+    for (const x of this.inserts.values()) {
+      x.erogazione.flush();
+      x.timesheet.flush();
+    }
+  }
+
+  end(): void {
+    this.flush();
   }
 
   row(r: DeliveryRow, x: RowExtra, _bando: Bando | undefined, report: ReportFn): void {
@@ -121,16 +135,27 @@ export class Recorder implements RowSink {
     const file = this.files[x.fileIndex]!.path;
     if (r.kind === 'timesheet') {
       const prior = this.hadTimesheet.has(profId);
-      if (erogabile && this.opts.write) {
+      if (erogabile && !prior) {
+        // No earlier rows for this professional: only a row repeated in this call can be there.
+        const gi = this.groupOf(profId, r);
+        const key = (r.day * 1440 + r.inizio) * 2 + 1;
+        if (this.added.find(gi, key) < 0) {
+          counts.importate++;
+          this.summarize(r, x.fileIndex);
+          if (!this.opts.write) return;
+          this.added.add(gi, key, 1);
+          this.insertsFor(x.fileIndex).timesheet.add(profId, r.doteId, r.servizio, r.data, r.inizio, r.fine, collettiva, x.descrizione, r.line);
+          return;
+        }
+        this.flush();
+      } else if (erogabile && this.opts.write) {
         // The table's UNIQUE key decides: a new row goes in, an existing one is compared.
-        if (this.insertStatements(x.fileIndex).timesheet.run(profId, r.doteId, r.servizio, r.data, r.inizio, r.fine, collettiva, x.descrizione, r.line).changes) {
+        this.flush();
+        if (this.insertsFor(x.fileIndex).timesheetOne.run(profId, r.doteId, r.servizio, r.data, r.inizio, r.fine, collettiva, x.descrizione, r.line).changes) {
           counts.importate++;
           this.summarize(r, x.fileIndex);
           return;
         }
-      } else if (erogabile && !prior) {
-        counts.importate++;
-        return;
       }
       const ex = this.ctx.existingTimesheet(profId, r.doteId, r.servizio, r.data, r.inizio);
       if (ex && ex.fine === r.fine && ex.collettiva === collettiva && (x.descrizione === null || x.descrizione === ex.descrizione)) {
@@ -161,16 +186,14 @@ export class Recorder implements RowSink {
     // A calendar row. Is the same delivery (dote, service, date, start, professional) there?
     let ex: ExistingErogazione | undefined;
     let group = -1;
-    const key = r.day * 1440 + r.inizio;
+    const key = (r.day * 1440 + r.inizio) * 2;
     if (this.hadErogazioni.has(profId) || !erogabile) {
+      this.flush();
       ex = this.ctx.existingErogazione(profId, r.data, r.doteId, r.servizio, r.inizio);
     } else {
-      const gk = `${profId}\u0000${r.doteId}\u0000${r.servizio}`;
-      group = this.groups.get(gk) ?? -1;
-      if (group < 0) {
-        group = this.groups.size;
-        this.groups.set(gk, group);
-      } else if (this.added.find(group, key) >= 0) {
+      group = this.groupOf(profId, r);
+      if (this.added.find(group, key) >= 0) {
+        this.flush();
         ex = this.ctx.existingErogazione(profId, r.data, r.doteId, r.servizio, r.inizio);
       }
     }
@@ -205,10 +228,21 @@ export class Recorder implements RowSink {
     if (group >= 0) this.added.add(group, key, 1);
     // One collective session: the same professional, service, day and hours, across doti.
     const sessione = r.collettiva ? `${r.professionista}|${r.servizio}|${r.data}|${formatTime(r.inizio)}-${formatTime(r.fine)}` : null;
-    this.insertStatements(x.fileIndex).erogazione.run(
+    this.insertsFor(x.fileIndex).erogazione.add(
       r.doteId, r.servizio, r.data, r.inizio, r.fine, profId, x.sedeId, r.modalita, collettiva, sessione,
       x.descrizione, x.registrataIl ?? this.opts.oggi, r.line,
     );
+  }
+
+  /** A small integer per (professional, dote, service), for the keys of rows added in this call. */
+  private groupOf(profId: number, r: DeliveryRow): number {
+    const gk = `${profId}\u0000${r.doteId}\u0000${r.servizio}`;
+    let g = this.groups.get(gk);
+    if (g === undefined) {
+      g = this.groups.size;
+      this.groups.set(gk, g);
+    }
+    return g;
   }
 
   private summarize(r: DeliveryRow, fi: number): void {

@@ -10,7 +10,7 @@
 import { describe, expect, it } from 'vitest';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { dote, tempDir } from '../helpers.js';
+import { dote, FIXTURES, tempDir } from '../helpers.js';
 import { fixtureCases } from './fixture-cases.js';
 import { splitCommandLine } from '../../src/format/command-line.js';
 
@@ -39,6 +39,8 @@ function uniqSorted(xs: string[]): string[] {
 }
 
 const cases = fixtureCases();
+// The README demo (fixtures/demo, run by `npm run demo`) is checked the same way.
+cases.push({ name: 'demo', rule: '', dir: path.join(FIXTURES, 'demo') });
 
 describe('rule fixtures', () => {
   it('exist', () => {

@@ -1,0 +1,35 @@
+/**
+ * Inserts rows 64 at a time with one multi-row INSERT: per row, a statement run costs more than
+ * the row itself (about a fifth of the import time). Rows wait in one flat parameter array;
+ * `flush` writes what is left one row at a time. Callers flush before they query the table.
+ */
+import type { Database, Statement } from 'better-sqlite3';
+
+const SIZE = 64;
+
+export class BatchInsert {
+  private readonly one: Statement;
+  private readonly many: Statement;
+  private params: unknown[] = [];
+  private rows = 0;
+
+  constructor(db: Database, head: string, values: string, private readonly width: number) {
+    this.one = db.prepare(`${head} VALUES ${values}`);
+    this.many = db.prepare(`${head} VALUES ${Array(SIZE).fill(values).join(', ')}`);
+  }
+
+  add(...row: unknown[]): void {
+    for (let i = 0; i < row.length; i++) this.params.push(row[i]);
+    if (++this.rows === SIZE) {
+      this.many.run(this.params);
+      this.params.length = 0;
+      this.rows = 0;
+    }
+  }
+
+  flush(): void {
+    for (let r = 0; r < this.rows; r++) this.one.run(this.params.slice(r * this.width, (r + 1) * this.width));
+    this.params.length = 0;
+    this.rows = 0;
+  }
+}
