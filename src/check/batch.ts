@@ -390,21 +390,15 @@ export function checkBatch(files: readonly BatchFile[], o: BatchOptions): BatchR
         const s = cachedSetting(bando, rule);
         if (s) push(fi, display, line, rule, s.severita, message, column);
       };
-      const required = (c: ColumnName, v: string) => {
-        if (v) return;
-        rep(fieldRequired.id, fieldRequired.message(c), c);
-        ok = false;
-      };
-      required('id_dote', doteId);
-      required('servizio', servRaw);
       const dataRaw = get(fields, iData);
       const iniRaw = get(fields, iIni);
       const fineRaw = get(fields, iFine);
       const profRaw = get(fields, iProf);
-      required('data', dataRaw);
-      required('ora_inizio', iniRaw);
-      required('ora_fine', fineRaw);
-      required('professionista', profRaw);
+      if (!doteId || !servRaw || !dataRaw || !iniRaw || !fineRaw || !profRaw) {
+        const values: [ColumnName, string][] = [['id_dote', doteId], ['servizio', servRaw], ['data', dataRaw], ['ora_inizio', iniRaw], ['ora_fine', fineRaw], ['professionista', profRaw]];
+        for (const [c, v] of values) if (!v) rep(fieldRequired.id, fieldRequired.message(c), c);
+        ok = false;
+      }
       let day = 0, data = '';
       if (dataRaw) {
         const d = parseDate(dataRaw);

@@ -49,7 +49,8 @@ export interface ReconcileFinding {
 }
 
 export class Reconciler {
-  private readonly groupIndex = new Map<string, number>();
+  /** professional → dote → service → group index. Keys are the rows' shared strings, whose hash V8 keeps: no string is built per row. */
+  private readonly groupIndex = new Map<string, Map<string, Map<string, number>>>();
   private readonly groups: Group[] = [];
   private readonly withTimesheet = new Set<string>();
   /** (group, time key) → location of the first unmatched row; its sign says which side. */
@@ -66,12 +67,15 @@ export class Reconciler {
   row(r: DeliveryRow, fileIndex: number, bando: Bando | undefined): void {
     const side = r.kind === 'timesheet' ? -1 : r.kind === 'calendario' ? 1 : 0;
     if (!side) return;
-    const gk = `${r.professionista}\u0000${r.doteId}\u0000${r.servizio}`;
-    let gi = this.groupIndex.get(gk);
+    let byDote = this.groupIndex.get(r.professionista);
+    if (!byDote) this.groupIndex.set(r.professionista, (byDote = new Map()));
+    let byServ = byDote.get(r.doteId);
+    if (!byServ) byDote.set(r.doteId, (byServ = new Map()));
+    let gi = byServ.get(r.servizio);
     if (gi === undefined) {
       gi = this.groups.length;
       this.groups.push({ professionista: r.professionista, doteId: r.doteId, servizio: r.servizio, bando, calendario: 0, timesheet: 0, lastCal: 0, lastTs: 0 });
-      this.groupIndex.set(gk, gi);
+      byServ.set(r.servizio, gi);
     }
     const g = this.groups[gi]!;
     const loc = side * (fileIndex * LOC_FILE + r.line);
