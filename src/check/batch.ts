@@ -358,6 +358,14 @@ export function checkBatch(files: readonly BatchFile[], o: BatchOptions): BatchR
       iSede = at('sede'); iDesc = at('descrizione'); iReg = at('registrata_il'); iFascia = at('fascia'); iTipo = at('tipo_dote');
     };
 
+    // The row being read, for `rep` (one function for the file, not one per row).
+    let rowBando: Bando | undefined;
+    let rowLine = 0;
+    const rep = (rule: string, message: string, column?: string) => {
+      const s = cachedSetting(rowBando, rule);
+      if (s) push(fi, display, rowLine, rule, s.severita, message, column);
+    };
+
     const onRow = (fields: string[], line: number) => {
       report.rows++;
       if (blankFrom) {
@@ -385,11 +393,9 @@ export function checkBatch(files: readonly BatchFile[], o: BatchOptions): BatchR
         }
       }
       const bando = bandoFor(doteId, servizio, tipoDote);
+      rowBando = bando;
+      rowLine = line;
       let ok = true;
-      const rep = (rule: string, message: string, column?: string) => {
-        const s = cachedSetting(bando, rule);
-        if (s) push(fi, display, line, rule, s.severita, message, column);
-      };
       const dataRaw = get(fields, iData);
       const iniRaw = get(fields, iIni);
       const fineRaw = get(fields, iFine);
@@ -411,25 +417,33 @@ export function checkBatch(files: readonly BatchFile[], o: BatchOptions): BatchR
         }
       }
       let inizio = 0, fine = 0;
+      let times = 0; // how many of the two times are readable
       if (iniRaw) {
         const t = parseTime(iniRaw);
         if (typeof t === 'string') {
           rep(fieldTime.id, t, 'ora_inizio');
           ok = false;
-        } else inizio = t;
+        } else {
+          inizio = t;
+          times++;
+        }
       }
       if (fineRaw) {
         const t = parseTime(fineRaw);
         if (typeof t === 'string') {
           rep(fieldTime.id, t, 'ora_fine');
           ok = false;
-        } else fine = t;
+        } else {
+          fine = t;
+          times++;
+        }
       }
       const oreRaw = get(fields, iOre);
       if (oreRaw) {
         const h = parseHours(oreRaw);
         if (typeof h === 'string') rep(fieldHours.id, h, 'ore');
-        else if (iniRaw && fineRaw && ok && fine > inizio) {
+        // With the end not after the start, time/order says what is wrong.
+        else if (times === 2 && fine > inizio) {
           const m = fieldHours.mismatch(oreRaw, h, inizio, fine);
           if (m) rep(fieldHours.id, m, 'ore');
         }

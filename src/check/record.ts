@@ -26,7 +26,6 @@ import { STATI_EROGABILI } from '../domain/dote-stati.js';
 import { recordHistory } from '../db/storia.js';
 import { importConflict } from '../rules/import-conflict.js';
 import { formatTime } from '../domain/dates.js';
-import { PairMap } from './pair-map.js';
 import { BatchInsert } from './batch-insert.js';
 import type { Statement } from 'better-sqlite3';
 
@@ -52,19 +51,23 @@ export class Recorder implements RowSink {
   readonly counts: FileCounts[];
   private readonly summaries = new Map<string, DoteSummary>();
   private readonly updates: { doteId: string; entita: 'erogazione' | 'timesheet'; id: number; prima: object; dopo: object }[] = [];
-  private readonly inserts = new Map<number, { erogazione: BatchInsert; timesheet: BatchInsert; timesheetOne: Statement }>();
+  private readonly inserts = new Map<number, { erogazione: BatchInsert; timesheetOne: Statement }>();
   private readonly updateErogazione;
   private readonly updateTimesheet;
   private readonly now = new Date().toISOString();
   /**
    * Professionals who had deliveries (timesheet rows) before this import. For the others no row
-   * can be "already present" except one written earlier in this same call, which `added` finds
-   * without a query: a million-row import costs no lookups.
+   * can be "already present" except one written earlier in this same call, which `addKey` finds
+   * without searching the deliveries: a million-row import costs no lookups.
    */
   private readonly hadErogazioni: Set<number>;
   private readonly hadTimesheet: Set<number>;
   private readonly groups = new Map<string, number>();
-  private readonly added = new PairMap(1 << 16);
+  /**
+   * Keys of the deliveries added in this call (importa only): a TEMP table, so that a million new
+   * rows cost SQLite's temporary storage, not the process's memory.
+   */
+  private readonly addKey: Statement | null;
 
   constructor(
     private readonly ctx: DbContext,
@@ -77,6 +80,12 @@ export class Recorder implements RowSink {
       db.prepare("SELECT DISTINCT professionista_id FROM erogazione WHERE stato NOT IN ('ANNULLATA', 'CHIUSA NEGATIVAMENTE')").pluck().all() as number[],
     );
     this.hadTimesheet = new Set(db.prepare('SELECT DISTINCT professionista_id FROM timesheet_riga').pluck().all() as number[]);
+    if (opts.write) {
+      db.exec('CREATE TEMP TABLE IF NOT EXISTS importa_chiave (k INTEGER PRIMARY KEY); DELETE FROM temp.importa_chiave;');
+      this.addKey = db.prepare('INSERT OR IGNORE INTO temp.importa_chiave (k) VALUES (?)');
+    } else {
+      this.addKey = null;
+    }
     this.updateErogazione = db.prepare(
       `UPDATE erogazione SET fine = ?, sede_id = coalesce(?, sede_id), modalita = ?, collettiva = ?, descrizione = coalesce(?, descrizione),
               file = ?, riga = ?, aggiornata_il = ? WHERE id = ?`,
@@ -88,7 +97,7 @@ export class Recorder implements RowSink {
    * Insert statements per file, with the values that are the same for every row written into the
    * SQL: binding fewer parameters makes a row cheaper to insert.
    */
-  private insertsFor(fi: number): { erogazione: BatchInsert; timesheet: BatchInsert; timesheetOne: Statement } {
+  private insertsFor(fi: number): { erogazione: BatchInsert; timesheetOne: Statement } {
     let x = this.inserts.get(fi);
     if (!x) {
       const db = this.ctx.db;
@@ -104,7 +113,6 @@ export class Recorder implements RowSink {
           `(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'EROGATA', ?, 'importa', ${file}, ?, ${lit(this.now)}, ${lit(this.now)})`,
           13,
         ),
-        timesheet: new BatchInsert(db, tsHead, tsValues, 9),
         timesheetOne: db.prepare(`${tsHead} VALUES ${tsValues} ON CONFLICT (professionista_id, dote_id, servizio, data, inizio) DO NOTHING`),
       };
       this.inserts.set(fi, x);
@@ -116,7 +124,6 @@ export class Recorder implements RowSink {
   flush(): void {
     for (const x of this.inserts.values()) {
       x.erogazione.flush();
-      x.timesheet.flush();
     }
   }
 
@@ -135,27 +142,17 @@ export class Recorder implements RowSink {
     const file = this.files[x.fileIndex]!.path;
     if (r.kind === 'timesheet') {
       const prior = this.hadTimesheet.has(profId);
-      if (erogabile && !prior) {
-        // No earlier rows for this professional: only a row repeated in this call can be there.
-        const gi = this.groupOf(profId, r);
-        const key = (r.day * 1440 + r.inizio) * 2 + 1;
-        if (this.added.find(gi, key) < 0) {
-          counts.importate++;
-          this.summarize(r, x.fileIndex);
-          if (!this.opts.write) return;
-          this.added.add(gi, key, 1);
-          this.insertsFor(x.fileIndex).timesheet.add(profId, r.doteId, r.servizio, r.data, r.inizio, r.fine, collettiva, x.descrizione, r.line);
-          return;
-        }
-        this.flush();
-      } else if (erogabile && this.opts.write) {
+      if (erogabile && this.opts.write) {
         // The table's UNIQUE key decides: a new row goes in, an existing one is compared.
-        this.flush();
         if (this.insertsFor(x.fileIndex).timesheetOne.run(profId, r.doteId, r.servizio, r.data, r.inizio, r.fine, collettiva, x.descrizione, r.line).changes) {
           counts.importate++;
           this.summarize(r, x.fileIndex);
           return;
         }
+      } else if (erogabile && !prior) {
+        counts.importate++; // verifica: no earlier rows for this professional, so it would be added
+        this.summarize(r, x.fileIndex);
+        return;
       }
       const ex = this.ctx.existingTimesheet(profId, r.doteId, r.servizio, r.data, r.inizio);
       if (ex && ex.fine === r.fine && ex.collettiva === collettiva && (x.descrizione === null || x.descrizione === ex.descrizione)) {
@@ -184,15 +181,15 @@ export class Recorder implements RowSink {
     }
 
     // A calendar row. Is the same delivery (dote, service, date, start, professional) there?
+    // Only if the professional had deliveries before this import, or this call added the key.
     let ex: ExistingErogazione | undefined;
-    let group = -1;
-    const key = (r.day * 1440 + r.inizio) * 2;
     if (this.hadErogazioni.has(profId) || !erogabile) {
       this.flush();
       ex = this.ctx.existingErogazione(profId, r.data, r.doteId, r.servizio, r.inizio);
-    } else {
-      group = this.groupOf(profId, r);
-      if (this.added.find(group, key) >= 0) {
+    } else if (this.addKey) {
+      // (group, day, start) as one integer: group × 2^28 + (day + 2^15) × 1440 + start.
+      const k = this.groupOf(profId, r) * 2 ** 28 + (r.day + 32768) * 1440 + r.inizio;
+      if (this.addKey.run(k).changes === 0) {
         this.flush();
         ex = this.ctx.existingErogazione(profId, r.data, r.doteId, r.servizio, r.inizio);
       }
@@ -225,7 +222,6 @@ export class Recorder implements RowSink {
     counts.importate++;
     this.summarize(r, x.fileIndex);
     if (!this.opts.write) return;
-    if (group >= 0) this.added.add(group, key, 1);
     // One collective session: the same professional, service, day and hours, across doti.
     const sessione = r.collettiva ? `${r.professionista}|${r.servizio}|${r.data}|${formatTime(r.inizio)}-${formatTime(r.fine)}` : null;
     this.insertsFor(x.fileIndex).erogazione.add(

@@ -10,9 +10,6 @@ export const csvHeader = {
   empty(kind: FileKind): string {
     return `file vuoto: manca l'intestazione del ${kind === 'timesheet' ? 'timesheet' : 'calendario'}`;
   },
-  noRows(): string {
-    return 'solo intestazione, nessuna riga di dati';
-  },
   missing(cols: readonly ColumnName[]): string {
     const list = cols.join(', ');
     return `${cols.length === 1 ? 'manca la colonna obbligatoria' : 'mancano le colonne obbligatorie'} ${list}: le righe del file non sono controllate`;
