@@ -494,7 +494,8 @@ export function checkBatch(files: readonly BatchFile[], o: BatchOptions): BatchR
         profKeys.set(detach(profRaw), prof);
       }
       let sedeId: number | null | undefined = null;
-      const sedeRaw = keep(get(fields, iSede));
+      let sedeRaw = get(fields, iSede);
+      if (sedeRaw) sedeRaw = keep(sedeRaw);
       if (db) {
         if (!db.dote(doteId)) rep(fieldValue.id, fieldValue.unknownDote(doteId), 'id_dote');
         if (prof.unknown) rep(fieldValue.id, fieldValue.unknownProfessionista(profRaw), 'professionista');

@@ -14,9 +14,9 @@
  * unless it is already present. Timesheet rows go to `timesheet_riga` with the same logic on
  * that table's key (professional, dote, service, date, start).
  *
- * History: one summary entry per dote and file ("importate N erogazioni da FILE", with the hours
- * and the period), not one per row: the rows themselves keep their file and line, and a million
- * history rows would double the import time. Updates get one entry each.
+ * History: one summary entry per dote ("importate N erogazioni e M righe di timesheet", with the
+ * files, the hours and the period), not one per row: the rows themselves keep their file and
+ * line, and a million history rows would double the import time. Updates get one entry each.
  */
 import type { Bando } from '../bandi/schema.js';
 import type { DeliveryRow } from '../rules/types.js';
@@ -39,10 +39,11 @@ export interface FileCounts {
 }
 
 interface DoteSummary {
-  doteId: string;
-  fi: number;
-  righe: number;
-  minuti: number;
+  erogazioni: number;
+  minutiErogazioni: number;
+  righeTimesheet: number;
+  minutiTimesheet: number;
+  files: Set<number>;
   dal: string;
   al: string;
 }
@@ -242,31 +243,46 @@ export class Recorder implements RowSink {
   }
 
   private summarize(r: DeliveryRow, fi: number): void {
-    const k = `${r.doteId}\u0000${fi}`;
-    const s = this.summaries.get(k);
-    const minuti = r.minuti > 0 ? r.minuti : 0;
+    let s = this.summaries.get(r.doteId);
     if (!s) {
-      this.summaries.set(k, { doteId: r.doteId, fi, righe: 1, minuti, dal: r.data, al: r.data });
-      return;
+      s = { erogazioni: 0, minutiErogazioni: 0, righeTimesheet: 0, minutiTimesheet: 0, files: new Set(), dal: r.data, al: r.data };
+      this.summaries.set(r.doteId, s);
     }
-    s.righe++;
-    s.minuti += minuti;
+    const minuti = r.minuti > 0 ? r.minuti : 0;
+    if (r.kind === 'timesheet') {
+      s.righeTimesheet++;
+      s.minutiTimesheet += minuti;
+    } else {
+      s.erogazioni++;
+      s.minutiErogazioni += minuti;
+    }
+    s.files.add(fi);
     if (r.data < s.dal) s.dal = r.data;
     if (r.data > s.al) s.al = r.data;
   }
 
   /** The history entries of this import; call inside the import's transaction. */
   writeHistory(operatore: string): void {
-    for (const s of this.summaries.values()) {
-      const f = this.files[s.fi]!;
-      const entita = f.kind === 'timesheet' ? 'timesheet' : 'erogazione';
+    for (const [doteId, s] of this.summaries) {
+      const files = [...s.files].map((fi) => this.files[fi]!.path);
+      const parts: string[] = [];
+      if (s.erogazioni) parts.push(`${s.erogazioni} ${s.erogazioni === 1 ? 'erogazione' : 'erogazioni'} (EROGATA)`);
+      if (s.righeTimesheet) parts.push(`${s.righeTimesheet} ${s.righeTimesheet === 1 ? 'riga' : 'righe'} di timesheet`);
       recordHistory(this.ctx.db, {
-        doteId: s.doteId,
-        entita,
-        entitaId: f.path,
-        azione: entita === 'timesheet' ? 'importate righe di timesheet' : 'importate erogazioni (EROGATA)',
+        doteId,
+        entita: s.erogazioni ? 'erogazione' : 'timesheet',
+        entitaId: files.join(', '),
+        azione: `importate ${parts.join(' e ')}`,
         operatore,
-        dopo: { file: f.path, righe: s.righe, minuti: s.minuti, dal: s.dal, al: s.al },
+        dopo: {
+          file: files,
+          erogazioni: s.erogazioni,
+          minutiErogazioni: s.minutiErogazioni,
+          righeTimesheet: s.righeTimesheet,
+          minutiTimesheet: s.minutiTimesheet,
+          dal: s.dal,
+          al: s.al,
+        },
       });
     }
     for (const u of this.updates) {

@@ -11,13 +11,16 @@ export function detach(s: string): string {
 /** One shared, detached copy per distinct value (dote ids, sedi: few distinct, many rows). */
 export function interner(): (s: string) => string {
   const m = new Map<string, string>();
+  let last = '';
   return (s) => {
+    if (s === last) return last;
     let v = m.get(s);
     if (v === undefined) {
       v = detach(s);
       if (m.size > 1_000_000) m.clear();
       m.set(v, v);
     }
+    last = v;
     return v;
   };
 }

@@ -17,7 +17,11 @@ export const fieldDate = {
   id: 'field/date',
   parser(): (raw: string) => ParsedDate | string {
     const cache = new Map<string, ParsedDate | string>();
+    // Consecutive rows often repeat a value (a day's rows, a session's times): compare first.
+    let lastRaw = '';
+    let lastValue: ParsedDate | string = '';
     return (raw) => {
+      if (raw === lastRaw) return lastValue;
       let v = cache.get(raw);
       if (v === undefined) {
         raw = detach(raw);
@@ -25,6 +29,8 @@ export const fieldDate = {
         if (cache.size > 50_000) cache.clear();
         cache.set(raw, v);
       }
+      lastRaw = raw;
+      lastValue = v;
       return v;
     };
   },

@@ -9,7 +9,11 @@ export const fieldTime = {
   id: 'field/time',
   parser(): (raw: string) => number | string {
     const cache = new Map<string, number | string>();
+    // Consecutive rows often repeat a value (a day's rows, a session's times): compare first.
+    let lastRaw = '';
+    let lastValue: number | string = '';
     return (raw) => {
+      if (raw === lastRaw) return lastValue;
       let v = cache.get(raw);
       if (v === undefined) {
         raw = detach(raw);
@@ -18,6 +22,8 @@ export const fieldTime = {
         if (cache.size > 50_000) cache.clear();
         cache.set(raw, v);
       }
+      lastRaw = raw;
+      lastValue = v;
       return v;
     };
   },

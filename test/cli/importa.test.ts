@@ -89,11 +89,10 @@ describe('dote importa', () => {
       { dote_id: 'CR-1', servizio: 'QD2', data: '2022-03-03', inizio: 540, fine: 600, stato: 'EROGATA', origine: 'importa', file: 'calendario.csv', riga: 3, registrata_il: '2022-03-10', descrizione: 'colloquio', sede_id: 1 },
     ]);
     expect(query(d.db, 'SELECT count(*) AS n FROM timesheet_riga')).toEqual([{ n: 2 }]);
-    const storia = query<{ entita: string; azione: string; dopo: string }>(d.db, "SELECT entita, azione, dopo FROM storia WHERE azione LIKE 'importate%' ORDER BY id");
-    expect(storia.map((s) => [s.entita, JSON.parse(s.dopo).righe])).toEqual([
-      ['erogazione', 2],
-      ['timesheet', 2],
-    ]);
+    const storia = query<{ entita: string; entita_id: string; azione: string; dopo: string }>(d.db, "SELECT entita, entita_id, azione, dopo FROM storia WHERE azione LIKE 'importate%' ORDER BY id");
+    expect(storia).toHaveLength(1); // one summary per dote
+    expect(storia[0]).toMatchObject({ entita: 'erogazione', entita_id: 'calendario.csv, timesheet-rossi.csv', azione: 'importate 2 erogazioni (EROGATA) e 2 righe di timesheet' });
+    expect(JSON.parse(storia[0]!.dopo)).toMatchObject({ erogazioni: 2, minutiErogazioni: 120, righeTimesheet: 2, minutiTimesheet: 120, dal: '2022-03-02', al: '2022-03-03' });
     const before = dump(d.db);
     const again = d.run(['importa', 'calendario.csv', 'timesheet-rossi.csv', '--json']);
     expect(again.status).toBe(0);
