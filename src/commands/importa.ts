@@ -5,8 +5,8 @@ export function importaCommand(): Command {
   const cmd = new Command('importa')
     .description('controlla e importa calendari (erogazioni EROGATA) e timesheet: tutto o niente')
     .argument('[file...]', 'file CSV: un nome con "timesheet" o "foglio" è un timesheet, gli altri calendari')
-    .option('--calendario <file>', 'un file da trattare come calendario (ripetibile)', collect, [])
-    .option('--timesheet <file>', 'un file da trattare come timesheet (ripetibile)', collect, [])
+    .option('--calendario <file>', 'un file da trattare come calendario (ripetibile)', collect)
+    .option('--timesheet <file>', 'un file da trattare come timesheet (ripetibile)', collect)
     .option('--prova', 'mostra cosa verrebbe importato senza cambiare nulla')
     .addHelpText(
       'after',
@@ -15,7 +15,7 @@ export function importaCommand(): Command {
         "quelle di un'erogazione già in liquidazione non si possono cambiare. Senza registrata_il, la data di\n" +
         'registrazione è oggi (--oggi). Colonne: vedi "dote verifica --help".',
     )
-    .action(async (files: string[], opts: { calendario: string[]; timesheet: string[]; prova?: boolean }) => {
+    .action(async (files: string[], opts: { calendario?: string[]; timesheet?: string[]; prova?: boolean }) => {
       const ctx = context();
       const app = await import('../app/importa.js');
       const { painter } = await import('../app/verifica.js');

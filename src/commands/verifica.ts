@@ -5,8 +5,8 @@ export function verificaCommand(): Command {
   const cmd = new Command('verifica')
     .description('controlla calendari e timesheet CSV (tutti insieme), senza importarli')
     .argument('[file...]', 'file CSV: un nome con "timesheet" o "foglio" è un timesheet, gli altri calendari')
-    .option('--calendario <file>', 'un file da trattare come calendario (ripetibile)', collect, [])
-    .option('--timesheet <file>', 'un file da trattare come timesheet (ripetibile)', collect, [])
+    .option('--calendario <file>', 'un file da trattare come calendario (ripetibile)', collect)
+    .option('--timesheet <file>', 'un file da trattare come timesheet (ripetibile)', collect)
     .option('--bando <bando>', 'applica le regole di questo bando a tutte le righe')
     .option('--strict', 'anche gli avvisi danno stato di uscita 1')
     .addHelpText(
@@ -19,7 +19,7 @@ export function verificaCommand(): Command {
         'Con un database (--db, o ./dote.db se c\'è) si usano le doti, i professionisti e le sedi registrati.\n' +
         'Stato di uscita: 0 nessun errore, 1 errori trovati (con --strict anche avvisi), 2 uso errato o file non apribile.',
     )
-    .action(async (files: string[], opts: { calendario: string[]; timesheet: string[]; bando?: string; strict?: boolean }) => {
+    .action(async (files: string[], opts: { calendario?: string[]; timesheet?: string[]; bando?: string; strict?: boolean }) => {
       const ctx = context();
       const app = await import('../app/verifica.js');
       const result = app.verifica(ctx, { files, calendario: opts.calendario, timesheet: opts.timesheet, bando: opts.bando });
