@@ -29,7 +29,9 @@ export const calendarLateEntry: Rule = {
     return {
       row(r) {
         if (r.registrataIl === null) {
-          skip('data di registrazione sconosciuta: colonna registrata_il assente o vuota');
+          // registrata_il is a calendar column (cli.md): a timesheet without it is normal and
+          // must not make the rule look skipped; a calendar without it does.
+          if (r.kind !== 'timesheet') skip('data di registrazione sconosciuta: colonna registrata_il assente o vuota');
           return;
         }
         const bando = env.bandoOf(r);

@@ -123,6 +123,23 @@ describe('dote verifica', () => {
     }
   });
 
+  it('calendar/late-entry is listed as skipped for a calendar without registrata_il, never because of timesheets', () => {
+    const HR = 'id_dote;servizio;data;ora_inizio;ora_fine;professionista;registrata_il\n';
+    const cal = file('cal-registrata.csv', `${HR}CR-1;QD1;21/03/2022;09:00;10:00;Mario Rossi;21/03/2022\n`);
+    const ts = file('timesheet-rossi-registrata.csv', `${H}CR-1;QD1;21/03/2022;09:00;10:00;Mario Rossi\n`);
+    const late = (args: string[]) => {
+      const text = run(['verifica', ...args]);
+      const json = run(['verifica', ...args, '--json']).json();
+      return { text: text.stdout, skipped: json.skipped.filter((s: { rule: string }) => s.rule === 'calendar/late-entry') };
+    };
+    const withColumn = late([cal, ts]);
+    expect(withColumn.skipped).toEqual([]);
+    expect(withColumn.text).not.toMatch(/calendar\/late-entry/);
+    const without = late([GOOD, ts]);
+    expect(without.skipped).toEqual([{ rule: 'calendar/late-entry', reason: 'data di registrazione sconosciuta: colonna registrata_il assente o vuota' }]);
+    expect(without.text).toMatch(/^ {2}calendar\/late-entry +data di registrazione sconosciuta: colonna registrata_il assente o vuota$/m);
+  });
+
   it('has an example in its help', () => {
     const r = dote(['verifica', '--help']);
     expect(r.status).toBe(0);

@@ -30,4 +30,13 @@ describe('calendar/late-entry', () => {
     expect(res.findings).toEqual([]);
     expect(res.skipped).toEqual([{ rule: 'calendar/late-entry', reason: 'data di registrazione sconosciuta: colonna registrata_il assente o vuota' }]);
   });
+
+  it('timesheet rows without registrata_il (not a timesheet column) do not make it skipped', () => {
+    const ts = { kind: 'timesheet' as const, file: 'timesheet.csv' };
+    const res = runRows(rules, [entry('2022-06-27'), entry(null, ts), entry(null, ts)]);
+    expect(res.findings).toEqual([]);
+    expect(res.skipped).toEqual([]);
+    // A calendar row without it still does, whatever the timesheets say.
+    expect(runRows(rules, [entry(null, ts), entry(null)]).skipped.map((s) => s.rule)).toEqual(['calendar/late-entry']);
+  });
 });
