@@ -1,8 +1,11 @@
 /**
  * `npm run demo`: the main job on demo data, never waiting for input. It creates a fresh demo
- * database in ./demo-output/, sets up the office and a few doti (fixtures/demo/setup.txt), batch
- * checks the demo calendar and timesheets (findings expected: they are planted), imports the
- * clean ones and shows a dote. Every step is a real `dote` command, printed before it runs.
+ * database in ./demo-output/ ($DOTE_DEMO_DIR), sets up the office and two doti
+ * (fixtures/demo/setup.txt), batch checks the demo calendar and timesheets (findings expected:
+ * they are planted, see fixtures/demo/expected.txt), imports the corrected calendar and timesheet
+ * of fixtures/demo/importa/ (no findings: the import must succeed), then shows the dote they went
+ * to (hours planned / delivered / left), its deliveries and its history, the list of doti and the
+ * deadlines. Every step is a real `dote` command, printed before it runs, in fixtures/demo.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync } from 'node:fs';
@@ -15,10 +18,13 @@ const DB = path.join(OUT, 'demo.db');
 const DEMO = packagePath('fixtures', 'demo');
 const BIN = packagePath('bin', 'dote');
 const OGGI = '2022-07-15';
+/** The dote the clean files are imported into (created by setup.txt). */
+const DOTE = 'CR-2022-0001';
 
+/** Runs `dote ARGS --db DB --oggi OGGI` in fixtures/demo (file names are relative to it). */
 function run(args: string[], opts: { allowFail?: boolean } = {}): number {
   process.stdout.write(`\n$ dote ${args.map((a) => (/\s/.test(a) ? `"${a}"` : a)).join(' ')}\n`);
-  const r = spawnSync(process.execPath, [BIN, ...args, '--db', DB, '--oggi', OGGI], { stdio: ['ignore', 'inherit', 'inherit'], env: { ...process.env, DOTE_OPERATORE: 'demo' } });
+  const r = spawnSync(process.execPath, [BIN, ...args, '--db', DB, '--oggi', OGGI], { cwd: DEMO, stdio: ['ignore', 'inherit', 'inherit'], env: { ...process.env, DOTE_OPERATORE: 'demo' } });
   const status = r.status ?? 2;
   if (status !== 0 && !opts.allowFail) {
     process.stderr.write(`demo: il comando è terminato con stato ${status}\n`);
@@ -27,9 +33,19 @@ function run(args: string[], opts: { allowFail?: boolean } = {}): number {
   return status;
 }
 
+/** The CSV files of a folder of fixtures/demo, sorted, relative to fixtures/demo. */
+function csvFiles(sub: string): string[] {
+  const dir = path.join(DEMO, sub);
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir)
+    .filter((f) => f.toLowerCase().endsWith('.csv'))
+    .sort()
+    .map((f) => (sub ? `${sub}/${f}` : f));
+}
+
 rmSync(OUT, { recursive: true, force: true });
 mkdirSync(OUT, { recursive: true });
-process.stdout.write(`Demo di dote: database e documenti in ${OUT} (oggi = ${OGGI})\n`);
+process.stdout.write(`Demo di dote: database in ${OUT}, file di prova in ${DEMO} (oggi = ${OGGI})\n`);
 run(['init']);
 const setup = path.join(DEMO, 'setup.txt');
 if (existsSync(setup)) {
@@ -39,10 +55,18 @@ if (existsSync(setup)) {
     run(splitCommandLine(t));
   }
 }
-const csvs = existsSync(DEMO) ? readdirSync(DEMO).filter((f) => f.toLowerCase().endsWith('.csv')).sort().map((f) => path.join(DEMO, f)) : [];
+const csvs = csvFiles('');
 if (csvs.length) {
   process.stdout.write('\nControllo dei calendari e dei timesheet (gli errori sono voluti):');
   run(['verifica', ...csvs], { allowFail: true });
+}
+const clean = csvFiles('importa');
+if (clean.length) {
+  process.stdout.write(`\nImportazione del calendario e del timesheet corretti della dote ${DOTE} (nessun errore: tutto viene importato):`);
+  run(['importa', ...clean]);
+  run(['mostra', DOTE]);
+  run(['erogazione', 'elenco', DOTE]);
+  run(['storia', DOTE]);
 }
 run(['elenco']);
 run(['scadenze']);

@@ -1,0 +1,75 @@
+/**
+ * `npm run demo` (node dist/demo.js) end to end, into a temp DOTE_DEMO_DIR: it never waits for
+ * input, exits 0, imports the clean files of fixtures/demo/importa/ (every row, no findings) and
+ * shows the dote they went to with its delivered hours. What `verifica` finds in the planted files
+ * is checked by the fixture test (test/rules/fixtures.test.ts, case "demo").
+ */
+import { describe, expect, it } from 'vitest';
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { ROOT, tempDir } from '../helpers.js';
+
+/** The demo's output split into its commands: `$ dote …` line → what the command printed. */
+function steps(stdout: string): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const part of stdout.split(/^\$ /m).slice(1)) {
+    const nl = part.indexOf('\n');
+    out.set(part.slice(0, nl), part.slice(nl + 1));
+  }
+  return out;
+}
+
+describe('npm run demo', () => {
+  it('runs every step, imports the clean calendar and timesheet, shows the delivered hours', () => {
+    const t = tempDir('dote-demo-');
+    try {
+      const out = path.join(t.dir, 'demo');
+      const r = spawnSync(process.execPath, [path.join(ROOT, 'dist', 'demo.js')], {
+        cwd: t.dir,
+        env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', NO_COLOR: '1', TZ: 'Europe/Rome', DOTE_DEMO_DIR: out },
+        input: '',
+        encoding: 'utf8',
+      });
+      expect(r.status, r.stderr).toBe(0);
+      expect(r.stderr).toBe('');
+      expect(existsSync(path.join(out, 'demo.db'))).toBe(true);
+      const s = steps(r.stdout);
+      const commands = [...s.keys()].map((c) => c.split(' ').slice(1, 3).join(' '));
+      // The planted files are checked before the clean ones are imported; the old steps stay.
+      expect(commands.indexOf('verifica calendario-2022.csv')).toBeGreaterThan(commands.indexOf('init'));
+      expect(commands.slice(commands.indexOf('verifica calendario-2022.csv') + 1)).toEqual([
+        'importa importa/calendario-marzo-2022.csv',
+        'mostra CR-2022-0001',
+        'erogazione elenco',
+        'storia CR-2022-0001',
+        'elenco',
+        'scadenze',
+      ]);
+
+      const importa = s.get('dote importa importa/calendario-marzo-2022.csv importa/timesheet-rossi-marzo-2022.csv')!;
+      expect(importa).toMatch(/^2 file, 18 righe: 0 errori, 0 avvisi$/m);
+      expect(importa).not.toMatch(/Regole non applicate/);
+      expect(importa).toMatch(/^ {2}importa\/calendario-marzo-2022\.csv +9 erogazioni nuove, 0 già presenti$/m);
+      expect(importa).toMatch(/^ {2}importa\/timesheet-rossi-marzo-2022\.csv +9 righe di timesheet nuove, 0 già presenti$/m);
+
+      const mostra = s.get('dote mostra CR-2022-0001')!;
+      expect(mostra).toMatch(/^QT8 +20 +0 +14 +6 /m);
+      expect(mostra).toMatch(/^Totale: 31 ore pianificate, 0 programmate, 25 erogate, 6 residue;/m);
+      expect(s.get('dote erogazione elenco CR-2022-0001')).toMatch(/^9 erogazioni: 25 ore valide, di cui 25 erogate\.$/m);
+      expect(s.get('dote storia CR-2022-0001')).toMatch(/ demo {2}erogazione importa\/calendario-marzo-2022\.csv, importa\/timesheet-rossi-marzo-2022\.csv: importate 9 erogazioni \(EROGATA\) e 9 righe di timesheet$/m);
+
+      const db = new Database(path.join(out, 'demo.db'), { readonly: true });
+      try {
+        expect(db.prepare("SELECT count(*) FROM erogazione WHERE stato = 'EROGATA'").pluck().get()).toBe(9);
+        expect(db.prepare('SELECT count(*) FROM erogazione').pluck().get()).toBe(9);
+        expect(db.prepare('SELECT count(*) FROM timesheet_riga').pluck().get()).toBe(9);
+      } finally {
+        db.close();
+      }
+    } finally {
+      t.cleanup();
+    }
+  });
+});
