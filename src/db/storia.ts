@@ -3,6 +3,7 @@
  * with when (real clock), who (--operatore or the OS user), what, before and after (issue 3).
  * Call it inside the same transaction as the change.
  */
+import type { Statement } from 'better-sqlite3';
 import type { Db } from './connection.js';
 
 export interface HistoryEntry {
@@ -15,11 +16,34 @@ export interface HistoryEntry {
   dopo?: unknown;
 }
 
+interface HistoryParams {
+  doteId: string;
+  entita: string;
+  entitaId: string;
+  azione: string;
+  operatore: string;
+  quando: string;
+  prima: string | null;
+  dopo: string | null;
+}
+
+/** The INSERT, prepared once per connection (a change can write many entries). */
+const inserts = new WeakMap<Db, Statement<[HistoryParams]>>();
+
+function insertFor(db: Db): Statement<[HistoryParams]> {
+  let stmt = inserts.get(db);
+  if (!stmt) {
+    stmt = db.prepare<[HistoryParams]>(
+      `INSERT INTO storia (dote_id, entita, entita_id, azione, operatore, quando, prima, dopo)
+       VALUES (@doteId, @entita, @entitaId, @azione, @operatore, @quando, @prima, @dopo)`,
+    );
+    inserts.set(db, stmt);
+  }
+  return stmt;
+}
+
 export function recordHistory(db: Db, e: HistoryEntry, now: Date = new Date()): void {
-  db.prepare(
-    `INSERT INTO storia (dote_id, entita, entita_id, azione, operatore, quando, prima, dopo)
-     VALUES (@doteId, @entita, @entitaId, @azione, @operatore, @quando, @prima, @dopo)`,
-  ).run({
+  insertFor(db).run({
     doteId: e.doteId,
     entita: e.entita,
     entitaId: String(e.entitaId),
