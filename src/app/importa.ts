@@ -1,15 +1,17 @@
 /**
  * `dote importa`: the checks of `dote verifica` with the database's context, then all the rows of
- * all the files in one transaction, or none (cli.md). Rows are written while the files stream, in
- * an open transaction that is rolled back when any error was found (or with --prova), so memory
- * stays flat and nothing is half-imported. Warnings do not stop the import.
+ * all the files in one transaction, or none (cli.md). Rows are written while the files stream, by
+ * a writer thread in an open transaction (check/import-writer*.ts) that is rolled back when any
+ * error was found (or with --prova), so memory stays flat, nothing is half-imported, and checking
+ * and writing run at the same time on two cores. Warnings do not stop the import.
  */
 import { loadCatalogues } from '../bandi/load.js';
-import { inTransaction, openDatabase } from '../db/connection.js';
+import { openDatabase } from '../db/connection.js';
 import { formatInt } from '../domain/money.js';
 import { checkBatch, type BatchResult } from '../check/batch.js';
 import { DbContext } from '../check/db-context.js';
 import { Recorder, type FileCounts } from '../check/record.js';
+import { ImportWriter } from '../check/import-writer.js';
 import { batchFiles, formatVerifica, PLAIN, progressBar, type FileOptions, type Painter } from './verifica.js';
 import type { Context } from '../context.js';
 
@@ -27,41 +29,34 @@ export interface ImportaResult extends BatchResult {
   };
 }
 
-class Rollback extends Error {
-  constructor(readonly result: BatchResult) {
-    super('rollback');
-  }
-}
-
 export function importa(ctx: Context, o: ImportaOptions): ImportaResult {
   const files = batchFiles(o);
   const cats = loadCatalogues(ctx.catalogFiles);
+  // The reading connection first (it checks the file and applies migrations), then the writer
+  // thread, which takes the write lock before anything is read: what the checks see is exactly
+  // what the rows are written on top of.
   const db = openDatabase(ctx.dbPath);
+  let writer: ImportWriter | undefined;
   try {
+    writer = new ImportWriter(ctx.dbPath, files.map((f) => f.path), { now: new Date().toISOString(), oggi: ctx.oggi });
     const dbc = new DbContext(db, cats);
-    const recorder = new Recorder(dbc, files, { write: true, oggi: ctx.oggi });
-    let result: BatchResult;
-    let eseguita = false;
-    try {
-      result = inTransaction(db, () => {
-        const r = checkBatch(files, { cats, db: dbc, oggi: ctx.oggi, mode: 'importa', sink: recorder, onProgress: progressBar() });
-        if (r.summary.errors > 0 || o.prova) throw new Rollback(r);
-        recorder.writeHistory(ctx.operatore);
-        return r;
-      });
-      eseguita = true;
-    } catch (e) {
-      if (!(e instanceof Rollback)) throw e;
-      result = e.result;
-    }
+    const recorder = new Recorder(dbc, files, { oggi: ctx.oggi, writer });
+    // One read transaction: one consistent view for the whole call.
+    const result = db.transaction(() => checkBatch(files, { cats, db: dbc, oggi: ctx.oggi, mode: 'importa', sink: recorder, onProgress: progressBar() }))();
+    const commit = result.summary.errors === 0 && !o.prova;
+    const w = writer;
+    writer = undefined;
+    recorder.addMaybe(w.drain());
+    w.end(commit, ctx.operatore, commit ? recorder.history(ctx.operatore) : []);
     const totale = { importate: 0, presenti: 0, aggiornate: 0 };
     for (const c of recorder.counts) {
       totale.importate += c.importate;
       totale.presenti += c.presenti;
       totale.aggiornate += c.aggiornate;
     }
-    return { ...result, import: { eseguita, prova: Boolean(o.prova), files: recorder.counts, totale } };
+    return { ...result, import: { eseguita: commit, prova: Boolean(o.prova), files: recorder.counts, totale } };
   } finally {
+    writer?.abort();
     db.close();
   }
 }

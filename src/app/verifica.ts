@@ -86,7 +86,7 @@ export function verifica(ctx: Context, o: VerificaOptions): BatchResult {
       oggi: ctx.oggi,
       mode: 'verifica',
       // With a database, verifica also says what importa would refuse (import/conflict).
-      sink: dbc ? new Recorder(dbc, files, { write: false, oggi: ctx.oggi }) : undefined,
+      sink: dbc ? new Recorder(dbc, files, { oggi: ctx.oggi }) : undefined,
       onProgress: progressBar(),
     });
   } finally {

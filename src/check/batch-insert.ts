@@ -27,6 +27,16 @@ export class BatchInsert {
     }
   }
 
+  /** Adds the row made of the `width` values of `values` from `offset`. */
+  addFrom(values: readonly unknown[], offset: number): void {
+    for (let i = 0; i < this.width; i++) this.params.push(values[offset + i]);
+    if (++this.rows === SIZE) {
+      this.many.run(this.params);
+      this.params.length = 0;
+      this.rows = 0;
+    }
+  }
+
   flush(): void {
     for (let r = 0; r < this.rows; r++) this.one.run(this.params.slice(r * this.width, (r + 1) * this.width));
     this.params.length = 0;

@@ -23,11 +23,21 @@ import type { DeliveryRow } from '../rules/types.js';
 import type { BatchFile, ReportFn, RowExtra, RowSink } from './batch.js';
 import type { DbContext, ExistingErogazione } from './db-context.js';
 import { STATI_EROGABILI } from '../domain/dote-stati.js';
-import { recordHistory } from '../db/storia.js';
 import { importConflict } from '../rules/import-conflict.js';
 import { formatTime } from '../domain/dates.js';
-import { BatchInsert } from './batch-insert.js';
-import type { Statement } from 'better-sqlite3';
+import { statSync } from 'node:fs';
+import type { HistoryEntry } from '../db/storia.js';
+import type { ImportWriter } from './import-writer.js';
+import type { MaybeOutcome } from './import-writer-protocol.js';
+import { BloomFilter } from './bloom.js';
+
+function fileSize(p: string): number {
+  try {
+    return statSync(p).size;
+  } catch {
+    return 0;
+  }
+}
 
 export interface FileCounts {
   file: string;
@@ -51,29 +61,33 @@ interface DoteSummary {
 export class Recorder implements RowSink {
   readonly counts: FileCounts[];
   private readonly summaries = new Map<string, DoteSummary>();
-  private readonly updates: { doteId: string; entita: 'erogazione' | 'timesheet'; id: number; prima: object; dopo: object }[] = [];
-  private readonly inserts = new Map<number, { erogazione: BatchInsert; timesheetOne: Statement }>();
-  private readonly updateErogazione;
-  private readonly updateTimesheet;
+  private readonly updates: Omit<HistoryEntry, 'operatore'>[] = [];
   private readonly now = new Date().toISOString();
   /**
    * Professionals who had deliveries (timesheet rows) before this import. For the others no row
-   * can be "already present" except one written earlier in this same call, which `addKey` finds
+   * can be "already present" except one added earlier in this same call, which `addKey` finds
    * without searching the deliveries: a million-row import costs no lookups.
    */
   private readonly hadErogazioni: Set<number>;
   private readonly hadTimesheet: Set<number>;
-  private readonly groups = new Map<string, number>();
+  private readonly groups = new Map<string, Map<string, Map<number, number>>>();
+  private groupCount = 0;
   /**
-   * Keys of the deliveries added in this call (importa only): a TEMP table, so that a million new
-   * rows cost SQLite's temporary storage, not the process's memory.
+   * Keys of the deliveries and timesheet rows added in this call (importa only), in a Bloom
+   * filter: 3 bytes a row, no query. The writer thread's rows are not visible to this connection
+   * until the commit, so a row whose key may have been added is sent as a "maybe" and the writer,
+   * which sees its own rows, decides (new, already present, updated).
    */
-  private readonly addKey: Statement | null;
+  private readonly seen: BloomFilter | null;
 
+  /**
+   * `writer` is importa's writer thread (with --prova too: it rolls back); verifica passes none
+   * and only counts what would happen.
+   */
   constructor(
     private readonly ctx: DbContext,
     private readonly files: readonly BatchFile[],
-    private readonly opts: { write: boolean; oggi: string },
+    private readonly opts: { oggi: string; writer?: ImportWriter },
   ) {
     this.counts = files.map((f) => ({ file: f.path, kind: f.kind, importate: 0, presenti: 0, aggiornate: 0 }));
     const db = ctx.db;
@@ -81,55 +95,26 @@ export class Recorder implements RowSink {
       db.prepare("SELECT DISTINCT professionista_id FROM erogazione WHERE stato NOT IN ('ANNULLATA', 'CHIUSA NEGATIVAMENTE')").pluck().all() as number[],
     );
     this.hadTimesheet = new Set(db.prepare('SELECT DISTINCT professionista_id FROM timesheet_riga').pluck().all() as number[]);
-    if (opts.write) {
-      db.exec('CREATE TEMP TABLE IF NOT EXISTS importa_chiave (k INTEGER PRIMARY KEY); DELETE FROM temp.importa_chiave;');
-      this.addKey = db.prepare('INSERT OR IGNORE INTO temp.importa_chiave (k) VALUES (?)');
-    } else {
-      this.addKey = null;
-    }
-    this.updateErogazione = db.prepare(
-      `UPDATE erogazione SET fine = ?, sede_id = coalesce(?, sede_id), modalita = ?, collettiva = ?, descrizione = coalesce(?, descrizione),
-              file = ?, riga = ?, aggiornata_il = ? WHERE id = ?`,
-    );
-    this.updateTimesheet = db.prepare('UPDATE timesheet_riga SET fine = ?, collettiva = ?, descrizione = coalesce(?, descrizione), file = ?, riga = ?, importata_il = ? WHERE id = ?');
+    // Rows are 40 bytes or more: sized for the bytes of the files, the filter stays sparse.
+    this.seen = opts.writer ? new BloomFilter(files.reduce((n, f) => n + fileSize(f.path), 0) / 40) : null;
   }
 
-  /**
-   * Insert statements per file, with the values that are the same for every row written into the
-   * SQL: binding fewer parameters makes a row cheaper to insert.
-   */
-  private insertsFor(fi: number): { erogazione: BatchInsert; timesheetOne: Statement } {
-    let x = this.inserts.get(fi);
-    if (!x) {
-      const db = this.ctx.db;
-      const lit = (v: string) => `'${v.replace(/'/g, "''")}'`;
-      const file = lit(this.files[fi]!.path);
-      const tsHead = 'INSERT INTO timesheet_riga (professionista_id, dote_id, servizio, data, inizio, fine, collettiva, descrizione, file, riga, importata_il)';
-      const tsValues = `(?, ?, ?, ?, ?, ?, ?, ?, ${file}, ?, ${lit(this.opts.oggi)})`;
-      x = {
-        erogazione: new BatchInsert(
-          db,
-          `INSERT INTO erogazione (dote_id, servizio, data, inizio, fine, professionista_id, sede_id, modalita, collettiva, sessione,
-                                   descrizione, stato, registrata_il, origine, file, riga, creata_il, aggiornata_il)`,
-          `(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'EROGATA', ?, 'importa', ${file}, ?, ${lit(this.now)}, ${lit(this.now)})`,
-          13,
-        ),
-        timesheetOne: db.prepare(`${tsHead} VALUES ${tsValues} ON CONFLICT (professionista_id, dote_id, servizio, data, inizio) DO NOTHING`),
-      };
-      this.inserts.set(fi, x);
-    }
-    return x;
-  }
-
-  /** Writes the rows still waiting in the batches. */
-  flush(): void {
-    for (const x of this.inserts.values()) {
-      x.erogazione.flush();
+  /** Adds what became of the "maybe" rows (see `seen`). */
+  addMaybe(m: MaybeOutcome): void {
+    m.counts.forEach((d, fi) => {
+      this.counts[fi]!.presenti += d.presenti;
+      this.counts[fi]!.aggiornate += d.aggiornate;
+    });
+    for (const [fi, kind, doteId, data, minuti] of m.added) {
+      this.counts[fi]!.importate++;
+      this.count(doteId, kind === 't' ? 'timesheet' : 'calendario', data, minuti, fi);
     }
   }
 
-  end(): void {
-    this.flush();
+  /** Whether this call may have added this key already (and records it). */
+  private maybeInCall(kind: 'c' | 't', profId: number, r: DeliveryRow): boolean {
+    // (group, day, start) as one integer: group × 2^28 + (day + 2^15) × 1440 + start.
+    return this.seen!.testAndAdd(this.groupOf(kind, profId, r) * 2 ** 28 + (r.day + 32768) * 1440 + r.inizio);
   }
 
   row(r: DeliveryRow, x: RowExtra, _bando: Bando | undefined, report: ReportFn): void {
@@ -140,19 +125,19 @@ export class Recorder implements RowSink {
     const erogabile = STATI_EROGABILI.includes(info.stato);
     const collettiva = r.collettiva ? 1 : 0;
     const profId = x.professionistaId;
-    const file = this.files[x.fileIndex]!.path;
+    const fi = x.fileIndex;
+    const file = this.files[fi]!.path;
+    const w = this.opts.writer;
     if (r.kind === 'timesheet') {
       const prior = this.hadTimesheet.has(profId);
-      if (erogabile && this.opts.write) {
-        // The table's UNIQUE key decides: a new row goes in, an existing one is compared.
-        if (this.insertsFor(x.fileIndex).timesheetOne.run(profId, r.doteId, r.servizio, r.data, r.inizio, r.fine, collettiva, x.descrizione, r.line).changes) {
-          counts.importate++;
-          this.summarize(r, x.fileIndex);
-          return;
-        }
-      } else if (erogabile && !prior) {
-        counts.importate++; // verifica: no earlier rows for this professional, so it would be added
-        this.summarize(r, x.fileIndex);
+      if (erogabile && w && this.maybeInCall('t', profId, r)) {
+        w.insertTimesheet(fi, profId, r.doteId, r.servizio, r.data, r.inizio, r.fine, collettiva, x.descrizione, r.line, true);
+        return;
+      }
+      if (erogabile && !prior) {
+        counts.importate++;
+        this.summarize(r, fi);
+        w?.insertTimesheet(fi, profId, r.doteId, r.servizio, r.data, r.inizio, r.fine, collettiva, x.descrizione, r.line);
         return;
       }
       const ex = this.ctx.existingTimesheet(profId, r.doteId, r.servizio, r.data, r.inizio);
@@ -165,16 +150,19 @@ export class Recorder implements RowSink {
         return;
       }
       if (!ex) {
-        counts.importate++; // verifica: would be added
+        counts.importate++;
+        this.summarize(r, fi);
+        w?.insertTimesheet(fi, profId, r.doteId, r.servizio, r.data, r.inizio, r.fine, collettiva, x.descrizione, r.line);
         return;
       }
       counts.aggiornate++;
-      if (!this.opts.write) return;
-      this.updateTimesheet.run(r.fine, collettiva, x.descrizione, file, r.line, this.opts.oggi, ex.id);
+      if (!w) return;
+      w.updateTimesheet(r.fine, collettiva, x.descrizione, file, r.line, this.opts.oggi, ex.id);
       this.updates.push({
         doteId: r.doteId,
         entita: 'timesheet',
-        id: ex.id,
+        entitaId: ex.id,
+        azione: 'modificata da importa',
         prima: { fine: formatTime(ex.fine), collettiva: ex.collettiva, descrizione: ex.descrizione },
         dopo: { fine: formatTime(r.fine), collettiva, descrizione: x.descrizione ?? ex.descrizione, file, riga: r.line },
       });
@@ -182,19 +170,15 @@ export class Recorder implements RowSink {
     }
 
     // A calendar row. Is the same delivery (dote, service, date, start, professional) there?
-    // Only if the professional had deliveries before this import, or this call added the key.
-    let ex: ExistingErogazione | undefined;
-    if (this.hadErogazioni.has(profId) || !erogabile) {
-      this.flush();
-      ex = this.ctx.existingErogazione(profId, r.data, r.doteId, r.servizio, r.inizio);
-    } else if (this.addKey) {
-      // (group, day, start) as one integer: group × 2^28 + (day + 2^15) × 1440 + start.
-      const k = this.groupOf(profId, r) * 2 ** 28 + (r.day + 32768) * 1440 + r.inizio;
-      if (this.addKey.run(k).changes === 0) {
-        this.flush();
-        ex = this.ctx.existingErogazione(profId, r.data, r.doteId, r.servizio, r.inizio);
-      }
+    // Only if this call added the key already, or the professional had deliveries before.
+    // One collective session: the same professional, service, day and hours, across doti.
+    const sessione = () => (r.collettiva ? `${r.professionista}|${r.servizio}|${r.data}|${formatTime(r.inizio)}-${formatTime(r.fine)}` : null);
+    if (erogabile && w && this.maybeInCall('c', profId, r)) {
+      w.insertErogazione(fi, r.doteId, r.servizio, r.data, r.inizio, r.fine, profId, x.sedeId, r.modalita, collettiva, sessione(), x.descrizione, x.registrataIl ?? this.opts.oggi, r.line, true);
+      return;
     }
+    const ex: ExistingErogazione | undefined =
+      this.hadErogazioni.has(profId) || !erogabile ? this.ctx.existingErogazione(profId, r.data, r.doteId, r.servizio, r.inizio) : undefined;
     if (ex && sameDelivery(ex, r, x)) {
       counts.presenti++;
       return;
@@ -209,47 +193,52 @@ export class Recorder implements RowSink {
     }
     if (ex) {
       counts.aggiornate++;
-      if (!this.opts.write) return;
-      this.updateErogazione.run(r.fine, x.sedeId, r.modalita, collettiva, x.descrizione, file, r.line, this.now, ex.id);
+      if (!w) return;
+      w.updateErogazione(r.fine, x.sedeId, r.modalita, collettiva, x.descrizione, file, r.line, this.now, ex.id);
       this.updates.push({
         doteId: r.doteId,
         entita: 'erogazione',
-        id: ex.id,
+        entitaId: ex.id,
+        azione: 'modificata da importa',
         prima: { fine: formatTime(ex.fine), sede_id: ex.sede_id, modalita: ex.modalita, collettiva: ex.collettiva, descrizione: ex.descrizione },
         dopo: { fine: formatTime(r.fine), sede_id: x.sedeId ?? ex.sede_id, modalita: r.modalita, collettiva, descrizione: x.descrizione ?? ex.descrizione, file, riga: r.line },
       });
       return;
     }
     counts.importate++;
-    this.summarize(r, x.fileIndex);
-    if (!this.opts.write) return;
-    // One collective session: the same professional, service, day and hours, across doti.
-    const sessione = r.collettiva ? `${r.professionista}|${r.servizio}|${r.data}|${formatTime(r.inizio)}-${formatTime(r.fine)}` : null;
-    this.insertsFor(x.fileIndex).erogazione.add(
-      r.doteId, r.servizio, r.data, r.inizio, r.fine, profId, x.sedeId, r.modalita, collettiva, sessione,
-      x.descrizione, x.registrataIl ?? this.opts.oggi, r.line,
-    );
+    this.summarize(r, fi);
+    w?.insertErogazione(fi, r.doteId, r.servizio, r.data, r.inizio, r.fine, profId, x.sedeId, r.modalita, collettiva, sessione(), x.descrizione, x.registrataIl ?? this.opts.oggi, r.line);
   }
 
-  /** A small integer per (professional, dote, service), for the keys of rows added in this call. */
-  private groupOf(profId: number, r: DeliveryRow): number {
-    const gk = `${profId}\u0000${r.doteId}\u0000${r.servizio}`;
-    let g = this.groups.get(gk);
+  /**
+   * A small integer per (kind, professional, dote, service), for the keys of rows added in this
+   * call. Nested maps on the row's own strings: no key string built per row.
+   */
+  private groupOf(kind: 'c' | 't', profId: number, r: DeliveryRow): number {
+    let bySer = this.groups.get(r.doteId);
+    if (!bySer) this.groups.set(r.doteId, (bySer = new Map()));
+    let byProf = bySer.get(r.servizio);
+    if (!byProf) bySer.set(r.servizio, (byProf = new Map()));
+    const pk = profId * 2 + (kind === 't' ? 1 : 0);
+    let g = byProf.get(pk);
     if (g === undefined) {
-      g = this.groups.size;
-      this.groups.set(gk, g);
+      g = this.groupCount++;
+      byProf.set(pk, g);
     }
     return g;
   }
 
   private summarize(r: DeliveryRow, fi: number): void {
-    let s = this.summaries.get(r.doteId);
+    this.count(r.doteId, r.kind, r.data, r.minuti > 0 ? r.minuti : 0, fi);
+  }
+
+  private count(doteId: string, kind: DeliveryRow['kind'], data: string, minuti: number, fi: number): void {
+    let s = this.summaries.get(doteId);
     if (!s) {
-      s = { erogazioni: 0, minutiErogazioni: 0, righeTimesheet: 0, minutiTimesheet: 0, files: new Set(), dal: r.data, al: r.data };
-      this.summaries.set(r.doteId, s);
+      s = { erogazioni: 0, minutiErogazioni: 0, righeTimesheet: 0, minutiTimesheet: 0, files: new Set(), dal: data, al: data };
+      this.summaries.set(doteId, s);
     }
-    const minuti = r.minuti > 0 ? r.minuti : 0;
-    if (r.kind === 'timesheet') {
+    if (kind === 'timesheet') {
       s.righeTimesheet++;
       s.minutiTimesheet += minuti;
     } else {
@@ -257,18 +246,19 @@ export class Recorder implements RowSink {
       s.minutiErogazioni += minuti;
     }
     s.files.add(fi);
-    if (r.data < s.dal) s.dal = r.data;
-    if (r.data > s.al) s.al = r.data;
+    if (data < s.dal) s.dal = data;
+    if (data > s.al) s.al = data;
   }
 
-  /** The history entries of this import; call inside the import's transaction. */
-  writeHistory(operatore: string): void {
+  /** The history entries of this import: one summary per dote, one entry per updated row. */
+  history(operatore: string): HistoryEntry[] {
+    const out: HistoryEntry[] = [];
     for (const [doteId, s] of this.summaries) {
       const files = [...s.files].map((fi) => this.files[fi]!.path);
       const parts: string[] = [];
       if (s.erogazioni) parts.push(`${s.erogazioni} ${s.erogazioni === 1 ? 'erogazione' : 'erogazioni'} (EROGATA)`);
       if (s.righeTimesheet) parts.push(`${s.righeTimesheet} ${s.righeTimesheet === 1 ? 'riga' : 'righe'} di timesheet`);
-      recordHistory(this.ctx.db, {
+      out.push({
         doteId,
         entita: s.erogazioni ? 'erogazione' : 'timesheet',
         entitaId: files.join(', '),
@@ -285,9 +275,8 @@ export class Recorder implements RowSink {
         },
       });
     }
-    for (const u of this.updates) {
-      recordHistory(this.ctx.db, { doteId: u.doteId, entita: u.entita, entitaId: u.id, azione: 'modificata da importa', operatore, prima: u.prima, dopo: u.dopo });
-    }
+    for (const u of this.updates) out.push({ ...u, operatore });
+    return out;
   }
 }
 

@@ -11,6 +11,7 @@ import { packagePath } from '../paths.js';
 import { UsageError } from '../errors.js';
 
 export type Db = BetterSqlite3.Database;
+type Statement = BetterSqlite3.Statement;
 
 export const MIGRATIONS: readonly string[] = ['001-init.sql'];
 export const SCHEMA_VERSION = MIGRATIONS.length;
@@ -137,4 +138,24 @@ export function openDatabase(file: string, opts: { readonly?: boolean } = {}): D
 /** Runs `fn` in one IMMEDIATE transaction: all or nothing. */
 export function inTransaction<T>(db: Db, fn: () => T): T {
   return db.transaction(fn).immediate();
+}
+
+const statements = new WeakMap<Db, Map<string, Statement>>();
+
+/**
+ * The prepared statement for `sql` on this connection, prepared once: for code that runs a query
+ * per dote or per row (preparing costs more than a simple query).
+ */
+export function cachedStatement(db: Db, sql: string): Statement {
+  let m = statements.get(db);
+  if (!m) {
+    m = new Map();
+    statements.set(db, m);
+  }
+  let s = m.get(sql);
+  if (!s) {
+    s = db.prepare(sql);
+    m.set(sql, s);
+  }
+  return s;
 }

@@ -190,4 +190,50 @@ describe('dote importa', () => {
     expect(r2.json().import.totale).toEqual({ importate: 1, presenti: 1, aggiornate: 0 });
     expect(query(d.db, "SELECT count(*) AS n FROM erogazione WHERE servizio = 'QT6'")).toEqual([{ n: 1 }]);
   });
+
+  it('the same key twice in one call: the second row updates the first (calendar and timesheet), with history', () => {
+    const d = setup();
+    const g = (fine: string, desc: string) => `CR-1;QT6;02/03/2022;14:00;${fine};P01;Cremona;${desc};collettiva\n`;
+    const head = 'id_dote;servizio;data;ora_inizio;ora_fine;professionista;sede;descrizione;gruppo\n';
+    d.write('cal.csv', head + g('15:00', 'gruppo') + g('15:00', 'gruppo') + g('15:30', 'gruppo lungo'));
+    const tsHead = 'id_dote;servizio;data;ora_inizio;ora_fine;professionista;gruppo\n';
+    d.write('timesheet-p01.csv', tsHead + 'CR-1;QT6;02/03/2022;14:00;15:00;P01;collettiva\nCR-1;QT6;02/03/2022;14:00;15:30;P01;collettiva\n');
+    // Apart: in one call the third calendar row would have no timesheet row to match.
+    const r = d.run(['importa', 'cal.csv', '--json']);
+    expect(r.status).toBe(0);
+    expect(r.json().import.totale).toEqual({ importate: 1, presenti: 1, aggiornate: 1 });
+    const t = d.run(['importa', 'timesheet-p01.csv', '--json']);
+    expect(t.status).toBe(0);
+    expect(t.json().import.totale).toEqual({ importate: 1, presenti: 0, aggiornate: 1 });
+    expect(query(d.db, "SELECT fine, descrizione, riga FROM erogazione WHERE servizio = 'QT6'")).toEqual([{ fine: 930, descrizione: 'gruppo lungo', riga: 4 }]);
+    expect(query(d.db, "SELECT fine, riga FROM timesheet_riga WHERE servizio = 'QT6'")).toEqual([{ fine: 930, riga: 3 }]);
+    const h = query<{ azione: string; entita: string }>(d.db, "SELECT azione, entita FROM storia WHERE dote_id = 'CR-1' AND operatore = 'test' AND azione LIKE '%importa%' ORDER BY id");
+    expect(h.map((x) => `${x.entita}: ${x.azione}`)).toEqual([
+      'erogazione: importate 1 erogazione (EROGATA)',
+      'erogazione: modificata da importa',
+      'timesheet: importate 1 riga di timesheet',
+      'timesheet: modificata da importa',
+    ]);
+  });
+
+  it('a database locked by another writer: clear message, nothing imported', { timeout: 20_000 }, () => {
+    const d = setup();
+    d.write('calendario.csv', CAL);
+    const before = dump(d.db);
+    const other = new Database(d.db);
+    other.pragma('busy_timeout = 0');
+    other.exec('BEGIN IMMEDIATE');
+    try {
+      const r = d.run(['importa', 'calendario.csv']); // waits for the busy timeout (5 s), then gives up
+      expect(r.status).not.toBe(0);
+      expect(r.status).toBe(2);
+      expect(r.stderr).toMatch(/importazione non riuscita, nessuna riga importata: il database è in uso da un altro processo/);
+      expect(r.stderr).not.toMatch(/at .*\.js:\d+/);
+    } finally {
+      other.exec('ROLLBACK');
+      other.close();
+    }
+    expect(dump(d.db)).toEqual(before);
+  });
 });
+

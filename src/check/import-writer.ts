@@ -1,0 +1,120 @@
+/**
+ * The main thread's handle on `dote importa`'s writer thread (import-writer-worker.ts).
+ *
+ * Synchronous on purpose, like the rest of the batch check: the constructor waits until the
+ * writer holds the database's write lock; operations are buffered and posted in batches, and the
+ * main thread waits only when too many batches are in flight (memory stays bounded); `drain`
+ * waits until everything is written and returns what became of the "maybe" rows; `end` waits for
+ * the commit or rollback.
+ */
+import { MessageChannel, Worker, receiveMessageOnPort, type MessagePort } from 'node:worker_threads';
+import { DoteError } from '../errors.js';
+import type { HistoryEntry } from '../db/storia.js';
+import { Op, State, type MaybeOutcome, type WriterDrain, type WriterEnd, type WriterInit, type WriterOutcome } from './import-writer-protocol.js';
+
+/** Values per batch posted to the writer (about 4,000 rows). */
+const BATCH_VALUES = 60_000;
+/** Batches in flight before the main thread waits for the writer. */
+const MAX_IN_FLIGHT = 6;
+
+export class ImportWriter {
+  private readonly worker: Worker;
+  private readonly shared = new Int32Array(new SharedArrayBuffer(8));
+  private readonly port: MessagePort;
+  private ops: unknown[] = [];
+  private ended = false;
+
+  constructor(dbPath: string, files: string[], opts: { now: string; oggi: string }) {
+    const { port1, port2 } = new MessageChannel();
+    this.port = port1;
+    const init: WriterInit = { dbPath, files, now: opts.now, oggi: opts.oggi, shared: this.shared.buffer as SharedArrayBuffer, resultPort: port2 };
+    this.worker = new Worker(new URL('./import-writer-worker.js', import.meta.url), { workerData: init, transferList: [port2] });
+    // Errors surface through the result port; keep an uncaught one from killing the process.
+    this.worker.on('error', () => undefined);
+    this.waitWhile(State.Starting);
+    if (Atomics.load(this.shared, 0) === State.Failed) this.fail();
+  }
+
+  private waitWhile(state: number): void {
+    while (Atomics.load(this.shared, 0) === state) Atomics.wait(this.shared, 0, state, 1000);
+  }
+
+  private fail(known?: WriterOutcome): never {
+    const m = known ?? (receiveMessageOnPort(this.port)?.message as WriterOutcome | undefined);
+    const why = m && !m.ok ? m.error : 'il processo di scrittura si è interrotto';
+    void this.worker.terminate();
+    this.ended = true;
+    throw new DoteError(`importazione non riuscita, nessuna riga importata: ${why}`, { exitCode: 2 });
+  }
+
+  private push(values: unknown[]): void {
+    for (let i = 0; i < values.length; i++) this.ops.push(values[i]);
+    if (this.ops.length >= BATCH_VALUES) this.post();
+  }
+
+  private post(): void {
+    if (this.ops.length === 0) return;
+    if (Atomics.load(this.shared, 0) === State.Failed) this.fail();
+    for (;;) {
+      const inFlight = Atomics.load(this.shared, 1);
+      if (inFlight < MAX_IN_FLIGHT) break;
+      Atomics.wait(this.shared, 1, inFlight, 1000);
+      if (Atomics.load(this.shared, 0) === State.Failed) this.fail();
+    }
+    Atomics.add(this.shared, 1, 1);
+    this.worker.postMessage(this.ops);
+    this.ops = [];
+  }
+
+  insertErogazione(fi: number, doteId: string, servizio: string, data: string, inizio: number, fine: number, professionistaId: number, sedeId: number | null, modalita: string, collettiva: number, sessione: string | null, descrizione: string | null, registrataIl: string, riga: number, maybe = false): void {
+    this.push([maybe ? Op.MaybeErogazione : Op.InsertErogazione, fi, doteId, servizio, data, inizio, fine, professionistaId, sedeId, modalita, collettiva, sessione, descrizione, registrataIl, riga]);
+  }
+
+  insertTimesheet(fi: number, professionistaId: number, doteId: string, servizio: string, data: string, inizio: number, fine: number, collettiva: number, descrizione: string | null, riga: number, maybe = false): void {
+    this.push([maybe ? Op.MaybeTimesheet : Op.InsertTimesheet, fi, professionistaId, doteId, servizio, data, inizio, fine, collettiva, descrizione, riga]);
+  }
+
+  updateErogazione(fine: number, sedeId: number | null, modalita: string, collettiva: number, descrizione: string | null, file: string, riga: number, aggiornataIl: string, id: number): void {
+    this.push([Op.UpdateErogazione, fine, sedeId, modalita, collettiva, descrizione, file, riga, aggiornataIl, id]);
+  }
+
+  updateTimesheet(fine: number, collettiva: number, descrizione: string | null, file: string, riga: number, importataIl: string, id: number): void {
+    this.push([Op.UpdateTimesheet, fine, collettiva, descrizione, file, riga, importataIl, id]);
+  }
+
+  private outcome(): WriterOutcome {
+    const out = receiveMessageOnPort(this.port)?.message as WriterOutcome | undefined;
+    if (!out || !out.ok) this.fail(out);
+    return out;
+  }
+
+  /** Writes what is pending and returns what became of the "maybe" rows. */
+  drain(): MaybeOutcome {
+    this.post();
+    this.worker.postMessage({ drain: true } satisfies WriterDrain);
+    this.waitWhile(State.Locked);
+    const out = this.outcome();
+    if (!('drained' in out)) this.fail();
+    return out.drained;
+  }
+
+  /** Commits (with the history entries) or rolls back, and waits for it. */
+  end(commit: boolean, operatore: string, history: HistoryEntry[]): void {
+    this.worker.postMessage({ commit, operatore, history } satisfies WriterEnd);
+    this.waitWhile(State.Drained);
+    this.outcome();
+    this.ended = true;
+    void this.worker.terminate();
+  }
+
+  /** Rolls back without waiting for the counts (on an unexpected error of the main thread). */
+  abort(): void {
+    if (this.ended) return;
+    this.ended = true;
+    this.ops = [];
+    this.worker.postMessage({ drain: true } satisfies WriterDrain);
+    this.worker.postMessage({ commit: false, operatore: '', history: [] } satisfies WriterEnd);
+    for (const s of [State.Starting, State.Locked, State.Drained]) this.waitWhile(s);
+    void this.worker.terminate();
+  }
+}
