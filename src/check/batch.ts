@@ -59,6 +59,7 @@ export type ReportFn = (rule: string, message: string, column?: string) => void;
 
 /** Receives every readable row (importa writes it; verifica with a database only checks it). */
 export interface RowSink {
+  /** Called before the rules see the row; sets `r.giaNelDatabase` when the database holds it. */
   row(r: DeliveryRow, extra: RowExtra, bando: Bando | undefined, report: ReportFn): void;
   /** After the last row of the last file. */
   end?(): void;
@@ -266,6 +267,7 @@ export function checkBatch(files: readonly BatchFile[], o: BatchOptions): BatchR
     bandoOf,
     dote: db ? db.dote : undefined,
     hasDatabase: Boolean(db),
+    giaRegistrate: db ? (doteId, kind, servizio, collettiva) => db.giaRegistrate(doteId, kind, servizio, collettiva) : undefined,
     patronoOf: db ? (sede) => (sede ? (db.sede(sede)?.patrono ?? null) : null) : undefined,
     onFinding(f: Finding, row: DeliveryRow) {
       push(fileIndex.get(row.file) ?? 0, row.file, f.line ?? row.line, f.rule, f.severity, f.message, f.column);
@@ -529,12 +531,13 @@ export function checkBatch(files: readonly BatchFile[], o: BatchOptions): BatchR
       };
       lastRow = r;
       lastBando = bando;
-      runner.row(r);
-      if (reconciler) reconciler.row(r, fi, bando);
+      // The sink first: it tells the rules how much of the row the database already holds.
       if (o.sink) {
         const desc = get(fields, iDesc);
         o.sink.row(r, { fileIndex: fi, professionistaId: prof.id, sedeId, descrizione: desc || null, registrataIl }, bando, rep);
       }
+      runner.row(r);
+      if (reconciler) reconciler.row(r, fi, bando);
     };
 
     const onRecord = (fields: string[], line: number) => {

@@ -48,6 +48,8 @@ export class DbContext {
   private readonly sedeStmt;
   private readonly erogazioneStmt;
   private readonly timesheetStmt;
+  private readonly giaStmt;
+  private readonly gia = new Map<string, Map<string, number>>();
 
   constructor(readonly db: Db, cats: Catalogues) {
     this.dote = doteInfoLookup(db, cats);
@@ -59,6 +61,12 @@ export class DbContext {
         WHERE professionista_id = ? AND data = ? AND dote_id = ? AND servizio = ? AND inizio = ?
           AND stato NOT IN ('ANNULLATA', 'CHIUSA NEGATIVAMENTE')
         ORDER BY id LIMIT 1`,
+    );
+    this.giaStmt = db.prepare(
+      `SELECT 'calendario' AS kind, servizio, collettiva, sum(fine - inizio) AS minuti FROM erogazione
+        WHERE dote_id = ? AND stato IN ('PROGRAMMATA', 'AVVIATA', 'EROGATA') GROUP BY servizio, collettiva
+       UNION ALL
+       SELECT 'timesheet', servizio, collettiva, sum(fine - inizio) FROM timesheet_riga WHERE dote_id = ? GROUP BY servizio, collettiva`,
     );
     this.timesheetStmt = db.prepare(
       'SELECT id, fine, collettiva, descrizione FROM timesheet_riga WHERE professionista_id = ? AND dote_id = ? AND servizio = ? AND data = ? AND inizio = ?',
@@ -82,6 +90,23 @@ export class DbContext {
       this.sedi.set(nome, s);
     }
     return s ?? undefined;
+  }
+
+  /**
+   * Minutes the database holds for a dote's service, individual or group: deliveries that count
+   * against the caps (PROGRAMMATA, AVVIATA, EROGATA) for calendars, imported rows for timesheets.
+   * One query per dote, cached.
+   */
+  giaRegistrate(doteId: string, kind: 'calendario' | 'timesheet', servizio: string, collettiva: boolean): number {
+    let m = this.gia.get(doteId);
+    if (!m) {
+      m = new Map();
+      for (const r of this.giaStmt.all(doteId, doteId) as { kind: string; servizio: string; collettiva: number; minuti: number }[]) {
+        m.set(`${r.kind}|${r.servizio}|${r.collettiva}`, r.minuti);
+      }
+      this.gia.set(doteId, m);
+    }
+    return m.get(`${kind}|${servizio}|${collettiva ? 1 : 0}`) ?? 0;
   }
 
   /** The live delivery with this key (dote, service, date, start, professional), if any. */

@@ -141,6 +141,7 @@ export class Recorder implements RowSink {
         return;
       }
       const ex = this.ctx.existingTimesheet(profId, r.doteId, r.servizio, r.data, r.inizio);
+      if (ex) r.giaNelDatabase = Math.max(0, ex.fine - r.inizio);
       if (ex && ex.fine === r.fine && ex.collettiva === collettiva && (x.descrizione === null || x.descrizione === ex.descrizione)) {
         counts.presenti++;
         return;
@@ -179,6 +180,7 @@ export class Recorder implements RowSink {
     }
     const ex: ExistingErogazione | undefined =
       this.hadErogazioni.has(profId) || !erogabile ? this.ctx.existingErogazione(profId, r.data, r.doteId, r.servizio, r.inizio) : undefined;
+    if (ex && CAP_STATES.has(ex.stato)) r.giaNelDatabase = Math.max(0, ex.fine - r.inizio);
     if (ex && sameDelivery(ex, r, x)) {
       counts.presenti++;
       return;
@@ -279,6 +281,9 @@ export class Recorder implements RowSink {
     return out;
   }
 }
+
+/** States whose hours DbContext.giaRegistrate counts. */
+const CAP_STATES = new Set(['PROGRAMMATA', 'AVVIATA', 'EROGATA']);
 
 function sameDelivery(ex: ExistingErogazione, r: DeliveryRow, x: RowExtra): boolean {
   return (

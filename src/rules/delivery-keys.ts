@@ -113,6 +113,10 @@ export class IntMap {
  */
 export class Totals {
   private readonly map = new IntMap();
+  /** Whether the key has a total (or was reported). */
+  has(key: number): boolean {
+    return this.map.find(key) >= 0;
+  }
   add(key: number, minutes: number): number {
     const s = this.map.slot(key);
     const prev = this.map.get(s);

@@ -13,6 +13,7 @@ export interface EnvOptions {
   bandoOf: (row: DeliveryRow) => Bando | undefined;
   dote?: (id: string) => DoteInfo | undefined;
   hasDatabase: boolean;
+  giaRegistrate?: RuleEnv['giaRegistrate'];
   patronoOf?: (sede: string | null, row: DeliveryRow) => string | null;
   /** Receives every finding; return false to drop it (used to report only on a candidate). */
   onFinding: (f: Finding, row: DeliveryRow) => void;
@@ -32,6 +33,7 @@ export function makeEnv(o: EnvOptions): RuleEnv {
     setting: settingOf,
     dote: o.dote ?? (() => undefined),
     hasDatabase: o.hasDatabase,
+    giaRegistrate: o.giaRegistrate,
     patronoOf: o.patronoOf ?? (() => null),
     report(row, f: { rule: string; severity: Severity; message: string; column?: string }) {
       const finding: Finding = { ...f };

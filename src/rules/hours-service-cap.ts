@@ -48,7 +48,10 @@ function resolveCaps(env: RuleEnv, r: DeliveryRow): DoteCaps | string {
  * the fascia's caps (Cremona, "X/Y": X individual, Y group hours) or the activity's hours (Job
  * Coach). Group hours on a service without a group cap count against 0. The caps come from the
  * database's dote, else from the CSV's `fascia` and `tipo_dote` columns; without either the rule
- * is skipped. The row that crosses the cap is reported, once per dote, service and kind.
+ * is skipped. The row that crosses the cap is reported, once per dote, service and kind. With a
+ * database the CSV's totals start from the hours the database already holds (delivered,
+ * programmed or started deliveries; imported timesheet rows), rows it already holds not counted
+ * twice.
  */
 export const hoursServiceCap: Rule = {
   id: ID,
@@ -85,18 +88,23 @@ export const hoursServiceCap: Rule = {
         const group = r.collettiva ? 1 : 0;
         const cap = group ? c.collettiva : c.individuale;
         const key = ((d * KINDS + kindIndex(r.kind)) * 1024 + services.id(r.servizio)) * 2 + group;
-        const total = totals.add(key, r.minuti);
+        // With a database, a total starts from the hours it already holds for the dote's service;
+        // a row it already holds adds only the difference.
+        const base = env.giaRegistrate && r.kind !== 'erogazione' && !totals.has(key) ? env.giaRegistrate(r.doteId, r.kind, r.servizio, r.collettiva) : 0;
+        const total = totals.add(key, base + r.minuti - (r.giaNelDatabase ?? 0));
         if (total < 0) return;
         if (total <= cap) return;
         totals.markReported(key);
         const what = group ? 'ore collettive' : dc.attivita ? 'ore' : 'ore individuali';
+        const already = env.giaRegistrate && r.kind !== 'erogazione' ? env.giaRegistrate(r.doteId, r.kind, r.servizio, r.collettiva) : 0;
+        const di = already > 0 ? ` (di cui ${hoursMinutes(already)} già registrate nel database)` : '';
         let message: string;
         if (group && cap === 0) {
-          message = `${r.servizio}: ${hoursMinutes(total)} ${what} per la dote ${r.doteId}, ma il servizio non prevede ore collettive`;
+          message = `${r.servizio}: ${hoursMinutes(total)} ${what} per la dote ${r.doteId}${di}, ma il servizio non prevede ore collettive`;
         } else if (dc.attivita) {
-          message = `${r.servizio}: ${hoursMinutes(total)} ${what} per la dote ${r.doteId}, oltre le ${hoursWord(cap)} dell'attività`;
+          message = `${r.servizio}: ${hoursMinutes(total)} ${what} per la dote ${r.doteId}${di}, oltre le ${hoursWord(cap)} dell'attività`;
         } else {
-          message = `${r.servizio}: ${hoursMinutes(total)} ${what} per la dote ${r.doteId}, oltre il massimale di ${hoursWord(cap)} della fascia ${dc.fascia}`;
+          message = `${r.servizio}: ${hoursMinutes(total)} ${what} per la dote ${r.doteId}${di}, oltre il massimale di ${hoursWord(cap)} della fascia ${dc.fascia}`;
         }
         env.report(r, { rule: ID, severity: s.severita, message });
       },

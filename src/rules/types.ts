@@ -42,6 +42,12 @@ export interface DeliveryRow {
   sede: string | null;
   /** When the delivery was recorded (ISO), for calendar/late-entry; null when unknown. */
   registrataIl: string | null;
+  /**
+   * CSV checker with a database: minutes of this very row that the database already holds (the
+   * row was imported before, with these or other hours), so that totals that start from the
+   * database's hours (RuleEnv.giaRegistrate) do not count them twice.
+   */
+  giaNelDatabase?: number;
   /** Context given by the CSV itself when there is no database (cli.md: fascia, tipo_dote). */
   fascia?: number | null;
   tipoDote?: string | null;
@@ -85,6 +91,13 @@ export interface RuleEnv {
   dote(id: string): DoteInfo | undefined;
   /** Whether a database gives context (otherwise context rules are skipped, with a reason). */
   hasDatabase: boolean;
+  /**
+   * CSV checker with a database: minutes the database already holds for a dote's service,
+   * individual or group: deliveries PROGRAMMATA, AVVIATA or EROGATA for calendar rows, imported
+   * timesheet rows for timesheet rows. Absent for delivery entry, which passes the dote's
+   * deliveries as rows.
+   */
+  giaRegistrate?(doteId: string, kind: 'calendario' | 'timesheet', servizio: string, collettiva: boolean): number;
   /** Patron day (MM-DD) of a sede by name, if known. */
   patronoOf(sede: string | null, row: DeliveryRow): string | null;
   /** Report a finding about `row` (line and file are taken from it). */
