@@ -105,18 +105,30 @@ export function concludiAttivitaDote(db: Db, ctx: AttivitaCtx, doteId: string, s
     const all = views(db, d, nomi);
     const a = all.find((x) => x.servizio === servizio);
     if (!a) throw new RefusedError(`la dote ${d.id} non ha l'attività ${servizio} (attività: ${all.map((x) => x.servizio).join(', ')})`);
-    const next = concludiAttivita(a.stato, a.erogazioniErogate, `L'attività ${servizio} della dote ${d.id}`);
-    db.prepare('UPDATE attivita SET stato = ?, data_conclusione = ? WHERE dote_id = ? AND servizio = ?').run(next, data, d.id, servizio);
-    recordHistory(db, {
-      doteId: d.id,
-      entita: 'attivita',
-      entitaId: servizio,
-      azione: 'concludi',
-      operatore: ctx.operatore,
-      prima: { stato: a.stato },
-      dopo: { stato: next, data_conclusione: data },
-    });
+    terminaAttivita(db, { doteId: d.id, servizio, stato: a.stato, erogate: a.erogazioniErogate, data, operatore: ctx.operatore });
     return views(db, d, nomi).find((x) => x.servizio === servizio)!;
+  });
+}
+
+/**
+ * Concludes one activity in the database: the state rule (concludiAttivita: refused when already
+ * TERMINATA or with no EROGATA delivery), the new state and date, and the history entry. Used by
+ * `attivita concludi` and by `dote concludi` for each activity it closes. Call it in a transaction.
+ */
+export function terminaAttivita(
+  db: Db,
+  a: { doteId: string; servizio: string; stato: StatoAttivita; erogate: number; data: string; operatore: string },
+): void {
+  const next = concludiAttivita(a.stato, a.erogate, `L'attività ${a.servizio} della dote ${a.doteId}`);
+  db.prepare('UPDATE attivita SET stato = ?, data_conclusione = ? WHERE dote_id = ? AND servizio = ?').run(next, a.data, a.doteId, a.servizio);
+  recordHistory(db, {
+    doteId: a.doteId,
+    entita: 'attivita',
+    entitaId: a.servizio,
+    azione: 'concludi',
+    operatore: a.operatore,
+    prima: { stato: a.stato },
+    dopo: { stato: next, data_conclusione: a.data },
   });
 }
 

@@ -30,6 +30,8 @@ import type { Finding } from '../rules/types.js';
 import { actionDate, describeDote, doteDates, loadDote, personaOf, refuseOnErrors, type DoteCtx } from './dote-load.js';
 import { scadenzeAperte } from '../domain/scadenze.js';
 import { doteDeadline } from '../rules/dote-deadline.js';
+import type { StatoAttivita } from '../domain/erogazione-state.js';
+import { terminaAttivita } from './attivita.js';
 
 export interface NuovaOptions {
   bando?: string;
@@ -388,7 +390,7 @@ export function concludiDote(db: Db, ctx: DoteCtx, id: string, o: { data?: strin
     }
     const terminate: string[] = [];
     const senzaOre: string[] = [];
-    const acts = db.prepare("SELECT servizio, stato FROM attivita WHERE dote_id = ? ORDER BY rowid").all(row.id) as { servizio: string; stato: string }[];
+    const acts = db.prepare("SELECT servizio, stato FROM attivita WHERE dote_id = ? ORDER BY rowid").all(row.id) as { servizio: string; stato: StatoAttivita }[];
     for (const a of acts) {
       if (a.stato === 'TERMINATA') continue;
       const n = (db.prepare("SELECT count(*) AS n FROM erogazione WHERE dote_id = ? AND servizio = ? AND stato = 'EROGATA'").get(row.id, a.servizio) as { n: number }).n;
@@ -396,8 +398,7 @@ export function concludiDote(db: Db, ctx: DoteCtx, id: string, o: { data?: strin
         senzaOre.push(a.servizio);
         continue;
       }
-      db.prepare("UPDATE attivita SET stato = 'TERMINATA', data_conclusione = ? WHERE dote_id = ? AND servizio = ?").run(data, row.id, a.servizio);
-      recordHistory(db, { doteId: row.id, entita: 'attivita', entitaId: a.servizio, azione: 'concludi', operatore: ctx.operatore, prima: { stato: a.stato }, dopo: { stato: 'TERMINATA', data_conclusione: data } });
+      terminaAttivita(db, { doteId: row.id, servizio: a.servizio, stato: a.stato, erogate: n, data, operatore: ctx.operatore });
       terminate.push(a.servizio);
     }
     const prima = { stato: row.stato, data_conclusione: row.data_conclusione };
