@@ -1,16 +1,6 @@
 import { Command } from 'commander';
 import { context, err, example, out, printJson } from '../command-kit.js';
 
-async function withDb<T>(fn: (db: import('../db/connection.js').Db) => T): Promise<T> {
-  const { openDatabase } = await import('../db/connection.js');
-  const db = openDatabase(context().dbPath);
-  try {
-    return fn(db);
-  } finally {
-    db.close();
-  }
-}
-
 export function attivitaCommand(): Command {
   const cmd = new Command('attivita').description('le attività di un voucher Job Coach: PROPOSTA → INIZIATA → TERMINATA');
 
@@ -21,9 +11,10 @@ export function attivitaCommand(): Command {
     .option('--data <data>', 'data di conclusione (predefinita: oggi)')
     .action(async (id: string, servizio: string, o: { data?: string }) => {
       const ctx = context();
+      const { withDatabase } = await import('../app/dote-load.js');
       const { concludiAttivitaDote } = await import('../app/attivita.js');
       const { formatHours } = await import('../domain/money.js');
-      const a = await withDb((db) => concludiAttivitaDote(db, ctx, id, servizio, o.data));
+      const a = await withDatabase(ctx.dbPath, (db) => concludiAttivitaDote(db, ctx, id, servizio, o.data));
       if (a.erogazioniAperte > 0) {
         err(`avviso: ${a.erogazioniAperte === 1 ? "un'erogazione ancora aperta" : `${a.erogazioniAperte} erogazioni ancora aperte`} dell'attività ${a.servizio} resta${a.erogazioniAperte === 1 ? '' : 'no'} com'è e non potrà più cambiare`);
       }
@@ -37,9 +28,10 @@ export function attivitaCommand(): Command {
     .argument('<id>', 'id della dote')
     .action(async (id: string) => {
       const ctx = context();
+      const { withDatabase } = await import('../app/dote-load.js');
       const { elencoAttivita, formatAttivita } = await import('../app/attivita.js');
       const { table } = await import('../format/table.js');
-      const list = await withDb((db) => elencoAttivita(db, ctx, id));
+      const list = await withDatabase(ctx.dbPath, (db) => elencoAttivita(db, ctx, id));
       if (ctx.json) printJson(list);
       else out(formatAttivita(list, table));
     });

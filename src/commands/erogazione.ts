@@ -2,17 +2,8 @@ import { Command } from 'commander';
 import { context, err, example, out, printJson } from '../command-kit.js';
 import type { ErogazioneInput, AzioneStato, Esito } from '../app/erogazione.js';
 
-interface Opts {
-  servizio?: string;
-  data?: string;
-  inizio?: string;
-  fine?: string;
-  professionista?: string;
-  sede?: string;
-  modalita?: string;
-  collettiva?: boolean;
-  descrizione?: string;
-}
+/** Commander's options of `aggiungi` and `modifica` are the app's input, field by field. */
+type Opts = ErogazioneInput;
 
 function input(o: Opts): ErogazioneInput {
   return {
@@ -26,16 +17,6 @@ function input(o: Opts): ErogazioneInput {
     collettiva: o.collettiva,
     descrizione: o.descrizione,
   };
-}
-
-async function withDb<T>(fn: (db: import('../db/connection.js').Db) => T): Promise<T> {
-  const { openDatabase } = await import('../db/connection.js');
-  const db = openDatabase(context().dbPath);
-  try {
-    return fn(db);
-  } finally {
-    db.close();
-  }
 }
 
 /** Warnings go to stderr, one per line, as `avviso <rule>: <message>` (they are also stored). */
@@ -68,8 +49,9 @@ export function erogazioneCommand(): Command {
     .option('--descrizione <testo>', 'cosa si è fatto e dove (es. presso l’azienda)')
     .action(async (ids: string[], o: Opts) => {
       const ctx = context();
+      const { withDatabase } = await import('../app/dote-load.js');
       const { aggiungiErogazione } = await import('../app/erogazione.js');
-      const esiti = await withDb((db) => aggiungiErogazione(db, ctx, ids, input(o)));
+      const esiti = await withDatabase(ctx.dbPath, (db) => aggiungiErogazione(db, ctx, ids, input(o)));
       printWarnings(esiti);
       if (ctx.json) printJson(esiti.length === 1 ? esiti[0]!.erogazione : esiti.map((e) => e.erogazione));
       else for (const e of esiti) out(String(e.erogazione.id));
@@ -95,8 +77,9 @@ export function erogazioneCommand(): Command {
     .option('--descrizione <testo>', 'descrizione')
     .action(async (eid: string, o: Opts) => {
       const ctx = context();
+      const { withDatabase } = await import('../app/dote-load.js');
       const { modificaErogazione } = await import('../app/erogazione.js');
-      const esito = await withDb((db) => modificaErogazione(db, ctx, eid, input(o)));
+      const esito = await withDatabase(ctx.dbPath, (db) => modificaErogazione(db, ctx, eid, input(o)));
       printWarnings([esito]);
       if (ctx.json) printJson(esito.erogazione);
       else out(`erogazione ${esito.erogazione.id} modificata`);
@@ -112,8 +95,9 @@ export function erogazioneCommand(): Command {
       .argument('<eid>', "id dell'erogazione")
       .action(async (eid: string) => {
         const ctx = context();
+        const { withDatabase } = await import('../app/dote-load.js');
         const { transizioneErogazione } = await import('../app/erogazione.js');
-        const esito = await withDb((db) => transizioneErogazione(db, ctx, eid, t.name));
+        const esito = await withDatabase(ctx.dbPath, (db) => transizioneErogazione(db, ctx, eid, t.name));
         printWarnings([esito]);
         if (ctx.json) printJson(esito.erogazione);
         else out(`erogazione ${esito.erogazione.id}: ${esito.statoPrecedente} → ${esito.erogazione.stato}`);
@@ -128,9 +112,10 @@ export function erogazioneCommand(): Command {
     .option('--stato <stato>', 'solo in questo stato, es. INSERITA, EROGATA, chiusa-negativamente')
     .action(async (id: string, o: { stato?: string }) => {
       const ctx = context();
+      const { withDatabase } = await import('../app/dote-load.js');
       const { elencoErogazioni, formatElenco } = await import('../app/erogazione.js');
       const { table } = await import('../format/table.js');
-      const list = await withDb((db) => elencoErogazioni(db, id, o.stato));
+      const list = await withDatabase(ctx.dbPath, (db) => elencoErogazioni(db, id, o.stato));
       if (ctx.json) printJson(list);
       else out(formatElenco(list, table));
     });

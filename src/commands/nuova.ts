@@ -1,16 +1,6 @@
 import { Command } from 'commander';
 import { context, err, example, out, printJson } from '../command-kit.js';
-
-interface NuovaOpts {
-  bando?: string;
-  tipo?: string;
-  destinatario?: string;
-  id?: string;
-  fascia?: string;
-  linea?: string;
-  azienda?: string;
-  data?: string;
-}
+import type { NuovaOptions as NuovaOpts } from '../app/doti.js';
 
 const EXAMPLES = [
   'dote nuova --tipo D1-INS --destinatario RSSMRA80A01D150J --fascia 3 --data 2021-04-01',

@@ -7,16 +7,11 @@ export function storiaCommand(): Command {
     .argument('<id>', 'id della dote')
     .action(async (id: string) => {
       const ctx = context();
-      const { openDatabase } = await import('../db/connection.js');
+      const { withDatabase } = await import('../app/dote-load.js');
       const { storiaDote, formatStoria } = await import('../app/storia.js');
-      const db = openDatabase(ctx.dbPath);
-      try {
-        const view = storiaDote(db, id);
-        if (ctx.json) printJson(view);
-        else out(formatStoria(view));
-      } finally {
-        db.close();
-      }
+      const view = await withDatabase(ctx.dbPath, (db) => storiaDote(db, id));
+      if (ctx.json) printJson(view);
+      else out(formatStoria(view));
     });
   return example(cmd, 'dote storia JC-1-1103/022', 'dote storia JC-1-1103/022 --json');
 }
