@@ -24,3 +24,28 @@ export function interner(): (s: string) => string {
     return v;
   };
 }
+
+/**
+ * A field parser with a cache per distinct text in front of `parse` (a calendar has few distinct
+ * dates and times): the value of the row before is compared first, since consecutive rows often
+ * repeat it (a day's rows, a session's times); cache keys are detached; the cache is emptied past
+ * 50,000 entries. `parse` returns the value, or a message when the text is not valid.
+ */
+export function cachedParser<T>(parse: (raw: string) => T | string): (raw: string) => T | string {
+  const cache = new Map<string, T | string>();
+  let lastRaw = '';
+  let lastValue: T | string = '';
+  return (raw) => {
+    if (raw === lastRaw) return lastValue;
+    let v = cache.get(raw);
+    if (v === undefined) {
+      raw = detach(raw);
+      v = parse(raw);
+      if (cache.size > 50_000) cache.clear();
+      cache.set(raw, v);
+    }
+    lastRaw = raw;
+    lastValue = v;
+    return v;
+  };
+}

@@ -1,4 +1,4 @@
-import { detach } from '../csv/strings.js';
+import { cachedParser } from '../csv/strings.js';
 import { dayNumber, parseUserDate } from '../domain/dates.js';
 
 export interface ParsedDate {
@@ -16,23 +16,7 @@ export interface ParsedDate {
 export const fieldDate = {
   id: 'field/date',
   parser(): (raw: string) => ParsedDate | string {
-    const cache = new Map<string, ParsedDate | string>();
-    // Consecutive rows often repeat a value (a day's rows, a session's times): compare first.
-    let lastRaw = '';
-    let lastValue: ParsedDate | string = '';
-    return (raw) => {
-      if (raw === lastRaw) return lastValue;
-      let v = cache.get(raw);
-      if (v === undefined) {
-        raw = detach(raw);
-        v = parseDate(raw);
-        if (cache.size > 50_000) cache.clear();
-        cache.set(raw, v);
-      }
-      lastRaw = raw;
-      lastValue = v;
-      return v;
-    };
+    return cachedParser(parseDate);
   },
 } as const;
 

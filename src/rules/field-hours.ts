@@ -1,4 +1,4 @@
-import { detach } from '../csv/strings.js';
+import { cachedParser } from '../csv/strings.js';
 import { formatTime } from '../domain/dates.js';
 
 /**
@@ -9,23 +9,7 @@ import { formatTime } from '../domain/dates.js';
 export const fieldHours = {
   id: 'field/hours',
   parser(): (raw: string) => number | string {
-    const cache = new Map<string, number | string>();
-    // Consecutive rows often repeat a value (a day's rows, a session's times): compare first.
-    let lastRaw = '';
-    let lastValue: number | string = '';
-    return (raw) => {
-      if (raw === lastRaw) return lastValue;
-      let v = cache.get(raw);
-      if (v === undefined) {
-        raw = detach(raw);
-        v = /^\d+([.,]\d+)?$/.test(raw) ? Number(raw.replace(',', '.')) * 60 : `ore "${raw}" non numeriche: scrivi ad esempio 1,5 (una e mezza)`;
-        if (cache.size > 50_000) cache.clear();
-        cache.set(raw, v);
-      }
-      lastRaw = raw;
-      lastValue = v;
-      return v;
-    };
+    return cachedParser((raw) => (/^\d+([.,]\d+)?$/.test(raw) ? Number(raw.replace(',', '.')) * 60 : `ore "${raw}" non numeriche: scrivi ad esempio 1,5 (una e mezza)`));
   },
   /** The message when `ore` (as minutes) differs from end minus start, else null. */
   mismatch(raw: string, oreMinutes: number, inizio: number, fine: number): string | null {
