@@ -484,6 +484,23 @@ function candidateOf(id: number, doteId: string, r: Resolved, cf: string, regist
   };
 }
 
+/** The columns `aggiungi` writes and `modifica` may change, as statement parameters. */
+function editableColumns(c: ErogazioneFull) {
+  return {
+    servizio: c.servizio,
+    data: c.data,
+    inizio: c.inizio,
+    fine: c.fine,
+    professionista_id: c.professionista_id,
+    sede_id: c.sede_id,
+    modalita: c.modalita,
+    collettiva: c.collettiva,
+    sessione: c.sessione,
+    descrizione: c.descrizione,
+    registrata_il: c.registrata_il,
+  };
+}
+
 function cfOf(db: Db, d: DoteRow): string {
   return (db.prepare('SELECT cf FROM destinatario WHERE id = ?').get(d.destinatario_id) as { cf: string } | undefined)?.cf ?? '';
 }
@@ -524,18 +541,8 @@ export function aggiungiErogazione(db: Db, ctx: ErogazioneCtx, doteIds: readonly
         )
         .run({
           dote_id: cand.dote_id,
-          servizio: cand.servizio,
-          data: cand.data,
-          inizio: cand.inizio,
-          fine: cand.fine,
-          professionista_id: cand.professionista_id,
-          sede_id: cand.sede_id,
-          modalita: cand.modalita,
-          collettiva: cand.collettiva,
-          sessione: cand.sessione,
-          descrizione: cand.descrizione,
+          ...editableColumns(cand),
           stato: cand.stato,
-          registrata_il: cand.registrata_il,
           origine: cand.origine,
           creata_il: cand.creata_il,
           aggiornata_il: cand.aggiornata_il,
@@ -594,17 +601,7 @@ export function modificaErogazione(db: Db, ctx: ErogazioneCtx, eidText: string, 
        WHERE id = @id`,
     ).run({
       id: eid,
-      servizio: cand.servizio,
-      data: cand.data,
-      inizio: cand.inizio,
-      fine: cand.fine,
-      professionista_id: cand.professionista_id,
-      sede_id: cand.sede_id,
-      modalita: cand.modalita,
-      collettiva: cand.collettiva,
-      sessione: cand.sessione,
-      descrizione: cand.descrizione,
-      registrata_il: cand.registrata_il,
+      ...editableColumns(cand),
       aggiornata_il: new Date().toISOString(),
     });
     storeWarnings(db, eid, warnings);
