@@ -1,5 +1,6 @@
 /** Test helpers: a temp folder per test, and `dote` run as a real process against a real SQLite file. */
 import { spawnSync } from 'node:child_process';
+import Database from 'better-sqlite3';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -53,4 +54,18 @@ export function withDb(): { dir: string; db: string; run: (args: readonly string
     run: (args, env) => dote([...args, '--db', db], { cwd: t.dir, env }),
     cleanup: t.cleanup,
   };
+}
+
+/**
+ * Every row of `tables` (default: every table of the file), in rowid order: to compare a database
+ * before and after a refused command.
+ */
+export function dumpDb(file: string, tables?: readonly string[]): Record<string, unknown[]> {
+  const db = new Database(file, { readonly: true });
+  try {
+    const names = tables ?? (db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").pluck().all() as string[]);
+    return Object.fromEntries(names.map((t) => [t, db.prepare(`SELECT * FROM "${t}" ORDER BY rowid`).all()]));
+  } finally {
+    db.close();
+  }
 }

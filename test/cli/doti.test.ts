@@ -2,7 +2,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
 import Database from 'better-sqlite3';
-import { DOTE, withDb } from '../helpers.js';
+import { DOTE, dumpDb, withDb } from '../helpers.js';
 
 const cleanups: (() => void)[] = [];
 afterEach(() => {
@@ -12,14 +12,7 @@ afterEach(() => {
 const TABLES = ['destinatario', 'misura_esterna', 'dote', 'pip_versione', 'pip_voce', 'attivita', 'erogazione', 'liquidazione', 'storia'];
 
 /** Every row of the tables these commands touch, to compare before and after a refused command. */
-function dump(file: string): Record<string, unknown[]> {
-  const db = new Database(file, { readonly: true });
-  try {
-    return Object.fromEntries(TABLES.map((t) => [t, db.prepare(`SELECT * FROM ${t} ORDER BY rowid`).all()]));
-  } finally {
-    db.close();
-  }
-}
+const dump = (file: string) => dumpDb(file, TABLES);
 
 function sql<T = unknown>(file: string, q: string, ...params: unknown[]): T[] {
   const db = new Database(file);

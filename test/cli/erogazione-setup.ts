@@ -3,10 +3,7 @@
  * destinatario, nuova, ammetti), plus a dump of every table to prove a refused operation changed
  * nothing.
  */
-import { createRequire } from 'node:module';
-import { withDb, type RunResult } from '../helpers.js';
-
-const require = createRequire(import.meta.url);
+import { dumpDb, withDb, type RunResult } from '../helpers.js';
 
 export const CF1 = 'RSSMRA80A01H501U';
 export const CF2 = 'VRDLGU85M01L736M';
@@ -59,14 +56,7 @@ export function aggiungi(env: Env, dote: string, o: { servizio?: string; data: s
 
 /** Every table's rows, to compare before and after a refused operation. */
 export function dump(dbPath: string): Record<string, unknown[]> {
-  const Database = require('better-sqlite3');
-  const db = new Database(dbPath, { readonly: true });
-  try {
-    const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").all() as { name: string }[];
-    return Object.fromEntries(tables.map((t) => [t.name, db.prepare(`SELECT * FROM "${t.name}" ORDER BY rowid`).all()]));
-  } finally {
-    db.close();
-  }
+  return dumpDb(dbPath);
 }
 
 /** Runs `args`, expects the exit status, and that the database did not change at all. */

@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { dote, withDb } from '../helpers.js';
+import { dote, dumpDb, withDb } from '../helpers.js';
 
 const cleanups: (() => void)[] = [];
 afterEach(() => {
@@ -19,14 +19,7 @@ function setup() {
 const TABLES = ['ente', 'sede', 'professionista', 'destinatario', 'misura_esterna', 'dote'];
 
 /** Every row of the registry tables, to compare before and after a refused command. */
-function dump(file: string): Record<string, unknown[]> {
-  const db = new Database(file, { readonly: true });
-  try {
-    return Object.fromEntries(TABLES.map((t) => [t, db.prepare(`SELECT * FROM ${t} ORDER BY rowid`).all()]));
-  } finally {
-    db.close();
-  }
-}
+const dump = (file: string) => dumpDb(file, TABLES);
 
 function expectRefused(t: ReturnType<typeof setup>, args: string[], status: 1 | 2, message: RegExp) {
   const before = dump(t.db);
