@@ -175,10 +175,9 @@ export function parseStato(v: string): StatoErogazione {
   return found;
 }
 
-/** Deliveries of one group session share this key: same date, times, service and professional. */
-export function sessionKey(data: string, inizio: number, fine: number, servizio: string, profCodice: string): string {
-  return `S-${data}-${formatTime(inizio)}-${formatTime(fine)}-${servizio}-${profCodice}`;
-}
+import { sessionKey } from '../domain/sessione.js';
+
+export { sessionKey };
 
 // ---------------------------------------------------------------------------------------------
 // Loading

@@ -3,7 +3,7 @@ import type { HistoryEntry } from '../db/storia.js';
 
 /** Operation codes of the flat operation arrays; each is followed by a fixed number of values. */
 export const Op = {
-  /** fi, then dote, servizio, data, inizio, fine, professionista, sede, modalita, collettiva, sessione, descrizione, registrata_il, riga */
+  /** fi, then dote, servizio, data, inizio, fine, professionista, sede, modalita, collettiva, professional's key (for the session key), descrizione, registrata_il, riga */
   InsertErogazione: 1,
   /** fi, then professionista, dote, servizio, data, inizio, fine, collettiva, descrizione, riga */
   InsertTimesheet: 2,

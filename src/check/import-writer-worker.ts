@@ -17,6 +17,7 @@ import type { Database as Db, Statement } from 'better-sqlite3';
 import { BatchInsert } from './batch-insert.js';
 import { recordHistory, type HistoryEntry } from '../db/storia.js';
 import { formatTime } from '../domain/dates.js';
+import { sessionKey } from '../domain/sessione.js';
 import { Op, State, type MaybeOutcome, type WriterDrain, type WriterEnd, type WriterInit, type WriterOutcome } from './import-writer-protocol.js';
 
 const init = workerData as WriterInit;
@@ -138,6 +139,7 @@ function apply(ops: unknown[]): void {
     switch (op) {
       case Op.InsertErogazione: {
         // fi, then the 13 values of the insert
+        setSessionKey(ops, i + 2);
         statementsFor(ops[i + 1] as number).erogazione.addFrom(ops, i + 2);
         i += 15;
         break;
@@ -173,9 +175,18 @@ function apply(ops: unknown[]): void {
   }
 }
 
-/** Values from `at`: fi, dote, servizio, data, inizio, fine, professionista, sede, modalita, collettiva, sessione, descrizione, registrata_il, riga. */
+/**
+ * One collective session: the same professional, service, day and hours, across doti. The values
+ * of an erogazione insert from `at` carry the professional's key where the session key goes.
+ */
+function setSessionKey(ops: unknown[], at: number): void {
+  ops[at + 9] = ops[at + 8] ? sessionKey(ops[at + 2] as string, ops[at + 3] as number, ops[at + 4] as number, ops[at + 1] as string, ops[at + 9] as string) : null;
+}
+
+/** Values from `at`: fi, dote, servizio, data, inizio, fine, professionista, sede, modalita, collettiva, professional's key, descrizione, registrata_il, riga. */
 function maybeErogazione(ops: unknown[], at: number): void {
   const fi = ops[at] as number;
+  setSessionKey(ops, at + 1);
   const [doteId, servizio, data, inizio, fine, profId, sedeId, modalita, collettiva, , descrizione, , riga] = ops.slice(at + 1, at + 14) as [
     string, string, string, number, number, number, number | null, string, number, string | null, string | null, string, number,
   ];

@@ -12,10 +12,23 @@ import { DoteError } from '../errors.js';
 import type { HistoryEntry } from '../db/storia.js';
 import { Op, State, type MaybeOutcome, type WriterDrain, type WriterEnd, type WriterInit, type WriterOutcome } from './import-writer-protocol.js';
 
-/** Values per batch posted to the writer (about 4,000 rows). */
-const BATCH_VALUES = 60_000;
+const BOOT = `
+const { workerData } = require('node:worker_threads');
+import(workerData.url).catch((e) => {
+  workerData.resultPort.postMessage({ ok: false, error: String((e && e.message) || e) });
+  const s = new Int32Array(workerData.shared);
+  Atomics.store(s, 0, ${State.Failed});
+  Atomics.notify(s, 0);
+});`;
+
+/**
+ * Values per batch posted to the writer (about 600 rows). Small batches die young: a batch that
+ * lives through several minor collections is promoted to the old generation, which a long import
+ * then fills with garbage that only a full collection frees.
+ */
+const BATCH_VALUES = 8_192;
 /** Batches in flight before the main thread waits for the writer. */
-const MAX_IN_FLIGHT = 6;
+const MAX_IN_FLIGHT = 32;
 
 export class ImportWriter {
   private readonly worker: Worker;
@@ -28,15 +41,31 @@ export class ImportWriter {
     const { port1, port2 } = new MessageChannel();
     this.port = port1;
     const init: WriterInit = { dbPath, files, now: opts.now, oggi: opts.oggi, shared: this.shared.buffer as SharedArrayBuffer, resultPort: port2 };
-    this.worker = new Worker(new URL('./import-writer-worker.js', import.meta.url), { workerData: init, transferList: [port2] });
+    // The main thread blocks while it waits, so it would never hear of a thread that failed to
+    // load: a bootstrap catches that and says so through the shared state. Options meant for the
+    // main script (--input-type, --eval) are not passed on.
+    // Node refuses some of the main thread's options for a thread (--expose-gc): then none.
+    const execArgv = process.execArgv.filter((a) => !/^--(input-type|eval|print)\b|^-[ep]$/.test(a));
+    const start = (argv: string[]) =>
+      new Worker(BOOT, { eval: true, workerData: { ...init, url: new URL('./import-writer-worker.js', import.meta.url).href }, transferList: [port2], execArgv: argv, resourceLimits: { maxYoungGenerationSizeMb: 8 } });
+    let worker: Worker;
+    try {
+      worker = start(execArgv);
+    } catch (e) {
+      if ((e as { code?: string }).code !== 'ERR_WORKER_INVALID_EXEC_ARGV') throw e;
+      worker = start([]);
+    }
+    this.worker = worker;
     // Errors surface through the result port; keep an uncaught one from killing the process.
     this.worker.on('error', () => undefined);
-    this.waitWhile(State.Starting);
-    if (Atomics.load(this.shared, 0) === State.Failed) this.fail();
+    this.waitWhile(State.Starting, 60_000);
+    if (Atomics.load(this.shared, 0) !== State.Locked) this.fail();
   }
 
-  private waitWhile(state: number): void {
-    while (Atomics.load(this.shared, 0) === state) Atomics.wait(this.shared, 0, state, 1000);
+  /** Waits while the writer is in `state` (at most `limitMs`, when given). */
+  private waitWhile(state: number, limitMs?: number): void {
+    const until = limitMs === undefined ? Infinity : Date.now() + limitMs;
+    while (Atomics.load(this.shared, 0) === state && Date.now() < until) Atomics.wait(this.shared, 0, state, 1000);
   }
 
   private fail(known?: WriterOutcome): never {
@@ -66,8 +95,12 @@ export class ImportWriter {
     this.ops = [];
   }
 
-  insertErogazione(fi: number, doteId: string, servizio: string, data: string, inizio: number, fine: number, professionistaId: number, sedeId: number | null, modalita: string, collettiva: number, sessione: string | null, descrizione: string | null, registrataIl: string, riga: number, maybe = false): void {
-    this.push([maybe ? Op.MaybeErogazione : Op.InsertErogazione, fi, doteId, servizio, data, inizio, fine, professionistaId, sedeId, modalita, collettiva, sessione, descrizione, registrataIl, riga]);
+  /**
+   * `professionista` is the professional's key in the file (registry code): the writer makes the
+   * group session's key from it (the thread that writes makes the string, not the one that reads).
+   */
+  insertErogazione(fi: number, doteId: string, servizio: string, data: string, inizio: number, fine: number, professionistaId: number, sedeId: number | null, modalita: string, collettiva: number, professionista: string, descrizione: string | null, registrataIl: string, riga: number, maybe = false): void {
+    this.push([maybe ? Op.MaybeErogazione : Op.InsertErogazione, fi, doteId, servizio, data, inizio, fine, professionistaId, sedeId, modalita, collettiva, professionista, descrizione, registrataIl, riga]);
   }
 
   insertTimesheet(fi: number, professionistaId: number, doteId: string, servizio: string, data: string, inizio: number, fine: number, collettiva: number, descrizione: string | null, riga: number, maybe = false): void {

@@ -172,10 +172,8 @@ export class Recorder implements RowSink {
 
     // A calendar row. Is the same delivery (dote, service, date, start, professional) there?
     // Only if this call added the key already, or the professional had deliveries before.
-    // One collective session: the same professional, service, day and hours, across doti.
-    const sessione = () => (r.collettiva ? `${r.professionista}|${r.servizio}|${r.data}|${formatTime(r.inizio)}-${formatTime(r.fine)}` : null);
     if (erogabile && w && this.maybeInCall('c', profId, r)) {
-      w.insertErogazione(fi, r.doteId, r.servizio, r.data, r.inizio, r.fine, profId, x.sedeId, r.modalita, collettiva, sessione(), x.descrizione, x.registrataIl ?? this.opts.oggi, r.line, true);
+      w.insertErogazione(fi, r.doteId, r.servizio, r.data, r.inizio, r.fine, profId, x.sedeId, r.modalita, collettiva, r.professionista, x.descrizione, x.registrataIl ?? this.opts.oggi, r.line, true);
       return;
     }
     const ex: ExistingErogazione | undefined =
@@ -209,7 +207,7 @@ export class Recorder implements RowSink {
     }
     counts.importate++;
     this.summarize(r, fi);
-    w?.insertErogazione(fi, r.doteId, r.servizio, r.data, r.inizio, r.fine, profId, x.sedeId, r.modalita, collettiva, sessione(), x.descrizione, x.registrataIl ?? this.opts.oggi, r.line);
+    w?.insertErogazione(fi, r.doteId, r.servizio, r.data, r.inizio, r.fine, profId, x.sedeId, r.modalita, collettiva, r.professionista, x.descrizione, x.registrataIl ?? this.opts.oggi, r.line);
   }
 
   /**

@@ -206,6 +206,8 @@ describe('dote importa', () => {
     expect(t.status).toBe(0);
     expect(t.json().import.totale).toEqual({ importate: 1, presenti: 0, aggiornate: 1 });
     expect(query(d.db, "SELECT fine, descrizione, riga FROM erogazione WHERE servizio = 'QT6'")).toEqual([{ fine: 930, descrizione: 'gruppo lungo', riga: 4 }]);
+    // The group session's key as `erogazione aggiungi --collettiva` makes it (from the first row's hours).
+    expect(query(d.db, "SELECT sessione FROM erogazione WHERE servizio = 'QT6'")).toEqual([{ sessione: 'S-2022-03-02-14:00-15:00-QT6-P01' }]);
     expect(query(d.db, "SELECT fine, riga FROM timesheet_riga WHERE servizio = 'QT6'")).toEqual([{ fine: 930, riga: 3 }]);
     const h = query<{ azione: string; entita: string }>(d.db, "SELECT azione, entita FROM storia WHERE dote_id = 'CR-1' AND operatore = 'test' AND azione LIKE '%importa%' ORDER BY id");
     expect(h.map((x) => `${x.entita}: ${x.azione}`)).toEqual([
