@@ -9,6 +9,7 @@ import type { Catalogues } from '../bandi/load.js';
 import type { DoteInfo } from '../rules/types.js';
 import { doteInfoLookup } from '../db/dote-info.js';
 import { findProfessionista } from '../db/repo/lookup.js';
+import { isoFromDay } from '../domain/dates.js';
 
 export interface ProfessionistaRef {
   id: number;
@@ -49,6 +50,8 @@ export class DbContext {
   private readonly erogazioneStmt;
   private readonly timesheetStmt;
   private readonly giaStmt;
+  private readonly personaStmt;
+  private readonly personaTsStmt;
   private readonly gia = new Map<string, Map<string, number>>();
 
   constructor(readonly db: Db, cats: Catalogues) {
@@ -68,6 +71,14 @@ export class DbContext {
        UNION ALL
        SELECT 'timesheet', servizio, collettiva, sum(fine - inizio) FROM timesheet_riga WHERE dote_id = ? GROUP BY servizio, collettiva`,
     );
+    this.personaStmt = db.prepare(
+      `SELECT coalesce(sum(e.fine - e.inizio), 0) FROM destinatario p JOIN dote d ON d.destinatario_id = p.id JOIN erogazione e ON e.dote_id = d.id
+        WHERE p.cf = ? AND e.data BETWEEN ? AND ? AND e.stato NOT IN ('ANNULLATA', 'CHIUSA NEGATIVAMENTE')`,
+    ).pluck();
+    this.personaTsStmt = db.prepare(
+      `SELECT coalesce(sum(t.fine - t.inizio), 0) FROM destinatario p JOIN dote d ON d.destinatario_id = p.id JOIN timesheet_riga t ON t.dote_id = d.id
+        WHERE p.cf = ? AND t.data BETWEEN ? AND ?`,
+    ).pluck();
     this.timesheetStmt = db.prepare(
       'SELECT id, fine, collettiva, descrizione FROM timesheet_riga WHERE professionista_id = ? AND dote_id = ? AND servizio = ? AND data = ? AND inizio = ?',
     );
@@ -107,6 +118,12 @@ export class DbContext {
       this.gia.set(doteId, m);
     }
     return m.get(`${kind}|${servizio}|${collettiva ? 1 : 0}`) ?? 0;
+  }
+
+  /** A person's minutes in the database between two days (RuleEnv.minutiPersona). */
+  minutiPersona(cf: string, kind: 'calendario' | 'timesheet', fromDay: number, toDay: number): number {
+    const stmt = kind === 'timesheet' ? this.personaTsStmt : this.personaStmt;
+    return stmt.get(cf, isoFromDay(fromDay), isoFromDay(toDay)) as number;
   }
 
   /** The live delivery with this key (dote, service, date, start, professional), if any. */

@@ -178,7 +178,10 @@ export class Recorder implements RowSink {
     }
     const ex: ExistingErogazione | undefined =
       this.hadErogazioni.has(profId) || !erogabile ? this.ctx.existingErogazione(profId, r.data, r.doteId, r.servizio, r.inizio) : undefined;
-    if (ex && CAP_STATES.has(ex.stato)) r.giaNelDatabase = Math.max(0, ex.fine - r.inizio);
+    if (ex) {
+      r.giaNelDatabase = Math.max(0, ex.fine - r.inizio);
+      r.statoNelDatabase = ex.stato;
+    }
     if (ex && sameDelivery(ex, r, x)) {
       counts.presenti++;
       return;
@@ -279,9 +282,6 @@ export class Recorder implements RowSink {
     return out;
   }
 }
-
-/** States whose hours DbContext.giaRegistrate counts. */
-const CAP_STATES = new Set(['PROGRAMMATA', 'AVVIATA', 'EROGATA']);
 
 function sameDelivery(ex: ExistingErogazione, r: DeliveryRow, x: RowExtra): boolean {
   return (

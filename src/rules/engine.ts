@@ -14,6 +14,7 @@ export interface EnvOptions {
   dote?: (id: string) => DoteInfo | undefined;
   hasDatabase: boolean;
   giaRegistrate?: RuleEnv['giaRegistrate'];
+  minutiPersona?: RuleEnv['minutiPersona'];
   patronoOf?: (sede: string | null, row: DeliveryRow) => string | null;
   /** Receives every finding; return false to drop it (used to report only on a candidate). */
   onFinding: (f: Finding, row: DeliveryRow) => void;
@@ -34,6 +35,7 @@ export function makeEnv(o: EnvOptions): RuleEnv {
     dote: o.dote ?? (() => undefined),
     hasDatabase: o.hasDatabase,
     giaRegistrate: o.giaRegistrate,
+    minutiPersona: o.minutiPersona,
     patronoOf: o.patronoOf ?? (() => null),
     report(row, f: { rule: string; severity: Severity; message: string; column?: string }) {
       const finding: Finding = { ...f };

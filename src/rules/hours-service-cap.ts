@@ -4,6 +4,9 @@ import { Interner, Totals, KINDS, hoursMinutes, hoursWord, kindIndex, onceSkippe
 
 const ID = 'hours/service-cap';
 
+/** The delivery states whose hours count against the caps (RuleEnv.giaRegistrate counts these). */
+const CAP_STATES = new Set(['PROGRAMMATA', 'AVVIATA', 'EROGATA']);
+
 type Caps = Map<string, { individuale: number; collettiva: number }>;
 
 interface DoteCaps {
@@ -91,7 +94,8 @@ export const hoursServiceCap: Rule = {
         // With a database, a total starts from the hours it already holds for the dote's service;
         // a row it already holds adds only the difference.
         const base = env.giaRegistrate && r.kind !== 'erogazione' && !totals.has(key) ? env.giaRegistrate(r.doteId, r.kind, r.servizio, r.collettiva) : 0;
-        const total = totals.add(key, base + r.minuti - (r.giaNelDatabase ?? 0));
+        const held = r.giaNelDatabase !== undefined && (r.kind === 'timesheet' || CAP_STATES.has(r.statoNelDatabase ?? '')) ? r.giaNelDatabase : 0;
+        const total = totals.add(key, base + r.minuti - held);
         if (total < 0) return;
         if (total <= cap) return;
         totals.markReported(key);

@@ -1,10 +1,14 @@
 import type { DeliveryRow, Rule } from './types.js';
-import { Interner, Totals, KINDS, dayKey, kindIndex, memoByBando, numberParam, personOf } from './delivery-keys.js';
+import { Interner, Totals, KINDS, dayKey, hoursMinutes, kindIndex, memoByBando, numberParam, personOf } from './delivery-keys.js';
+
+/** A codice fiscale (personOf gives `dote …` when the person is unknown). */
+const isCf = (person: string): boolean => !person.startsWith('dote ');
 
 /**
  * The shape of time/daily-max and time/weekly-max: a person's hours in one period (a day, an ISO
  * week) over the cap of the rule's `ore` parameter. Exactly the cap is allowed. Group hours count
- * for each participant; kinds (calendar, timesheet, database) are counted apart. The finding points
+ * for each participant; kinds (calendar, timesheet, database) are counted apart. With a database
+ * a CSV's totals start from the person's hours the database already holds for the period. The finding points
  * at the row that crosses the cap, once per person and period (cli.md: "a rule that concerns a
  * group of rows points at the row that crossed the limit").
  */
@@ -14,6 +18,8 @@ export function personHoursCap(o: {
   defaultOre: number;
   /** The day number the row's period starts on (the day itself, the Monday of its week). */
   periodStart: (day: number) => number;
+  /** Days in the period (1, 7). */
+  periodDays: number;
   message: (r: DeliveryRow, totalMinutes: number, capMinutes: number, person: string, start: number) => string;
 }): Rule {
   return {
@@ -36,11 +42,17 @@ export function personHoursCap(o: {
           const person = personOf(env, r);
           const start = o.periodStart(r.day);
           const key = dayKey(persons.id(person) * KINDS + kindIndex(r.kind), start);
-          const total = totals.add(key, r.minuti);
+          // With a database, the period's total starts from the person's hours it holds; a row
+          // it already holds adds only the difference.
+          const inDb = (): number => (env.minutiPersona && r.kind !== 'erogazione' && isCf(person) ? env.minutiPersona(person, r.kind, start, start + o.periodDays - 1) : 0);
+          const base = totals.has(key) ? 0 : inDb();
+          const total = totals.add(key, base + r.minuti - (r.giaNelDatabase ?? 0));
           if (total < 0) return;
           if (total > c.cap) {
             totals.markReported(key);
-            env.report(r, { rule: o.id, severity: c.severity, message: o.message(r, total, c.cap, person, start) });
+            const already = inDb();
+            const di = already > 0 ? ` (di cui ${hoursMinutes(already)} già registrate nel database)` : '';
+            env.report(r, { rule: o.id, severity: c.severity, message: o.message(r, total, c.cap, person, start) + di });
           }
         },
       };

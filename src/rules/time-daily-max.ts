@@ -13,5 +13,6 @@ export const timeDailyMax: Rule = personHoursCap({
   id: 'time/daily-max',
   defaultOre: 8,
   periodStart: (day) => day,
+  periodDays: 1,
   message: (r, total, cap, person) => `${hoursMinutes(total)} ore il ${formatDateIt(r.data)} per ${person}, oltre il massimo di ${hoursWord(cap)} al giorno`,
 });

@@ -12,6 +12,7 @@ export const timeWeeklyMax: Rule = personHoursCap({
   id: 'time/weekly-max',
   defaultOre: 40,
   periodStart: isoWeekStart,
+  periodDays: 7,
   message: (_r, total, cap, person, monday) =>
     `${hoursMinutes(total)} ore nella settimana dal ${formatDateIt(isoFromDay(monday))} al ${formatDateIt(isoFromDay(monday + 6))} ` +
     `per ${person}, oltre il massimo di ${hoursWord(cap)} a settimana`,

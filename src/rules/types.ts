@@ -48,6 +48,8 @@ export interface DeliveryRow {
    * database's hours (RuleEnv.giaRegistrate) do not count them twice.
    */
   giaNelDatabase?: number;
+  /** The state of that delivery in the database (calendar rows), e.g. EROGATA or INSERITA. */
+  statoNelDatabase?: string;
   /** Context given by the CSV itself when there is no database (cli.md: fascia, tipo_dote). */
   fascia?: number | null;
   tipoDote?: string | null;
@@ -98,6 +100,12 @@ export interface RuleEnv {
    * deliveries as rows.
    */
   giaRegistrate?(doteId: string, kind: 'calendario' | 'timesheet', servizio: string, collettiva: boolean): number;
+  /**
+   * CSV checker with a database: a person's (codice fiscale) minutes the database holds between
+   * two days (day numbers, inclusive): live deliveries (any state but ANNULLATA and CHIUSA
+   * NEGATIVAMENTE) for calendar rows, imported timesheet rows for timesheet rows.
+   */
+  minutiPersona?(cf: string, kind: 'calendario' | 'timesheet', fromDay: number, toDay: number): number;
   /** Patron day (MM-DD) of a sede by name, if known. */
   patronoOf(sede: string | null, row: DeliveryRow): string | null;
   /** Report a finding about `row` (line and file are taken from it). */
