@@ -42,6 +42,9 @@ export interface ExistingTimesheetRiga {
   descrizione: string | null;
 }
 
+/** Shared by the doti with no hours in the database (most, in a first import). */
+const NOTHING: ReadonlyMap<string, number> = new Map();
+
 export class DbContext {
   readonly dote: (id: string) => DoteInfo | undefined;
   private readonly profs = new Map<string, ProfessionistaRef | null>();
@@ -52,7 +55,7 @@ export class DbContext {
   private readonly giaStmt;
   private readonly personaStmt;
   private readonly personaTsStmt;
-  private readonly gia = new Map<string, Map<string, number>>();
+  private readonly gia = new Map<string, ReadonlyMap<string, number>>();
 
   constructor(readonly db: Db, cats: Catalogues) {
     this.dote = doteInfoLookup(db, cats);
@@ -69,15 +72,16 @@ export class DbContext {
       `SELECT 'calendario' AS kind, servizio, collettiva, sum(fine - inizio) AS minuti FROM erogazione
         WHERE dote_id = ? AND stato IN ('PROGRAMMATA', 'AVVIATA', 'EROGATA') GROUP BY servizio, collettiva
        UNION ALL
-       SELECT 'timesheet', servizio, collettiva, sum(fine - inizio) FROM timesheet_riga WHERE dote_id = ? GROUP BY servizio, collettiva`,
+       SELECT 'timesheet', servizio, collettiva, sum(fine - inizio) FROM timesheet_riga
+        WHERE professionista_id IN (SELECT id FROM professionista) AND dote_id = ? GROUP BY servizio, collettiva`,
     );
     this.personaStmt = db.prepare(
-      `SELECT coalesce(sum(e.fine - e.inizio), 0) FROM destinatario p JOIN dote d ON d.destinatario_id = p.id JOIN erogazione e ON e.dote_id = d.id
-        WHERE p.cf = ? AND e.data BETWEEN ? AND ? AND e.stato NOT IN ('ANNULLATA', 'CHIUSA NEGATIVAMENTE')`,
+      `SELECT coalesce(sum(e.fine - e.inizio), 0) FROM destinatario p CROSS JOIN dote d CROSS JOIN erogazione e
+        WHERE p.cf = ? AND d.destinatario_id = p.id AND e.dote_id = d.id AND e.data BETWEEN ? AND ? AND e.stato NOT IN ('ANNULLATA', 'CHIUSA NEGATIVAMENTE')`,
     ).pluck();
     this.personaTsStmt = db.prepare(
-      `SELECT coalesce(sum(t.fine - t.inizio), 0) FROM destinatario p JOIN dote d ON d.destinatario_id = p.id JOIN timesheet_riga t ON t.dote_id = d.id
-        WHERE p.cf = ? AND t.data BETWEEN ? AND ?`,
+      `SELECT coalesce(sum(t.fine - t.inizio), 0) FROM destinatario p CROSS JOIN dote d CROSS JOIN timesheet_riga t
+        WHERE p.cf = ? AND d.destinatario_id = p.id AND t.dote_id = d.id AND t.professionista_id IN (SELECT id FROM professionista) AND t.data BETWEEN ? AND ?`,
     ).pluck();
     this.timesheetStmt = db.prepare(
       'SELECT id, fine, collettiva, descrizione FROM timesheet_riga WHERE professionista_id = ? AND dote_id = ? AND servizio = ? AND data = ? AND inizio = ?',
@@ -103,6 +107,10 @@ export class DbContext {
     return s ?? undefined;
   }
 
+  // timesheet_riga's only index starts with the professional: "professionista_id IN (all of
+  // them)" lets SQLite seek (professional, dote) for each of the few professionals instead of
+  // scanning the table once per dote. CROSS JOIN keeps the order person → doti → rows.
+
   /**
    * Minutes the database holds for a dote's service, individual or group: deliveries that count
    * against the caps (PROGRAMMATA, AVVIATA, EROGATA) for calendars, imported rows for timesheets.
@@ -111,10 +119,8 @@ export class DbContext {
   giaRegistrate(doteId: string, kind: 'calendario' | 'timesheet', servizio: string, collettiva: boolean): number {
     let m = this.gia.get(doteId);
     if (!m) {
-      m = new Map();
-      for (const r of this.giaStmt.all(doteId, doteId) as { kind: string; servizio: string; collettiva: number; minuti: number }[]) {
-        m.set(`${r.kind}|${r.servizio}|${r.collettiva}`, r.minuti);
-      }
+      const rows = this.giaStmt.all(doteId, doteId) as { kind: string; servizio: string; collettiva: number; minuti: number }[];
+      m = rows.length ? new Map(rows.map((r) => [`${r.kind}|${r.servizio}|${r.collettiva}`, r.minuti])) : NOTHING;
       this.gia.set(doteId, m);
     }
     return m.get(`${kind}|${servizio}|${collettiva ? 1 : 0}`) ?? 0;

@@ -232,7 +232,8 @@ export class Recorder implements RowSink {
   }
 
   private summarize(r: DeliveryRow, fi: number): void {
-    this.count(r.doteId, r.kind, r.data, r.minuti > 0 ? r.minuti : 0, fi);
+    // Only an import writes history: verifica keeps no per-dote summaries.
+    if (this.opts.writer) this.count(r.doteId, r.kind, r.data, r.minuti > 0 ? r.minuti : 0, fi);
   }
 
   private count(doteId: string, kind: DeliveryRow['kind'], data: string, minuti: number, fi: number): void {
