@@ -60,7 +60,8 @@ class Slots {
  * row in stream order is reported, naming the earlier one.
  *
  * An interval is packed as (start × 2048 + end) × 2 + group; a row reference as
- * file × 2^32 + line, or -id for an erogazione.
+ * file × 2^32 + line, or -id for an erogazione. An interval already kept for the same key is not
+ * kept again: a group session of ten is one interval, not ten.
  */
 export const timesheetOverlap: Rule = {
   id: ID,
@@ -80,8 +81,13 @@ export const timesheetOverlap: Rule = {
         if (!s) return;
         const key = dayKey(profs.id(r.professionista) * KINDS + kindIndex(r.kind), r.day);
         const group = r.collettiva ? 1 : 0;
+        const mine = (r.inizio * 2048 + r.fine) * 2 + group;
+        let same = false;
         for (let i = slots.head(key); i >= 0; i = slots.prev(i)) {
           const packed = slots.time(i);
+          // The same interval again (the next participant of a group session): nothing new to
+          // keep, since a later row overlapping it finds the first one.
+          if (packed === mine) same = true;
           const otherGroup = packed & 1;
           if (group && otherGroup) continue;
           const t = (packed - otherGroup) / 2;
@@ -98,8 +104,9 @@ export const timesheetOverlap: Rule = {
             break;
           }
         }
+        if (same) return;
         const ref = r.kind === 'erogazione' && r.erogazioneId !== undefined ? -r.erogazioneId : files.id(r.file) * FILE_SPAN + r.line;
-        slots.push(key, (r.inizio * 2048 + r.fine) * 2 + group, ref);
+        slots.push(key, mine, ref);
       },
     };
   },

@@ -32,6 +32,25 @@ describe('timesheet/overlap', () => {
     expect(at(runRows(rules, [r('10:00', '12:00', 2, g), r('11:00', '11:30', 3, { doteId: 'JC-2' })]))).toEqual(['calendario.csv:3 timesheet/overlap']);
   });
 
+  it('keeps a repeated interval once but still reports every row that overlaps it', () => {
+    const g = { collettiva: true };
+    // A session of three, then an individual row in it, then the same session's hours again.
+    const res = runRows(rules, [
+      r('10:00', '12:00', 2, g),
+      r('10:00', '12:00', 3, { ...g, doteId: 'JC-2' }),
+      r('10:00', '12:00', 4, { ...g, doteId: 'JC-3' }),
+      r('11:00', '11:30', 5, { doteId: 'JC-4' }),
+      r('11:15', '11:45', 6, { doteId: 'JC-5' }),
+    ]);
+    expect(at(res)).toEqual(['calendario.csv:5 timesheet/overlap', 'calendario.csv:6 timesheet/overlap']);
+    expect(res.findings[0]!.message).toContain('calendario.csv:2 (10:00-12:00)');
+    // Three identical individual rows: the second and the third are each reported.
+    expect(at(runRows(rules, [r('09:00', '10:00', 2), r('09:00', '10:00', 3, { doteId: 'JC-2' }), r('09:00', '10:00', 4, { doteId: 'JC-3' })]))).toEqual([
+      'calendario.csv:3 timesheet/overlap',
+      'calendario.csv:4 timesheet/overlap',
+    ]);
+  });
+
   it('at entry, names the erogazione already in that slot', () => {
     const existing = [r('10:00', '12:00', 0, { kind: 'erogazione', file: '', erogazioneId: 37 })];
     const f = candidate(rules, existing, r('11:00', '13:00', 0, { kind: 'erogazione', file: '' }));
