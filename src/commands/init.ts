@@ -10,7 +10,7 @@ export function initCommand(): Command {
       const r = initDatabase(ctx.dbPath);
       if (ctx.json) printJson({ db: ctx.dbPath, ...r });
       else if (r.created) out(`Database creato: ${ctx.dbPath} (schema versione ${r.version})`);
-      else if (r.migrated) out(`Database aggiornato: ${ctx.dbPath} (schema versione ${r.version}, ${r.migrated} migrazioni applicate)`);
+      else if (r.migrated) out(`Database aggiornato: ${ctx.dbPath} (schema versione ${r.version}, ${r.migrated === 1 ? "1 migrazione applicata" : `${r.migrated} migrazioni applicate`})`);
       else out(`Database già pronto: ${ctx.dbPath} (schema versione ${r.version})`);
     });
   return example(cmd, 'dote init', 'dote init --db /srv/ufficio/dote.db');

@@ -13,7 +13,7 @@ import { UsageError } from '../errors.js';
 export type Db = BetterSqlite3.Database;
 type Statement = BetterSqlite3.Statement;
 
-export const MIGRATIONS: readonly string[] = ['001-init.sql'];
+export const MIGRATIONS: readonly string[] = ['001-init.sql', '002-erogazione-senza-indice-data.sql'];
 export const SCHEMA_VERSION = MIGRATIONS.length;
 const APP_MARK = 'dote';
 
@@ -131,7 +131,9 @@ export function openDatabase(file: string, opts: { readonly?: boolean } = {}): D
     refuseForeign(file);
   }
   configure(db);
-  if (!opts.readonly) migrate(db, v);
+  // An older schema is brought up to date by any command, reading ones too: they may read what
+  // a migration adds.
+  if (!opts.readonly || v < SCHEMA_VERSION) migrate(db, v);
   return db;
 }
 

@@ -1,6 +1,7 @@
 import { describe, it, expect, afterEach } from 'vitest';
 import { readFileSync, statSync, writeFileSync, existsSync } from 'node:fs';
 import path from 'node:path';
+import Database from 'better-sqlite3';
 import { dote, tempDir, withDb } from '../helpers.js';
 
 const cleanups: (() => void)[] = [];
@@ -19,7 +20,7 @@ describe('dote init', () => {
     expect(statSync(file).mode & 0o777).toBe(0o600);
     const r2 = dote(['init', '--json'], { cwd: t.dir });
     expect(r2.status).toBe(0);
-    expect(r2.json()).toMatchObject({ created: false, migrated: 0, version: 1 });
+    expect(r2.json()).toMatchObject({ created: false, migrated: 0, version: 2 });
   });
 
   it('honours DOTE_DB and --db placed after the command', () => {
@@ -41,6 +42,26 @@ describe('dote init', () => {
     expect(r.stderr).toMatch(/non è un database di dote/);
     expect(r.stderr).not.toMatch(/at .*\.js/);
     expect(readFileSync(file, 'utf8')).toBe('appunti importanti\n');
+  });
+
+  it('brings a version-1 database up to date when opened, keeping its data', () => {
+    const d = withDb();
+    cleanups.push(d.cleanup);
+    expect(d.run(['sede', 'aggiungi', 'Cremona', '--comune', 'Cremona']).status).toBe(0);
+    // Back to version 1 as an older dote left it: schema 1 had an index on erogazione(data).
+    const db = new Database(d.db);
+    db.exec("CREATE INDEX erogazione_data ON erogazione(data); UPDATE meta SET valore = '1' WHERE chiave = 'schema_version'");
+    db.close();
+    const r = d.run(['sede', 'elenco', '--json']);
+    expect(r.status).toBe(0);
+    expect(r.json().map((s: any) => s.nome)).toEqual(['Cremona']);
+    const after = new Database(d.db, { readonly: true });
+    try {
+      expect(after.prepare("SELECT valore FROM meta WHERE chiave = 'schema_version'").pluck().get()).toBe('2');
+      expect(after.prepare("SELECT count(*) FROM sqlite_master WHERE name = 'erogazione_data'").pluck().get()).toBe(0);
+    } finally {
+      after.close();
+    }
   });
 
   it('says there is no database instead of creating one', () => {
