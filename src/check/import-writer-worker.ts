@@ -15,9 +15,9 @@ import { parentPort, workerData, type MessagePort } from 'node:worker_threads';
 import { createRequire } from 'node:module';
 import type { Database as Db, Statement } from 'better-sqlite3';
 import { BatchInsert } from './batch-insert.js';
-import { recordHistory, type HistoryEntry } from '../db/storia.js';
-import { formatTime } from '../domain/dates.js';
+import { recordHistory } from '../db/storia.js';
 import { sessionKey } from '../domain/sessione.js';
+import { erogazioneUpdate, sameErogazione, sameTimesheet, timesheetUpdate, type ImportUpdate, type StoredErogazione, type StoredTimesheet } from './import-compare.js';
 import { Op, State, type MaybeOutcome, type WriterDrain, type WriterEnd, type WriterInit, type WriterOutcome } from './import-writer-protocol.js';
 
 const init = workerData as WriterInit;
@@ -125,16 +125,7 @@ signal(State.Locked);
 
 /** The "maybe" rows: what they turned out to be. */
 const maybe: MaybeOutcome = { counts: init.files.map(() => ({ presenti: 0, aggiornate: 0 })), added: [] };
-const dupHistory: Omit<HistoryEntry, 'operatore'>[] = [];
-
-interface Found {
-  id: number;
-  fine: number;
-  sede_id?: number | null;
-  modalita?: string;
-  collettiva: number;
-  descrizione: string | null;
-}
+const dupHistory: ImportUpdate[] = [];
 
 function apply(ops: unknown[]): void {
   let i = 0;
@@ -196,27 +187,21 @@ function maybeErogazione(ops: unknown[], at: number): void {
     string, string, string, number, number, number, number | null, string, number, string | null, string | null, string, number,
   ];
   flushAll();
-  const ex = findErogazione.get(profId, data, doteId, servizio, inizio) as Found | undefined;
+  const ex = findErogazione.get(profId, data, doteId, servizio, inizio) as StoredErogazione | undefined;
   if (!ex) {
     statementsFor(fi).erogazione.addFrom(ops, at + 1);
     maybe.added.push([fi, 'c', doteId, data, Math.max(0, fine - inizio)]);
     return;
   }
-  if (ex.fine === fine && ex.modalita === modalita && ex.collettiva === collettiva && (sedeId === null || sedeId === ex.sede_id) && (descrizione === null || descrizione === ex.descrizione)) {
+  const values = { fine, sedeId, modalita, collettiva, descrizione };
+  if (sameErogazione(ex, values)) {
     maybe.counts[fi]!.presenti++;
     return;
   }
   maybe.counts[fi]!.aggiornate++;
   const file = init.files[fi]!;
   updateErogazione.run(fine, sedeId, modalita, collettiva, descrizione, file, riga, init.now, ex.id);
-  dupHistory.push({
-    doteId,
-    entita: 'erogazione',
-    entitaId: ex.id,
-    azione: 'modificata da importa',
-    prima: { fine: formatTime(ex.fine), sede_id: ex.sede_id, modalita: ex.modalita, collettiva: ex.collettiva, descrizione: ex.descrizione },
-    dopo: { fine: formatTime(fine), sede_id: sedeId ?? ex.sede_id, modalita, collettiva, descrizione: descrizione ?? ex.descrizione, file, riga },
-  });
+  dupHistory.push(erogazioneUpdate(doteId, ex, values, file, riga));
 }
 
 /** Values from `at`: fi, professionista, dote, servizio, data, inizio, fine, collettiva, descrizione, riga. */
@@ -226,27 +211,21 @@ function maybeTimesheet(ops: unknown[], at: number): void {
     number, string, string, string, number, number, number, string | null, number,
   ];
   flushAll();
-  const ex = findTimesheet.get(profId, doteId, servizio, data, inizio) as Found | undefined;
+  const ex = findTimesheet.get(profId, doteId, servizio, data, inizio) as StoredTimesheet | undefined;
   if (!ex) {
     statementsFor(fi).timesheet.addFrom(ops, at + 1);
     maybe.added.push([fi, 't', doteId, data, Math.max(0, fine - inizio)]);
     return;
   }
-  if (ex.fine === fine && ex.collettiva === collettiva && (descrizione === null || descrizione === ex.descrizione)) {
+  const values = { fine, collettiva, descrizione };
+  if (sameTimesheet(ex, values)) {
     maybe.counts[fi]!.presenti++;
     return;
   }
   maybe.counts[fi]!.aggiornate++;
   const file = init.files[fi]!;
   updateTimesheet.run(fine, collettiva, descrizione, file, riga, init.oggi, ex.id);
-  dupHistory.push({
-    doteId,
-    entita: 'timesheet',
-    entitaId: ex.id,
-    azione: 'modificata da importa',
-    prima: { fine: formatTime(ex.fine), collettiva: ex.collettiva, descrizione: ex.descrizione },
-    dopo: { fine: formatTime(fine), collettiva, descrizione: descrizione ?? ex.descrizione, file, riga },
-  });
+  dupHistory.push(timesheetUpdate(doteId, ex, values, file, riga));
 }
 
 function failed(e: unknown): void {

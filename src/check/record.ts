@@ -30,6 +30,7 @@ import type { HistoryEntry } from '../db/storia.js';
 import type { ImportWriter } from './import-writer.js';
 import type { MaybeOutcome } from './import-writer-protocol.js';
 import { BloomFilter } from './bloom.js';
+import { erogazioneUpdate, sameErogazione, sameTimesheet, timesheetUpdate, type ImportUpdate } from './import-compare.js';
 
 function fileSize(p: string): number {
   try {
@@ -61,7 +62,7 @@ interface DoteSummary {
 export class Recorder implements RowSink {
   readonly counts: FileCounts[];
   private readonly summaries = new Map<string, DoteSummary>();
-  private readonly updates: Omit<HistoryEntry, 'operatore'>[] = [];
+  private readonly updates: ImportUpdate[] = [];
   private readonly now = new Date().toISOString();
   /**
    * Professionals who had deliveries (timesheet rows) before this import. For the others no row
@@ -142,7 +143,8 @@ export class Recorder implements RowSink {
       }
       const ex = this.ctx.existingTimesheet(profId, r.doteId, r.servizio, r.data, r.inizio);
       if (ex) r.giaNelDatabase = Math.max(0, ex.fine - r.inizio);
-      if (ex && ex.fine === r.fine && ex.collettiva === collettiva && (x.descrizione === null || x.descrizione === ex.descrizione)) {
+      const values = { fine: r.fine, collettiva, descrizione: x.descrizione };
+      if (ex && sameTimesheet(ex, values)) {
         counts.presenti++;
         return;
       }
@@ -159,14 +161,7 @@ export class Recorder implements RowSink {
       counts.aggiornate++;
       if (!w) return;
       w.updateTimesheet(r.fine, collettiva, x.descrizione, file, r.line, this.opts.oggi, ex.id);
-      this.updates.push({
-        doteId: r.doteId,
-        entita: 'timesheet',
-        entitaId: ex.id,
-        azione: 'modificata da importa',
-        prima: { fine: formatTime(ex.fine), collettiva: ex.collettiva, descrizione: ex.descrizione },
-        dopo: { fine: formatTime(r.fine), collettiva, descrizione: x.descrizione ?? ex.descrizione, file, riga: r.line },
-      });
+      this.updates.push(timesheetUpdate(r.doteId, ex, values, file, r.line));
       return;
     }
 
@@ -182,7 +177,8 @@ export class Recorder implements RowSink {
       r.giaNelDatabase = Math.max(0, ex.fine - r.inizio);
       r.statoNelDatabase = ex.stato;
     }
-    if (ex && sameDelivery(ex, r, x)) {
+    const values = { fine: r.fine, sedeId: x.sedeId, modalita: r.modalita, collettiva, descrizione: x.descrizione };
+    if (ex && sameErogazione(ex, values)) {
       counts.presenti++;
       return;
     }
@@ -198,14 +194,7 @@ export class Recorder implements RowSink {
       counts.aggiornate++;
       if (!w) return;
       w.updateErogazione(r.fine, x.sedeId, r.modalita, collettiva, x.descrizione, file, r.line, this.now, ex.id);
-      this.updates.push({
-        doteId: r.doteId,
-        entita: 'erogazione',
-        entitaId: ex.id,
-        azione: 'modificata da importa',
-        prima: { fine: formatTime(ex.fine), sede_id: ex.sede_id, modalita: ex.modalita, collettiva: ex.collettiva, descrizione: ex.descrizione },
-        dopo: { fine: formatTime(r.fine), sede_id: x.sedeId ?? ex.sede_id, modalita: r.modalita, collettiva, descrizione: x.descrizione ?? ex.descrizione, file, riga: r.line },
-      });
+      this.updates.push(erogazioneUpdate(r.doteId, ex, values, file, r.line));
       return;
     }
     counts.importate++;
@@ -282,16 +271,6 @@ export class Recorder implements RowSink {
     for (const u of this.updates) out.push({ ...u, operatore });
     return out;
   }
-}
-
-function sameDelivery(ex: ExistingErogazione, r: DeliveryRow, x: RowExtra): boolean {
-  return (
-    ex.fine === r.fine &&
-    ex.modalita === r.modalita &&
-    ex.collettiva === (r.collettiva ? 1 : 0) &&
-    (x.sedeId === null || x.sedeId === ex.sede_id) &&
-    (x.descrizione === null || x.descrizione === ex.descrizione)
-  );
 }
 
 function differences(ex: ExistingErogazione, r: DeliveryRow, x: RowExtra): string {

@@ -1,0 +1,77 @@
+/**
+ * What `importa` compares when a row's key is already in the database, and the history entry of
+ * an update: one definition for the main thread (rows that were there before the import) and
+ * the writer thread (a key written twice in one call).
+ */
+import type { HistoryEntry } from '../db/storia.js';
+import { formatTime } from '../domain/dates.js';
+
+/** The values a calendar row brings for an erogazione; null = the file does not say. */
+export interface ErogazioneValues {
+  fine: number;
+  sedeId: number | null;
+  modalita: string;
+  collettiva: number;
+  descrizione: string | null;
+}
+
+export interface StoredErogazione {
+  id: number;
+  fine: number;
+  sede_id: number | null;
+  modalita: string;
+  collettiva: number;
+  descrizione: string | null;
+}
+
+export interface TimesheetValues {
+  fine: number;
+  collettiva: number;
+  descrizione: string | null;
+}
+
+export interface StoredTimesheet {
+  id: number;
+  fine: number;
+  collettiva: number;
+  descrizione: string | null;
+}
+
+export type ImportUpdate = Omit<HistoryEntry, 'operatore'>;
+
+/** Same delivery: what the file does not say (sede, descrizione) does not count as a difference. */
+export function sameErogazione(ex: StoredErogazione, v: ErogazioneValues): boolean {
+  return (
+    ex.fine === v.fine &&
+    ex.modalita === v.modalita &&
+    ex.collettiva === v.collettiva &&
+    (v.sedeId === null || v.sedeId === ex.sede_id) &&
+    (v.descrizione === null || v.descrizione === ex.descrizione)
+  );
+}
+
+export function sameTimesheet(ex: StoredTimesheet, v: TimesheetValues): boolean {
+  return ex.fine === v.fine && ex.collettiva === v.collettiva && (v.descrizione === null || v.descrizione === ex.descrizione);
+}
+
+export function erogazioneUpdate(doteId: string, ex: StoredErogazione, v: ErogazioneValues, file: string, riga: number): ImportUpdate {
+  return {
+    doteId,
+    entita: 'erogazione',
+    entitaId: ex.id,
+    azione: 'modificata da importa',
+    prima: { fine: formatTime(ex.fine), sede_id: ex.sede_id, modalita: ex.modalita, collettiva: ex.collettiva, descrizione: ex.descrizione },
+    dopo: { fine: formatTime(v.fine), sede_id: v.sedeId ?? ex.sede_id, modalita: v.modalita, collettiva: v.collettiva, descrizione: v.descrizione ?? ex.descrizione, file, riga },
+  };
+}
+
+export function timesheetUpdate(doteId: string, ex: StoredTimesheet, v: TimesheetValues, file: string, riga: number): ImportUpdate {
+  return {
+    doteId,
+    entita: 'timesheet',
+    entitaId: ex.id,
+    azione: 'modificata da importa',
+    prima: { fine: formatTime(ex.fine), collettiva: ex.collettiva, descrizione: ex.descrizione },
+    dopo: { fine: formatTime(v.fine), collettiva: v.collettiva, descrizione: v.descrizione ?? ex.descrizione, file, riga },
+  };
+}
