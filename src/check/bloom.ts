@@ -8,8 +8,8 @@ export class BloomFilter {
   private readonly mask: number;
 
   /** Sized for `expected` keys at `bitsPerKey` (24 bits and 5 probes: about 2 false "maybe" in 10,000). */
-  constructor(expected: number, bitsPerKey = 24) {
-    let m = 1 << 16;
+  constructor(expected: number, bitsPerKey = 24, minBits = 1 << 16) {
+    let m = minBits;
     while (m < expected * bitsPerKey && m < 2 ** 31) m *= 2;
     this.bits = new Int32Array(m / 32);
     this.mask = m - 1;
