@@ -18,15 +18,6 @@ export class BatchInsert {
     this.many = db.prepare(`${head} VALUES ${Array(SIZE).fill(values).join(', ')}`);
   }
 
-  add(...row: unknown[]): void {
-    for (let i = 0; i < row.length; i++) this.params.push(row[i]);
-    if (++this.rows === SIZE) {
-      this.many.run(this.params);
-      this.params.length = 0;
-      this.rows = 0;
-    }
-  }
-
   /** Adds the row made of the `width` values of `values` from `offset`. */
   addFrom(values: readonly unknown[], offset: number): void {
     for (let i = 0; i < this.width; i++) this.params.push(values[offset + i]);

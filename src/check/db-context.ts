@@ -9,6 +9,7 @@ import type { Catalogues } from '../bandi/load.js';
 import type { DoteInfo } from '../rules/types.js';
 import { doteInfoLookup } from '../db/dote-info.js';
 import { findProfessionista } from '../db/repo/lookup.js';
+import type { StoredErogazione, StoredTimesheet } from './import-compare.js';
 import { isoFromDay } from '../domain/dates.js';
 
 export interface ProfessionistaRef {
@@ -23,24 +24,14 @@ export interface SedeRef {
   patrono: string | null;
 }
 
-export interface ExistingErogazione {
-  id: number;
-  fine: number;
-  sede_id: number | null;
-  modalita: string;
-  collettiva: number;
-  descrizione: string | null;
+/** A live delivery as importa compares it, with what its refusals need. */
+export interface ExistingErogazione extends StoredErogazione {
   stato: string;
   liquidazione_id: number | null;
   registrata_il: string;
 }
 
-export interface ExistingTimesheetRiga {
-  id: number;
-  fine: number;
-  collettiva: number;
-  descrizione: string | null;
-}
+export type ExistingTimesheetRiga = StoredTimesheet;
 
 /** Shared by the doti with no hours in the database (most, in a first import). */
 const NOTHING: ReadonlyMap<string, number> = new Map();
