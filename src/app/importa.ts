@@ -8,7 +8,7 @@
 import { loadCatalogues } from '../bandi/load.js';
 import { openDatabase } from '../db/connection.js';
 import { formatInt } from '../domain/money.js';
-import { checkBatch, type BatchResult } from '../check/batch.js';
+import { checkBatch, estimateRows, type BatchResult } from '../check/batch.js';
 import { DbContext } from '../check/db-context.js';
 import { Recorder, type FileCounts } from '../check/record.js';
 import { ImportWriter } from '../check/import-writer.js';
@@ -39,7 +39,7 @@ export function importa(ctx: Context, o: ImportaOptions): ImportaResult {
   let writer: ImportWriter | undefined;
   try {
     writer = new ImportWriter(ctx.dbPath, files.map((f) => f.path), { now: new Date().toISOString(), oggi: ctx.oggi });
-    const dbc = new DbContext(db, cats);
+    const dbc = new DbContext(db, cats, { expectedRows: estimateRows(files) });
     const recorder = new Recorder(dbc, files, { oggi: ctx.oggi, writer });
     // One read transaction: one consistent view for the whole call.
     const result = db.transaction(() => checkBatch(files, { cats, db: dbc, oggi: ctx.oggi, mode: 'importa', sink: recorder, onProgress: progressBar() }))();

@@ -9,7 +9,7 @@ import { openDatabase, type Db } from '../db/connection.js';
 import { UsageError } from '../errors.js';
 import { formatInt } from '../domain/money.js';
 import { kindFromName, type FileKind } from '../csv/columns.js';
-import { checkBatch, type BatchFile, type BatchOptions, type BatchResult } from '../check/batch.js';
+import { checkBatch, estimateRows, type BatchFile, type BatchOptions, type BatchResult } from '../check/batch.js';
 import { DbContext } from '../check/db-context.js';
 import { Recorder } from '../check/record.js';
 import type { Context } from '../context.js';
@@ -78,7 +78,7 @@ export function verifica(ctx: Context, o: VerificaOptions): BatchResult {
   const bando = o.bando ? cats.get(o.bando) : undefined;
   const db = openOptionalDatabase(ctx);
   try {
-    const dbc = db ? new DbContext(db, cats) : undefined;
+    const dbc = db ? new DbContext(db, cats, { expectedRows: estimateRows(files) }) : undefined;
     return checkBatch(files, {
       cats,
       bando,

@@ -104,6 +104,19 @@ export interface BatchResult {
 
 const READ_SIZE = 64 * 1024;
 
+/** About how many rows the files hold (a calendar or timesheet row is about 100 bytes). */
+export function estimateRows(files: readonly BatchFile[]): number {
+  let bytes = 0;
+  for (const f of files) {
+    try {
+      bytes += statSync(f.path).size;
+    } catch {
+      // reported when the file is opened
+    }
+  }
+  return Math.round(bytes / 100);
+}
+
 const DEFAULT_SETTING: RegolaSetting = { severita: 'error', parametri: {} };
 
 const MODALITA: Record<string, Modalita> = {

@@ -76,8 +76,8 @@ export class ImportWriter {
     throw new DoteError(`importazione non riuscita, nessuna riga importata: ${why}`, { exitCode: 2 });
   }
 
-  private push(values: unknown[]): void {
-    for (let i = 0; i < values.length; i++) this.ops.push(values[i]);
+  /** Posts the batch when it is full (the callers push their values straight into `ops`). */
+  private pushed(): void {
     if (this.ops.length >= BATCH_VALUES) this.post();
   }
 
@@ -100,19 +100,23 @@ export class ImportWriter {
    * group session's key from it (the thread that writes makes the string, not the one that reads).
    */
   insertErogazione(fi: number, doteId: string, servizio: string, data: string, inizio: number, fine: number, professionistaId: number, sedeId: number | null, modalita: string, collettiva: number, professionista: string, descrizione: string | null, registrataIl: string, riga: number, maybe = false): void {
-    this.push([maybe ? Op.MaybeErogazione : Op.InsertErogazione, fi, doteId, servizio, data, inizio, fine, professionistaId, sedeId, modalita, collettiva, professionista, descrizione, registrataIl, riga]);
+    this.ops.push(maybe ? Op.MaybeErogazione : Op.InsertErogazione, fi, doteId, servizio, data, inizio, fine, professionistaId, sedeId, modalita, collettiva, professionista, descrizione, registrataIl, riga);
+    this.pushed();
   }
 
   insertTimesheet(fi: number, professionistaId: number, doteId: string, servizio: string, data: string, inizio: number, fine: number, collettiva: number, descrizione: string | null, riga: number, maybe = false): void {
-    this.push([maybe ? Op.MaybeTimesheet : Op.InsertTimesheet, fi, professionistaId, doteId, servizio, data, inizio, fine, collettiva, descrizione, riga]);
+    this.ops.push(maybe ? Op.MaybeTimesheet : Op.InsertTimesheet, fi, professionistaId, doteId, servizio, data, inizio, fine, collettiva, descrizione, riga);
+    this.pushed();
   }
 
   updateErogazione(fine: number, sedeId: number | null, modalita: string, collettiva: number, descrizione: string | null, file: string, riga: number, aggiornataIl: string, id: number): void {
-    this.push([Op.UpdateErogazione, fine, sedeId, modalita, collettiva, descrizione, file, riga, aggiornataIl, id]);
+    this.ops.push(Op.UpdateErogazione, fine, sedeId, modalita, collettiva, descrizione, file, riga, aggiornataIl, id);
+    this.pushed();
   }
 
   updateTimesheet(fine: number, collettiva: number, descrizione: string | null, file: string, riga: number, importataIl: string, id: number): void {
-    this.push([Op.UpdateTimesheet, fine, collettiva, descrizione, file, riga, importataIl, id]);
+    this.ops.push(Op.UpdateTimesheet, fine, collettiva, descrizione, file, riga, importataIl, id);
+    this.pushed();
   }
 
   private outcome(): WriterOutcome {

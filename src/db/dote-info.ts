@@ -1,6 +1,10 @@
 /**
  * Builds the rules' view of a dote (DoteInfo) from the database: type, fascia, period, caps,
  * planned hours and the person's history. Shared by delivery entry and the CSV checker.
+ *
+ * One dote at a time (delivery entry, or a small file against a big register: a few queries per
+ * dote), or all of them at once for a batch that will touch many (`preload`): three queries in
+ * all (a 20,000-dote calendar: 0,1 s instead of 0,4 s, measured).
  */
 import { cachedStatement, type Db } from './connection.js';
 import type { Catalogues } from '../bandi/load.js';
@@ -9,15 +13,57 @@ import type { DoteRow } from './repo/lookup.js';
 
 type Caps = Map<string, { individuale: number; collettiva: number }>;
 
-export function doteInfoFromRow(db: Db, cats: Catalogues, d: DoteRow): DoteInfo | undefined {
+/** What a dote's person brings to its rules: the codice fiscale and the repeat-rule history. */
+interface PersonFacts {
+  cf: string | null;
+  prev_own: number;
+  prev_ext: number;
+}
+
+/** A line of the dote's latest PIP; a null service when that PIP plans nothing. */
+interface PipLine {
+  servizio: string | null;
+  minuti_individuali: number;
+  minuti_collettivi: number;
+}
+
+interface ActivityLine {
+  servizio: string;
+  minuti: number;
+}
+
+// A dote of another annualità (an earlier request under another bando) or a recorded external
+// Dote disabili: the repeat rules' history.
+const PREV_OWN = 'EXISTS (SELECT 1 FROM dote o WHERE o.destinatario_id = d.destinatario_id AND o.id <> d.id AND o.bando <> d.bando AND o.data_richiesta < d.data_richiesta)';
+const PREV_EXT = "EXISTS (SELECT 1 FROM misura_esterna m WHERE m.destinatario_id = d.destinatario_id AND m.tipo = 'dote-disabili' AND m.dal < d.data_richiesta)";
+const PERSON_FACTS = `SELECT p.cf AS cf, ${PREV_OWN} AS prev_own, ${PREV_EXT} AS prev_ext
+  FROM dote d LEFT JOIN destinatario p ON p.id = d.destinatario_id WHERE d.id = ?`;
+// Only the columns the rules use: better-sqlite3 builds a row object property by property, and
+// `SELECT *` of a dote costs three times these.
+const DOTE_FACTS = `SELECT d.id, d.bando, d.tipo, d.fascia, d.data_attivazione, d.data_ammissione, d.data_fine, d.stato,
+       p.cf AS cf, ${PREV_OWN} AS prev_own, ${PREV_EXT} AS prev_ext
+  FROM dote d LEFT JOIN destinatario p ON p.id = d.destinatario_id`;
+
+type DoteFacts = Pick<DoteRow, 'id' | 'bando' | 'tipo' | 'fascia' | 'data_attivazione' | 'data_ammissione' | 'data_fine' | 'stato'> & PersonFacts;
+
+// The latest PIP version and its lines: no row when there is no PIP, one row with a null service
+// when the PIP plans nothing.
+const LATEST_PIP = `SELECT x.servizio, x.minuti_individuali, x.minuti_collettivi
+  FROM pip_versione v LEFT JOIN pip_voce x ON x.pip_versione_id = v.id
+ WHERE v.id = (SELECT id FROM pip_versione WHERE dote_id = ? ORDER BY versione DESC LIMIT 1)`;
+const ALL_LATEST_PIPS = `SELECT v.dote_id, x.servizio, x.minuti_individuali, x.minuti_collettivi
+  FROM pip_versione v LEFT JOIN pip_voce x ON x.pip_versione_id = v.id
+ WHERE v.versione = (SELECT max(w.versione) FROM pip_versione w WHERE w.dote_id = v.dote_id)`;
+
+/** The rules' view of a dote, from its row and what the other tables hold for it. */
+function doteInfoFrom(cats: Catalogues, d: DoteFacts | DoteRow, person: PersonFacts | undefined, pip: readonly PipLine[], activities: readonly ActivityLine[]): DoteInfo | undefined {
   const bando = cats.find(d.bando);
   if (!bando) return undefined;
   const tipo = bando.tipi.find((t) => t.codice === d.tipo);
   const cap: Caps = new Map();
   let pianificato: Caps | null = null;
   if (tipo && tipo.attivita.length) {
-    const rows = cachedStatement(db, 'SELECT servizio, minuti FROM attivita WHERE dote_id = ?').all(d.id) as { servizio: string; minuti: number }[];
-    const acts = rows.length ? rows : tipo.attivita.map((a) => ({ servizio: a.servizio, minuti: a.ore }));
+    const acts = activities.length ? activities : tipo.attivita.map((a) => ({ servizio: a.servizio, minuti: a.ore }));
     for (const a of acts) cap.set(a.servizio, { individuale: a.minuti, collettiva: 0 });
     pianificato = cap;
   } else {
@@ -28,20 +74,11 @@ export function doteInfoFromRow(db: Db, cats: Catalogues, d: DoteRow): DoteInfo 
         if (m) cap.set(code, { individuale: m.individuale, collettiva: m.collettiva ?? 0 });
       }
     }
-    const v = cachedStatement(db, 'SELECT id FROM pip_versione WHERE dote_id = ? ORDER BY versione DESC LIMIT 1').get(d.id) as { id: number } | undefined;
-    if (v) {
+    if (pip.length) {
       pianificato = new Map();
-      const voci = cachedStatement(db, 'SELECT servizio, minuti_individuali, minuti_collettivi FROM pip_voce WHERE pip_versione_id = ?').all(v.id) as {
-        servizio: string;
-        minuti_individuali: number;
-        minuti_collettivi: number;
-      }[];
-      for (const x of voci) pianificato.set(x.servizio, { individuale: x.minuti_individuali, collettiva: x.minuti_collettivi });
+      for (const x of pip) if (x.servizio !== null) pianificato.set(x.servizio, { individuale: x.minuti_individuali, collettiva: x.minuti_collettivi });
     }
   }
-  const cf = (cachedStatement(db, 'SELECT cf FROM destinatario WHERE id = ?').get(d.destinatario_id) as { cf: string } | undefined)?.cf ?? '';
-  const prevOwn = cachedStatement(db, 'SELECT 1 FROM dote WHERE destinatario_id = ? AND id <> ? AND bando <> ? AND data_richiesta < ? LIMIT 1').get(d.destinatario_id, d.id, d.bando, d.data_richiesta);
-  const prevExt = cachedStatement(db, "SELECT 1 FROM misura_esterna WHERE destinatario_id = ? AND tipo = 'dote-disabili' AND dal < ? LIMIT 1").get(d.destinatario_id, d.data_richiesta);
   return {
     id: d.id,
     bando,
@@ -49,22 +86,68 @@ export function doteInfoFromRow(db: Db, cats: Catalogues, d: DoteRow): DoteInfo 
     fascia: d.fascia,
     inizio: d.data_attivazione ?? d.data_ammissione,
     fine: d.data_fine,
-    cf,
+    cf: person?.cf ?? '',
     cap,
     pianificato,
-    doteAnnualitaPrecedente: Boolean(prevOwn || prevExt),
+    doteAnnualitaPrecedente: Boolean(person?.prev_own || person?.prev_ext),
     stato: d.stato,
   };
 }
 
-/** A cached lookup of DoteInfo by id, for a run over many rows. */
-export function doteInfoLookup(db: Db, cats: Catalogues): (id: string) => DoteInfo | undefined {
+function isJobCoach(cats: Catalogues, d: { bando: string; tipo: string }): boolean {
+  return Boolean(cats.find(d.bando)?.tipi.find((t) => t.codice === d.tipo)?.attivita.length);
+}
+
+/** The PIP or the activities of one dote, and its DoteInfo. */
+function withPlan(db: Db, cats: Catalogues, d: DoteFacts | DoteRow, person: PersonFacts | undefined): DoteInfo | undefined {
+  const jobCoach = isJobCoach(cats, d);
+  const activities = jobCoach ? (cachedStatement(db, 'SELECT servizio, minuti FROM attivita WHERE dote_id = ?').all(d.id) as ActivityLine[]) : [];
+  const pip = jobCoach ? [] : (cachedStatement(db, LATEST_PIP).all(d.id) as PipLine[]);
+  return doteInfoFrom(cats, d, person, pip, activities);
+}
+
+export function doteInfoFromRow(db: Db, cats: Catalogues, d: DoteRow): DoteInfo | undefined {
+  return withPlan(db, cats, d, cachedStatement(db, PERSON_FACTS).get(d.id) as PersonFacts | undefined);
+}
+
+/** Every dote's DoteInfo, in three queries. */
+function allDoteInfo(db: Db, cats: Catalogues): Map<string, DoteInfo | undefined> {
+  const pips = new Map<string, PipLine[]>();
+  for (const r of db.prepare(ALL_LATEST_PIPS).all() as (PipLine & { dote_id: string })[]) {
+    let l = pips.get(r.dote_id);
+    if (!l) pips.set(r.dote_id, (l = []));
+    l.push(r);
+  }
+  const activities = new Map<string, ActivityLine[]>();
+  for (const r of db.prepare('SELECT dote_id, servizio, minuti FROM attivita').all() as (ActivityLine & { dote_id: string })[]) {
+    let l = activities.get(r.dote_id);
+    if (!l) activities.set(r.dote_id, (l = []));
+    l.push(r);
+  }
+  const out = new Map<string, DoteInfo | undefined>();
+  for (const d of db.prepare(DOTE_FACTS).iterate() as IterableIterator<DoteFacts>) {
+    const jobCoach = isJobCoach(cats, d);
+    out.set(d.id, doteInfoFrom(cats, d, d, jobCoach ? [] : (pips.get(d.id) ?? []), jobCoach ? (activities.get(d.id) ?? []) : []));
+  }
+  return out;
+}
+
+/**
+ * A cached lookup of DoteInfo by id, for a run over many rows. With `preload` every dote is read
+ * at once (for a batch expected to name more rows than the register has doti), and an id not
+ * found then is not asked again: the caller reads in one transaction.
+ */
+export function doteInfoLookup(db: Db, cats: Catalogues, opts: { preload?: boolean } = {}): (id: string) => DoteInfo | undefined {
+  if (opts.preload) {
+    const all = allDoteInfo(db, cats);
+    return (id) => all.get(id);
+  }
   const cache = new Map<string, DoteInfo | undefined>();
-  const stmt = cachedStatement(db, 'SELECT * FROM dote WHERE id = ?');
+  const stmt = cachedStatement(db, `${DOTE_FACTS} WHERE d.id = ?`);
   return (id) => {
     if (cache.has(id)) return cache.get(id);
-    const row = stmt.get(id) as DoteRow | undefined;
-    const info = row ? doteInfoFromRow(db, cats, row) : undefined;
+    const row = stmt.get(id) as DoteFacts | undefined;
+    const info = row ? withPlan(db, cats, row, row) : undefined;
     cache.set(id, info);
     return info;
   };
