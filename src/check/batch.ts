@@ -305,7 +305,10 @@ export function checkBatch(files: readonly BatchFile[], o: BatchOptions): BatchR
   }
 
   const parseDate = fieldDate.parser();
-  const parseTime = fieldTime.parser();
+  // One parser (and cache) per column: each remembers the value of the row before, and a
+  // session's rows repeat their start and end.
+  const parseStart = fieldTime.parser();
+  const parseEnd = fieldTime.parser();
   const parseHours = fieldHours.parser();
   const checkCf = fieldCodiceFiscale.checker(o.oggi);
   // Values that outlive their row are detached from the chunk they were read from (csv/strings.ts).
@@ -435,7 +438,7 @@ export function checkBatch(files: readonly BatchFile[], o: BatchOptions): BatchR
       let inizio = 0, fine = 0;
       let times = 0; // how many of the two times are readable
       if (iniRaw) {
-        const t = parseTime(iniRaw);
+        const t = parseStart(iniRaw);
         if (typeof t === 'string') {
           rep(fieldTime.id, t, 'ora_inizio');
           ok = false;
@@ -445,7 +448,7 @@ export function checkBatch(files: readonly BatchFile[], o: BatchOptions): BatchR
         }
       }
       if (fineRaw) {
-        const t = parseTime(fineRaw);
+        const t = parseEnd(fineRaw);
         if (typeof t === 'string') {
           rep(fieldTime.id, t, 'ora_fine');
           ok = false;

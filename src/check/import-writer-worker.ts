@@ -176,8 +176,19 @@ function apply(ops: unknown[]): void {
  * of an erogazione insert from `at` carry the professional's key where the session key goes.
  */
 function setSessionKey(ops: unknown[], at: number): void {
-  ops[at + 9] = ops[at + 8] ? sessionKey(ops[at + 2] as string, ops[at + 3] as number, ops[at + 4] as number, ops[at + 1] as string, ops[at + 9] as string) : null;
+  if (!ops[at + 8]) {
+    ops[at + 9] = null;
+    return;
+  }
+  const data = ops[at + 2] as string, inizio = ops[at + 3] as number, fine = ops[at + 4] as number, servizio = ops[at + 1] as string, prof = ops[at + 9] as string;
+  // A group's rows come one after another: the key of the row before, when it is the same session.
+  const l = lastSession;
+  if (data !== l.data || inizio !== l.inizio || fine !== l.fine || servizio !== l.servizio || prof !== l.prof) {
+    lastSession = { data, inizio, fine, servizio, prof, key: sessionKey(data, inizio, fine, servizio, prof) };
+  }
+  ops[at + 9] = lastSession.key;
 }
+let lastSession = { data: '', inizio: -1, fine: -1, servizio: '', prof: '', key: '' };
 
 /** Values from `at`: fi, dote, servizio, data, inizio, fine, professionista, sede, modalita, collettiva, professional's key, descrizione, registrata_il, riga. */
 function maybeErogazione(ops: unknown[], at: number): void {

@@ -71,7 +71,7 @@ export class Recorder implements RowSink {
    */
   private readonly hadErogazioni: Set<number>;
   private readonly hadTimesheet: Set<number>;
-  private readonly groups = new Map<string, Map<string, Map<number, number>>>();
+  private readonly groups = new Map<string, { servizio: string; pk: number; g: number }[]>();
   private groupCount = 0;
   /**
    * Keys of the deliveries and timesheet rows added in this call (importa only), in a Bloom
@@ -208,19 +208,20 @@ export class Recorder implements RowSink {
 
   /**
    * A small integer per (kind, professional, dote, service), for the keys of rows added in this
-   * call. Nested maps on the row's own strings: no key string built per row.
+   * call, without building a key string per row.
    */
   private groupOf(kind: 'c' | 't', profId: number, r: DeliveryRow): number {
-    let bySer = this.groups.get(r.doteId);
-    if (!bySer) this.groups.set(r.doteId, (bySer = new Map()));
-    let byProf = bySer.get(r.servizio);
-    if (!byProf) bySer.set(r.servizio, (byProf = new Map()));
+    // One lookup by dote, then its few (service, professional, kind) in a short list: the row's
+    // strings are shared (interned), so the comparisons are mostly identity.
+    let list = this.groups.get(r.doteId);
+    if (!list) this.groups.set(r.doteId, (list = []));
     const pk = profId * 2 + (kind === 't' ? 1 : 0);
-    let g = byProf.get(pk);
-    if (g === undefined) {
-      g = this.groupCount++;
-      byProf.set(pk, g);
+    for (let i = 0; i < list.length; i++) {
+      const e = list[i]!;
+      if (e.pk === pk && e.servizio === r.servizio) return e.g;
     }
+    const g = this.groupCount++;
+    list.push({ servizio: r.servizio, pk, g });
     return g;
   }
 
