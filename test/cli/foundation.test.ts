@@ -18,6 +18,11 @@ describe('dote init', () => {
     expect(r1.stdout).toMatch(/Database creato/);
     const file = path.join(t.dir, 'dote.db');
     expect(statSync(file).mode & 0o777).toBe(0o600);
+    // WAL, foreign keys (per connection, checked in the code), 16 KB pages for big imports.
+    const db = new Database(file, { readonly: true });
+    expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(db.pragma('page_size', { simple: true })).toBe(16384);
+    db.close();
     const r2 = dote(['init', '--json'], { cwd: t.dir });
     expect(r2.status).toBe(0);
     expect(r2.json()).toMatchObject({ created: false, migrated: 0, version: 2 });
