@@ -54,8 +54,9 @@ class Slots {
  * timesheet/overlap: a professional in two individual deliveries at the same time, across files
  * and PIPs (Cremona: "quando un professionista lavora su più PIP nello stesso periodo … calendario
  * e timesheet devono riconciliarsi"). Intervals overlap when they share a positive length
- * (10:00-11:00 and 11:00-12:00 do not). Two group (collettiva) deliveries are one group session,
- * not an overlap; an individual delivery during a group session is. Rows are compared with rows of
+ * (10:00-11:00 and 11:00-12:00 do not). Two group (collettiva) deliveries at the same time (same
+ * start and end) are one group session, not an overlap (cli.md); an individual delivery during a
+ * group session is, and so is another group session whose times differ. Rows are compared with rows of
  * the same kind only: a calendar row and its own timesheet row are the same delivery. The later
  * row in stream order is reported, naming the earlier one.
  *
@@ -89,7 +90,9 @@ export const timesheetOverlap: Rule = {
           // keep, since a later row overlapping it finds the first one.
           if (packed === mine) same = true;
           const otherGroup = packed & 1;
-          if (group && otherGroup) continue;
+          // Group rows at the same time are one session (cli.md); a different group session that
+          // overlaps it is a second slot for the same professional.
+          if (group && otherGroup && packed === mine) continue;
           const t = (packed - otherGroup) / 2;
           const end = t % 2048;
           const start = (t - end) / 2048;
