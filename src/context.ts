@@ -3,6 +3,7 @@
  * operating, output mode. Built once in main.ts from global options and environment variables.
  */
 import { UsageError } from './errors.js';
+import { userInfo } from 'node:os';
 import { isRealIsoDate } from './domain/dates.js';
 
 export interface GlobalOptions {
@@ -30,15 +31,22 @@ export function systemToday(now = new Date()): string {
   return `${y}-${m}-${d}`;
 }
 
+/** The account running the process, from the system's user database (not the environment). */
+function osUser(): string | undefined {
+  try {
+    return userInfo().username;
+  } catch {
+    return undefined; // no entry for this uid (some containers)
+  }
+}
+
 export function buildContext(g: GlobalOptions, env: NodeJS.ProcessEnv = process.env): Context {
   const oggi = g.oggi ?? env.DOTE_OGGI ?? systemToday();
   if (!isRealIsoDate(oggi)) {
     throw new UsageError(`--oggi: data non valida "${oggi}" (formato AAAA-MM-GG, es. 2022-06-28)`);
   }
-  let operatore = g.operatore ?? env.DOTE_OPERATORE ?? '';
-  if (!operatore) {
-    operatore = env.USER ?? env.LOGNAME ?? env.USERNAME ?? 'sconosciuto';
-  }
+  // The first that is set and not blank: an empty USER (cron, containers) is no name.
+  const operatore = [g.operatore, env.DOTE_OPERATORE, env.USER, env.LOGNAME, env.USERNAME, osUser()].find((v) => v && v.trim())?.trim() ?? 'sconosciuto';
   return {
     dbPath: g.db ?? env.DOTE_DB ?? 'dote.db',
     oggi,
