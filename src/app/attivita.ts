@@ -87,9 +87,13 @@ export function elencoAttivita(db: Db, ctx: AttivitaCtx, doteId: string): Attivi
 }
 
 /**
- * `dote attivita concludi ID SERVIZIO [--data D]`: the activity to TERMINATA. Deliveries still
- * open stay as they are and can no longer change (the manual's screen shows an INSERITA delivery
- * beside the "Concludi" button); the caller warns about them.
+ * `dote attivita concludi ID SERVIZIO [--data D]`: the activity to TERMINATA.
+ *
+ * Our choice: refused while a delivery of the activity is still open (INSERITA, PROGRAMMATA,
+ * AVVIATA). The manual's screen shows an INSERITA delivery beside the "Concludi" button, and after
+ * the conclusion "nessuna operazione potrà più essere effettuata": that delivery could then never
+ * be annulled, and an open delivery blocks the conclusion of the dote and its liquidation
+ * (domain.md 1.1). So the user closes or annuls it first, explicitly, and the audit trail says so.
  */
 export function concludiAttivitaDote(db: Db, ctx: AttivitaCtx, doteId: string, servizioText: string, dataText?: string): AttivitaView {
   const { d, nomi } = loadJcDote(db, ctx, doteId);
@@ -120,6 +124,18 @@ export function terminaAttivita(
   a: { doteId: string; servizio: string; stato: StatoAttivita; erogate: number; data: string; operatore: string },
 ): void {
   const next = concludiAttivita(a.stato, a.erogate, `L'attività ${a.servizio} della dote ${a.doteId}`);
+  const open = db
+    .prepare("SELECT id, data, stato FROM erogazione WHERE dote_id = ? AND servizio = ? AND stato IN ('INSERITA', 'PROGRAMMATA', 'AVVIATA') ORDER BY data, inizio, id")
+    .all(a.doteId, a.servizio) as { id: number; data: string; stato: string }[];
+  if (open.length) {
+    const list = open.map((e) => `${e.id} del ${formatDateIt(e.data)} (${e.stato})`).join(', ');
+    throw new RefusedError(
+      `l'attività ${a.servizio} della dote ${a.doteId} ha ${open.length === 1 ? "un'erogazione ancora aperta" : `${open.length} erogazioni ancora aperte`}: ${list}; ` +
+        "dopo la conclusione non si potrebbe più cambiarla",
+      [],
+      `concludila, annullala o chiudila negativamente prima (es. "dote erogazione annulla ${open[0]!.id}")`,
+    );
+  }
   db.prepare('UPDATE attivita SET stato = ?, data_conclusione = ? WHERE dote_id = ? AND servizio = ?').run(next, a.data, a.doteId, a.servizio);
   recordHistory(db, {
     doteId: a.doteId,

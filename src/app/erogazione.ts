@@ -627,6 +627,13 @@ export function transizioneErogazione(db: Db, ctx: ErogazioneCtx, eidText: strin
     requireUnlocked(e);
     requireActivityOpen(db, e.dote_id, e.servizio);
     const next = statoDopo(e.stato, azione, `L'erogazione ${eid}`);
+    // A delivery starts on its day, not before: starting or concluding it earlier would record as
+    // delivered hours that have not happened yet (and let its activity be concluded on them).
+    if ((azione === 'avvia' || azione === 'concludi') && e.data > ctx.oggi) {
+      throw new RefusedError(
+        `l'erogazione ${eid} è del ${formatDateIt(e.data)}: non si può ${azione === 'avvia' ? 'avviare' : 'concludere'} prima di quel giorno (oggi è ${formatDateIt(ctx.oggi)})`,
+      );
+    }
     const d = loadDoteRow(db, e.dote_id);
     let warnings: Finding[] = [];
     if (azione === 'programma' || azione === 'avvia' || azione === 'concludi') {

@@ -1,11 +1,11 @@
 import { Command } from 'commander';
-import { context, err, example, out, printJson } from '../command-kit.js';
+import { context, example, out, printJson } from '../command-kit.js';
 
 export function attivitaCommand(): Command {
   const cmd = new Command('attivita').description('le attività di un voucher Job Coach: PROPOSTA → INIZIATA → TERMINATA');
 
   const concludi = new Command('concludi')
-    .description("porta l'attività a TERMINATA: serve almeno un'erogazione EROGATA; poi nulla dell'attività può cambiare")
+    .description("porta l'attività a TERMINATA: serve almeno un'erogazione EROGATA e nessuna ancora aperta; poi nulla dell'attività può cambiare")
     .argument('<id>', 'id della dote')
     .argument('<servizio>', "codice dell'attività, es. JC-AN")
     .option('--data <data>', 'data di conclusione (predefinita: oggi)')
@@ -15,11 +15,8 @@ export function attivitaCommand(): Command {
       const { concludiAttivitaDote } = await import('../app/attivita.js');
       const { formatHours } = await import('../domain/money.js');
       const a = await withDatabase(ctx.dbPath, (db) => concludiAttivitaDote(db, ctx, id, servizio, o.data));
-      if (a.erogazioniAperte > 0) {
-        err(`avviso: ${a.erogazioniAperte === 1 ? "un'erogazione ancora aperta" : `${a.erogazioniAperte} erogazioni ancora aperte`} dell'attività ${a.servizio} resta${a.erogazioniAperte === 1 ? '' : 'no'} com'è e non potrà più cambiare`);
-      }
       if (ctx.json) printJson(a);
-      else out(`attività ${a.servizio} della dote ${a.dote}: TERMINATA (${formatHours(a.erogateMinuti)} ore erogate su ${formatHours(a.oreMinuti)})`);
+      else out(`attività ${a.servizio} della dote ${a.dote}: TERMINATA (${formatHours(a.erogateMinuti)} ${a.erogateMinuti === 60 ? 'ora erogata' : 'ore erogate'} su ${formatHours(a.oreMinuti)})`);
     });
   example(concludi, 'dote attivita concludi JC-1-1103/022 JC-AN');
 

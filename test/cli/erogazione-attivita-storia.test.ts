@@ -25,13 +25,16 @@ describe('dote attivita concludi (Job Coach manual 3.3)', () => {
     const draft = String(aggiungi(env, JC, { servizio: 'JC-AN', data: '2022-06-29', inizio: '10:00', fine: '11:00', oggi: '2022-06-27' }));
     expect(refused(env, ['attivita', 'concludi', JC, 'JC-AN', '--oggi', '2022-06-28']).stderr).toMatch(/nessuna erogazione EROGATA: per concluderla ne serve almeno una/);
     erogata(env);
+    // An open delivery would be frozen for good (and block the dote's conclusion): refused, named.
+    const blocked = refused(env, ['attivita', 'concludi', JC, 'JC-AN', '--oggi', '2022-06-30']).stderr;
+    expect(blocked).toMatch(new RegExp(`l'attività JC-AN della dote JC-1-1103/022 ha un'erogazione ancora aperta: ${draft} del 29/06/2022 \\(INSERITA\\)`));
+    expect(blocked).toMatch(new RegExp(`dote erogazione annulla ${draft}`));
+    env.ok(['erogazione', 'annulla', draft, '--oggi', '2022-06-30']);
     const r = env.run(['attivita', 'concludi', JC, 'JC-AN', '--oggi', '2022-06-30', '--json']);
     expect(r.status).toBe(0);
-    expect(r.json()).toMatchObject({ dote: JC, servizio: 'JC-AN', stato: 'TERMINATA', oreMinuti: 240, erogateMinuti: 120, dataConclusione: '2022-06-30', erogazioniAperte: 1 });
-    expect(r.stderr).toMatch(/un'erogazione ancora aperta dell'attività JC-AN resta com'è/);
+    expect(r.json()).toMatchObject({ dote: JC, servizio: 'JC-AN', stato: 'TERMINATA', oreMinuti: 240, erogateMinuti: 120, dataConclusione: '2022-06-30', erogazioniAperte: 0 });
     expect(refused(env, ['attivita', 'concludi', JC, 'JC-AN', '--oggi', '2022-06-30']).stderr).toMatch(/TERMINATA.*stato finale/);
-    expect(refused(env, ['erogazione', 'programma', draft, '--oggi', '2022-06-28']).stderr).toMatch(/attività JC-AN della dote JC-1-1103\/022 è TERMINATA/);
-    expect(refused(env, ['erogazione', 'modifica', draft, '--fine', '10:30', '--oggi', '2022-06-28']).stderr).toMatch(/TERMINATA/);
+    expect(refused(env, ['erogazione', 'modifica', draft, '--fine', '10:30', '--oggi', '2022-06-30']).stderr).toMatch(/L'erogazione \d+ è nello stato ANNULLATA/);
     expect(refused(env, ['erogazione', 'aggiungi', JC, '--servizio', 'JC-AN', '--data', '2022-07-04', '--inizio', '10:00', '--fine', '11:00', '--professionista', 'P01', '--oggi', '2022-07-01']).stderr).toMatch(/TERMINATA/);
     // The other activities go on.
     aggiungi(env, JC, { servizio: 'JC-DE', data: '2022-07-04', inizio: '10:00', fine: '11:00', oggi: '2022-07-01' });

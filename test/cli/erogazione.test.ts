@@ -143,6 +143,18 @@ describe('state machine through the CLI', () => {
     expect(ok.stderr).toBe('');
   });
 
+  it('a delivery cannot be started or concluded before its day', () => {
+    const env = jc();
+    const id = String(aggiungi(env, JC, { servizio: 'JC-AN', data: '2022-07-20', inizio: '10:00', fine: '12:00', oggi: '2022-06-22' }));
+    env.ok(['erogazione', 'programma', id, '--oggi', '2022-06-22']);
+    expect(refused(env, ['erogazione', 'avvia', id, '--oggi', '2022-07-19']).stderr).toMatch(
+      new RegExp(`l'erogazione ${id} è del 20/07/2022: non si può avviare prima di quel giorno \\(oggi è 19/07/2022\\)`),
+    );
+    env.ok(['erogazione', 'avvia', id, '--oggi', '2022-07-20']);
+    env.ok(['erogazione', 'concludi', id, '--oggi', '2022-07-20']);
+    expect(env.ok(['erogazione', 'elenco', JC, '--json']).json()[0]).toMatchObject({ id: Number(id), stato: 'EROGATA' });
+  });
+
   it('programming beyond the activity hours fails with the manual\'s message; drafts may exceed', () => {
     const env = jc();
     const a = String(aggiungi(env, JC, { servizio: 'JC-AN', data: '2022-06-28', inizio: '09:00', fine: '12:00', oggi: '2022-06-27' }));
@@ -196,6 +208,13 @@ describe('group sessions (--collettiva)', () => {
     expect(refused(env, ['erogazione', 'aggiungi', 'C1', '--collettiva', '--servizio', 'QF0', '--data', '2022-03-07', '--inizio', '09:00', '--fine', '13:00', '--professionista', 'P02', '--oggi', '2022-03-04']).stderr).toMatch(/partecipa già/);
     expect(refused(env, ['erogazione', 'aggiungi', 'C1', '--servizio', 'QD2', '--data', '2022-03-07', '--inizio', '12:00', '--fine', '13:00', '--professionista', 'P02', '--oggi', '2022-03-04']).stderr).toMatch(/timesheet\/overlap/);
     expect(refused(env, ['erogazione', 'aggiungi', 'C1', 'C2', '--servizio', 'QF0', '--data', '2022-03-08', '--inizio', '09:00', '--fine', '13:00', '--professionista', 'P02'], 2).stderr).toMatch(/--collettiva/);
+    // Another group session of the same professional during this one is a second slot: refused,
+    // whatever the service; one right after it is fine.
+    expect(refused(env, ['erogazione', 'aggiungi', 'C3', '--collettiva', '--servizio', 'QT6', '--data', '2022-03-07', '--inizio', '10:00', '--fine', '11:00', '--professionista', 'P02', '--oggi', '2022-03-04']).stderr).toMatch(
+      /timesheet\/overlap: P02 impegnato il 07\/03\/2022 dalle 10:00 alle 11:00 e nello stesso momento nell'erogazione \d+ \(09:00-13:00\)/,
+    );
+    expect(refused(env, ['erogazione', 'aggiungi', 'C2', 'C3', '--collettiva', '--servizio', 'QF0', '--data', '2022-03-07', '--inizio', '12:00', '--fine', '14:00', '--professionista', 'P02', '--oggi', '2022-03-04']).stderr).toMatch(/timesheet\/overlap/);
+    aggiungi(env, 'C3', { servizio: 'QF0', data: '2022-03-07', inizio: '13:00', fine: '14:00', prof: 'P02', oggi: '2022-03-04', extra: ['--collettiva'] });
   });
 
   it('a service without group hours refuses a group delivery; Cremona modes: no telephone tutoring', () => {
