@@ -4,10 +4,83 @@
  * read in the source documents (euro, hours, dates dd/mm/yyyy or yyyy-mm-dd); the schema turns
  * them into the domain's units (integer cents, integer minutes, ISO dates), so a mistake such as
  * 31/06/2022 or a negative rate fails here with the path of the field.
+ *
+ * Every object is strict: an unknown key is an error, never dropped, because a misspelt key
+ * ("massimale" for "massimali") would otherwise load as if the field were absent and lift the cap.
  */
 import { z } from 'zod';
 import { parseUserDate } from '../domain/dates.js';
 import { RULE_IDS } from '../rules/catalog.js';
+import { RULE_PARAMS, serviceCodesInParams } from './rule-params.js';
+
+const TYPE_IT: Record<string, string> = {
+  string: 'un testo',
+  number: 'un numero',
+  int: 'un numero intero',
+  boolean: 'true o false',
+  object: 'un oggetto',
+  array: 'un elenco',
+  record: 'un oggetto',
+  null: 'null',
+};
+
+function describeValue(v: unknown): string {
+  if (v === undefined) return 'nulla';
+  if (v === null) return 'null';
+  if (Array.isArray(v)) return 'un elenco';
+  if (typeof v === 'string') return `il testo ${JSON.stringify(v)}`;
+  if (typeof v === 'number') return `il numero ${v}`;
+  if (typeof v === 'object') return 'un oggetto';
+  return String(v);
+}
+
+const quoted = (xs: readonly unknown[]): string => xs.map((x) => JSON.stringify(x)).join(', ');
+
+/**
+ * zod's issues in Italian (domain.md 2: messages in Italian). Passed per parse, so it applies to
+ * the catalogue only and the schema's own messages ("importo negativo") still take precedence.
+ * zod's Italian locale (zod/v4/locales/it) was not used: it leaves type names in English
+ * ("Troppo piccolo: number deve essere >=0", "ricevuto undefined").
+ */
+const italianIssue = (iss: z.core.$ZodRawIssue): string => {
+  switch (iss.code) {
+    case 'invalid_type':
+      if (iss.input === undefined) return 'campo obbligatorio mancante';
+      return `atteso ${TYPE_IT[iss.expected] ?? iss.expected}, trovato ${describeValue(iss.input)}`;
+    case 'invalid_value':
+      return iss.values.length === 1
+        ? `atteso ${quoted(iss.values)}, trovato ${describeValue(iss.input)}`
+        : `valore non ammesso (${describeValue(iss.input)}): atteso uno tra ${quoted(iss.values)}`;
+    case 'too_small': {
+      const min = Number(iss.minimum);
+      if (iss.origin === 'string') return min <= 1 ? 'testo vuoto' : `servono almeno ${min} caratteri`;
+      if (iss.origin === 'array' || iss.origin === 'set') return min <= 1 ? 'elenco vuoto: serve almeno un elemento' : `servono almeno ${min} elementi`;
+      return `${iss.inclusive ? 'deve essere almeno' : 'deve essere maggiore di'} ${min}, trovato ${String(iss.input)}`;
+    }
+    case 'too_big': {
+      const max = Number(iss.maximum);
+      if (iss.origin === 'string') return `al massimo ${max} caratteri`;
+      if (iss.origin === 'array' || iss.origin === 'set') return `al massimo ${max} elementi`;
+      return `${iss.inclusive ? 'deve essere al massimo' : 'deve essere minore di'} ${max}, trovato ${String(iss.input)}`;
+    }
+    case 'unrecognized_keys':
+      return iss.keys.length === 1 ? `campo sconosciuto ${quoted(iss.keys)}` : `campi sconosciuti ${quoted(iss.keys)}`;
+    case 'invalid_format':
+      return `formato non valido: ${describeValue(iss.input)}`;
+    case 'not_multiple_of':
+      return `deve essere un multiplo di ${String(iss.divisor)}`;
+    case 'invalid_key':
+      return `chiave non valida: ${describeValue(iss.input)}`;
+    default:
+      return 'valore non valido';
+  }
+};
+
+/**
+ * How a catalogue is parsed: Italian messages, and no eval-compiled fast path (jitless): a
+ * catalogue is parsed once per run, where compiling each object schema costs more than it saves.
+ */
+export const CATALOGUE_PARSE = { error: italianIssue, jitless: true } as const;
 
 const isoDate = z.string().transform((s, ctx) => {
   const d = parseUserDate(s);
@@ -33,14 +106,14 @@ const fasciaKey = z.enum(['1', '2', '3', '4']);
 export const modalitaSchema = z.enum(['presenza', 'fad', 'telematica', 'telefonica']);
 export type Modalita = z.infer<typeof modalitaSchema>;
 
-const servizioSchema = z.object({
+const servizioSchema = z.strictObject({
   codice: z.string().min(1),
   nome: z.string().min(1),
   /** Hourly rate in euro for individual delivery, and for group delivery where allowed. */
-  tariffa: z.object({ individuale: euro, collettiva: euro.optional() }),
+  tariffa: z.strictObject({ individuale: euro, collettiva: euro.optional() }),
   /** Max hours by fascia (Cremona): individual / group. Absent for Job Coach (hours per activity). */
   massimali: z
-    .record(fasciaKey, z.object({ individuale: hours, collettiva: hours.optional() }))
+    .record(fasciaKey, z.strictObject({ individuale: hours, collettiva: hours.optional() }))
     .optional(),
   /** Delivery modes allowed (domain.md 1.1 "Delivery mode"); presenza is always allowed. */
   modalita: z.array(modalitaSchema).default(['presenza']),
@@ -50,7 +123,7 @@ const servizioSchema = z.object({
   nota: z.string().optional(),
 });
 
-const tipoSchema = z.object({
+const tipoSchema = z.strictObject({
   codice: z.string().min(1),
   nome: z.string().min(1),
   /** Family for the one-active and repeat rules: D1, D2, JC. */
@@ -59,7 +132,7 @@ const tipoSchema = z.object({
   linee: z.array(z.string()).default([]),
   /** Eligibility: which condition the person must meet. */
   requisiti: z
-    .object({
+    .strictObject({
       occupato: z.boolean().optional(),
       l68: z.boolean().optional(),
       did: z.boolean().optional(),
@@ -67,16 +140,16 @@ const tipoSchema = z.object({
     })
     .default({}),
   /** Result paid once, by fascia (euro). */
-  risultato: z.object({ nome: z.string(), importi: z.record(fasciaKey, euro) }).optional(),
+  risultato: z.strictObject({ nome: z.string(), importi: z.record(fasciaKey, euro) }).optional(),
   /** Services of this type (Cremona): codes from `servizi`. */
   servizi: z.array(z.string()).default([]),
   /** Job Coach: the fixed activities, with their hours. */
-  attivita: z.array(z.object({ servizio: z.string(), ore: hours })).default([]),
+  attivita: z.array(z.strictObject({ servizio: z.string(), ore: hours })).default([]),
   /** Whether the fascia is required (Cremona profiling). */
   fasce: z.array(z.number().int().min(1).max(4)).default([]),
 });
 
-const scadenzaSchema = z.object({
+const scadenzaSchema = z.strictObject({
   id: z.string().min(1),
   descrizione: z.string().min(1),
   /** The event the deadline runs from. */
@@ -88,17 +161,51 @@ const scadenzaSchema = z.object({
   fonte: z.string().optional(),
 });
 
-const regolaSchema = z.union([
-  z.literal('off'),
-  z.object({
-    severita: z.enum(['error', 'warning']),
-    parametri: z.record(z.string(), z.unknown()).default({}),
-    nota: z.string().optional(),
-  }),
-]);
+const regolaSchema = z.union(
+  [
+    z.literal('off'),
+    z.strictObject({
+      severita: z.enum(['error', 'warning']),
+      parametri: z.record(z.string(), z.unknown()).default({}),
+      nota: z.string().optional(),
+    }),
+  ],
+  { error: 'atteso "off" oppure un oggetto { "severita": "error" | "warning", "parametri": {…} }' },
+);
+
+/**
+ * Rule settings by id: the id must be a rule of the catalogue (src/rules/catalog.ts) and its
+ * parameters those the rule reads (rule-params.ts), each of the right type and range. Checked on
+ * the `regole` record itself so these errors show even when another part of the file is broken.
+ */
+const regoleSchema = z.record(z.string(), regolaSchema).superRefine((regole, ctx) => {
+  for (const [id, setting] of Object.entries(regole)) {
+    if (!RULE_IDS.has(id)) {
+      ctx.addIssue({ code: 'custom', path: [id], message: `regola sconosciuta: ${id}` });
+      continue;
+    }
+    if (setting === 'off') continue;
+    const schema = RULE_PARAMS[id as keyof typeof RULE_PARAMS] as z.ZodObject | undefined;
+    const allowed = schema ? Object.keys(schema.shape) : [];
+    for (const name of Object.keys(setting.parametri)) {
+      if (!allowed.includes(name)) {
+        ctx.addIssue({
+          code: 'custom',
+          path: [id, 'parametri', name],
+          message: `parametro sconosciuto per ${id} (${allowed.length ? `ammessi: ${allowed.join(', ')}` : 'la regola non ha parametri'})`,
+        });
+      }
+    }
+    if (!schema) continue;
+    const r = schema.safeParse(setting.parametri, CATALOGUE_PARSE);
+    if (!r.success) {
+      for (const issue of r.error.issues) ctx.addIssue({ ...issue, path: [id, 'parametri', ...issue.path] } as Parameters<typeof ctx.addIssue>[0]);
+    }
+  }
+});
 
 export const bandoSchema = z
-  .object({
+  .strictObject({
     id: z.string().regex(/^[a-z0-9-]+$/, { message: 'id: solo minuscole, cifre e trattini' }),
     titolo: z.string().min(1),
     ente: z.string().min(1),
@@ -118,13 +225,19 @@ export const bandoSchema = z
     servizi: z.array(servizioSchema).min(1),
     scadenze: z.array(scadenzaSchema).default([]),
     lineeBudget: z
-      .array(z.object({ linea: z.string(), descrizione: z.string(), importo: euro }))
+      .array(z.strictObject({ linea: z.string(), descrizione: z.string(), importo: euro }))
       .default([]),
-    regole: z.record(z.string(), regolaSchema),
+    regole: regoleSchema,
     note: z.array(z.string()).default([]),
   })
   .superRefine((b, ctx) => {
     if (b.fine < b.inizio) ctx.addIssue({ code: 'custom', path: ['fine'], message: 'la fine precede l’inizio' });
+    // Codes and ids are looked up by value (servizioOf, tipoOf, deadlines, budget lines): a
+    // duplicate would make the second entry unreachable, or the answer depend on file order.
+    unique(ctx, b.servizi, (s) => s.codice, (i) => ['servizi', i, 'codice'], 'codice di servizio');
+    unique(ctx, b.tipi, (t) => t.codice, (i) => ['tipi', i, 'codice'], 'codice di tipo di dote');
+    unique(ctx, b.scadenze, (s) => s.id, (i) => ['scadenze', i, 'id'], 'id di scadenza');
+    unique(ctx, b.lineeBudget, (l) => l.linea, (i) => ['lineeBudget', i, 'linea'], 'linea di budget');
     const codes = new Set(b.servizi.map((s) => s.codice));
     b.tipi.forEach((t, i) => {
       t.servizi.forEach((s, j) => {
@@ -133,11 +246,33 @@ export const bandoSchema = z
       t.attivita.forEach((a, j) => {
         if (!codes.has(a.servizio)) ctx.addIssue({ code: 'custom', path: ['tipi', i, 'attivita', j, 'servizio'], message: `servizio sconosciuto: ${a.servizio}` });
       });
+      unique(ctx, t.attivita, (a) => a.servizio, (j) => ['tipi', i, 'attivita', j, 'servizio'], 'servizio di attività');
     });
-    for (const id of Object.keys(b.regole)) {
-      if (!RULE_IDS.has(id)) ctx.addIssue({ code: 'custom', path: ['regole', id], message: `regola sconosciuta: ${id}` });
+    for (const [id, setting] of Object.entries(b.regole)) {
+      if (setting === 'off') continue;
+      for (const { path, codice } of serviceCodesInParams(id, setting.parametri)) {
+        if (!codes.has(codice)) {
+          ctx.addIssue({ code: 'custom', path: ['regole', id, 'parametri', ...path], message: `servizio sconosciuto al bando: ${codice}` });
+        }
+      }
     }
   });
+
+/** A field's path as the catalogue file spells it: `servizi[1].massimali.3`, `regole.time/window.parametri.fine`. */
+export function formatPath(p: readonly PropertyKey[]): string {
+  return p.map((k) => (typeof k === 'number' ? `[${k}]` : `.${String(k)}`)).join('').replace(/^\./, '');
+}
+
+/** Reports every entry whose key an earlier entry already has, naming both positions. */
+function unique<T>(ctx: z.RefinementCtx, items: readonly T[], key: (x: T) => string, path: (i: number) => (string | number)[], what: string): void {
+  const first = new Map<string, number>();
+  items.forEach((x, i) => {
+    const k = key(x);
+    const j = first.get(k);
+    if (j === undefined) first.set(k, i);
+    else ctx.addIssue({ code: 'custom', path: path(i), message: `${what} duplicato "${k}" (già in ${formatPath(path(j))})` });
+  });
+}
 
 export type BandoInput = z.input<typeof bandoSchema>;
 export type Bando = z.output<typeof bandoSchema>;
