@@ -47,7 +47,7 @@ export function importa(ctx: Context, o: ImportaOptions): ImportaResult {
     const w = writer;
     writer = undefined;
     recorder.addMaybe(w.drain());
-    w.end(commit, ctx.operatore, commit ? recorder.history(ctx.operatore) : []);
+    w.end(commit, ctx.operatore, commit ? recorder.history(ctx.operatore) : [], recorder.activitiesStarted());
     const totale = { importate: 0, presenti: 0, aggiornate: 0 };
     for (const c of recorder.counts) {
       totale.importate += c.importate;

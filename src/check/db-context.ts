@@ -47,6 +47,10 @@ export class DbContext {
   private readonly personaStmt;
   private readonly personaTsStmt;
   private readonly gia = new Map<string, ReadonlyMap<string, number>>();
+  private readonly activityStmt;
+  private readonly activities = new Map<string, ReadonlyMap<string, string>>();
+  /** Every dote's activities, read up front with the doti (see the constructor). */
+  private activitiesLoaded: ReadonlyMap<string, ReadonlyMap<string, string>> | null = null;
 
   /**
    * `expectedRows`: about how many rows the batch holds. When they outnumber the doti of the
@@ -54,7 +58,17 @@ export class DbContext {
    */
   constructor(readonly db: Db, cats: Catalogues, opts: { expectedRows?: number } = {}) {
     const doti = opts.expectedRows ? (db.prepare('SELECT count(*) FROM dote').pluck().get() as number) : Infinity;
-    this.dote = doteInfoLookup(db, cats, { preload: (opts.expectedRows ?? 0) >= doti });
+    const preload = (opts.expectedRows ?? 0) >= doti;
+    this.dote = doteInfoLookup(db, cats, { preload });
+    if (preload) {
+      const all = new Map<string, Map<string, string>>();
+      for (const a of db.prepare('SELECT dote_id, servizio, stato FROM attivita').all() as { dote_id: string; servizio: string; stato: string }[]) {
+        let m = all.get(a.dote_id);
+        if (!m) all.set(a.dote_id, (m = new Map()));
+        m.set(a.servizio, a.stato);
+      }
+      this.activitiesLoaded = all;
+    }
     this.sedeStmt = db.prepare('SELECT id, nome, patrono FROM sede WHERE nome = ? COLLATE NOCASE');
     // The professional's deliveries of that day are few: this index finds them directly.
     this.erogazioneStmt = db.prepare(
@@ -79,6 +93,7 @@ export class DbContext {
       `SELECT coalesce(sum(t.fine - t.inizio), 0) FROM destinatario p CROSS JOIN dote d CROSS JOIN timesheet_riga t
         WHERE p.cf = ? AND d.destinatario_id = p.id AND t.dote_id = d.id AND t.professionista_id IN (SELECT id FROM professionista) AND t.data BETWEEN ? AND ?`,
     ).pluck();
+    this.activityStmt = db.prepare('SELECT servizio, stato FROM attivita WHERE dote_id = ?');
     this.timesheetStmt = db.prepare(
       'SELECT id, fine, collettiva, descrizione FROM timesheet_riga WHERE professionista_id = ? AND dote_id = ? AND servizio = ? AND data = ? AND inizio = ?',
     );
@@ -120,6 +135,18 @@ export class DbContext {
       this.gia.set(doteId, m);
     }
     return m.get(`${kind}|${servizio}|${collettiva ? 1 : 0}`) ?? 0;
+  }
+
+  /** The state of a Job Coach activity (PROPOSTA, INIZIATA, TERMINATA), or undefined: no such activity. One query per dote, cached. */
+  attivitaStato(doteId: string, servizio: string): string | undefined {
+    if (this.activitiesLoaded) return this.activitiesLoaded.get(doteId)?.get(servizio);
+    let m = this.activities.get(doteId);
+    if (!m) {
+      const rows = this.activityStmt.all(doteId) as { servizio: string; stato: string }[];
+      m = new Map(rows.map((r) => [r.servizio, r.stato]));
+      this.activities.set(doteId, m);
+    }
+    return m.get(servizio);
   }
 
   /** A person's minutes in the database between two days (RuleEnv.minutiPersona). */

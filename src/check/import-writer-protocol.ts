@@ -44,6 +44,8 @@ export interface WriterEnd {
   commit: boolean;
   operatore: string;
   history: HistoryEntry[];
+  /** Job Coach activities that got deliveries: PROPOSTA → INIZIATA (each with a history entry). */
+  activities?: { doteId: string; servizio: string }[];
 }
 
 /** What became of the "maybe" rows: counts per file, and the ones that were new after all. */

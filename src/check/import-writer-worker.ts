@@ -266,6 +266,14 @@ function finish(end: WriterEnd): void {
   try {
     flushAll();
     if (end.commit) {
+      // Imported deliveries are EROGATA: an activity still PROPOSTA has started (manual 3.3:
+      // INIZIATA with the first delivery started), as "erogazione avvia" does one at a time.
+      const start = db.prepare("UPDATE attivita SET stato = 'INIZIATA' WHERE dote_id = ? AND servizio = ? AND stato = 'PROPOSTA'");
+      for (const a of end.activities ?? []) {
+        if (start.run(a.doteId, a.servizio).changes) {
+          recordHistory(db, { doteId: a.doteId, entita: 'attivita', entitaId: a.servizio, azione: 'inizia', operatore: end.operatore, prima: { stato: 'PROPOSTA' }, dopo: { stato: 'INIZIATA', origine: 'importa' } });
+        }
+      }
       for (const h of end.history) recordHistory(db, h);
       for (const h of dupHistory) recordHistory(db, { ...h, operatore: end.operatore });
       db.exec('COMMIT');

@@ -136,8 +136,8 @@ export class ImportWriter {
   }
 
   /** Commits (with the history entries) or rolls back, and waits for it. */
-  end(commit: boolean, operatore: string, history: HistoryEntry[]): void {
-    this.worker.postMessage({ commit, operatore, history } satisfies WriterEnd);
+  end(commit: boolean, operatore: string, history: HistoryEntry[], activities: WriterEnd['activities'] = []): void {
+    this.worker.postMessage({ commit, operatore, history, activities } satisfies WriterEnd);
     this.waitWhile(State.Drained);
     this.outcome();
     this.ended = true;

@@ -63,6 +63,7 @@ export class Recorder implements RowSink {
   readonly counts: FileCounts[];
   private readonly summaries = new Map<string, DoteSummary>();
   private readonly updates: ImportUpdate[] = [];
+  private readonly activities = new Map<string, Set<string>>();
   private readonly now = new Date().toISOString();
   /**
    * Professionals who had deliveries (timesheet rows) before this import. For the others no row
@@ -171,12 +172,16 @@ export class Recorder implements RowSink {
 
     // A calendar row. Is the same delivery (dote, service, date, start, professional) there?
     // Only if this call added the key already, or the professional had deliveries before.
-    if (erogabile && w && this.maybeInCall('c', profId, r)) {
+    // A Job Coach activity already TERMINATA takes nothing new: look for the row for real.
+    const attivita = this.ctx.attivitaStato(r.doteId, r.servizio);
+    const terminata = attivita === 'TERMINATA';
+    if (erogabile && !terminata && w && this.maybeInCall('c', profId, r)) {
       w.insertErogazione(fi, r.doteId, r.servizio, r.data, r.inizio, r.fine, profId, x.sedeId, r.modalita, collettiva, r.professionista, x.descrizione, x.registrataIl ?? this.opts.oggi, r.line, true);
+      this.started(r, attivita);
       return;
     }
     const ex: ExistingErogazione | undefined =
-      this.hadErogazioni.has(profId) || !erogabile ? this.ctx.existingErogazione(profId, r.data, r.doteId, r.servizio, r.inizio) : undefined;
+      this.hadErogazioni.has(profId) || !erogabile || terminata ? this.ctx.existingErogazione(profId, r.data, r.doteId, r.servizio, r.inizio) : undefined;
     if (ex) {
       r.giaNelDatabase = Math.max(0, ex.fine - r.inizio);
       r.statoNelDatabase = ex.stato;
@@ -188,6 +193,10 @@ export class Recorder implements RowSink {
     }
     if (!erogabile) {
       report(importConflict.id, importConflict.doteState(r.doteId, info.stato), 'id_dote');
+      return;
+    }
+    if (terminata) {
+      report(importConflict.id, importConflict.activityDone(r.doteId, r.servizio), 'servizio');
       return;
     }
     if (ex && ex.liquidazione_id !== null) {
@@ -204,6 +213,22 @@ export class Recorder implements RowSink {
     counts.importate++;
     this.summarize(r, fi);
     w?.insertErogazione(fi, r.doteId, r.servizio, r.data, r.inizio, r.fine, profId, x.sedeId, r.modalita, collettiva, r.professionista, x.descrizione, x.registrataIl ?? this.opts.oggi, r.line);
+    this.started(r, attivita);
+  }
+
+  /** A Job Coach activity still PROPOSTA that gets an (EROGATA) delivery: it starts at the commit. */
+  private started(r: DeliveryRow, attivita: string | undefined): void {
+    if (attivita !== 'PROPOSTA') return;
+    let s = this.activities.get(r.doteId);
+    if (!s) this.activities.set(r.doteId, (s = new Set()));
+    s.add(r.servizio);
+  }
+
+  /** The activities that start with this import (see `started`). */
+  activitiesStarted(): { doteId: string; servizio: string }[] {
+    const out: { doteId: string; servizio: string }[] = [];
+    for (const [doteId, servizi] of this.activities) for (const servizio of servizi) out.push({ doteId, servizio });
+    return out;
   }
 
   /**

@@ -151,6 +151,44 @@ describe('dote importa', () => {
     expect(dump(d.db)).toEqual(before);
   });
 
+  it('Job Coach activities: imported deliveries start a PROPOSTA activity; a TERMINATA one takes no new or changed rows', () => {
+    const d = setup();
+    const env = { DOTE_OGGI: '2022-07-01', DOTE_OPERATORE: 'test' };
+    const ok = (args: string[]) => {
+      const r = d.run(args, env);
+      expect(r.status, `${args.join(' ')}\n${r.stderr}`).toBe(0);
+      return r;
+    };
+    ok(['sede', 'aggiungi', 'Padova', '--comune', 'Padova', '--patrono', '13/06']);
+    ok(['destinatario', 'aggiungi', '--cf', 'VRDLGU95C15D150E', '--nome', 'Luigi', '--cognome', 'Verdi', '--disabilita', 'psichica', '--l68', '--did']);
+    ok(['nuova', '--tipo', 'JC-BASE', '--id', 'JC-1', '--destinatario', 'VRDLGU95C15D150E', '--data', '2022-06-20', '--oggi', '2022-06-20']);
+    ok(['ammetti', 'JC-1', '--oggi', '2022-06-21']);
+    const jh = 'id_dote;servizio;data;ora_inizio;ora_fine;professionista;sede\n';
+    d.write('jc.csv', `${jh}JC-1;JC-AN;28/06/2022;10:00;11:00;P01;Padova\n`);
+    ok(['importa', 'jc.csv']);
+    const states = () => Object.fromEntries(ok(['attivita', 'elenco', 'JC-1', '--json']).json().map((a: { servizio: string; stato: string }) => [a.servizio, a.stato]));
+    expect(states()).toMatchObject({ 'JC-AN': 'INIZIATA', 'JC-DE': 'PROPOSTA' });
+    expect(query(d.db, "SELECT azione, operatore, prima, dopo FROM storia WHERE entita = 'attivita' AND azione = 'inizia'")).toEqual([
+      { azione: 'inizia', operatore: 'test', prima: '{"stato":"PROPOSTA"}', dopo: '{"stato":"INIZIATA","origine":"importa"}' },
+    ]);
+    ok(['attivita', 'concludi', 'JC-1', 'JC-AN']);
+    // The same file again: already present, not a conflict.
+    expect(ok(['importa', 'jc.csv', '--json']).json().import.totale).toEqual({ importate: 0, presenti: 1, aggiornate: 0 });
+    // A new delivery, or a change to the one there, of the concluded activity: refused, nothing changes.
+    d.write('jc2.csv', `${jh}JC-1;JC-AN;30/06/2022;10:00;11:00;P01;Padova\nJC-1;JC-AN;28/06/2022;10:00;11:30;P01;Padova\nJC-1;JC-DE;30/06/2022;14:00;15:00;P01;Padova\n`);
+    const before = dump(d.db);
+    for (const cmd of ['importa', 'verifica']) {
+      const r = d.run([cmd, 'jc2.csv', '--json'], env);
+      expect(r.status).toBe(1);
+      const found = r.json().diagnostics.map((x: { line: number; rule: string; message: string }) => `${x.line} ${x.rule} ${x.message}`);
+      expect(found).toEqual([
+        "2 import/conflict l'attività JC-AN della dote JC-1 è TERMINATA: non si aggiungono né cambiano erogazioni",
+        "3 import/conflict l'attività JC-AN della dote JC-1 è TERMINATA: non si aggiungono né cambiano erogazioni",
+      ]);
+    }
+    expect(dump(d.db)).toEqual(before);
+  });
+
   it('a changed row updates its delivery, with history; in a liquidation request it is refused', () => {
     const d = setup();
     d.write('calendario.csv', CAL);
@@ -191,24 +229,38 @@ describe('dote importa', () => {
     expect(query(d.db, "SELECT count(*) AS n FROM erogazione WHERE servizio = 'QT6'")).toEqual([{ n: 1 }]);
   });
 
-  it('the same key twice in one call: the second row updates the first (calendar and timesheet), with history', () => {
+  it('the same key twice in one call: identical is one delivery; other hours are an overlap; a later file updates (calendar and timesheet), with history', () => {
     const d = setup();
     const g = (fine: string, desc: string) => `CR-1;QT6;02/03/2022;14:00;${fine};P01;Cremona;${desc};collettiva\n`;
     const head = 'id_dote;servizio;data;ora_inizio;ora_fine;professionista;sede;descrizione;gruppo\n';
-    d.write('cal.csv', head + g('15:00', 'gruppo') + g('15:00', 'gruppo') + g('15:30', 'gruppo lungo'));
+    // Two group sessions of P01 starting together but ending apart are two slots at once.
+    d.write('doppio.csv', head + g('15:00', 'gruppo') + g('15:30', 'gruppo lungo'));
+    const before = dump(d.db);
+    const bad = d.run(['importa', 'doppio.csv', '--json']);
+    expect(bad.status).toBe(1);
+    const errors = bad.json().diagnostics.filter((x: { severity: string }) => x.severity === 'error');
+    expect(errors.map((x: { line: number; rule: string }) => `${x.line} ${x.rule}`)).toEqual(['3 timesheet/overlap']);
+    expect(dump(d.db)).toEqual(before);
+    d.write('cal.csv', head + g('15:00', 'gruppo') + g('15:00', 'gruppo'));
+    d.write('cal2.csv', head + g('15:30', 'gruppo lungo'));
     const tsHead = 'id_dote;servizio;data;ora_inizio;ora_fine;professionista;gruppo\n';
-    d.write('timesheet-p01.csv', tsHead + 'CR-1;QT6;02/03/2022;14:00;15:00;P01;collettiva\nCR-1;QT6;02/03/2022;14:00;15:30;P01;collettiva\n');
-    // Apart: in one call the third calendar row would have no timesheet row to match.
-    const r = d.run(['importa', 'cal.csv', '--json']);
-    expect(r.status).toBe(0);
-    expect(r.json().import.totale).toEqual({ importate: 1, presenti: 1, aggiornate: 1 });
-    const t = d.run(['importa', 'timesheet-p01.csv', '--json']);
-    expect(t.status).toBe(0);
-    expect(t.json().import.totale).toEqual({ importate: 1, presenti: 0, aggiornate: 1 });
-    expect(query(d.db, "SELECT fine, descrizione, riga FROM erogazione WHERE servizio = 'QT6'")).toEqual([{ fine: 930, descrizione: 'gruppo lungo', riga: 4 }]);
+    d.write('timesheet-p01.csv', tsHead + 'CR-1;QT6;02/03/2022;14:00;15:00;P01;collettiva\n');
+    d.write('timesheet2-p01.csv', tsHead + 'CR-1;QT6;02/03/2022;14:00;15:30;P01;collettiva\n');
+    // Apart: in one call a calendar row would have no timesheet row to match.
+    for (const [file, totale] of [
+      ['cal.csv', { importate: 1, presenti: 1, aggiornate: 0 }],
+      ['cal2.csv', { importate: 0, presenti: 0, aggiornate: 1 }],
+      ['timesheet-p01.csv', { importate: 1, presenti: 0, aggiornate: 0 }],
+      ['timesheet2-p01.csv', { importate: 0, presenti: 0, aggiornate: 1 }],
+    ] as const) {
+      const r = d.run(['importa', file, '--json']);
+      expect(r.status, r.stderr).toBe(0);
+      expect(r.json().import.totale).toEqual(totale);
+    }
+    expect(query(d.db, "SELECT fine, descrizione, riga FROM erogazione WHERE servizio = 'QT6'")).toEqual([{ fine: 930, descrizione: 'gruppo lungo', riga: 2 }]);
     // The group session's key as `erogazione aggiungi --collettiva` makes it (from the first row's hours).
     expect(query(d.db, "SELECT sessione FROM erogazione WHERE servizio = 'QT6'")).toEqual([{ sessione: 'S-2022-03-02-14:00-15:00-QT6-P01' }]);
-    expect(query(d.db, "SELECT fine, riga FROM timesheet_riga WHERE servizio = 'QT6'")).toEqual([{ fine: 930, riga: 3 }]);
+    expect(query(d.db, "SELECT fine, riga FROM timesheet_riga WHERE servizio = 'QT6'")).toEqual([{ fine: 930, riga: 2 }]);
     const h = query<{ azione: string; entita: string }>(d.db, "SELECT azione, entita FROM storia WHERE dote_id = 'CR-1' AND operatore = 'test' AND azione LIKE '%importa%' ORDER BY id");
     expect(h.map((x) => `${x.entita}: ${x.azione}`)).toEqual([
       'erogazione: importate 1 erogazione (EROGATA)',
