@@ -18,6 +18,8 @@ afterEach(() => {
 const ROSSI = 'RSSMRA80A01D150J';
 const VERDI = 'VRDLGU95C15D150E';
 const BIANCHI = 'BNCNNA60T50D150R';
+const FERRARI = 'FRRPLA03E10D150D';
+const NERI = 'NRENNA80A41D150I';
 
 describe('doteInfoLookup', () => {
   it('gives the same DoteInfo with and without preload, for every kind of dote', () => {
@@ -38,13 +40,22 @@ describe('doteInfoLookup', () => {
     ok(['pip', 'varia', 'CR-A', '--motivo', 'meno aula', '--servizio', 'QF0=30:coll', '--data', '2021-05-03']);
     ok(['nuova', '--tipo', 'D1-INS', '--id', 'CR-B', '--destinatario', BIANCHI, '--fascia', '2', '--data', '2021-04-01']);
     ok(['nuova', '--tipo', 'JC-BASE', '--id', 'JC-C', '--destinatario', VERDI, '--data', '2022-06-28']);
+    // Not a previous annualità of the Piano: a Job Coach request (another programme, refused) and
+    // an external Dote disabili of this same annualità 2021-2022.
+    ok(['destinatario', 'aggiungi', '--cf', FERRARI, '--nome', 'Paolo', '--cognome', 'Ferrari', '--disabilita', 'fisica', '--l68', '--did']);
+    ok(['nuova', '--tipo', 'JC-BASE', '--id', 'JC-F', '--destinatario', FERRARI, '--data', '2022-04-01', '--oggi', '2022-04-01']);
+    ok(['rifiuta', 'JC-F', '--motivo', 'non idoneo', '--oggi', '2022-04-02']);
+    ok(['nuova', '--tipo', 'D1-INS', '--id', 'CR-F', '--destinatario', FERRARI, '--fascia', '2', '--data', '2022-04-04', '--oggi', '2022-04-04']);
+    ok(['destinatario', 'aggiungi', '--cf', NERI, '--nome', 'Anna', '--cognome', 'Neri', '--disabilita', 'fisica', '--l68', '--did']);
+    ok(['destinatario', 'misura', NERI, '--tipo', 'dote-disabili', '--annualita', '2021-2022', '--dal', '2021-03-25', '--al', '2021-03-31']);
+    ok(['nuova', '--tipo', 'D1-INS', '--id', 'CR-N', '--destinatario', NERI, '--fascia', '2', '--data', '2021-04-01']);
 
     const db = openDatabase(t.db);
     try {
       const cats = loadCatalogues([]);
       const lazy = doteInfoLookup(db, cats);
       const pre = doteInfoLookup(db, cats, { preload: true });
-      for (const id of ['CR-A', 'CR-B', 'JC-C']) {
+      for (const id of ['CR-A', 'CR-B', 'JC-C', 'CR-F', 'CR-N', 'JC-F']) {
         expect(pre(id), id).toEqual(lazy(id));
         const row = db.prepare('SELECT * FROM dote WHERE id = ?').get(id) as DoteRow;
         expect(doteInfoFromRow(db, cats, row), id).toEqual(lazy(id));
@@ -63,6 +74,9 @@ describe('doteInfoLookup', () => {
       const b = pre('CR-B')!;
       expect(b.pianificato).toBeNull();
       expect(b.doteAnnualitaPrecedente).toBe(true);
+
+      expect(pre('CR-F')!.doteAnnualitaPrecedente).toBe(false);
+      expect(pre('CR-N')!.doteAnnualitaPrecedente).toBe(false);
 
       const c = pre('JC-C')!;
       expect(c.bando.id).toBe('veneto-jc-2022');
