@@ -11,7 +11,7 @@ import { findDote, type DestinatarioRow, type DoteRow } from '../db/repo/lookup.
 import { UsageError, RefusedError } from '../errors.js';
 import { parseUserDate, formatDateIt } from '../domain/dates.js';
 import { statoEffettivo, type Persona, type StatoEffettivo } from '../domain/dote.js';
-import type { DoteDates } from '../domain/scadenze.js';
+import type { DoteDates, ErogazioneAperta } from '../domain/scadenze.js';
 import type { VocePip } from '../domain/pip.js';
 import type { Finding } from '../rules/types.js';
 
@@ -79,7 +79,15 @@ export function doteDates(db: Db, d: LoadedDote): DoteDates {
     data_conclusione: r.data_conclusione,
     data_fine: r.data_fine,
     data_liquidazione: liquidazioneDate(db, r.id),
+    erogazioniAperte: erogazioniAperte(db, r.id),
   };
+}
+
+/** A dote's deliveries still open (INSERITA, PROGRAMMATA, AVVIATA), by date: each has a deadline to be concluded. */
+export function erogazioniAperte(db: Db, doteId: string): ErogazioneAperta[] {
+  return db
+    .prepare("SELECT id, data, servizio, stato FROM erogazione WHERE dote_id = ? AND stato IN ('INSERITA', 'PROGRAMMATA', 'AVVIATA') ORDER BY data, inizio, id")
+    .all(doteId) as ErogazioneAperta[];
 }
 
 export interface PipVersione {

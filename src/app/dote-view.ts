@@ -13,7 +13,7 @@ import { formatDateIt } from '../domain/dates.js';
 import { STATO } from '../domain/dote-stati.js';
 import { formatCents, formatHours, valueOfMinutes } from '../domain/money.js';
 import { planValue, risultatoCent, sortPlan } from '../domain/pip.js';
-import type { ScadenzaDote } from '../domain/scadenze.js';
+import { descriviRitardo, type ScadenzaDote } from '../domain/scadenze.js';
 import { doteDeadline } from '../rules/dote-deadline.js';
 import { table } from '../format/table.js';
 import { describeDote, doteDates, loadDote, pipVersions, type DoteCtx, type LoadedDote } from './dote-load.js';
@@ -34,6 +34,11 @@ export interface DoteSummary {
   dataInizio: string | null;
   dataFine: string | null;
   dataConclusione: string | null;
+  /**
+   * False when the dote's bando catalogue is not loaded (a bando loaded with --catalogo when the
+   * dote was created): the summary then shows the database row as stored, with no state given by time.
+   */
+  catalogoCaricato: boolean;
 }
 
 function summary(d: LoadedDote): DoteSummary {
@@ -53,6 +58,29 @@ function summary(d: LoadedDote): DoteSummary {
     dataInizio: r.data_attivazione ?? r.data_ammissione,
     dataFine: r.data_fine,
     dataConclusione: r.data_conclusione,
+    catalogoCaricato: true,
+  };
+}
+
+/** What the database alone says of a dote whose bando is not loaded. */
+function storedSummary(db: Db, r: DoteRow): DoteSummary {
+  const p = db.prepare('SELECT cf, nome, cognome FROM destinatario WHERE id = ?').get(r.destinatario_id) as { cf: string; nome: string; cognome: string };
+  return {
+    id: r.id,
+    bando: r.bando,
+    tipo: r.tipo,
+    stato: r.stato,
+    statoRegistrato: r.stato,
+    statoAutomatico: null,
+    destinatario: { cf: p.cf, nome: p.nome, cognome: p.cognome },
+    fascia: r.fascia,
+    linea: r.linea,
+    azienda: r.azienda,
+    dataRichiesta: r.data_richiesta,
+    dataInizio: r.data_attivazione ?? r.data_ammissione,
+    dataFine: r.data_fine,
+    dataConclusione: r.data_conclusione,
+    catalogoCaricato: false,
   };
 }
 
@@ -67,16 +95,20 @@ export function parseStato(s: string): string {
   return found;
 }
 
+/**
+ * Every dote in the database. A dote whose bando catalogue is not loaded is listed all the same,
+ * as its row stores it (catalogoCaricato false): leaving it out would hide it from the operator.
+ * `--bando` of a bando not loaded is accepted when the database has doti of it.
+ */
 export function elencoDoti(db: Db, ctx: DoteCtx, o: { bando?: string; stato?: string }): DoteSummary[] {
   const cats = loadCatalogues(ctx.catalogFiles);
-  if (o.bando) cats.get(o.bando);
   const stato = o.stato !== undefined ? parseStato(o.stato) : undefined;
   const rows = (o.bando
     ? db.prepare('SELECT * FROM dote WHERE bando = ? ORDER BY data_richiesta, id').all(o.bando)
     : db.prepare('SELECT * FROM dote ORDER BY data_richiesta, id').all()) as DoteRow[];
+  if (o.bando && !rows.length) cats.get(o.bando);
   return rows
-    .filter((r) => cats.find(r.bando))
-    .map((r) => summary(describeDote(db, cats, r, ctx.oggi)))
+    .map((r) => (cats.find(r.bando) ? summary(describeDote(db, cats, r, ctx.oggi)) : storedSummary(db, r)))
     .filter((s) => stato === undefined || s.stato === stato);
 }
 
@@ -87,7 +119,7 @@ export function formatElenco(list: readonly DoteSummary[]): string {
     list.map((s) => [
       s.id,
       s.tipo,
-      s.stato + (s.statoAutomatico ? ' *' : ''),
+      s.stato + (s.statoAutomatico ? ' *' : '') + (s.catalogoCaricato ? '' : ' !'),
       `${s.destinatario.cognome} ${s.destinatario.nome}`,
       s.destinatario.cf,
       s.fascia !== null ? `${s.fascia}${s.linea ? ` ${s.linea}` : ''}` : '—',
@@ -98,6 +130,12 @@ export function formatElenco(list: readonly DoteSummary[]): string {
   const notes: string[] = [`${list.length} dot${list.length === 1 ? 'e' : 'i'}.`];
   if (list.some((s) => s.statoAutomatico)) notes.push('* stato dato dal tempo (richiesta senza risposta entro i termini, o voucher oltre la fine).');
   if (list.some((s) => !s.dataInizio)) notes.push('(data) = richiesta non ancora ammessa: data della notifica.');
+  const missing = [...new Set(list.filter((s) => !s.catalogoCaricato).map((s) => s.bando))];
+  if (missing.length) {
+    notes.push(
+      `! catalogo del bando non caricato (${missing.join(', ')}): stato come registrato nel database, senza scadenze; carica il catalogo con --catalogo FILE.`,
+    );
+  }
   return `${body}\n${notes.join('\n')}`;
 }
 
@@ -231,6 +269,7 @@ const d8 = (s: string | null) => (s ? formatDateIt(s) : '—');
 
 export function describeScadenza(s: ScadenzaDote): string {
   if (s.stato === 'rispettata') return `rispettata (${formatDateIt(s.avvenutoIl!)})`;
+  if (s.stato === 'in-ritardo') return `NON RISPETTATA: ${descriviRitardo(s)}`;
   if (s.stato === 'scaduta') return `SCADUTA da ${-s.giorniMancanti} giorn${s.giorniMancanti === -1 ? 'o' : 'i'}`;
   if (s.giorniMancanti === 0) return 'scade oggi';
   return `tra ${s.giorniMancanti} giorn${s.giorniMancanti === 1 ? 'o' : 'i'}`;

@@ -28,7 +28,7 @@ import { doteOneActive, type AltraDote, type MisuraEsterna } from '../rules/dote
 import { doteEligibility, type DotePrecedente } from '../rules/dote-eligibility.js';
 import type { Finding } from '../rules/types.js';
 import { actionDate, describeDote, doteDates, loadDote, personaOf, refuseOnErrors, type DoteCtx } from './dote-load.js';
-import { scadenzeAperte } from '../domain/scadenze.js';
+import { avvenuta, scadenzeAperte, type ScadenzaDote } from '../domain/scadenze.js';
 import { doteDeadline } from '../rules/dote-deadline.js';
 import type { StatoAttivita } from '../domain/erogazione-state.js';
 import { terminaAttivita } from './attivita.js';
@@ -409,9 +409,9 @@ export function concludiDote(db: Db, ctx: DoteCtx, id: string, o: { data?: strin
   });
 }
 
-/** The first deadline still open, as a sentence for the confirmation messages. */
-export function nextDeadlineText(scadenze: readonly { stato: string; descrizione: string; entro: string }[]): string | null {
-  const s = scadenze.find((x) => x.stato !== 'rispettata');
+/** The first deadline still open (its event not happened, in time or late), as a sentence for the confirmation messages. */
+export function nextDeadlineText(scadenze: readonly { stato: ScadenzaDote['stato']; descrizione: string; entro: string }[]): string | null {
+  const s = scadenze.find((x) => !avvenuta(x));
   return s ? `Prossima scadenza: ${s.descrizione}, entro il ${formatDateIt(s.entro)}.` : null;
 }
 

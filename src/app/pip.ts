@@ -23,8 +23,11 @@ import {
   type RigaValore,
   type VocePip,
 } from '../domain/pip.js';
+import { descriviRitardo } from '../domain/scadenze.js';
 import { settingOf } from '../rules/engine.js';
-import { actionDate, loadDote, pipVersions, type DoteCtx, type LoadedDote } from './dote-load.js';
+import { doteDeadline } from '../rules/dote-deadline.js';
+import type { Finding } from '../rules/types.js';
+import { actionDate, doteDates, loadDote, pipVersions, type DoteCtx, type LoadedDote } from './dote-load.js';
 import { azioniDote } from './doti.js';
 
 export interface PipResult {
@@ -222,6 +225,35 @@ export interface PipStepResult {
   doteId: string;
   prima: Record<string, string | null>;
   dopo: Record<string, string | null>;
+  /** dote/deadline when the step was recorded after its deadline (the step is recorded anyway). */
+  avvisi: Finding[];
+}
+
+/**
+ * The finding for a workflow step recorded after its deadline (PIP sent later than 10 working
+ * days from activation, validated later than 30 working days from sending). Our choice: the step
+ * is recorded all the same, because it is a fact that happened (the PEC did go out on that day)
+ * and refusing it would only leave the database saying something false; the missed deadline is
+ * reported as dote/deadline and stays visible in `dote mostra` as NON RISPETTATA. It is reported
+ * as a warning, so the command exits 0, whatever the bando's severity of dote/deadline: that
+ * severity decides what an open deadline that passed blocks, while here nothing is refused and
+ * exit status 1 means "nothing was changed" (cli.md, Exit status). No finding when the bando
+ * turns the rule off.
+ */
+function lateStepFindings(db: Db, d: LoadedDote, oggi: string, evento: 'invio-pip' | 'validazione-pip'): Finding[] {
+  if (!settingOf(d.bando, doteDeadline.id)) return [];
+  const row = db.prepare('SELECT * FROM dote WHERE id = ?').get(d.row.id) as LoadedDote['row'];
+  const scadenze = doteDeadline.scadenze(d.bando, doteDates(db, { ...d, row }), oggi);
+  return scadenze
+    .filter((s) => s.evento === evento && s.stato === 'in-ritardo')
+    .map((s) => ({
+      rule: doteDeadline.id,
+      severity: 'warning' as const,
+      message:
+        `dote ${d.row.id}: ${s.descrizione}: scadenza non rispettata, ${descriviRitardo(s)}` +
+        (s.giorni !== null ? ` (${s.giorni} giorni${s.tipoGiorni === 'lavorativi' ? ' lavorativi' : ''} dal ${formatDateIt(s.dal)})` : '') +
+        '; registrato comunque',
+    }));
 }
 
 /** `dote pip invia ID [--data D]`: the PIP sent to the Provincia by PEC (10 working days from activation). */
@@ -239,7 +271,7 @@ export function inviaPip(db: Db, ctx: DoteCtx, id: string, o: { data?: string })
     const dopo = { data_invio_pip: data };
     db.prepare('UPDATE dote SET data_invio_pip = ? WHERE id = ?').run(data, d.row.id);
     recordHistory(db, { doteId: d.row.id, entita: 'pip', entitaId: versions.at(-1)!.versione, azione: 'invia', operatore: ctx.operatore, prima, dopo });
-    return { doteId: d.row.id, prima, dopo };
+    return { doteId: d.row.id, prima, dopo, avvisi: lateStepFindings(db, d, ctx.oggi, 'invio-pip') };
   });
 }
 
@@ -263,7 +295,7 @@ export function validaPip(db: Db, ctx: DoteCtx, id: string, o: { data?: string }
     db.prepare('UPDATE dote SET data_validazione_pip = ?, data_fine = ? WHERE id = ?').run(data, fine, d.row.id);
     const versione = pipVersions(db, d.row.id).at(-1)?.versione ?? 1;
     recordHistory(db, { doteId: d.row.id, entita: 'pip', entitaId: versione, azione: 'valida', operatore: ctx.operatore, prima, dopo });
-    return { doteId: d.row.id, prima, dopo };
+    return { doteId: d.row.id, prima, dopo, avvisi: lateStepFindings(db, d, ctx.oggi, 'validazione-pip') };
   });
 }
 

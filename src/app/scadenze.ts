@@ -1,7 +1,9 @@
 /**
  * `dote scadenze [--entro N]`: the deadlines still to meet, across every dote that is not
  * finished, soonest first; overdue ones always shown. The rule dote/deadline computes them from
- * the bando's data; refused and cancelled requests have none.
+ * the bando's data; refused and cancelled requests have none. Deadlines met late are not listed
+ * (nothing is left to do; `dote mostra` shows them as NON RISPETTATA). A dote whose bando
+ * catalogue is not loaded cannot have its deadlines computed: it is named, never dropped silently.
  */
 import type { Db } from '../db/connection.js';
 import { loadCatalogues } from '../bandi/load.js';
@@ -25,11 +27,23 @@ export interface ScadenzaView extends ScadenzaDote {
   severita: 'error' | 'warning';
 }
 
+/** A dote whose deadlines could not be computed because its bando's catalogue is not loaded. */
+export interface DoteNonCalcolata {
+  doteId: string;
+  bando: string;
+  tipo: string;
+  /** The state as stored in the database. */
+  statoRegistrato: string;
+  destinatario: { cf: string; nome: string; cognome: string };
+}
+
 export interface ScadenzeResult {
   oggi: string;
   entro: number | null;
   scadenze: ScadenzaView[];
   riepilogo: { totale: number; scadute: number };
+  /** Doti whose deadlines are unknown: their bando catalogue is not loaded (load it with --catalogo FILE). */
+  nonCalcolate: DoteNonCalcolata[];
 }
 
 export function parseEntro(value: string | undefined): number | null {
@@ -43,9 +57,18 @@ export function scadenzeView(db: Db, ctx: DoteCtx, o: { entro?: string }): Scade
   const entro = parseEntro(o.entro);
   const rows = db.prepare('SELECT * FROM dote ORDER BY id').all() as DoteRow[];
   const out: ScadenzaView[] = [];
+  const nonCalcolate: DoteNonCalcolata[] = [];
+  const persona = db.prepare('SELECT cf, nome, cognome FROM destinatario WHERE id = ?');
   for (const r of rows) {
     const bando = cats.find(r.bando);
-    if (!bando) continue;
+    if (!bando) {
+      // Without the catalogue only the stored state is known: refused and cancelled requests
+      // have no deadlines in any bando, every other dote may have some.
+      if (r.stato === STATO.RIFIUTATA || r.stato === STATO.CANCELLATA) continue;
+      const p = persona.get(r.destinatario_id) as { cf: string; nome: string; cognome: string };
+      nonCalcolate.push({ doteId: r.id, bando: r.bando, tipo: r.tipo, statoRegistrato: r.stato, destinatario: { cf: p.cf, nome: p.nome, cognome: p.cognome } });
+      continue;
+    }
     const setting = settingOf(bando, doteDeadline.id);
     if (!setting) continue;
     const d = describeDote(db, cats, r, ctx.oggi);
@@ -63,10 +86,30 @@ export function scadenzeView(db: Db, ctx: DoteCtx, o: { entro?: string }): Scade
     }
   }
   out.sort((a, b) => a.entro.localeCompare(b.entro) || a.doteId.localeCompare(b.doteId) || a.id.localeCompare(b.id));
-  return { oggi: ctx.oggi, entro, scadenze: out, riepilogo: { totale: out.length, scadute: out.filter((s) => s.stato === 'scaduta').length } };
+  return {
+    oggi: ctx.oggi,
+    entro,
+    scadenze: out,
+    riepilogo: { totale: out.length, scadute: out.filter((s) => s.stato === 'scaduta').length },
+    nonCalcolate,
+  };
+}
+
+/** "Scadenze non calcolate per 1 dote (catalogo del bando non caricato): CR-2023-0001 (cremona-2023); carica il catalogo con --catalogo FILE." */
+export function formatNonCalcolate(list: readonly DoteNonCalcolata[]): string | null {
+  if (!list.length) return null;
+  const n = list.length;
+  const doti = list.map((d) => `${d.doteId} (${d.bando})`).join(', ');
+  return `Scadenze non calcolate per ${n} dot${n === 1 ? 'e' : 'i'}, il cui catalogo del bando non è caricato: ${doti}; carica il catalogo con --catalogo FILE.`;
 }
 
 export function formatScadenze(r: ScadenzeResult): string {
+  const missing = formatNonCalcolate(r.nonCalcolate);
+  const tail = missing ? `\n${missing}` : '';
+  return formatElenco(r) + tail;
+}
+
+function formatElenco(r: ScadenzeResult): string {
   const scope = r.entro !== null ? ` entro ${r.entro} giorni` : '';
   if (!r.scadenze.length) return `Nessuna scadenza${scope} al ${formatDateIt(r.oggi)}.`;
   const body = table(

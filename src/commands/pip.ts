@@ -1,5 +1,5 @@
 import { Command } from 'commander';
-import { collect, context, example, out, printJson } from '../command-kit.js';
+import { collect, context, err, example, out, printJson } from '../command-kit.js';
 
 const SERVIZIO_HELP = 'CODICE=ORE, ore collettive con :coll (ripetibile), es. QT6=4 QT6=6:coll QD2=1,5';
 
@@ -28,7 +28,9 @@ async function pipAction(
     }
     const r = run === 'invia' ? pip.inviaPip(db, ctx, id, opts) : pip.validaPip(db, ctx, id, opts);
     const v = mostraDote(db, ctx, r.doteId);
-    if (ctx.json) return printJson({ dote: v });
+    if (ctx.json) return printJson({ dote: v, avvisi: r.avvisi });
+    // A step recorded after its deadline: recorded anyway, dote/deadline reported (app/pip.ts).
+    for (const w of r.avvisi) err(`avviso ${w.rule}: ${w.message}`);
     if (run === 'invia') out(`PIP della dote ${v.id} inviato alla Provincia il ${formatDateIt(r.dopo.data_invio_pip!)}.`);
     else out(`PIP della dote ${v.id} validato il ${formatDateIt(r.dopo.data_validazione_pip!)}: la dote termina il ${formatDateIt(r.dopo.data_fine!)}.`);
     const next = nextDeadlineText(v.scadenze);

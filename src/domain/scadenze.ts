@@ -7,10 +7,15 @@
  * working days of activation, validated within 30 working days of sending, liquidation within 30
  * days of closure. Job Coach (manual, 2; the programme's public page): admission or refusal within
  * 7 days of the CPI's notification, reporting within 60 days of conclusion, vouchers closed
- * automatically at their end.
+ * automatically at their end; and each open delivery concluded within 7 days of its date (manual,
+ * 3.2, where the bando makes calendar/late-entry an error).
+ *
+ * A deadline is met ('rispettata') only when its event happened by the due date; an event recorded
+ * after it is 'in-ritardo': it happened (nothing is left to do), but an inspector must see that the
+ * deadline was not met, and by how much.
  */
 import type { Bando, Scadenza } from '../bandi/schema.js';
-import { addDays, dayNumber, daysBetween, isoFromDay, weekday } from './dates.js';
+import { addDays, dayNumber, daysBetween, formatDateIt, isoFromDay, weekday } from './dates.js';
 import { addWorkingDays, holidayName } from './holidays.js';
 import { STATO } from './dote-stati.js';
 
@@ -31,9 +36,31 @@ export interface DoteDates {
   data_fine: string | null;
   /** Date of the liquidation request (table liquidazione), if prepared. */
   data_liquidazione: string | null;
+  /** Deliveries still open (INSERITA, PROGRAMMATA, AVVIATA), for their conclusion deadline. */
+  erogazioniAperte?: readonly ErogazioneAperta[];
 }
 
-export type StatoScadenza = 'rispettata' | 'in-corso' | 'scaduta';
+export interface ErogazioneAperta {
+  id: number;
+  /** The delivery date (ISO). */
+  data: string;
+  servizio: string;
+  stato: string;
+}
+
+/**
+ * `rispettata`: the event happened by the due date; `in-ritardo`: it happened, after the due date;
+ * `in-corso`: not yet happened, still in time; `scaduta`: not happened and the due date passed.
+ */
+export type StatoScadenza = 'rispettata' | 'in-ritardo' | 'in-corso' | 'scaduta';
+
+/** How late an event was recorded, for a deadline `in-ritardo`. */
+export interface Ritardo {
+  /** Calendar days from the due date to the event. */
+  giorni: number;
+  /** Working days of the bando after the due date up to the event's day; null for calendar-day deadlines. */
+  giorniLavorativi: number | null;
+}
 
 export interface ScadenzaDote {
   doteId: string;
@@ -51,9 +78,16 @@ export interface ScadenzaDote {
   evento: string;
   avvenutoIl: string | null;
   stato: StatoScadenza;
+  /** Set only when `stato` is `in-ritardo`. */
+  ritardo: Ritardo | null;
   /** Days from today to the deadline: negative once passed. */
   giorniMancanti: number;
   fonte: string | null;
+}
+
+function isWorkingDayBando(bando: Bando, day: number): boolean {
+  const h = holidayName(day);
+  return bando.giorniLavorativi.includes(weekday(day)) && (h === null || h === 'domenica');
 }
 
 /** Working days are the bando's weekdays (Monday-Friday unless it says otherwise) minus national holidays. */
@@ -65,10 +99,16 @@ export function addWorkingDaysBando(bando: Bando, fromIso: string, n: number): s
   let left = n;
   while (left > 0) {
     day++;
-    const h = holidayName(day);
-    if (days.includes(weekday(day)) && (h === null || h === 'domenica')) left--;
+    if (isWorkingDayBando(bando, day)) left--;
   }
   return isoFromDay(day);
+}
+
+/** Working days of the bando after `fromIso` up to and including `toIso` (0 when `toIso` is not after). */
+export function workingDaysAfter(bando: Bando, fromIso: string, toIso: string): number {
+  let n = 0;
+  for (let day = dayNumber(fromIso) + 1, end = dayNumber(toIso); day <= end; day++) if (isWorkingDayBando(bando, day)) n++;
+  return n;
 }
 
 function dueDate(bando: Bando, s: Scadenza, from: string): string {
@@ -123,8 +163,71 @@ function eventDate(d: DoteDates, evento: Scadenza['evento']): string | null {
 const BEFORE_CLOSURE = new Set<string>(['ammissione', 'invio-pip', 'validazione-pip']);
 
 function statoOf(entro: string, avvenutoIl: string | null, oggi: string): StatoScadenza {
-  if (avvenutoIl) return 'rispettata';
+  if (avvenutoIl) return avvenutoIl > entro ? 'in-ritardo' : 'rispettata';
   return oggi > entro ? 'scaduta' : 'in-corso';
+}
+
+function ritardoOf(bando: Bando, entro: string, avvenutoIl: string | null, tipoGiorni: ScadenzaDote['tipoGiorni']): Ritardo | null {
+  if (!avvenutoIl || avvenutoIl <= entro) return null;
+  return { giorni: daysBetween(entro, avvenutoIl), giorniLavorativi: tipoGiorni === 'lavorativi' ? workingDaysAfter(bando, entro, avvenutoIl) : null };
+}
+
+/** Whether the deadline's event has happened, in time or late: nothing is left to do about it. */
+export function avvenuta(s: Pick<ScadenzaDote, 'stato'>): boolean {
+  return s.stato === 'rispettata' || s.stato === 'in-ritardo';
+}
+
+const giorni = (n: number, lavorativi = false) => `${n} giorn${n === 1 ? 'o' : 'i'}${lavorativi ? (n === 1 ? ' lavorativo' : ' lavorativi') : ''}`;
+
+/**
+ * For a deadline met late, what an inspector reads: "fatto il 20/03/2022, 3 giorni lavorativi dopo
+ * la scadenza del 15/03/2022". Working days for a deadline counted in working days (a Saturday
+ * after a Friday deadline is 0 working days late, so then calendar days are given).
+ */
+export function descriviRitardo(s: Pick<ScadenzaDote, 'entro' | 'avvenutoIl' | 'ritardo'>): string {
+  const r = s.ritardo!;
+  const quanto = r.giorniLavorativi ? giorni(r.giorniLavorativi, true) : giorni(r.giorni);
+  return `fatto il ${formatDateIt(s.avvenutoIl!)}, ${quanto} dopo la scadenza del ${formatDateIt(s.entro)}`;
+}
+
+/**
+ * Days after a delivery's date by which it may still be entered, programmed, started and
+ * concluded, when the bando makes calendar/late-entry an error (Job Coach manual, 3.2: "comunque
+ * entro e non oltre 7 giorni"); null when late entry is only a warning or off. The parameters are
+ * read exactly as rules/calendar-late-entry.ts reads them: an error from `erroreDaGiorni` days late
+ * (8 by default), so the last allowed day, the deadline, is the delivery date + erroreDaGiorni − 1.
+ */
+export function giorniConclusioneErogazione(bando: Bando): number | null {
+  const s = bando.regole['calendar/late-entry'];
+  if (!s || s === 'off') return null;
+  const a = s.parametri.avvisoDaGiorni, e = s.parametri.erroreDaGiorni;
+  const errore = typeof e === 'number' ? e : s.severita === 'error' && typeof a !== 'number' ? 8 : null;
+  return errore === null ? null : errore - 1;
+}
+
+/** One deadline per open delivery: concluded (or closed) by its last allowed day. */
+function scadenzeErogazioni(bando: Bando, d: DoteDates, oggi: string): ScadenzaDote[] {
+  const n = giorniConclusioneErogazione(bando);
+  if (n === null || !d.erogazioniAperte?.length) return [];
+  return d.erogazioniAperte.map((e) => {
+    const entro = addDays(e.data, n);
+    return {
+      doteId: d.id,
+      id: `erogazione-${e.id}`,
+      descrizione: `Concludere l'erogazione ${e.id} del ${formatDateIt(e.data)} (${e.servizio}, ${e.stato})`,
+      da: 'erogazione',
+      dal: e.data,
+      giorni: n,
+      tipoGiorni: 'calendario' as const,
+      entro,
+      evento: 'conclusione-erogazione',
+      avvenutoIl: null,
+      stato: statoOf(entro, null, oggi),
+      ritardo: null,
+      giorniMancanti: daysBetween(oggi, entro),
+      fonte: 'Manuale Job Coach, 3.2: inserite, programmate, avviate e concluse entro e non oltre 7 giorni',
+    };
+  });
 }
 
 /**
@@ -155,6 +258,7 @@ export function scadenzeDote(bando: Bando, d: DoteDates, oggi: string): Scadenza
       evento: s.evento,
       avvenutoIl,
       stato: statoOf(entro, avvenutoIl, oggi),
+      ritardo: ritardoOf(bando, entro, avvenutoIl, s.tipo),
       giorniMancanti: daysBetween(oggi, entro),
       fonte: s.fonte ?? null,
     });
@@ -178,14 +282,19 @@ export function scadenzeDote(bando: Bando, d: DoteDates, oggi: string): Scadenza
       evento: 'chiusura',
       avvenutoIl,
       stato: statoOf(fine, avvenutoIl, oggi),
+      ritardo: ritardoOf(bando, fine, avvenutoIl, null),
       giorniMancanti: daysBetween(oggi, fine),
       fonte: auto ? 'Pagina pubblica del programma (2023): voucher chiusi automaticamente alla fine' : 'DURATA DELLA DOTE; Validità dei PIP',
     });
   }
+  out.push(...scadenzeErogazioni(bando, d, oggi));
   return out.sort((a, b) => a.entro.localeCompare(b.entro) || a.id.localeCompare(b.id));
 }
 
-/** The deadlines still to meet: unmet, soonest first (overdue ones first of all). */
+/**
+ * The deadlines still to meet: those whose event has not happened, soonest first (overdue ones
+ * first of all). A deadline met late is not among them: nothing can be done about it any more.
+ */
 export function scadenzeAperte(all: readonly ScadenzaDote[]): ScadenzaDote[] {
-  return all.filter((s) => s.stato !== 'rispettata').sort((a, b) => a.entro.localeCompare(b.entro) || a.doteId.localeCompare(b.doteId) || a.id.localeCompare(b.id));
+  return all.filter((s) => !avvenuta(s)).sort((a, b) => a.entro.localeCompare(b.entro) || a.doteId.localeCompare(b.doteId) || a.id.localeCompare(b.id));
 }
