@@ -288,8 +288,8 @@ export function azioniDote(stato: string): string[] {
 /**
  * Admission and refusal are allowed while the request is PROPOSTA and within the bando's days of
  * the CPI's notification (Job Coach manual, 2: "entro 7 giorni dalla notifica della richiesta
- * da parte del CPI, pena la cancellazione automatica"). The date is --data (an answer given in
- * time may be recorded later) or today.
+ * da parte del CPI, pena la cancellazione automatica"). The date is --data (an answer given on an
+ * earlier day, recorded before the deadline) or today; past the deadline nothing reopens it.
  */
 function admissionWindow(d: ReturnType<typeof loadDote>, data: string, action: 'ammetti' | 'rifiuta'): void {
   const { row, bando } = d;
@@ -297,7 +297,10 @@ function admissionWindow(d: ReturnType<typeof loadDote>, data: string, action: '
   const answer = action === 'ammetti' ? 'ammetterla' : 'rifiutarla';
   const notifica = row.data_notifica ?? row.data_richiesta;
   const termine = termineAmmissione(bando, notifica);
-  const cancelled = row.stato === STATO.CANCELLATA || (row.stato === STATO.PROPOSTA && termine !== null && data > termine);
+  // Past the deadline (by --oggi) the request shows as CANCELLATA and stays so: an earlier --data
+  // does not reopen it (issue 2: "after which the request shows as CANCELLATA and admission is
+  // refused"). --data records an answer given in time on an earlier day, within the deadline.
+  const cancelled = d.stato.stato === STATO.CANCELLATA || row.stato === STATO.CANCELLATA || (row.stato === STATO.PROPOSTA && termine !== null && data > termine);
   if (cancelled && termine) {
     throw new RefusedError(
       `richiesta ${row.id} CANCELLATA: non si può più ${answer}, la risposta andava data entro il ${formatDateIt(termine)}, ${giorniAmmissione(bando)} giorni dalla notifica del ${formatDateIt(notifica)} (manuale Job Coach, 2)`,

@@ -31,6 +31,13 @@ function openRaw(file: string): Db {
   }
 }
 
+/** A path that exists but is a folder: a usage problem, said plainly (not SQLite's EISDIR). */
+function refuseDirectory(file: string): void {
+  if (existsSync(file) && statSync(file).isDirectory()) {
+    throw new UsageError(`${file}: è una cartella, non un file di database`, 'indica un file, es. --db ' + `${file.replace(/\/+$/, '')}/dote.db`);
+  }
+}
+
 function looksLikeSqlite(file: string): boolean {
   const fd = openSync(file, 'r');
   try {
@@ -82,6 +89,7 @@ function refuseForeign(file: string): never {
 
 /** `dote init`: create (or bring up to date) the database. Returns what happened. */
 export function initDatabase(file: string): { created: boolean; migrated: number; version: number } {
+  refuseDirectory(file);
   let created = false;
   if (existsSync(file) && statSync(file).size > 0) {
     if (!looksLikeSqlite(file)) refuseForeign(file);
@@ -130,6 +138,7 @@ export function openDatabase(file: string, opts: { readonly?: boolean } = {}): D
   if (!existsSync(file)) {
     throw new UsageError(`nessun database in ${file}`, 'crealo con "dote init" oppure indica --db PERCORSO');
   }
+  refuseDirectory(file);
   if (statSync(file).size === 0 || !looksLikeSqlite(file)) refuseForeign(file);
   const db = openRaw(file);
   const v = versionOf(db);

@@ -340,6 +340,12 @@ describe('Job Coach requests', () => {
     t.refused(['rifiuta', 'JC-1-1103/022', '--motivo', 'x'], 1, /non è consentita/);
   });
 
+  it('within the 7 days an answer given on an earlier day is recorded with its date', () => {
+    const { t } = withRequest();
+    t.ok(['ammetti', 'JC-1-1103/022', '--data', '2022-06-30'], { DOTE_OGGI: '2022-07-05' });
+    expect(sql(t.db, "SELECT stato, data_ammissione FROM dote WHERE id = 'JC-1-1103/022'")).toEqual([{ stato: 'AMMESSO AL SERVIZIO', data_ammissione: '2022-06-30' }]);
+  });
+
   it('after 7 days with no answer: shown CANCELLATA, admission refused naming the deadline, nothing stored until a later write', () => {
     const { t } = withRequest();
     const late = { DOTE_OGGI: '2022-07-06' };
@@ -349,8 +355,8 @@ describe('Job Coach requests', () => {
     expect(list[0]).toMatchObject({ id: 'JC-1-1103/022', stato: 'CANCELLATA', statoRegistrato: 'PROPOSTA', statoAutomatico: expect.stringMatching(/05\/07\/2022/) });
     expect(t.ok(['elenco', '--stato', 'cancellata'], late).stdout).toMatch(/JC-1-1103\/022 .*CANCELLATA \*/);
     expect(t.ok(['elenco', '--stato', 'PROPOSTA', '--json'], late).json()).toEqual([]);
-    // An answer given in time may still be recorded with its date.
-    // (not here: by 06/07 the request is cancelled for any date after 05/07)
+    // Past the deadline an earlier --data does not reopen it: the request is CANCELLATA.
+    t.refused(['ammetti', 'JC-1-1103/022', '--data', '2022-07-01'], 1, /CANCELLATA: non si può più ammetterla/, late);
     expect(sql(t.db, 'SELECT stato FROM dote')).toEqual([{ stato: 'PROPOSTA' }]);
     // A new request for the same person is allowed (the cancelled one is not active) and stores the cancellation.
     t.ok(['nuova', '--tipo', 'JC-BASE', '--id', 'JC-1-1103/030', '--destinatario', VERDI, '--data', '2022-07-06'], late);
@@ -361,9 +367,10 @@ describe('Job Coach requests', () => {
     ]);
   });
 
-  it('an answer given in time can be recorded later with its date', () => {
+  it('an answer given in time must be recorded by the deadline: afterwards even its own date is refused', () => {
     const { t } = withRequest();
-    const r = t.ok(['ammetti', 'JC-1-1103/022', '--data', '2022-07-05', '--json'], { DOTE_OGGI: '2022-07-08' });
+    t.refused(['ammetti', 'JC-1-1103/022', '--data', '2022-07-05'], 1, /richiesta JC-1-1103\/022 CANCELLATA: non si può più ammetterla/, { DOTE_OGGI: '2022-07-08' });
+    const r = t.ok(['ammetti', 'JC-1-1103/022', '--data', '2022-07-05', '--json'], { DOTE_OGGI: '2022-07-05' });
     expect(r.json().dote.stato).toBe('AMMESSO AL SERVIZIO');
   });
 

@@ -37,6 +37,17 @@ describe('dote init', () => {
     expect(existsSync(path.join(t.dir, 'terzo.db'))).toBe(true);
   });
 
+  it('a folder given as the database is a usage problem with a plain message', () => {
+    const t = tempDir();
+    cleanups.push(t.cleanup);
+    for (const args of [['init', '--db', t.dir], ['elenco', '--db', t.dir]]) {
+      const r = dote(args);
+      expect(r.status).toBe(2);
+      expect(r.stderr).toMatch(/è una cartella, non un file di database/);
+      expect(r.stderr).not.toMatch(/errore interno|EISDIR/);
+    }
+  });
+
   it('refuses a file that is not a dote database and leaves it untouched', () => {
     const t = tempDir();
     cleanups.push(t.cleanup);
