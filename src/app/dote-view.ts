@@ -150,6 +150,7 @@ export interface RigaServizio {
   inseritiMinuti: number;
   programmatiMinuti: number;
   erogatiMinuti: number;
+  /** Planned (or, before a Cremona PIP, the fascia's cap) minus programmed and delivered. */
   residuiMinuti: number;
   valorePianificatoCent: number;
   valoreErogatoCent: number;
@@ -195,6 +196,7 @@ export function mostraDote(db: Db, ctx: DoteCtx, id: string): DoteDetail {
   const deliveries = db
     .prepare('SELECT servizio, collettiva, stato, sum(fine - inizio) AS minuti FROM erogazione WHERE dote_id = ? GROUP BY servizio, collettiva, stato')
     .all(r.id) as { servizio: string; collettiva: number; stato: string; minuti: number }[];
+  const senzaPip = !current && !acts.length;
   const codes = [...planned.keys()];
   for (const e of deliveries) if (!codes.includes(e.servizio)) codes.push(e.servizio);
   const servizi: RigaServizio[] = [];
@@ -205,6 +207,10 @@ export function mostraDote(db: Db, ctx: DoteCtx, id: string): DoteDetail {
       const coll = modalita === 'collettiva' ? 1 : 0;
       const sum = (states: string[]) => deliveries.filter((e) => e.servizio === code && e.collettiva === coll && states.includes(e.stato)).reduce((a, e) => a + e.minuti, 0);
       const pianificati = p ? (coll ? p.collettiva : p.individuale) : 0;
+      // Before the PIP (Cremona) programming counts against the fascia's cap, and so does what is
+      // left: the residue is the cap's, not a negative number against an empty plan.
+      const massimale = s?.massimali?.[String(r.fascia) as '1' | '2' | '3' | '4'];
+      const limite = senzaPip ? ((coll ? massimale?.collettiva : massimale?.individuale) ?? 0) : pianificati;
       const inseriti = sum(['INSERITA']);
       const programmati = sum(['PROGRAMMATA', 'AVVIATA']);
       const erogati = sum(['EROGATA']);
@@ -220,7 +226,7 @@ export function mostraDote(db: Db, ctx: DoteCtx, id: string): DoteDetail {
         inseritiMinuti: inseriti,
         programmatiMinuti: programmati,
         erogatiMinuti: erogati,
-        residuiMinuti: pianificati - erogati - programmati,
+        residuiMinuti: limite - erogati - programmati,
         valorePianificatoCent: valueOfMinutes(tariffa, pianificati),
         valoreErogatoCent: valueOfMinutes(tariffa, erogati),
       });
@@ -331,6 +337,7 @@ export function formatMostra(v: DoteDetail): string {
     out.push(
       `Totale: ${formatHours(t.pianificatiMinuti)} ore pianificate, ${formatHours(t.programmatiMinuti)} programmate, ${formatHours(t.erogatiMinuti)} erogate, ${formatHours(t.residuiMinuti)} residue; valore ${formatCents(t.valorePianificatoCent)} pianificato, ${formatCents(t.valoreErogatoCent)} erogato`,
     );
+    if (!v.pip && !jc) out.push('(senza PIP le ore residue sono quelle del massimale della fascia)');
     const inserite = v.servizi.reduce((a, s) => a + s.inseritiMinuti, 0);
     if (inserite) out.push(`(${formatHours(inserite)} ore in erogazioni INSERITE, non ancora programmate)`);
   }

@@ -242,6 +242,10 @@ describe('group sessions (--collettiva)', () => {
     const b = String(aggiungi(env, 'C1', { servizio: 'QD2', data: '2022-03-09', inizio: '09:00', fine: '10:00', oggi: '2022-03-07' }));
     env.ok(['erogazione', 'programma', a, '--oggi', '2022-03-07']);
     expect(refused(env, ['erogazione', 'programma', b, '--oggi', '2022-03-07']).stderr).toMatch(/Le ore delle erogazioni superano .*QD2 individuali 2,5 ore .*massimale della fascia 3 2/);
+    // mostra: nothing planned yet, and what is left is the cap's (2 h − 1,5 h), not a negative number.
+    const m = env.ok(['mostra', 'C1', '--json', '--oggi', '2022-03-07']).json();
+    expect(m.servizi.find((x: { servizio: string }) => x.servizio === 'QD2')).toMatchObject({ pianificatiMinuti: 0, programmatiMinuti: 90, residuiMinuti: 30 });
+    expect(env.ok(['mostra', 'C1', '--oggi', '2022-03-07']).stdout).toMatch(/senza PIP le ore residue sono quelle del massimale della fascia/);
   });
   it("Cremona programming counts against the PIP's planned hours of the service and mode once the PIP exists", () => {
     const env = setup();
