@@ -28,6 +28,14 @@ export async function main(argv: string[]): Promise<void> {
     throw e;
   });
   let args = argv.slice(2);
+  // With --json a failure is also one JSON document on stdout (cli.md: "machine output on stdout:
+  // one JSON document"), so that a script reads the same place whatever happened. The message
+  // stays on stderr for people.
+  const json = args.includes('--json');
+  const failure = (messaggio: string, uscita: number, extra: { suggerimento?: string; regole?: readonly unknown[] } = {}) => {
+    if (!json) return;
+    process.stdout.write(`${JSON.stringify({ errore: { messaggio, uscita, suggerimento: extra.suggerimento ?? null, regole: extra.regole ?? [] } }, null, 2)}\n`);
+  };
   try {
     const { globals, rest } = extractGlobalOptions(args);
     setGlobalOptions(globals);
@@ -43,6 +51,7 @@ export async function main(argv: string[]): Promise<void> {
       const tr = COMMANDER_MESSAGES[err.code];
       const msg = tr ? tr(err.message) : err.message.replace(/^error: /, '');
       process.stderr.write(`dote: ${msg}\n(usa "dote --help" o "dote COMANDO --help" per l'aiuto)\n`);
+      failure(msg, 2);
       process.exitCode = 2;
       debug(err);
       return;
@@ -50,6 +59,7 @@ export async function main(argv: string[]): Promise<void> {
     if (err instanceof DoteError) {
       process.stderr.write(`dote: ${err.message}\n`);
       if (err.hint) process.stderr.write(`suggerimento: ${err.hint}\n`);
+      failure(err.message, err.exitCode, { suggerimento: err.hint, regole: (err as { findings?: readonly unknown[] }).findings });
       process.exitCode = err.exitCode;
       debug(err);
       return;
@@ -61,6 +71,7 @@ export async function main(argv: string[]): Promise<void> {
     }
     process.stderr.write(`dote: errore interno: ${(err as Error)?.message ?? String(err)}\n`);
     process.stderr.write('suggerimento: riprova con DOTE_DEBUG=1 per i dettagli e segnala il problema\n');
+    failure(`errore interno: ${(err as Error)?.message ?? String(err)}`, 2);
     debug(err);
     process.exitCode = 2;
   }

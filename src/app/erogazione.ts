@@ -21,6 +21,7 @@ import { findDote, findProfessionista, findSede, type DoteRow, type Professionis
 import { doteInfoLookup } from '../db/dote-info.js';
 import { recordHistory } from '../db/storia.js';
 import { RefusedError, UsageError } from '../errors.js';
+import { hoursMinutes } from '../rules/delivery-keys.js';
 import { dayNumber, formatDateIt, formatTime, isoFromDay, isoWeekStart, parseTime, parseUserDate } from '../domain/dates.js';
 import { formatHours } from '../domain/money.js';
 import { EROGAZIONE_STATI, STATI_EROGABILI, type StatoErogazione } from '../domain/dote-stati.js';
@@ -411,9 +412,12 @@ function checkPlannedHours(db: Db, info: DoteInfo | undefined, e: ErogazioneFull
   const isActivity = info.bando.tipi.some((t) => t.codice === info.tipo && t.attivita.length > 0);
   const mode = isActivity ? '' : group ? ' collettive' : ' individuali';
   const source = isActivity ? "definite nell'attività" : info.pianificato ? 'previste dal PIP' : `massimale della fascia ${info.fascia}`;
+  // Hours with a decimal comma where two decimals are exact (every 3 minutes), else as h:mm: one
+  // minute over is "10:01", not an approximate "10,02".
+  const ore = (m: number) => (m % 3 === 0 ? formatHours(m) : hoursMinutes(m));
   throw new RefusedError(
-    `Le ore delle erogazioni superano le ore definite nella attività: ${e.servizio}${mode} ${formatHours(sum + mine)} ore ` +
-      `(${formatHours(sum)} già programmate, avviate o erogate + ${formatHours(mine)} di questa), ${source} ${formatHours(limit)}`,
+    `Le ore delle erogazioni superano le ore definite nella attività: ${e.servizio}${mode} ${ore(sum + mine)} ore ` +
+      `(${ore(sum)} già programmate, avviate o erogate + ${ore(mine)} di questa), ${source} ${ore(limit)}`,
     [],
     isActivity ? "modifica o annulla un'erogazione" : "modifica o annulla un'erogazione, oppure varia il PIP (dote pip varia)",
   );

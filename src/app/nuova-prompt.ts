@@ -12,7 +12,12 @@ import type { DoteCtx } from './dote-load.js';
 import type { NuovaOptions } from './doti.js';
 
 export async function askNuova(db: Db, ctx: DoteCtx & { json: boolean }, given: NuovaOptions): Promise<NuovaOptions> {
-  const { input, select } = await import('@inquirer/prompts');
+  const prompts = await import('@inquirer/prompts');
+  const input = prompts.input;
+  // The key hints in Italian, like every other word of the tool ("↑↓ scegli • ⏎ conferma").
+  const KEYS: Record<string, string> = { navigate: 'scegli', select: 'conferma' };
+  const theme = { style: { keysHelpTip: (keys: [string, string][]) => keys.map(([k, a]) => `${k} ${KEYS[a] ?? a}`).join(' • ') } };
+  const select = <T>(config: Parameters<typeof prompts.select<T>>[0], context?: Parameters<typeof prompts.select<T>>[1]) => prompts.select<T>({ ...config, theme }, context);
   // With --json the answer document owns stdout: the questions go to stderr.
   const io = ctx.json ? { output: process.stderr } : undefined;
   const cats = loadCatalogues(ctx.catalogFiles);

@@ -18,6 +18,7 @@ import type { Bando, Scadenza } from '../bandi/schema.js';
 import { addDays, dayNumber, daysBetween, formatDateIt, isoFromDay, weekday } from './dates.js';
 import { addWorkingDays, holidayName } from './holidays.js';
 import { STATO } from './dote-stati.js';
+import { lateEntryLimits } from '../rules/calendar-late-entry.js';
 
 export interface DoteDates {
   id: string;
@@ -194,14 +195,12 @@ export function descriviRitardo(s: Pick<ScadenzaDote, 'entro' | 'avvenutoIl' | '
  * Days after a delivery's date by which it may still be entered, programmed, started and
  * concluded, when the bando makes calendar/late-entry an error (Job Coach manual, 3.2: "comunque
  * entro e non oltre 7 giorni"); null when late entry is only a warning or off. The parameters are
- * read exactly as rules/calendar-late-entry.ts reads them: an error from `erroreDaGiorni` days late
+ * read by the rule's own lateEntryLimits (rules/calendar-late-entry.ts): an error from `erroreDaGiorni` days late
  * (8 by default), so the last allowed day, the deadline, is the delivery date + erroreDaGiorni − 1.
  */
 export function giorniConclusioneErogazione(bando: Bando): number | null {
   const s = bando.regole['calendar/late-entry'];
-  if (!s || s === 'off') return null;
-  const a = s.parametri.avvisoDaGiorni, e = s.parametri.erroreDaGiorni;
-  const errore = typeof e === 'number' ? e : s.severita === 'error' && typeof a !== 'number' ? 8 : null;
+  const errore = lateEntryLimits(!s || s === 'off' ? null : s)?.errore ?? null;
   return errore === null ? null : errore - 1;
 }
 

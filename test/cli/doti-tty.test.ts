@@ -65,6 +65,9 @@ describe.skipIf(!hasScript)('dote nuova on a terminal', () => {
     );
     expect(r.status, r.screen).toBe(0);
     expect(r.screen).toMatch(/Dote CR-2021-0001 ATTIVA: D1-INS fascia 3, linea b per Rossi Mario/);
+    // The key hints speak Italian too.
+    expect(r.screen).toMatch(/↑↓ scegli • ⏎ conferma/);
+    expect(r.screen).not.toMatch(/navigate/);
     const db = new Database(t.db, { readonly: true });
     try {
       expect(db.prepare('SELECT id, tipo, fascia, linea, data_attivazione FROM dote').all()).toEqual([

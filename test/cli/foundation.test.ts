@@ -37,6 +37,20 @@ describe('dote init', () => {
     expect(existsSync(path.join(t.dir, 'terzo.db'))).toBe(true);
   });
 
+  it('with --json a failure is one JSON document on stdout too; the message stays on stderr', () => {
+    const d = withDb();
+    cleanups.push(d.cleanup);
+    const refused = d.run(['mostra', 'CR-9999', '--json']);
+    expect(refused.status).toBe(1);
+    expect(refused.stderr).toMatch(/dote sconosciuta/);
+    expect(refused.json()).toEqual({ errore: { messaggio: expect.stringMatching(/dote sconosciuta/), uscita: 1, suggerimento: expect.any(String), regole: [] } });
+    const usage = d.run(['mostra', '--json', '--nonesiste']);
+    expect(usage.status).toBe(2);
+    expect(usage.json().errore).toMatchObject({ messaggio: 'opzione sconosciuta: --nonesiste', uscita: 2 });
+    // Without --json nothing goes to stdout.
+    expect(d.run(['mostra', 'CR-9999']).stdout).toBe('');
+  });
+
   it('a folder given as the database is a usage problem with a plain message', () => {
     const t = tempDir();
     cleanups.push(t.cleanup);
