@@ -72,6 +72,11 @@ describe('Cremona deadlines', () => {
     const f = doteDeadline.check(cremona, base, '2022-05-01', 'error');
     expect(f).toEqual([{ rule: 'dote/deadline', severity: 'error', message: expect.stringMatching(/CR-2022-0001: Invio del PIP.*entro il 26\/04\/2022: scaduta da 5 giorni/) }]);
   });
+  it('dote/deadline reports one met late, with how late; one met in time is not a finding', () => {
+    const late = doteDeadline.check(cremona, { ...base, data_invio_pip: '2022-04-28' }, '2022-05-01', 'error');
+    expect(late.map((x) => x.message)).toEqual([expect.stringMatching(/Invio del PIP.*entro il 26\/04\/2022: fatto il 28\/04\/2022, 2 giorni lavorativi dopo la scadenza/)]);
+    expect(doteDeadline.check(cremona, { ...base, data_invio_pip: '2022-04-26' }, '2022-05-01', 'error')).toEqual([]);
+  });
 });
 
 describe('Job Coach deadlines', () => {
