@@ -6,7 +6,7 @@
  */
 import type { Db } from '../db/connection.js';
 import type { Catalogues } from '../bandi/load.js';
-import type { DoteInfo } from '../rules/types.js';
+import type { DoteInfo, StoredInterval } from '../rules/types.js';
 import { doteInfoLookup } from '../db/dote-info.js';
 import { findProfessionista } from '../db/repo/lookup.js';
 import type { StoredErogazione, StoredTimesheet } from './import-compare.js';
@@ -48,6 +48,8 @@ export class DbContext {
   private readonly personaTsStmt;
   private readonly gia = new Map<string, ReadonlyMap<string, number>>();
   private readonly activityStmt;
+  private readonly dayStmt;
+  private readonly withDeliveries = new Map<number, boolean>();
   private readonly activities = new Map<string, ReadonlyMap<string, string>>();
   /** Every dote's activities, read up front with the doti (see the constructor). */
   private activitiesLoaded: ReadonlyMap<string, ReadonlyMap<string, string>> | null = null;
@@ -94,6 +96,10 @@ export class DbContext {
         WHERE p.cf = ? AND d.destinatario_id = p.id AND t.dote_id = d.id AND t.professionista_id IN (SELECT id FROM professionista) AND t.data BETWEEN ? AND ?`,
     ).pluck();
     this.activityStmt = db.prepare('SELECT servizio, stato FROM attivita WHERE dote_id = ?');
+    this.dayStmt = db.prepare(
+      `SELECT id, dote_id, servizio, inizio, fine, collettiva FROM erogazione INDEXED BY erogazione_professionista
+        WHERE professionista_id = ? AND data = ? AND stato NOT IN ('ANNULLATA', 'CHIUSA NEGATIVAMENTE')`,
+    ).raw();
     this.timesheetStmt = db.prepare(
       'SELECT id, fine, collettiva, descrizione FROM timesheet_riga WHERE professionista_id = ? AND dote_id = ? AND servizio = ? AND data = ? AND inizio = ?',
     );
@@ -153,6 +159,23 @@ export class DbContext {
   minutiPersona(cf: string, kind: 'calendario' | 'timesheet', fromDay: number, toDay: number): number {
     const stmt = kind === 'timesheet' ? this.personaTsStmt : this.personaStmt;
     return stmt.get(cf, isoFromDay(fromDay), isoFromDay(toDay)) as number;
+  }
+
+  /**
+   * A professional's live deliveries on a day (professional by registry code), for the overlap
+   * check. Only professionals with deliveries in the database cost a query (one per day).
+   */
+  erogazioniDelGiorno(professionista: string, day: number): readonly StoredInterval[] {
+    const p = this.professionista(professionista);
+    if (!p) return [];
+    let has = this.withDeliveries.get(p.id);
+    if (has === undefined) {
+      has = Boolean(this.db.prepare("SELECT 1 FROM erogazione WHERE professionista_id = ? AND stato NOT IN ('ANNULLATA', 'CHIUSA NEGATIVAMENTE') LIMIT 1").get(p.id));
+      this.withDeliveries.set(p.id, has);
+    }
+    if (!has) return [];
+    const rows = this.dayStmt.all(p.id, isoFromDay(day)) as [number, string, string, number, number, number][];
+    return rows.map(([id, doteId, servizio, inizio, fine, collettiva]) => ({ id, doteId, servizio, inizio, fine, collettiva: collettiva === 1 }));
   }
 
   /** The live delivery with this key (dote, service, date, start, professional), if any. */

@@ -15,6 +15,7 @@ export interface EnvOptions {
   hasDatabase: boolean;
   giaRegistrate?: RuleEnv['giaRegistrate'];
   minutiPersona?: RuleEnv['minutiPersona'];
+  erogazioniDelGiorno?: RuleEnv['erogazioniDelGiorno'];
   patronoOf?: (sede: string | null, row: DeliveryRow) => string | null;
   /** Receives every finding; return false to drop it (used to report only on a candidate). */
   onFinding: (f: Finding, row: DeliveryRow) => void;
@@ -36,6 +37,7 @@ export function makeEnv(o: EnvOptions): RuleEnv {
     hasDatabase: o.hasDatabase,
     giaRegistrate: o.giaRegistrate,
     minutiPersona: o.minutiPersona,
+    erogazioniDelGiorno: o.erogazioniDelGiorno,
     patronoOf: o.patronoOf ?? (() => null),
     report(row, f: { rule: string; severity: Severity; message: string; column?: string }) {
       const finding: Finding = { ...f };

@@ -30,7 +30,8 @@ class Slots {
   prev(i: number): number {
     return this.next[i]!;
   }
-  push(key: number, time: number, ref: number): void {
+  /** Adds an interval; returns its index. */
+  push(key: number, time: number, ref: number): number {
     if (this.count === this.times.length) {
       const n = this.count * 2;
       const t = new Int32Array(n), r = new Float64Array(n), x = new Int32Array(n);
@@ -47,6 +48,7 @@ class Slots {
     this.refs[i] = ref;
     this.next[i] = this.heads.get(s) - 1;
     this.heads.set(s, i + 1);
+    return i;
   }
 }
 
@@ -58,7 +60,9 @@ class Slots {
  * start and end) are one group session, not an overlap (cli.md); an individual delivery during a
  * group session is, and so is another group session whose times differ. Rows are compared with rows of
  * the same kind only: a calendar row and its own timesheet row are the same delivery. The later
- * row in stream order is reported, naming the earlier one.
+ * row in stream order is reported, naming the earlier one. With a database, calendar rows are also
+ * compared with the professional's live deliveries already recorded that day (importa must not
+ * store a double booking), except the recorded copy of the row itself.
  *
  * An interval is packed as (start × 2048 + end) × 2 + group; a row reference as
  * file × 2^32 + line, or -id for an erogazione. An interval already kept for the same key is not
@@ -74,6 +78,12 @@ export const timesheetOverlap: Rule = {
       const where = ref < 0 ? `nell'erogazione ${-ref}` : `in ${files.values[Math.floor(ref / FILE_SPAN)]}:${ref % FILE_SPAN}`;
       return `${where} (${formatTime(start)}-${formatTime(end)})`;
     };
+    // With a database, a calendar row is also compared with the professional's deliveries already
+    // recorded that day (loaded once per professional and day). A recorded delivery with the row's
+    // own key (dote, service, start) is the row itself, imported before: not compared with it.
+    const loaded = new Set<number>();
+    const stored = new Map<number, string>(); // slot → key of a recorded delivery
+    const storedKey = (doteId: string, servizio: string, inizio: number) => `${doteId}\u0000${servizio}\u0000${inizio}`;
     return {
       row(r) {
         if (r.fine <= r.inizio) return;
@@ -81,10 +91,19 @@ export const timesheetOverlap: Rule = {
         const s = bando ? env.setting(bando, ID) : { severita: 'error' as const, parametri: {} };
         if (!s) return;
         const key = dayKey(profs.id(r.professionista) * KINDS + kindIndex(r.kind), r.day);
+        if (r.kind === 'calendario' && env.erogazioniDelGiorno && !loaded.has(key)) {
+          loaded.add(key);
+          for (const e of env.erogazioniDelGiorno(r.professionista, r.day)) {
+            if (e.fine <= e.inizio) continue;
+            stored.set(slots.push(key, (e.inizio * 2048 + e.fine) * 2 + (e.collettiva ? 1 : 0), -e.id), storedKey(e.doteId, e.servizio, e.inizio));
+          }
+        }
         const group = r.collettiva ? 1 : 0;
         const mine = (r.inizio * 2048 + r.fine) * 2 + group;
+        const self = stored.size ? storedKey(r.doteId, r.servizio, r.inizio) : '';
         let same = false;
         for (let i = slots.head(key); i >= 0; i = slots.prev(i)) {
+          if (stored.size && stored.get(i) === self) continue;
           const packed = slots.time(i);
           // The same interval again (the next participant of a group session): nothing new to
           // keep, since a later row overlapping it finds the first one.

@@ -106,6 +106,12 @@ export interface RuleEnv {
    * NEGATIVAMENTE) for calendar rows, imported timesheet rows for timesheet rows.
    */
   minutiPersona?(cf: string, kind: 'calendario' | 'timesheet', fromDay: number, toDay: number): number;
+  /**
+   * A professional's live deliveries already in the database on a day (batch checks with a
+   * database: timesheet/overlap compares the file's rows with them). `professionista` is the
+   * row's key (the registry code). Absent at delivery entry, which loads them itself.
+   */
+  erogazioniDelGiorno?(professionista: string, day: number): readonly StoredInterval[];
   /** Patron day (MM-DD) of a sede by name, if known. */
   patronoOf(sede: string | null, row: DeliveryRow): string | null;
   /** Report a finding about `row` (line and file are taken from it). */
@@ -124,4 +130,14 @@ export interface RuleCheck {
 export interface Rule {
   readonly id: string;
   create(env: RuleEnv): RuleCheck;
+}
+
+/** A delivery already in the database, as timesheet/overlap needs it. */
+export interface StoredInterval {
+  id: number;
+  doteId: string;
+  servizio: string;
+  inizio: number;
+  fine: number;
+  collettiva: boolean;
 }

@@ -136,6 +136,25 @@ describe('dote importa', () => {
     expect(dump(d.db)).toEqual(before);
   });
 
+  it('a row overlapping a delivery already in the database (same professional) is refused; the row itself re-imported is not an overlap', () => {
+    const d = setup();
+    d.write('calendario.csv', CAL);
+    d.ok(['importa', 'calendario.csv']);
+    // Again: each row meets its own recorded copy, which is not an overlap.
+    expect(d.run(['importa', 'calendario.csv', '--json']).json().import.totale).toEqual({ importate: 0, presenti: 2, aggiornate: 0 });
+    d.write('sovrapposta.csv', `${H}CR-1;QD3;02/03/2022;09:30;10:30;P01;Cremona;percorso\nCR-1;QD3;02/03/2022;10:30;11:30;P01;Cremona;dopo\n`);
+    const before = dump(d.db);
+    for (const cmd of ['verifica', 'importa']) {
+      const r = d.run([cmd, 'sovrapposta.csv', '--json']);
+      expect(r.status).toBe(1);
+      const errors = r.json().diagnostics.filter((x: { severity: string }) => x.severity === 'error');
+      expect(errors.map((x: { line: number; rule: string; message: string }) => `${x.line} ${x.rule} ${x.message}`)).toEqual([
+        "2 timesheet/overlap P01 impegnato il 02/03/2022 dalle 09:30 alle 10:30 e nello stesso momento nell'erogazione 1 (09:00-10:00)",
+      ]);
+    }
+    expect(dump(d.db)).toEqual(before);
+  });
+
   it('a concluded dote takes no rows (import/conflict), unless they are already there', () => {
     const d = setup();
     d.write('calendario.csv', CAL);
