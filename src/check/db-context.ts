@@ -50,6 +50,7 @@ export class DbContext {
   private readonly activityStmt;
   private readonly dayStmt;
   private readonly withDeliveries = new Map<number, boolean>();
+  private readonly liquidate = new Map<string, boolean>();
   private readonly activities = new Map<string, ReadonlyMap<string, string>>();
   /** Every dote's activities, read up front with the doti (see the constructor). */
   private activitiesLoaded: ReadonlyMap<string, ReadonlyMap<string, string>> | null = null;
@@ -176,6 +177,16 @@ export class DbContext {
     if (!has) return [];
     const rows = this.dayStmt.all(p.id, isoFromDay(day)) as [number, string, string, number, number, number][];
     return rows.map(([id, doteId, servizio, inizio, fine, collettiva]) => ({ id, doteId, servizio, inizio, fine, collettiva: collettiva === 1 }));
+  }
+
+  /** Whether the dote is in a liquidation request (its services' records can no longer change). */
+  inLiquidazione(doteId: string): boolean {
+    let v = this.liquidate.get(doteId);
+    if (v === undefined) {
+      v = Boolean(this.db.prepare('SELECT 1 FROM liquidazione WHERE dote_id = ?').get(doteId));
+      this.liquidate.set(doteId, v);
+    }
+    return v;
   }
 
   /** The live delivery with this key (dote, service, date, start, professional), if any. */

@@ -163,6 +163,13 @@ export class Recorder implements RowSink {
         w?.insertTimesheet(fi, profId, r.doteId, r.servizio, r.data, r.inizio, r.fine, collettiva, x.descrizione, r.line);
         return;
       }
+      if (this.ctx.inLiquidazione(r.doteId)) {
+        const what = [ex.fine !== r.fine ? `fine ${formatTime(ex.fine)} nel database, ${formatTime(r.fine)} nel file` : '', ex.collettiva !== collettiva ? 'gruppo diverso' : '', x.descrizione !== null && x.descrizione !== ex.descrizione ? 'descrizione diversa' : '']
+          .filter(Boolean)
+          .join('; ');
+        report(importConflict.id, importConflict.timesheetLocked(r.doteId, r.data, r.inizio, what));
+        return;
+      }
       counts.aggiornate++;
       if (!w) return;
       w.updateTimesheet(r.fine, collettiva, x.descrizione, file, r.line, this.opts.oggi, ex.id);

@@ -16,6 +16,9 @@ export const importConflict = {
   activityDone(doteId: string, servizio: string): string {
     return `l'attività ${servizio} della dote ${doteId} è TERMINATA: non si aggiungono né cambiano erogazioni`;
   },
+  timesheetLocked(doteId: string, data: string, inizio: number, what: string): string {
+    return `la riga di timesheet del ${formatDateIt(data)} alle ${formatTime(inizio)} è della dote ${doteId}, già in una richiesta di liquidazione: non si può cambiare (${what})`;
+  },
   locked(erogazioneId: number, data: string, inizio: number, what: string): string {
     return `l'erogazione ${erogazioneId} del ${formatDateIt(data)} alle ${formatTime(inizio)} è già in una richiesta di liquidazione e non si può cambiare (${what})`;
   },

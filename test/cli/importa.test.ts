@@ -234,6 +234,23 @@ describe('dote importa', () => {
     expect(dump(d.db)).toEqual(before);
   });
 
+  it("a changed timesheet row of a dote in a liquidation request is refused like its calendar row", () => {
+    const d = setup();
+    d.write('timesheet-p01.csv', TS);
+    d.ok(['importa', 'timesheet-p01.csv']);
+    const db = new Database(d.db);
+    db.prepare("INSERT INTO liquidazione (dote_id, data, creata_il) VALUES ('CR-1', '2022-03-09', 'x')").run();
+    db.close();
+    // The same file: already present, fine. A changed end: refused, nothing changes.
+    expect(d.run(['importa', 'timesheet-p01.csv', '--json']).json().import.totale).toEqual({ importate: 0, presenti: 2, aggiornate: 0 });
+    d.write('timesheet-p01.csv', TS.replace('CR-1;QD2;03/03/2022;09:00;10:00', 'CR-1;QD2;03/03/2022;09:00;10:30'));
+    const before = dump(d.db);
+    const r = d.run(['importa', 'timesheet-p01.csv']);
+    expect(r.status).toBe(1);
+    expect(r.stdout).toMatch(/timesheet-p01\.csv:3: errore import\/conflict: la riga di timesheet del 03\/03\/2022 alle 09:00 è della dote CR-1, già in una richiesta di liquidazione: non si può cambiare \(fine 10:00 nel database, 10:30 nel file\)/);
+    expect(dump(d.db)).toEqual(before);
+  });
+
   it('a row written twice in one call is one delivery', () => {
     const d = setup();
     const row = 'CR-1;QD1;02/03/2022;09:00;10:00;P01;Cremona;accoglienza\n';
