@@ -294,7 +294,7 @@ export function checkBatch(files: readonly BatchFile[], o: BatchOptions): BatchR
   const hasCal = files.some((f) => f.kind === 'calendario');
   const hasTs = files.some((f) => f.kind === 'timesheet');
   const profNames = new Map<string, string>();
-  const reconciler = hasCal && hasTs ? new Reconciler((b, rule) => cachedSetting(b, rule), (key) => profNames.get(key) ?? key) : null;
+  const reconciler = hasCal && hasTs ? new Reconciler((b, rule) => cachedSetting(b, rule), (key) => profNames.get(key) ?? key, { database: Boolean(db), skip }) : null;
   if (hasTs && !hasCal) {
     for (const rule of ['reconcile/missing-timesheet', 'reconcile/missing-calendar', 'reconcile/total']) {
       skip(rule, 'nessun calendario nella stessa verifica: i timesheet non si riconciliano');

@@ -2,8 +2,10 @@ import { formatDateIt, formatTime } from '../domain/dates.js';
 
 /**
  * reconcile/missing-calendar: timesheet hours with no matching calendar delivery (same dote,
- * service, date, start, end and professional; src/check/reconcile.ts). Checked only when the
- * call has calendar files: a timesheet checked alone has nothing to be reconciled with.
+ * service, date, start, end and professional, or a chain of contiguous calendar rows covering the
+ * timesheet row exactly, or the calendar row this row is part of; src/check/reconcile.ts). Checked
+ * only when the call has calendar files: a timesheet checked alone has nothing to be reconciled
+ * with; without a database, not for a professional named in no calendar row (skipped, with why).
  */
 export const reconcileMissingCalendar = {
   id: 'reconcile/missing-calendar',
