@@ -1,8 +1,12 @@
 import type { Rule } from './types.js';
+import { onceSkipper } from './delivery-keys.js';
 import { formatDateIt } from '../domain/dates.js';
 import { holidayName } from '../domain/holidays.js';
 
 const ID = 'calendar/holiday';
+
+/** Skip reason: a row names a sede but there is no database to give its patron day. */
+export const PATRONO_SENZA_DATABASE = 'patrono della sede sconosciuto: nessun database (domeniche e festività nazionali controllate)';
 
 /** Whether the ISO date `data` falls on `mmdd` (MM-DD), without slicing strings per row. */
 function sameMonthDay(data: string, mmdd: string): boolean {
@@ -19,12 +23,15 @@ function sameMonthDay(data: string, mmdd: string): boolean {
  * calendar/holiday: no activity on a Sunday, a national holiday (Easter Monday included) or the
  * patron saint's day of the sede's comune. Job Coach manual, 3.2: "non possono, inoltre,
  * svolgersi in giorni festivi"; the patron day comes from the sede's configuration (domain.md 1.2).
+ * Without a database the patron day of a row's sede is unknown: Sundays and national holidays are
+ * still checked, and the patron-day part is reported as skipped (once).
  */
 export const calendarHoliday: Rule = {
   id: ID,
   create(env) {
     // Day → national holiday name, "domenica" or null: a few hundred distinct days at most.
     const national = new Map<number, string | null>();
+    const skip = onceSkipper(env, ID);
     return {
       row(r) {
         const bando = env.bandoOf(r);
@@ -36,6 +43,7 @@ export const calendarHoliday: Rule = {
           name = holidayName(r.day, null);
           national.set(r.day, name);
         }
+        if (r.sede && !env.hasDatabase) skip(PATRONO_SENZA_DATABASE);
         let message: string | null = null;
         if (name !== null && name !== 'domenica') {
           message = `attività il ${formatDateIt(r.data)}, giorno festivo: ${name}`;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { calendarHoliday } from '../../src/rules/calendar-holiday.js';
+import { calendarHoliday, PATRONO_SENZA_DATABASE } from '../../src/rules/calendar-holiday.js';
 import { at, row, runRows } from './delivery-rows.js';
 
 const rules = [calendarHoliday];
@@ -29,5 +29,35 @@ describe('calendar/holiday (Job Coach manual 3.2: never on public holidays)', ()
   it('is a warning for Cremona (our rule)', () => {
     const res = runRows(rules, [day('2021-11-13', { servizio: 'QD2', sede: 'Cremona', doteId: 'C1' })], { patroni: { Cremona: '11-13' } });
     expect(res.findings.map((f) => f.severity)).toEqual(['warning']);
+  });
+
+  describe('patron day without a database (cli.md: skipped rules are listed with a reason)', () => {
+    const cremona = (data: string, line: number, extra: Record<string, unknown> = {}) =>
+      day(data, { servizio: 'QD2', sede: 'Cremona', doteId: 'C1', line, ...extra });
+
+    it('says once that the patron day is unknown, and still checks Sundays and national holidays', () => {
+      // 13/11/2021 is Cremona's patron day (a Saturday); 14/11/2021 a Sunday; 08/12/2021 a holiday.
+      const res = runRows(rules, [cremona('2021-11-13', 2), cremona('2021-11-14', 3), cremona('2021-12-08', 4), cremona('2021-11-15', 5)]);
+      expect(at(res)).toEqual(['calendario.csv:3 calendar/holiday', 'calendario.csv:4 calendar/holiday']);
+      expect(res.findings[0]!.message).toBe('attività il 14/11/2021, domenica');
+      expect(res.skipped).toEqual([
+        { rule: 'calendar/holiday', reason: 'patrono della sede sconosciuto: nessun database (domeniche e festività nazionali controllate)' },
+      ]);
+      expect(PATRONO_SENZA_DATABASE).toBe(res.skipped[0]!.reason);
+    });
+
+    it('is not skipped for rows without a sede', () => {
+      const res = runRows(rules, [day('2022-06-13', { line: 2 }), day('2022-06-12', { line: 3 })]);
+      expect(at(res)).toEqual(['calendario.csv:3 calendar/holiday']);
+      expect(res.skipped).toEqual([]);
+    });
+
+    it('is not skipped with a database that knows the sede, and the findings are as before', () => {
+      const rows = [cremona('2021-11-13', 2), cremona('2021-11-14', 3), cremona('2021-11-15', 4)];
+      const res = runRows(rules, rows, { hasDatabase: true, patroni: { Cremona: '11-13' } });
+      expect(at(res)).toEqual(['calendario.csv:2 calendar/holiday', 'calendario.csv:3 calendar/holiday']);
+      expect(res.findings[0]!.message).toBe('attività il 13/11/2021, festa del santo patrono della sede Cremona');
+      expect(res.skipped).toEqual([]);
+    });
   });
 });
