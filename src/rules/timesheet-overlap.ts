@@ -15,6 +15,8 @@ class Slots {
   private times = new Int32Array(1024);
   private refs = new Float64Array(1024);
   private next = new Int32Array(1024);
+  /** For a delivery recorded in the database: its (dote, service) id; -1 for a row of the files. */
+  private tags = new Int32Array(1024);
   private count = 0;
 
   head(key: number): number {
@@ -30,25 +32,29 @@ class Slots {
   prev(i: number): number {
     return this.next[i]!;
   }
-  /** Adds an interval; returns its index. */
-  push(key: number, time: number, ref: number): number {
+  tag(i: number): number {
+    return this.tags[i]!;
+  }
+  push(key: number, time: number, ref: number, tag = -1): void {
     if (this.count === this.times.length) {
       const n = this.count * 2;
-      const t = new Int32Array(n), r = new Float64Array(n), x = new Int32Array(n);
+      const t = new Int32Array(n), r = new Float64Array(n), x = new Int32Array(n), g = new Int32Array(n);
       t.set(this.times);
       r.set(this.refs);
       x.set(this.next);
+      g.set(this.tags);
       this.times = t;
       this.refs = r;
       this.next = x;
+      this.tags = g;
     }
     const i = this.count++;
     const s = this.heads.slot(key);
     this.times[i] = time;
     this.refs[i] = ref;
+    this.tags[i] = tag;
     this.next[i] = this.heads.get(s) - 1;
     this.heads.set(s, i + 1);
-    return i;
   }
 }
 
@@ -82,8 +88,23 @@ export const timesheetOverlap: Rule = {
     // recorded that day (loaded once per professional and day). A recorded delivery with the row's
     // own key (dote, service, start) is the row itself, imported before: not compared with it.
     const loaded = new Set<number>();
-    const stored = new Map<number, string>(); // slot → key of a recorded delivery
-    const storedKey = (doteId: string, servizio: string, inizio: number) => `${doteId}\u0000${servizio}\u0000${inizio}`;
+    let anyStored = false;
+    // (dote, service) → small integer, on nested maps: no key string built per row.
+    const pairs = new Map<string, Map<string, number>>();
+    let pairCount = 0;
+    const pairOf = (doteId: string, servizio: string, add: boolean): number => {
+      let m = pairs.get(doteId);
+      if (!m) {
+        if (!add) return -2;
+        pairs.set(doteId, (m = new Map()));
+      }
+      let id = m.get(servizio);
+      if (id === undefined) {
+        if (!add) return -2;
+        m.set(servizio, (id = pairCount++));
+      }
+      return id;
+    };
     return {
       row(r) {
         if (r.fine <= r.inizio) return;
@@ -95,16 +116,22 @@ export const timesheetOverlap: Rule = {
           loaded.add(key);
           for (const e of env.erogazioniDelGiorno(r.professionista, r.day)) {
             if (e.fine <= e.inizio) continue;
-            stored.set(slots.push(key, (e.inizio * 2048 + e.fine) * 2 + (e.collettiva ? 1 : 0), -e.id), storedKey(e.doteId, e.servizio, e.inizio));
+            slots.push(key, (e.inizio * 2048 + e.fine) * 2 + (e.collettiva ? 1 : 0), -e.id, pairOf(e.doteId, e.servizio, true));
+            anyStored = true;
           }
         }
         const group = r.collettiva ? 1 : 0;
         const mine = (r.inizio * 2048 + r.fine) * 2 + group;
-        const self = stored.size ? storedKey(r.doteId, r.servizio, r.inizio) : '';
+        let self = -3; // the row's (dote, service) id, looked up only when a recorded delivery is met
         let same = false;
         for (let i = slots.head(key); i >= 0; i = slots.prev(i)) {
-          if (stored.size && stored.get(i) === self) continue;
           const packed = slots.time(i);
+          if (anyStored) {
+            // The recorded copy of this row (same dote, service and start) is the row itself.
+            const tag = slots.tag(i);
+            // packed >> 12 is the start: (start × 2048 + end) × 2 + group, end × 2 + group < 4096.
+            if (tag >= 0 && packed >> 12 === r.inizio && tag === (self === -3 ? (self = pairOf(r.doteId, r.servizio, false)) : self)) continue;
+          }
           // The same interval again (the next participant of a group session): nothing new to
           // keep, since a later row overlapping it finds the first one.
           if (packed === mine) same = true;
