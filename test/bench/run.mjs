@@ -12,7 +12,8 @@
  *   - `dote importa` of the clean files into a fresh database (three runs, median): rows/s;
  *   - start-up of `dote --help` and `dote mostra ID` against `node -e 0` (median of 10 runs).
  * Targets (issue 4): all rules in <= 1.2x csv-parse alone; not slower than Miller's daily sum;
- * peak RSS < 250 MB; import >= 200,000 rows/s. Env: BENCH_ROWS (default 1000000), BENCH_KEEP=1.
+ * peak RSS < 250 MB; import >= 200,000 rows/s. Each measurement starts after `sync`, so the disk
+ * writes of the one before do not land on it. Env: BENCH_ROWS (default 1000000), BENCH_KEEP=1.
  */
 import { spawnSync, execFileSync } from 'node:child_process';
 import { createReadStream, existsSync, mkdtempSync, rmSync, statSync, openSync, writeSync, closeSync } from 'node:fs';
@@ -137,7 +138,16 @@ function generate() {
 }
 
 // ---------------------------------------------------------------- helpers
+/**
+ * Before each measurement: the disk writes of the one before (a 400 MB import database, the
+ * generated files) are flushed first, so they do not slow down the next one.
+ */
+function settle() {
+  spawnSync('sync');
+}
+
 function timeSpawn(args, opts = {}) {
+  settle();
   const useTime = existsSync('/usr/bin/time');
   const cmd = useTime ? '/usr/bin/time' : process.execPath;
   const full = useTime ? ['-v', process.execPath, ...args] : args;
@@ -168,6 +178,7 @@ function startup(args, runs = 10) {
 }
 
 async function csvParseAlone(files) {
+  settle();
   const { parse } = require('csv-parse');
   let records = 0;
   const t0 = process.hrtime.bigint();
@@ -247,6 +258,7 @@ for (let i = 0; i < 3; i++) {
   tsRuns.push(timeSpawn([BIN, 'verifica', g.files.ts, '--json', '--oggi', OGGI]));
   if (hasMiller) {
     const args = ['--icsv', '--ifs', ';', '--ocsv', 'stats1', '-a', 'sum', '-f', 'ore', '-g', 'professionista,data', g.files.ts];
+    settle();
     const t1 = process.hrtime.bigint();
     const m = spawnSync('/usr/bin/time', ['-v', 'mlr', ...args], { encoding: 'utf8', maxBuffer: 1 << 30 });
     const rss = /Maximum resident set size \(kbytes\): (\d+)/.exec(m.stderr);
