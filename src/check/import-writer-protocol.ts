@@ -12,8 +12,8 @@ export const Op = {
   /** fine, collettiva, descrizione, file, riga, importata_il, id */
   UpdateTimesheet: 4,
   /**
-   * A row whose key an earlier row of this call may have added (the main thread said "maybe": a
-   * key inside the range its group already had, see Recorder.minKey), same values as the inserts: the writer looks; if the row is there it compares
+   * A row whose key an earlier row of this call may have added (the main thread's Bloom filter
+   * said "maybe"), same values as the inserts: the writer looks; if the row is there it compares
    * and updates, otherwise it inserts and reports the row as new.
    */
   MaybeErogazione: 5,

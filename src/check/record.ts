@@ -25,10 +25,20 @@ import type { DbContext, ExistingErogazione } from './db-context.js';
 import { STATI_EROGABILI } from '../domain/dote-stati.js';
 import { importConflict } from '../rules/import-conflict.js';
 import { formatTime } from '../domain/dates.js';
+import { statSync } from 'node:fs';
 import type { HistoryEntry } from '../db/storia.js';
 import type { ImportWriter } from './import-writer.js';
 import type { MaybeOutcome } from './import-writer-protocol.js';
+import { BloomFilter } from './bloom.js';
 import { erogazioneUpdate, sameErogazione, sameTimesheet, timesheetUpdate, type ImportUpdate } from './import-compare.js';
+
+function fileSize(p: string): number {
+  try {
+    return statSync(p).size;
+  } catch {
+    return 0;
+  }
+}
 
 export interface FileCounts {
   file: string;
@@ -65,18 +75,12 @@ export class Recorder implements RowSink {
   private readonly groups = new Map<string, { servizio: string; pk: number; g: number }[]>();
   private groupCount = 0;
   /**
-   * The keys of the rows added in this call, per group (kind, professional, dote, service): the
-   * smallest and the largest (day × 1440 + start). The writer thread's rows are not visible to
-   * this connection until the commit, so a row could repeat one added earlier in the call: a key
-   * beyond either end of its group's range cannot (exports are in date order, forward or back, so
-   * nearly every row is), and one inside the range is sent as a "maybe" for the writer, which
-   * sees its own rows, to decide (new, already present, updated). Two numbers a group, no query,
-   * no per-row memory.
+   * Keys of the deliveries and timesheet rows added in this call (importa only), in a Bloom
+   * filter: 3 bytes a row, no query. The writer thread's rows are not visible to this connection
+   * until the commit, so a row whose key may have been added is sent as a "maybe" and the writer,
+   * which sees its own rows, decides (new, already present, updated).
    */
-  private minKey = new Float64Array(1024);
-  private maxKey = new Float64Array(1024);
-  /** DOTE_TEST_MAYBE=1 (tests only): every row is a "maybe", to exercise the writer's path. */
-  private readonly allMaybe = process.env.DOTE_TEST_MAYBE === '1';
+  private readonly seen: BloomFilter | null;
 
   /**
    * `writer` is importa's writer thread (with --prova too: it rolls back); verifica passes none
@@ -93,9 +97,15 @@ export class Recorder implements RowSink {
       db.prepare("SELECT DISTINCT professionista_id FROM erogazione WHERE stato NOT IN ('ANNULLATA', 'CHIUSA NEGATIVAMENTE')").pluck().all() as number[],
     );
     this.hadTimesheet = new Set(db.prepare('SELECT DISTINCT professionista_id FROM timesheet_riga').pluck().all() as number[]);
+    // Rows are 40 bytes or more: sized for the bytes of the files, the filter stays sparse.
+    // DOTE_TEST_BLOOM_BITS (tests only) sets a tiny filter, so that nearly every row is a "maybe"
+    // and the writer's path for them is exercised on a few hundred rows.
+    const testBits = Number(process.env.DOTE_TEST_BLOOM_BITS) || 0;
+    const expected = files.reduce((n, f) => n + fileSize(f.path), 0) / 40;
+    this.seen = opts.writer ? (testBits ? new BloomFilter(0, 0, testBits) : new BloomFilter(expected)) : null;
   }
 
-  /** Adds what became of the "maybe" rows (see `minKey`). */
+  /** Adds what became of the "maybe" rows (see `seen`). */
   addMaybe(m: MaybeOutcome): void {
     m.counts.forEach((d, fi) => {
       this.counts[fi]!.presenti += d.presenti;
@@ -107,17 +117,10 @@ export class Recorder implements RowSink {
     }
   }
 
-  /** Whether this call may have added this key already (and records it): see `minKey`. */
+  /** Whether this call may have added this key already (and records it). */
   private maybeInCall(kind: 'c' | 't', profId: number, r: DeliveryRow): boolean {
-    const g = this.groupOf(kind, profId, r);
-    const key = r.day * 1440 + r.inizio;
-    const min = this.minKey[g]!, max = this.maxKey[g]!;
-    if (key > max || key < min) {
-      if (key > max) this.maxKey[g] = key;
-      if (key < min) this.minKey[g] = key;
-      return this.allMaybe;
-    }
-    return true;
+    // (group, day, start) as one integer: group × 2^28 + (day + 2^15) × 1440 + start.
+    return this.seen!.testAndAdd(this.groupOf(kind, profId, r) * 2 ** 28 + (r.day + 32768) * 1440 + r.inizio);
   }
 
   row(r: DeliveryRow, x: RowExtra, _bando: Bando | undefined, report: ReportFn): void {
@@ -251,16 +254,6 @@ export class Recorder implements RowSink {
     }
     const g = this.groupCount++;
     list.push({ servizio: r.servizio, pk, g });
-    if (g === this.minKey.length) {
-      const min = new Float64Array(g * 2), max = new Float64Array(g * 2);
-      min.set(this.minKey);
-      max.set(this.maxKey);
-      this.minKey = min;
-      this.maxKey = max;
-    }
-    // An empty range: the group's first key is beyond both ends.
-    this.minKey[g] = Infinity;
-    this.maxKey[g] = -Infinity;
     return g;
   }
 
