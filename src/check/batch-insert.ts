@@ -1,7 +1,8 @@
 /**
  * Inserts rows 256 at a time with one multi-row INSERT: per row, a statement run costs more than
  * the row itself (about a fifth of the import time). Rows wait in one flat parameter array;
- * `flush` writes what is left one row at a time. Callers flush before they query the table.
+ * `flush` writes what is left one row at a time. Callers flush before they query the table for a
+ * row that may be waiting (`hasPending` says whether one is).
  */
 import type { Database, Statement } from 'better-sqlite3';
 
@@ -26,6 +27,12 @@ export class BatchInsert {
       this.params.length = 0;
       this.rows = 0;
     }
+  }
+
+  /** Whether a row waiting to be written satisfies `match` (given the values and the row's offset). */
+  hasPending(match: (values: readonly unknown[], offset: number) => boolean): boolean {
+    for (let r = 0; r < this.rows; r++) if (match(this.params, r * this.width)) return true;
+    return false;
   }
 
   flush(): void {

@@ -197,7 +197,10 @@ function maybeErogazione(ops: unknown[], at: number): void {
   const [doteId, servizio, data, inizio, fine, profId, sedeId, modalita, collettiva, , descrizione, , riga] = ops.slice(at + 1, at + 14) as [
     string, string, string, number, number, number, number | null, string, number, string | null, string | null, string, number,
   ];
-  flushAll();
+  // The table answers for the rows written so far; a row still waiting in a batch is written
+  // first only when it has this key (otherwise the batches keep their size).
+  const waiting = (v: readonly unknown[], o: number) => v[o + 5] === profId && v[o + 2] === data && v[o] === doteId && v[o + 1] === servizio && v[o + 3] === inizio;
+  if ([...perFile.values()].some((s) => s.erogazione.hasPending(waiting))) flushAll();
   const ex = findErogazione.get(profId, data, doteId, servizio, inizio) as StoredErogazione | undefined;
   if (!ex) {
     statementsFor(fi).erogazione.addFrom(ops, at + 1);
@@ -221,7 +224,8 @@ function maybeTimesheet(ops: unknown[], at: number): void {
   const [profId, doteId, servizio, data, inizio, fine, collettiva, descrizione, riga] = ops.slice(at + 1, at + 10) as [
     number, string, string, string, number, number, number, string | null, number,
   ];
-  flushAll();
+  const waiting = (v: readonly unknown[], o: number) => v[o] === profId && v[o + 3] === data && v[o + 1] === doteId && v[o + 2] === servizio && v[o + 4] === inizio;
+  if ([...perFile.values()].some((s) => s.timesheet.hasPending(waiting))) flushAll();
   const ex = findTimesheet.get(profId, doteId, servizio, data, inizio) as StoredTimesheet | undefined;
   if (!ex) {
     statementsFor(fi).timesheet.addFrom(ops, at + 1);

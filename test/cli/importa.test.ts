@@ -326,6 +326,18 @@ describe('dote importa', () => {
     expect(dump(d.db)).toEqual(before);
   });
 
+  it('rows out of date order, with a repeat: counted once, the others imported', () => {
+    const d = setup();
+    const row = (day: number, h: string) => `CR-1;QF0;${String(day).padStart(2, '0')}/03/2022;${h}:00;${h}:30;P01;Cremona;collettiva`;
+    // Days 10, 2, 20, 5 (out of order), then day 5 again (a repeat), then 25 and 15.
+    const rows = [row(10, '09'), row(2, '09'), row(20, '09'), row(5, '09'), row(5, '09'), row(25, '09'), row(15, '10')];
+    d.write('cal.csv', ['id_dote;servizio;data;ora_inizio;ora_fine;professionista;sede;gruppo', ...rows].join('\n') + '\n');
+    const r = d.run(['importa', 'cal.csv', '--json'], { DOTE_OGGI: '2022-04-30', DOTE_OPERATORE: 'test' });
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.json().import.totale).toEqual({ importate: 6, presenti: 1, aggiornate: 0 });
+    expect(query(d.db, 'SELECT data FROM erogazione ORDER BY data, inizio').map((x: any) => x.data)).toEqual(['2022-03-02', '2022-03-05', '2022-03-10', '2022-03-15', '2022-03-20', '2022-03-25']);
+  });
+
   it('rows the key filter is unsure about are settled by the writer: exact counts, rows and history', () => {
     const d = setup();
     // 120 deliveries on 30 days, each with its timesheet row; a 64-bit filter says "maybe" for
