@@ -41,16 +41,23 @@ export interface DoteSummary {
   catalogoCaricato: boolean;
 }
 
-function summary(d: LoadedDote): DoteSummary {
-  const r = d.row;
+/**
+ * The summary of a dote's row. `stato` is the state by time (an unanswered request CANCELLATA…)
+ * when the bando's catalogue is loaded; without it (`stato` null) the row as stored.
+ */
+function rowSummary(
+  r: DoteRow,
+  persona: { cf: string; nome: string; cognome: string },
+  stato: { stato: string; automatico: string | null } | null,
+): DoteSummary {
   return {
     id: r.id,
     bando: r.bando,
     tipo: r.tipo,
-    stato: d.stato.stato,
+    stato: stato?.stato ?? r.stato,
     statoRegistrato: r.stato,
-    statoAutomatico: d.stato.automatico,
-    destinatario: { cf: d.persona.cf, nome: d.persona.nome, cognome: d.persona.cognome },
+    statoAutomatico: stato?.automatico ?? null,
+    destinatario: { cf: persona.cf, nome: persona.nome, cognome: persona.cognome },
     fascia: r.fascia,
     linea: r.linea,
     azienda: r.azienda,
@@ -58,30 +65,18 @@ function summary(d: LoadedDote): DoteSummary {
     dataInizio: r.data_attivazione ?? r.data_ammissione,
     dataFine: r.data_fine,
     dataConclusione: r.data_conclusione,
-    catalogoCaricato: true,
+    catalogoCaricato: stato !== null,
   };
+}
+
+function summary(d: LoadedDote): DoteSummary {
+  return rowSummary(d.row, d.persona, d.stato);
 }
 
 /** What the database alone says of a dote whose bando is not loaded. */
 function storedSummary(db: Db, r: DoteRow): DoteSummary {
   const p = db.prepare('SELECT cf, nome, cognome FROM destinatario WHERE id = ?').get(r.destinatario_id) as { cf: string; nome: string; cognome: string };
-  return {
-    id: r.id,
-    bando: r.bando,
-    tipo: r.tipo,
-    stato: r.stato,
-    statoRegistrato: r.stato,
-    statoAutomatico: null,
-    destinatario: { cf: p.cf, nome: p.nome, cognome: p.cognome },
-    fascia: r.fascia,
-    linea: r.linea,
-    azienda: r.azienda,
-    dataRichiesta: r.data_richiesta,
-    dataInizio: r.data_attivazione ?? r.data_ammissione,
-    dataFine: r.data_fine,
-    dataConclusione: r.data_conclusione,
-    catalogoCaricato: false,
-  };
+  return rowSummary(r, p, null);
 }
 
 const STATI: readonly string[] = [STATO.ATTIVA, STATO.PROPOSTA, STATO.AMMESSA, STATO.RIFIUTATA, STATO.CANCELLATA, STATO.CONCLUSA];

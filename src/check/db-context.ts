@@ -4,7 +4,7 @@
  * and the deliveries already recorded (for importa's "already present" and its refusals). Every
  * lookup is cached per distinct text, so a million rows cost a few thousand queries.
  */
-import type { Db } from '../db/connection.js';
+import { cachedStatement, type Db } from '../db/connection.js';
 import type { Catalogues } from '../bandi/load.js';
 import type { DoteInfo, StoredInterval } from '../rules/types.js';
 import { doteInfoLookup } from '../db/dote-info.js';
@@ -171,7 +171,7 @@ export class DbContext {
     if (!p) return [];
     let has = this.withDeliveries.get(p.id);
     if (has === undefined) {
-      has = Boolean(this.db.prepare("SELECT 1 FROM erogazione WHERE professionista_id = ? AND stato NOT IN ('ANNULLATA', 'CHIUSA NEGATIVAMENTE') LIMIT 1").get(p.id));
+      has = Boolean(cachedStatement(this.db, "SELECT 1 FROM erogazione WHERE professionista_id = ? AND stato NOT IN ('ANNULLATA', 'CHIUSA NEGATIVAMENTE') LIMIT 1").get(p.id));
       this.withDeliveries.set(p.id, has);
     }
     if (!has) return [];
@@ -183,7 +183,7 @@ export class DbContext {
   inLiquidazione(doteId: string): boolean {
     let v = this.liquidate.get(doteId);
     if (v === undefined) {
-      v = Boolean(this.db.prepare('SELECT 1 FROM liquidazione WHERE dote_id = ?').get(doteId));
+      v = Boolean(cachedStatement(this.db, 'SELECT 1 FROM liquidazione WHERE dote_id = ?').get(doteId));
       this.liquidate.set(doteId, v);
     }
     return v;

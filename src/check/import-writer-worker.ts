@@ -190,6 +190,16 @@ function setSessionKey(ops: unknown[], at: number): void {
 }
 let lastSession = { data: '', inizio: -1, fine: -1, servizio: '', prof: '', key: '' };
 
+/** Writes the waiting batches when a row of `table` waiting in one of them matches (a key lookup follows). */
+function flushIfWaiting(table: keyof FileStatements, match: (values: readonly unknown[], offset: number) => boolean): void {
+  for (const s of perFile.values()) {
+    if (s[table].hasPending(match)) {
+      flushAll();
+      return;
+    }
+  }
+}
+
 /** Values from `at`: fi, dote, servizio, data, inizio, fine, professionista, sede, modalita, collettiva, professional's key, descrizione, registrata_il, riga. */
 function maybeErogazione(ops: unknown[], at: number): void {
   const fi = ops[at] as number;
@@ -199,8 +209,7 @@ function maybeErogazione(ops: unknown[], at: number): void {
   ];
   // The table answers for the rows written so far; a row still waiting in a batch is written
   // first only when it has this key (otherwise the batches keep their size).
-  const waiting = (v: readonly unknown[], o: number) => v[o + 5] === profId && v[o + 2] === data && v[o] === doteId && v[o + 1] === servizio && v[o + 3] === inizio;
-  if ([...perFile.values()].some((s) => s.erogazione.hasPending(waiting))) flushAll();
+  flushIfWaiting('erogazione', (v, o) => v[o + 5] === profId && v[o + 2] === data && v[o] === doteId && v[o + 1] === servizio && v[o + 3] === inizio);
   const ex = findErogazione.get(profId, data, doteId, servizio, inizio) as StoredErogazione | undefined;
   if (!ex) {
     statementsFor(fi).erogazione.addFrom(ops, at + 1);
@@ -224,8 +233,7 @@ function maybeTimesheet(ops: unknown[], at: number): void {
   const [profId, doteId, servizio, data, inizio, fine, collettiva, descrizione, riga] = ops.slice(at + 1, at + 10) as [
     number, string, string, string, number, number, number, string | null, number,
   ];
-  const waiting = (v: readonly unknown[], o: number) => v[o] === profId && v[o + 3] === data && v[o + 1] === doteId && v[o + 2] === servizio && v[o + 4] === inizio;
-  if ([...perFile.values()].some((s) => s.timesheet.hasPending(waiting))) flushAll();
+  flushIfWaiting('timesheet', (v, o) => v[o] === profId && v[o + 3] === data && v[o + 1] === doteId && v[o + 2] === servizio && v[o + 4] === inizio);
   const ex = findTimesheet.get(profId, doteId, servizio, data, inizio) as StoredTimesheet | undefined;
   if (!ex) {
     statementsFor(fi).timesheet.addFrom(ops, at + 1);

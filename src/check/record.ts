@@ -164,10 +164,7 @@ export class Recorder implements RowSink {
         return;
       }
       if (this.ctx.inLiquidazione(r.doteId)) {
-        const what = [ex.fine !== r.fine ? `fine ${formatTime(ex.fine)} nel database, ${formatTime(r.fine)} nel file` : '', ex.collettiva !== collettiva ? 'gruppo diverso' : '', x.descrizione !== null && x.descrizione !== ex.descrizione ? 'descrizione diversa' : '']
-          .filter(Boolean)
-          .join('; ');
-        report(importConflict.id, importConflict.timesheetLocked(r.doteId, r.data, r.inizio, what));
+        report(importConflict.id, importConflict.timesheetLocked(r.doteId, r.data, r.inizio, timesheetDifferences(ex, r, x)));
         return;
       }
       counts.aggiornate++;
@@ -316,6 +313,14 @@ function differences(ex: ExistingErogazione, r: DeliveryRow, x: RowExtra): strin
   if (ex.modalita !== r.modalita) d.push(`modalità ${ex.modalita} nel database, ${r.modalita} nel file`);
   if (ex.collettiva !== (r.collettiva ? 1 : 0)) d.push(ex.collettiva ? 'collettiva nel database, individuale nel file' : 'individuale nel database, collettiva nel file');
   if (x.sedeId !== null && x.sedeId !== ex.sede_id) d.push('sede diversa');
+  if (x.descrizione !== null && x.descrizione !== ex.descrizione) d.push('descrizione diversa');
+  return d.join('; ');
+}
+
+function timesheetDifferences(ex: { fine: number; collettiva: number; descrizione: string | null }, r: DeliveryRow, x: RowExtra): string {
+  const d: string[] = [];
+  if (ex.fine !== r.fine) d.push(`fine ${formatTime(ex.fine)} nel database, ${formatTime(r.fine)} nel file`);
+  if (ex.collettiva !== (r.collettiva ? 1 : 0)) d.push(ex.collettiva ? 'collettiva nel database, individuale nel file' : 'individuale nel database, collettiva nel file');
   if (x.descrizione !== null && x.descrizione !== ex.descrizione) d.push('descrizione diversa');
   return d.join('; ');
 }
