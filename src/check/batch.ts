@@ -20,10 +20,10 @@ import type { DeliveryRow, Finding, Severity } from '../rules/types.js';
 import { createRuleRunner, makeEnv, settingOf } from '../rules/engine.js';
 import { UsageError } from '../errors.js';
 import { detectEncoding, type TextEncoding } from '../csv/encoding.js';
-import { CsvSplitter, detectDelimiter } from '../csv/split.js';
+import { CsvSplitter, detectDelimiter, type CsvRecord } from '../csv/split.js';
 import { matchHeader, type ColumnName, type FileKind } from '../csv/columns.js';
 import { normalizeName } from '../db/repo/lookup.js';
-import { detach, interner } from '../csv/strings.js';
+import { detach, interner, lastValueCache } from '../csv/strings.js';
 import { csvEncoding } from '../rules/csv-encoding.js';
 import { csvSyntax } from '../rules/csv-syntax.js';
 import { csvHeader } from '../rules/csv-header.js';
@@ -143,17 +143,14 @@ const GRUPPO: Record<string, boolean> = {
   gruppo: true,
 };
 
+/** The table's own entry for `key` ("constructor" is not a modalità). */
+function ownValue<T>(table: Record<string, T>, key: string): T | undefined {
+  return Object.hasOwn(table, key) ? table[key] : undefined;
+}
+
 /** "mario  ROSSI" → "Mario Rossi": one key per professional whatever the case, readable in messages. */
 function nameKey(s: string): string {
   return normalizeName(s).replace(/(^|[\s'-])(\p{L})/gu, (_, sep: string, c: string) => sep + c.toUpperCase());
-}
-
-function isBlank(fields: string[]): boolean {
-  for (let i = 0; i < fields.length; i++) {
-    const f = fields[i]!;
-    if (f.length && f.trim().length) return false;
-  }
-  return true;
 }
 
 /** The first line with something on it, or null when the text may not hold it yet. */
@@ -314,8 +311,13 @@ export function checkBatch(files: readonly BatchFile[], o: BatchOptions): BatchR
   const checkCf = fieldCodiceFiscale.checker(o.oggi);
   // Values that outlive their row are detached from the chunk they were read from (csv/strings.ts).
   const keep = interner();
-  const upper = new Map<string, string>();
-  const profKeys = new Map<string, { key: string; id: number | undefined; unknown: boolean }>();
+  // Codes and words as written, to what they mean; each remembers the row before (rows repeat them).
+  const upperCode = lastValueCache((raw) => detach(raw.toUpperCase()));
+  const modalitaOf = lastValueCache((raw): Modalita | undefined => ownValue(MODALITA, raw.toLowerCase()));
+  const gruppoOf = lastValueCache((raw): boolean | undefined => ownValue(GRUPPO, raw.toLowerCase()));
+  type ProfKey = { key: string; id: number | undefined; unknown: boolean };
+  const profKeys = new Map<string, ProfKey>();
+  const lastProf: { raw: string; prof: ProfKey | undefined } = { raw: '', prof: undefined };
   const tipi = new Set(cats.bandi.flatMap((b) => b.tipi.map((t) => t.codice)));
 
   const reports: FileReport[] = [];
@@ -356,11 +358,11 @@ export function checkBatch(files: readonly BatchFile[], o: BatchOptions): BatchR
     // Column indexes, -1 when absent (set from the header).
     let iDote = -1, iServ = -1, iData = -1, iIni = -1, iFine = -1, iOre = -1, iProf = -1, iCf = -1;
     let iMod = -1, iGru = -1, iSede = -1, iDesc = -1, iReg = -1, iFascia = -1, iTipo = -1;
-    const get = (fields: string[], i: number): string => (i < 0 ? '' : fields[i]!.trim());
+    const get = (rec: CsvRecord, i: number): string => (i < 0 ? '' : rec.field(i).trim());
 
-    const onHeader = (fields: string[], line: number) => {
+    const onHeader = (rec: CsvRecord, line: number) => {
       headerSeen = true;
-      const h = matchHeader(fields);
+      const h = matchHeader(rec.toArray());
       fieldCount = h.fieldCount;
       col = h.index;
       if (h.unknown.length) fileRule(csvHeader.id, line, csvHeader.unknown(h.unknown), 'warning');
@@ -386,32 +388,21 @@ export function checkBatch(files: readonly BatchFile[], o: BatchOptions): BatchR
       if (s) push(fi, display, rowLine, rule, s.severita, message, column);
     };
 
-    const onRow = (fields: string[], line: number) => {
+    const onRow = (fields: CsvRecord, line: number) => {
       report.rows++;
       if (blankFrom) {
         fileRule(csvBlankRow.id, blankFrom, csvBlankRow.message(blankFrom, blankTo));
         blankFrom = 0;
       }
-      if (fields.length !== fieldCount) {
-        fileRule(csvColumns.id, line, csvColumns.message(fields.length, fieldCount));
+      if (fields.count !== fieldCount) {
+        fileRule(csvColumns.id, line, csvColumns.message(fields.count, fieldCount));
         return;
       }
       const doteId = keep(get(fields, iDote));
       const servRaw = get(fields, iServ);
-      let servizio = upper.get(servRaw);
-      if (servizio === undefined) {
-        servizio = detach(servRaw.toUpperCase());
-        upper.set(detach(servRaw), servizio);
-      }
+      const servizio = upperCode(servRaw);
       const tipoRaw = get(fields, iTipo);
-      let tipoDote: string | null = null;
-      if (tipoRaw) {
-        tipoDote = upper.get(tipoRaw) ?? null;
-        if (tipoDote === null) {
-          tipoDote = detach(tipoRaw.toUpperCase());
-          upper.set(detach(tipoRaw), tipoDote);
-        }
-      }
+      const tipoDote = tipoRaw ? upperCode(tipoRaw) : null;
       const bando = bandoFor(doteId, servizio, tipoDote);
       rowBando = bando;
       rowLine = line;
@@ -478,21 +469,21 @@ export function checkBatch(files: readonly BatchFile[], o: BatchOptions): BatchR
       let modalita: Modalita = 'presenza';
       const modRaw = get(fields, iMod);
       if (modRaw) {
-        const m = MODALITA[modRaw.toLowerCase()];
+        const m = modalitaOf(modRaw);
         if (m) modalita = m;
         else rep(fieldValue.id, fieldValue.modalita(modRaw), 'modalita');
       }
       let collettiva = false;
       const gruRaw = get(fields, iGru);
       if (gruRaw) {
-        const g = GRUPPO[gruRaw.toLowerCase()];
+        const g = gruppoOf(gruRaw);
         if (g !== undefined) collettiva = g;
         else rep(fieldValue.id, fieldValue.gruppo(gruRaw), 'gruppo');
       }
       let fascia: number | null = null;
       const fasciaRaw = get(fields, iFascia);
       if (fasciaRaw) {
-        if (/^[1-4]$/.test(fasciaRaw)) fascia = Number(fasciaRaw);
+        if (fasciaRaw.length === 1 && fasciaRaw >= '1' && fasciaRaw <= '4') fascia = Number(fasciaRaw);
         else rep(fieldValue.id, fieldValue.fascia(fasciaRaw), 'fascia');
       }
       if (tipoDote && !tipi.has(tipoDote)) rep(fieldValue.id, fieldValue.tipoDote(tipoRaw, [...tipi]), 'tipo_dote');
@@ -506,13 +497,15 @@ export function checkBatch(files: readonly BatchFile[], o: BatchOptions): BatchR
       if (!ok) return;
 
       // The professional as a stable key: the registry code when known, else the name.
-      let prof = profKeys.get(profRaw);
+      let prof = profRaw === lastProf.raw ? lastProf.prof : profKeys.get(profRaw);
       if (!prof) {
         const ref = db?.professionista(profRaw);
         prof = ref ? { key: ref.codice, id: ref.id, unknown: false } : { key: detach(nameKey(profRaw)), id: undefined, unknown: Boolean(db) };
         if (ref) profNames.set(ref.codice, `${ref.nome} (${ref.codice})`);
         profKeys.set(detach(profRaw), prof);
       }
+      lastProf.raw = profRaw;
+      lastProf.prof = prof;
       let sedeId: number | null | undefined = null;
       let sedeRaw = get(fields, iSede);
       if (sedeRaw) sedeRaw = keep(sedeRaw);
@@ -558,12 +551,12 @@ export function checkBatch(files: readonly BatchFile[], o: BatchOptions): BatchR
       if (reconciler) reconciler.row(r, fi, bando);
     };
 
-    const onRecord = (fields: string[], line: number) => {
+    const onRecord = (fields: CsvRecord, line: number) => {
       if (broken) {
-        if (!isBlank(fields)) report.rows++;
+        if (!fields.isBlank()) report.rows++;
         return;
       }
-      if (fields.length === 1 ? !fields[0]!.trim() : isBlank(fields)) {
+      if (fields.isBlank()) {
         if (headerSeen) {
           if (!blankFrom) blankFrom = line;
           blankTo = line;

@@ -86,6 +86,8 @@ export class Reconciler {
   private readonly groups: Group[] = [];
   private readonly withTimesheet = new Set<string>();
   private readonly withCalendar = new Set<string>();
+  /** The professional last added to withCalendar and withTimesheet (consecutive rows repeat it). */
+  private readonly lastWith: [string, string] = ['', ''];
   /** (group, time key) → location of the first unmatched row; its sign says which side. */
   private readonly pending = new PairMap(1 << 16);
   /** Further unmatched rows with the same key and side (rare: a row written twice). */
@@ -117,11 +119,11 @@ export class Reconciler {
     if (side > 0) {
       g.calendario += minutes;
       g.lastCal = loc;
-      this.withCalendar.add(r.professionista);
+      if (r.professionista !== this.lastWith[0]) this.withCalendar.add((this.lastWith[0] = r.professionista));
     } else {
       g.timesheet += minutes;
       g.lastTs = loc;
-      this.withTimesheet.add(r.professionista);
+      if (r.professionista !== this.lastWith[1]) this.withTimesheet.add((this.lastWith[1] = r.professionista));
     }
     const key = r.day * TIME_SPAN + r.inizio * 1440 + r.fine;
     const slot = this.pending.find(gi, key);
@@ -129,12 +131,13 @@ export class Reconciler {
       this.pending.add(gi, key, loc);
       return;
     }
-    const mk = `${gi}:${key}`;
-    const extra = this.more.get(mk);
+    // The key of further rows, built only when some row was written twice (rare).
+    const mk = this.more.size ? `${gi}:${key}` : '';
+    const extra = mk ? this.more.get(mk) : undefined;
     if (this.pending.get(slot) * side > 0) {
       // Same side again: one more row waiting for its match.
       if (extra) extra.push(loc);
-      else this.more.set(mk, [loc]);
+      else this.more.set(`${gi}:${key}`, [loc]);
       return;
     }
     // The other side's row: a match. The next waiting row, if any, takes its place.

@@ -8,11 +8,16 @@ export function detach(s: string): string {
   return s.length < 13 ? s : Buffer.from(s, 'utf8').toString('utf8');
 }
 
-/** One shared, detached copy per distinct value (dote ids, sedi: few distinct, many rows). */
+/**
+ * A detached copy per distinct value (dote ids, sedi: few distinct, many rows). A value shorter
+ * than 13 characters is already a copy of its own (see `detach`) and is returned as it is: looking
+ * it up would cost more than the few bytes it saves while its row lives.
+ */
 export function interner(): (s: string) => string {
   const m = new Map<string, string>();
   let last = '';
   return (s) => {
+    if (s.length < 13) return s;
     if (s === last) return last;
     let v = m.get(s);
     if (v === undefined) {
@@ -22,6 +27,30 @@ export function interner(): (s: string) => string {
     }
     last = v;
     return v;
+  };
+}
+
+/**
+ * `fn` with a cache per distinct text, the text of the row before compared first (consecutive
+ * rows mostly repeat it: no hashing then). For lookups with few distinct values (a column's
+ * spellings of a code); keys are detached; the cache is emptied past 10,000 entries.
+ */
+export function lastValueCache<T>(fn: (raw: string) => T): (raw: string) => T {
+  const cache = new Map<string, T>();
+  let lastRaw: string | null = null;
+  let lastValue!: T;
+  return (raw) => {
+    if (raw === lastRaw) return lastValue;
+    let v = cache.get(raw);
+    if (v === undefined && !cache.has(raw)) {
+      raw = detach(raw);
+      v = fn(raw);
+      if (cache.size > 10_000) cache.clear();
+      cache.set(raw, v as T);
+    }
+    lastRaw = raw;
+    lastValue = v as T;
+    return v as T;
   };
 }
 

@@ -134,13 +134,19 @@ export class Totals {
 export class Interner {
   private readonly ids = new Map<string, number>();
   readonly values: string[] = [];
+  private last = '';
+  private lastId = -1;
   id(s: string): number {
+    // Consecutive rows mostly share the value (the same string object): no hashing then.
+    if (s === this.last && this.lastId >= 0) return this.lastId;
     let i = this.ids.get(s);
     if (i === undefined) {
       i = this.values.length;
       this.ids.set(s, i);
       this.values.push(s);
     }
+    this.last = s;
+    this.lastId = i;
     return i;
   }
 }

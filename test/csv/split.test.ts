@@ -15,7 +15,7 @@ interface Rec {
 function split(text: string, delimiter: string, chunks: number[] = [text.length]): { records: Rec[]; errors: SplitError[] } {
   const records: Rec[] = [];
   const errors: SplitError[] = [];
-  const s = new CsvSplitter(delimiter, (fields, line) => records.push({ fields, line }), (e) => errors.push(e));
+  const s = new CsvSplitter(delimiter, (rec, line) => records.push({ fields: rec.toArray(), line }), (e) => errors.push(e));
   let pos = 0;
   let i = 0;
   while (pos < text.length) {
@@ -143,5 +143,35 @@ describe('detectDelimiter', () => {
     expect(detectDelimiter('"a;b",c,d')).toBe(',');
     expect(detectDelimiter('a\tb\tc')).toBe('\t');
     expect(detectDelimiter('solo')).toBe(';');
+  });
+});
+
+describe('CsvRecord', () => {
+  function blanks(text: string): boolean[] {
+    const out: boolean[] = [];
+    const s = new CsvSplitter(';', (rec) => out.push(rec.isBlank()), () => {});
+    s.push(text);
+    s.end();
+    return out;
+  }
+
+  it('is blank when every field is empty or white space, quoted or not, whatever the first character', () => {
+    expect(blanks(';;;\n \t; ;\n\u00a0;\n"";" "\n\r\n')).toEqual([true, true, true, true, true]);
+  });
+
+  it('is not blank when any field has something, first or later', () => {
+    expect(blanks('a;;\n;;b\n ;x;\n\u00a0x;\n"";"y"\n;\u00e8\n')).toEqual([false, false, false, false, false, false]);
+  });
+
+  it('reads fields in place, CR of CRLF excluded, and gives the same fields as an array', () => {
+    const got: { f: string[]; second: string | null; count: number }[] = [];
+    const s = new CsvSplitter(';', (rec) => got.push({ f: rec.toArray(), second: rec.count > 1 ? rec.field(1) : null, count: rec.count }), () => {});
+    s.push('a; b ;c\r\n;;\r\nx\r\n');
+    s.end();
+    expect(got).toEqual([
+      { f: ['a', ' b ', 'c'], second: ' b ', count: 3 },
+      { f: ['', '', ''], second: '', count: 3 },
+      { f: ['x'], second: null, count: 1 },
+    ]);
   });
 });
