@@ -20,6 +20,40 @@ export const Op = {
   MaybeTimesheet: 6,
 } as const;
 
+/**
+ * Repeated text is not sent again. In insert and "maybe" operations these columns (positions
+ * after the operation code) hold SAME when their value is the one of the same column in the
+ * operation of the same kind before it, in the same batch: a group session's rows repeat the
+ * service, date, modalità, description; a dote's rows repeat the dote. Copying a message to the
+ * other thread costs about as much per string as the writing itself (800 ns a row with every
+ * string sent, 300 with the repeats elided).
+ */
+export const SAME = 0;
+/** fi, dote, servizio, data, …, modalita (8), professional's key (10), descrizione, registrata_il */
+export const EROGAZIONE_TEXT = [1, 2, 3, 8, 10, 11, 12] as const;
+/** fi, professionista, dote, servizio, data, …, descrizione (8) */
+export const TIMESHEET_TEXT = [2, 3, 4, 8] as const;
+
+/** Main thread: replaces the repeated values of the operation whose values start at `at`. */
+export function elide(ops: unknown[], at: number, cols: readonly number[], prev: unknown[]): void {
+  for (let k = 0; k < cols.length; k++) {
+    const j = at + cols[k]!;
+    const v = ops[j];
+    if (v === prev[k]) ops[j] = SAME;
+    else prev[k] = v;
+  }
+}
+
+/** Writer: puts the repeated values back (the inverse of `elide`, with its own `prev`). */
+export function restore(ops: unknown[], at: number, cols: readonly number[], prev: unknown[]): void {
+  for (let k = 0; k < cols.length; k++) {
+    const j = at + cols[k]!;
+    const v = ops[j];
+    if (v === SAME) ops[j] = prev[k];
+    else prev[k] = v;
+  }
+}
+
 /** Word 0 of the shared buffer. Word 1 counts the batches posted and not yet applied. */
 export const State = { Starting: 0, Locked: 1, Drained: 2, Done: 3, Failed: 4 } as const;
 

@@ -18,7 +18,7 @@ import { BatchInsert } from './batch-insert.js';
 import { recordHistory } from '../db/storia.js';
 import { sessionKey } from '../domain/sessione.js';
 import { erogazioneUpdate, sameErogazione, sameTimesheet, timesheetUpdate, type ImportUpdate, type StoredErogazione, type StoredTimesheet } from './import-compare.js';
-import { Op, State, type MaybeOutcome, type WriterDrain, type WriterEnd, type WriterInit, type WriterOutcome } from './import-writer-protocol.js';
+import { EROGAZIONE_TEXT, Op, State, TIMESHEET_TEXT, restore, type MaybeOutcome, type WriterDrain, type WriterEnd, type WriterInit, type WriterOutcome } from './import-writer-protocol.js';
 
 const init = workerData as WriterInit;
 const shared = new Int32Array(init.shared);
@@ -130,8 +130,13 @@ const dupHistory: ImportUpdate[] = [];
 function apply(ops: unknown[]): void {
   let i = 0;
   const n = ops.length;
+  // Each batch elides repeated text on its own (import-writer-protocol.ts).
+  const prevErogazione: unknown[] = [];
+  const prevTimesheet: unknown[] = [];
   while (i < n) {
     const op = ops[i] as number;
+    if (op === Op.InsertErogazione || op === Op.MaybeErogazione) restore(ops, i + 1, EROGAZIONE_TEXT, prevErogazione);
+    else if (op === Op.InsertTimesheet || op === Op.MaybeTimesheet) restore(ops, i + 1, TIMESHEET_TEXT, prevTimesheet);
     switch (op) {
       case Op.InsertErogazione: {
         // fi, then the 13 values of the insert

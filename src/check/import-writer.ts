@@ -10,7 +10,7 @@
 import { MessageChannel, Worker, receiveMessageOnPort, type MessagePort } from 'node:worker_threads';
 import { DoteError } from '../errors.js';
 import type { HistoryEntry } from '../db/storia.js';
-import { Op, State, type MaybeOutcome, type WriterDrain, type WriterEnd, type WriterInit, type WriterOutcome } from './import-writer-protocol.js';
+import { EROGAZIONE_TEXT, Op, State, TIMESHEET_TEXT, elide, type MaybeOutcome, type WriterDrain, type WriterEnd, type WriterInit, type WriterOutcome } from './import-writer-protocol.js';
 
 const BOOT = `
 const { workerData } = require('node:worker_threads');
@@ -35,6 +35,9 @@ export class ImportWriter {
   private readonly shared = new Int32Array(new SharedArrayBuffer(8));
   private readonly port: MessagePort;
   private ops: unknown[] = [];
+  /** The text columns of the last erogazione and timesheet operation of the batch (see `elide`). */
+  private prevErogazione: unknown[] = [];
+  private prevTimesheet: unknown[] = [];
   private ended = false;
 
   constructor(dbPath: string, files: string[], opts: { now: string; oggi: string }) {
@@ -93,6 +96,8 @@ export class ImportWriter {
     Atomics.add(this.shared, 1, 1);
     this.worker.postMessage(this.ops);
     this.ops = [];
+    this.prevErogazione = [];
+    this.prevTimesheet = [];
   }
 
   /**
@@ -100,12 +105,16 @@ export class ImportWriter {
    * group session's key from it (the thread that writes makes the string, not the one that reads).
    */
   insertErogazione(fi: number, doteId: string, servizio: string, data: string, inizio: number, fine: number, professionistaId: number, sedeId: number | null, modalita: string, collettiva: number, professionista: string, descrizione: string | null, registrataIl: string, riga: number, maybe = false): void {
-    this.ops.push(maybe ? Op.MaybeErogazione : Op.InsertErogazione, fi, doteId, servizio, data, inizio, fine, professionistaId, sedeId, modalita, collettiva, professionista, descrizione, registrataIl, riga);
+    const at = this.ops.push(maybe ? Op.MaybeErogazione : Op.InsertErogazione);
+    this.ops.push(fi, doteId, servizio, data, inizio, fine, professionistaId, sedeId, modalita, collettiva, professionista, descrizione, registrataIl, riga);
+    elide(this.ops, at, EROGAZIONE_TEXT, this.prevErogazione);
     this.pushed();
   }
 
   insertTimesheet(fi: number, professionistaId: number, doteId: string, servizio: string, data: string, inizio: number, fine: number, collettiva: number, descrizione: string | null, riga: number, maybe = false): void {
-    this.ops.push(maybe ? Op.MaybeTimesheet : Op.InsertTimesheet, fi, professionistaId, doteId, servizio, data, inizio, fine, collettiva, descrizione, riga);
+    const at = this.ops.push(maybe ? Op.MaybeTimesheet : Op.InsertTimesheet);
+    this.ops.push(fi, professionistaId, doteId, servizio, data, inizio, fine, collettiva, descrizione, riga);
+    elide(this.ops, at, TIMESHEET_TEXT, this.prevTimesheet);
     this.pushed();
   }
 
