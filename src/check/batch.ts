@@ -358,7 +358,7 @@ export function checkBatch(files: readonly BatchFile[], o: BatchOptions): BatchR
     // Column indexes, -1 when absent (set from the header).
     let iDote = -1, iServ = -1, iData = -1, iIni = -1, iFine = -1, iOre = -1, iProf = -1, iCf = -1;
     let iMod = -1, iGru = -1, iSede = -1, iDesc = -1, iReg = -1, iFascia = -1, iTipo = -1;
-    const get = (rec: CsvRecord, i: number): string => (i < 0 ? '' : rec.field(i).trim());
+    const get = (rec: CsvRecord, i: number): string => (i < 0 ? '' : rec.trimmed(i));
 
     const onHeader = (rec: CsvRecord, line: number) => {
       headerSeen = true;

@@ -211,17 +211,29 @@ function allDoteInfo(db: Db, cats: Catalogues): Map<string, DoteInfo | undefined
  * found then is not asked again: the caller reads in one transaction.
  */
 export function doteInfoLookup(db: Db, cats: Catalogues, opts: { preload?: boolean } = {}): (id: string) => DoteInfo | undefined {
+  // The last id asked for first: a row's checks ask for its dote several times, with the same string.
+  let lastId: string | null = null;
+  let lastInfo: DoteInfo | undefined;
   if (opts.preload) {
     const all = allDoteInfo(db, cats);
-    return (id) => all.get(id);
+    return (id) => {
+      if (id === lastId) return lastInfo;
+      lastId = id;
+      return (lastInfo = all.get(id));
+    };
   }
   const cache = new Map<string, DoteInfo | undefined>();
   const stmt = cachedStatement(db, `${DOTE_FACTS} WHERE d.id = ?`);
   return (id) => {
-    if (cache.has(id)) return cache.get(id);
-    const row = stmt.get(id) as DoteFacts | undefined;
-    const info = row ? withPlan(db, cats, row, personFacts(db, row.id)) : undefined;
-    cache.set(id, info);
-    return info;
+    if (id === lastId) return lastInfo;
+    let info: DoteInfo | undefined;
+    if (cache.has(id)) info = cache.get(id);
+    else {
+      const row = stmt.get(id) as DoteFacts | undefined;
+      info = row ? withPlan(db, cats, row, personFacts(db, row.id)) : undefined;
+      cache.set(id, info);
+    }
+    lastId = id;
+    return (lastInfo = info);
   };
 }

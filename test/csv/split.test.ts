@@ -163,6 +163,17 @@ describe('CsvRecord', () => {
     expect(blanks('a;;\n;;b\n ;x;\n\u00a0x;\n"";"y"\n;\u00e8\n')).toEqual([false, false, false, false, false, false]);
   });
 
+  it('trims fields like String.trim, ASCII and Unicode white space alike', () => {
+    const got: string[][] = [];
+    const s = new CsvSplitter(';', (rec) => got.push(Array.from({ length: rec.count }, (_, i) => rec.trimmed(i))), () => {});
+    s.push('a; b ;\tc\t;;  ;\u00a0d\u00a0;è;x y\r\n"q ";" r"\n');
+    s.end();
+    expect(got).toEqual([
+      ['a', 'b', 'c', '', '', 'd', 'è', 'x y'],
+      ['q', 'r'],
+    ]);
+  });
+
   it('reads fields in place, CR of CRLF excluded, and gives the same fields as an array', () => {
     const got: { f: string[]; second: string | null; count: number }[] = [];
     const s = new CsvSplitter(';', (rec) => got.push({ f: rec.toArray(), second: rec.count > 1 ? rec.field(1) : null, count: rec.count }), () => {});
