@@ -69,3 +69,17 @@ export function dumpDb(file: string, tables?: readonly string[]): Record<string,
     db.close();
   }
 }
+
+/**
+ * Takes a current database back to schema 2, as dote left it before migration 003: the file's
+ * path on every imported row (`file`), no file_importato table. For the migration tests.
+ */
+export const DOWNGRADE_TO_SCHEMA_2 = `
+  ALTER TABLE erogazione ADD COLUMN file TEXT;
+  UPDATE erogazione SET file = (SELECT percorso FROM file_importato f WHERE f.id = erogazione.file_id);
+  ALTER TABLE erogazione DROP COLUMN file_id;
+  ALTER TABLE timesheet_riga ADD COLUMN file TEXT;
+  UPDATE timesheet_riga SET file = (SELECT percorso FROM file_importato f WHERE f.id = timesheet_riga.file_id);
+  ALTER TABLE timesheet_riga DROP COLUMN file_id;
+  DROP TABLE file_importato;
+  UPDATE meta SET valore = '2' WHERE chiave = 'schema_version';`;

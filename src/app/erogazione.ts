@@ -72,7 +72,7 @@ export interface ErogazioneRow {
   stato: StatoErogazione;
   registrata_il: string;
   origine: string;
-  file: string | null;
+  file_id: number | null;
   riga: number | null;
   liquidazione_id: number | null;
   creata_il: string;
@@ -475,7 +475,7 @@ function candidateOf(id: number, doteId: string, r: Resolved, cf: string, regist
     stato,
     registrata_il: registrataIl,
     origine: 'manuale',
-    file: null,
+    file_id: null,
     riga: null,
     liquidazione_id: null,
     creata_il: now,

@@ -7,9 +7,9 @@ export const Op = {
   InsertErogazione: 1,
   /** fi, then professionista, dote, servizio, data, inizio, fine, collettiva, descrizione, riga */
   InsertTimesheet: 2,
-  /** fine, sede, modalita, collettiva, descrizione, file, riga, aggiornata_il, id */
+  /** fine, sede, modalita, collettiva, descrizione, fi (the file's index), riga, aggiornata_il, id */
   UpdateErogazione: 3,
-  /** fine, collettiva, descrizione, file, riga, importata_il, id */
+  /** fine, collettiva, descrizione, fi (the file's index), riga, importata_il, id */
   UpdateTimesheet: 4,
   /**
    * A row whose key an earlier row of this call may have added (the main thread's Bloom filter

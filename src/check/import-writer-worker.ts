@@ -71,21 +71,34 @@ interface FileStatements {
   timesheet: BatchInsert;
 }
 const perFile = new Map<number, FileStatements>();
+/** The file's id in file_importato (its path is stored once, not on every row). */
+const fileIds = new Map<number, number>();
+function fileId(fi: number): number {
+  let id = fileIds.get(fi);
+  if (id === undefined) {
+    const path = init.files[fi]!;
+    db.prepare('INSERT OR IGNORE INTO file_importato (percorso) VALUES (?)').run(path);
+    id = db.prepare('SELECT id FROM file_importato WHERE percorso = ?').pluck().get(path) as number;
+    fileIds.set(fi, id);
+  }
+  return id;
+}
+
 function statementsFor(fi: number): FileStatements {
   let s = perFile.get(fi);
   if (!s) {
-    const file = lit(init.files[fi]!);
+    const file = fileId(fi);
     s = {
       erogazione: new BatchInsert(
         db,
         `INSERT INTO erogazione (dote_id, servizio, data, inizio, fine, professionista_id, sede_id, modalita, collettiva, sessione,
-                                 descrizione, stato, registrata_il, origine, file, riga, creata_il, aggiornata_il)`,
+                                 descrizione, stato, registrata_il, origine, file_id, riga, creata_il, aggiornata_il)`,
         `(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'EROGATA', ?, 'importa', ${file}, ?, ${lit(init.now)}, ${lit(init.now)})`,
         13,
       ),
       timesheet: new BatchInsert(
         db,
-        'INSERT INTO timesheet_riga (professionista_id, dote_id, servizio, data, inizio, fine, collettiva, descrizione, file, riga, importata_il)',
+        'INSERT INTO timesheet_riga (professionista_id, dote_id, servizio, data, inizio, fine, collettiva, descrizione, file_id, riga, importata_il)',
         `(?, ?, ?, ?, ?, ?, ?, ?, ${file}, ?, ${lit(init.oggi)})`,
         9,
       ),
@@ -105,9 +118,9 @@ let updateErogazione: Statement, updateTimesheet: Statement, findErogazione: Sta
 try {
   updateErogazione = db.prepare(
     `UPDATE erogazione SET fine = ?, sede_id = coalesce(?, sede_id), modalita = ?, collettiva = ?, descrizione = coalesce(?, descrizione),
-            file = ?, riga = ?, aggiornata_il = ? WHERE id = ?`,
+            file_id = ?, riga = ?, aggiornata_il = ? WHERE id = ?`,
   );
-  updateTimesheet = db.prepare('UPDATE timesheet_riga SET fine = ?, collettiva = ?, descrizione = coalesce(?, descrizione), file = ?, riga = ?, importata_il = ? WHERE id = ?');
+  updateTimesheet = db.prepare('UPDATE timesheet_riga SET fine = ?, collettiva = ?, descrizione = coalesce(?, descrizione), file_id = ?, riga = ?, importata_il = ? WHERE id = ?');
   findErogazione = db.prepare(
     `SELECT id, fine, sede_id, modalita, collettiva, descrizione FROM erogazione
       WHERE professionista_id = ? AND data = ? AND dote_id = ? AND servizio = ? AND inizio = ?
@@ -151,12 +164,16 @@ function apply(ops: unknown[]): void {
         break;
       }
       case Op.UpdateErogazione: {
-        updateErogazione.run(ops.slice(i + 1, i + 10));
+        const v = ops.slice(i + 1, i + 10);
+        v[5] = fileId(v[5] as number);
+        updateErogazione.run(v);
         i += 10;
         break;
       }
       case Op.UpdateTimesheet: {
-        updateTimesheet.run(ops.slice(i + 1, i + 8));
+        const v = ops.slice(i + 1, i + 8);
+        v[3] = fileId(v[3] as number);
+        updateTimesheet.run(v);
         i += 8;
         break;
       }
@@ -228,7 +245,7 @@ function maybeErogazione(ops: unknown[], at: number): void {
   }
   maybe.counts[fi]!.aggiornate++;
   const file = init.files[fi]!;
-  updateErogazione.run(fine, sedeId, modalita, collettiva, descrizione, file, riga, init.now, ex.id);
+  updateErogazione.run(fine, sedeId, modalita, collettiva, descrizione, fileId(fi), riga, init.now, ex.id);
   dupHistory.push(erogazioneUpdate(doteId, ex, values, file, riga));
 }
 
@@ -252,7 +269,7 @@ function maybeTimesheet(ops: unknown[], at: number): void {
   }
   maybe.counts[fi]!.aggiornate++;
   const file = init.files[fi]!;
-  updateTimesheet.run(fine, collettiva, descrizione, file, riga, init.oggi, ex.id);
+  updateTimesheet.run(fine, collettiva, descrizione, fileId(fi), riga, init.oggi, ex.id);
   dupHistory.push(timesheetUpdate(doteId, ex, values, file, riga));
 }
 

@@ -118,13 +118,13 @@ export class ImportWriter {
     this.pushed();
   }
 
-  updateErogazione(fine: number, sedeId: number | null, modalita: string, collettiva: number, descrizione: string | null, file: string, riga: number, aggiornataIl: string, id: number): void {
-    this.ops.push(Op.UpdateErogazione, fine, sedeId, modalita, collettiva, descrizione, file, riga, aggiornataIl, id);
+  updateErogazione(fine: number, sedeId: number | null, modalita: string, collettiva: number, descrizione: string | null, fi: number, riga: number, aggiornataIl: string, id: number): void {
+    this.ops.push(Op.UpdateErogazione, fine, sedeId, modalita, collettiva, descrizione, fi, riga, aggiornataIl, id);
     this.pushed();
   }
 
-  updateTimesheet(fine: number, collettiva: number, descrizione: string | null, file: string, riga: number, importataIl: string, id: number): void {
-    this.ops.push(Op.UpdateTimesheet, fine, collettiva, descrizione, file, riga, importataIl, id);
+  updateTimesheet(fine: number, collettiva: number, descrizione: string | null, fi: number, riga: number, importataIl: string, id: number): void {
+    this.ops.push(Op.UpdateTimesheet, fine, collettiva, descrizione, fi, riga, importataIl, id);
     this.pushed();
   }
 

@@ -169,7 +169,7 @@ export class Recorder implements RowSink {
       }
       counts.aggiornate++;
       if (!w) return;
-      w.updateTimesheet(r.fine, collettiva, x.descrizione, file, r.line, this.opts.oggi, ex.id);
+      w.updateTimesheet(r.fine, collettiva, x.descrizione, fi, r.line, this.opts.oggi, ex.id);
       this.updates.push(timesheetUpdate(r.doteId, ex, values, file, r.line));
       return;
     }
@@ -210,7 +210,7 @@ export class Recorder implements RowSink {
     if (ex) {
       counts.aggiornate++;
       if (!w) return;
-      w.updateErogazione(r.fine, x.sedeId, r.modalita, collettiva, x.descrizione, file, r.line, this.now, ex.id);
+      w.updateErogazione(r.fine, x.sedeId, r.modalita, collettiva, x.descrizione, fi, r.line, this.now, ex.id);
       this.updates.push(erogazioneUpdate(r.doteId, ex, values, file, r.line));
       return;
     }

@@ -2,7 +2,7 @@ import { describe, it, expect, afterEach } from 'vitest';
 import { readFileSync, statSync, writeFileSync, existsSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { dote, tempDir, withDb } from '../helpers.js';
+import { DOWNGRADE_TO_SCHEMA_2, dote, tempDir, withDb } from '../helpers.js';
 
 const cleanups: (() => void)[] = [];
 afterEach(() => {
@@ -25,7 +25,7 @@ describe('dote init', () => {
     db.close();
     const r2 = dote(['init', '--json'], { cwd: t.dir });
     expect(r2.status).toBe(0);
-    expect(r2.json()).toMatchObject({ created: false, migrated: 0, version: 2 });
+    expect(r2.json()).toMatchObject({ created: false, migrated: 0, version: 3 });
   });
 
   it('honours DOTE_DB and --db placed after the command', () => {
@@ -78,8 +78,10 @@ describe('dote init', () => {
     const d = withDb();
     cleanups.push(d.cleanup);
     expect(d.run(['sede', 'aggiungi', 'Cremona', '--comune', 'Cremona']).status).toBe(0);
-    // Back to version 1 as an older dote left it: schema 1 had an index on erogazione(data).
+    // Back to version 1 as an older dote left it: schema 1 had an index on erogazione(data), and
+    // the file's path on every imported row (until schema 3).
     const db = new Database(d.db);
+    db.exec(DOWNGRADE_TO_SCHEMA_2);
     db.exec("CREATE INDEX erogazione_data ON erogazione(data); UPDATE meta SET valore = '1' WHERE chiave = 'schema_version'");
     db.close();
     const r = d.run(['sede', 'elenco', '--json']);
@@ -87,8 +89,10 @@ describe('dote init', () => {
     expect(r.json().map((s: any) => s.nome)).toEqual(['Cremona']);
     const after = new Database(d.db, { readonly: true });
     try {
-      expect(after.prepare("SELECT valore FROM meta WHERE chiave = 'schema_version'").pluck().get()).toBe('2');
+      expect(after.prepare("SELECT valore FROM meta WHERE chiave = 'schema_version'").pluck().get()).toBe('3');
       expect(after.prepare("SELECT count(*) FROM sqlite_master WHERE name = 'erogazione_data'").pluck().get()).toBe(0);
+      expect(after.prepare("SELECT count(*) FROM pragma_table_info('erogazione') WHERE name = 'file'").pluck().get()).toBe(0);
+      expect(after.prepare("SELECT count(*) FROM pragma_table_info('erogazione') WHERE name = 'file_id'").pluck().get()).toBe(1);
     } finally {
       after.close();
     }

@@ -7,7 +7,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { dote, withDb, type RunResult } from '../helpers.js';
+import { DOWNGRADE_TO_SCHEMA_2, dote, withDb, type RunResult } from '../helpers.js';
 
 const cleanups: (() => void)[] = [];
 afterEach(() => {
@@ -83,12 +83,19 @@ describe('dote importa', () => {
       ],
       totale: { importate: 4, presenti: 0, aggiornate: 0 },
     });
-    const rows = query(d.db, 'SELECT dote_id, servizio, data, inizio, fine, stato, origine, file, riga, registrata_il, descrizione, sede_id FROM erogazione ORDER BY id');
+    const rows = query(
+      d.db,
+      'SELECT dote_id, servizio, data, inizio, fine, stato, origine, f.percorso AS file, riga, registrata_il, descrizione, sede_id FROM erogazione e LEFT JOIN file_importato f ON f.id = e.file_id ORDER BY e.id',
+    );
     expect(rows).toEqual([
       { dote_id: 'CR-1', servizio: 'QD1', data: '2022-03-02', inizio: 540, fine: 600, stato: 'EROGATA', origine: 'importa', file: 'calendario.csv', riga: 2, registrata_il: '2022-03-10', descrizione: 'accoglienza', sede_id: 1 },
       { dote_id: 'CR-1', servizio: 'QD2', data: '2022-03-03', inizio: 540, fine: 600, stato: 'EROGATA', origine: 'importa', file: 'calendario.csv', riga: 3, registrata_il: '2022-03-10', descrizione: 'colloquio', sede_id: 1 },
     ]);
-    expect(query(d.db, 'SELECT count(*) AS n FROM timesheet_riga')).toEqual([{ n: 2 }]);
+    expect(query(d.db, 'SELECT f.percorso AS file, riga FROM timesheet_riga t JOIN file_importato f ON f.id = t.file_id ORDER BY t.id')).toEqual([
+      { file: 'timesheet-rossi.csv', riga: 2 },
+      { file: 'timesheet-rossi.csv', riga: 3 },
+    ]);
+    expect(query(d.db, 'SELECT percorso FROM file_importato ORDER BY id')).toEqual([{ percorso: 'calendario.csv' }, { percorso: 'timesheet-rossi.csv' }]);
     const storia = query<{ entita: string; entita_id: string; azione: string; dopo: string }>(d.db, "SELECT entita, entita_id, azione, dopo FROM storia WHERE azione LIKE 'importate%' ORDER BY id");
     expect(storia).toHaveLength(1); // one summary per dote
     expect(storia[0]).toMatchObject({ entita: 'erogazione', entita_id: 'calendario.csv, timesheet-rossi.csv', azione: 'importate 2 erogazioni (EROGATA) e 2 righe di timesheet' });
@@ -99,6 +106,34 @@ describe('dote importa', () => {
     expect(again.json().import.totale).toEqual({ importate: 0, presenti: 4, aggiornate: 0 });
     expect(dump(d.db)).toEqual(before);
     expect(d.run(['importa', 'calendario.csv', 'timesheet-rossi.csv']).stdout).toMatch(/calendario\.csv +0 erogazioni nuove, 2 già presenti/);
+  });
+
+  it('a database of schema 2 (the path on every row) is migrated: each path stored once, every row still pointing at it', () => {
+    const d = setup();
+    d.write('calendario.csv', CAL);
+    d.write('timesheet-rossi.csv', TS);
+    expect(d.run(['importa', 'calendario.csv', 'timesheet-rossi.csv']).status).toBe(0);
+    const db = new Database(d.db);
+    db.exec(DOWNGRADE_TO_SCHEMA_2);
+    expect(db.prepare('SELECT file, riga FROM timesheet_riga ORDER BY id').all()).toEqual([
+      { file: 'timesheet-rossi.csv', riga: 2 },
+      { file: 'timesheet-rossi.csv', riga: 3 },
+    ]);
+    db.close();
+    // Opening it migrates; importing the same files again finds every row present.
+    const again = d.run(['importa', 'calendario.csv', 'timesheet-rossi.csv', '--json']);
+    expect(again.status).toBe(0);
+    expect(again.json().import.totale).toEqual({ importate: 0, presenti: 4, aggiornate: 0 });
+    expect(query(d.db, "SELECT valore FROM meta WHERE chiave = 'schema_version'")).toEqual([{ valore: '3' }]);
+    expect(
+      query(d.db, "SELECT 'c' AS k, f.percorso, riga FROM erogazione e JOIN file_importato f ON f.id = e.file_id UNION ALL SELECT 't', f.percorso, riga FROM timesheet_riga t JOIN file_importato f ON f.id = t.file_id ORDER BY 1, 3"),
+    ).toEqual([
+      { k: 'c', percorso: 'calendario.csv', riga: 2 },
+      { k: 'c', percorso: 'calendario.csv', riga: 3 },
+      { k: 't', percorso: 'timesheet-rossi.csv', riga: 2 },
+      { k: 't', percorso: 'timesheet-rossi.csv', riga: 3 },
+    ]);
+    expect(query(d.db, 'SELECT count(*) AS n FROM file_importato')).toEqual([{ n: 2 }]);
   });
 
   it('all or nothing: an error in any file imports nothing', () => {
