@@ -17,7 +17,10 @@
  * timesheet as 9-10 and 10-11, or two calendar deliveries written as one timesheet row, agree on
  * the hours (domain.md 2: "a calendar delivery with no matching timesheet hours"). A gap or an
  * overlap (9-10 and 10:15-11 against 9-11) is no cover: every row stays reported. Calendar rows are
- * tried first, each against the earliest chain that fits; what is left after that is reported.
+ * tried first, each against the earliest chain that fits. Last, the same hours cut differently on
+ * both sides (calendar 9-10 and 10-12, timesheet 9-11 and 11-12) are matched together when each
+ * side's rows run without gaps or overlaps from the same start to the same end. What is left after
+ * that is reported.
  *
  * Without a database a professional's key is their name as written, so a timesheet that names them
  * by code ("P01") and a calendar by name ("Mario Rossi") cannot be linked. A professional whose
@@ -191,6 +194,7 @@ export class Reconciler {
         if (cal.length && ts.length) {
           coverWithChains(cal, ts, keys, matched);
           coverWithChains(ts, cal, keys, matched);
+          coverPiecesOnBothSides(cal, ts, keys, matched);
         }
       }
       a = b;
@@ -277,6 +281,38 @@ function coverWithChains(rows: readonly number[], parts: readonly number[], keys
     matched[r] = 1;
     for (const p of chain) matched[p] = 1;
   }
+}
+
+/**
+ * The same hours cut differently on both sides (calendar 9-10 and 10-12, timesheet 9-11 and
+ * 11-12), which no single row's chain covers: the unmatched rows of a group and day form runs of
+ * rows that overlap or touch; a run whose calendar rows and whose timesheet rows each follow one
+ * another without gaps or overlaps, from the run's start to its end, is matched as a whole.
+ */
+function coverPiecesOnBothSides(cal: readonly number[], ts: readonly number[], keys: Float64Array, matched: Uint8Array): void {
+  const rows = [...cal, ...ts].filter((r) => !matched[r] && endOf(keys[r]!) > startOf(keys[r]!));
+  rows.sort((a, b) => keys[a]! - keys[b]!); // by start, then end
+  const isCal = new Set(cal);
+  for (let a = 0; a < rows.length; ) {
+    let end = endOf(keys[rows[a]!]!);
+    let b = a + 1;
+    while (b < rows.length && startOf(keys[rows[b]!]!) <= end) end = Math.max(end, endOf(keys[rows[b++]!]!));
+    const run = rows.slice(a, b);
+    const start = startOf(keys[run[0]!]!);
+    const sides = [run.filter((r) => isCal.has(r)), run.filter((r) => !isCal.has(r))];
+    if (sides.every((side) => side.length && gapless(side, keys, start, end))) for (const r of run) matched[r] = 1;
+    a = b;
+  }
+}
+
+/** Whether `rows` (in order of start) follow one another from `start` to `end` without gaps or overlaps. */
+function gapless(rows: readonly number[], keys: Float64Array, start: number, end: number): boolean {
+  let at = start;
+  for (const r of rows) {
+    if (startOf(keys[r]!) !== at) return false;
+    at = endOf(keys[r]!);
+  }
+  return at === end;
 }
 
 /** The first index of `parts` (sorted by start) whose row starts at or after `at`. */
