@@ -75,6 +75,7 @@ export function dumpDb(file: string, tables?: readonly string[]): Record<string,
  * path on every imported row (`file`), no file_importato table. For the migration tests.
  */
 export const DOWNGRADE_TO_SCHEMA_2 = `
+  DROP INDEX timesheet_riga_giorno;
   ALTER TABLE erogazione ADD COLUMN file TEXT;
   UPDATE erogazione SET file = (SELECT percorso FROM file_importato f WHERE f.id = erogazione.file_id);
   ALTER TABLE erogazione DROP COLUMN file_id;

@@ -280,6 +280,8 @@ export function checkBatch(files: readonly BatchFile[], o: BatchOptions): BatchR
     giaRegistrate: db ? (doteId, kind, servizio, collettiva) => db.giaRegistrate(doteId, kind, servizio, collettiva) : undefined,
     minutiPersona: db ? (cf, kind, fromDay, toDay) => db.minutiPersona(cf, kind, fromDay, toDay) : undefined,
     erogazioniDelGiorno: db ? (prof, day) => db.erogazioniDelGiorno(prof, day) : undefined,
+    timesheetDelGiorno: db ? (prof, day) => db.timesheetDelGiorno(prof, day) : undefined,
+    rigaTimesheet: db ? (id) => db.rigaTimesheet(id) : undefined,
     patronoOf: db ? (sede) => (sede ? (db.sede(sede)?.patrono ?? null) : null) : undefined,
     onFinding(f: Finding, row: DeliveryRow) {
       push(fileIndex.get(row.file) ?? 0, row.file, f.line ?? row.line, f.rule, f.severity, f.message, f.column);

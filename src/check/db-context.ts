@@ -50,6 +50,8 @@ export class DbContext {
   private readonly activityStmt;
   private readonly dayStmt;
   private readonly withDeliveries = new Map<number, boolean>();
+  private readonly tsDayStmt;
+  private readonly withTimesheet = new Map<number, boolean>();
   private readonly liquidate = new Map<string, boolean>();
   private readonly activities = new Map<string, ReadonlyMap<string, string>>();
   /** Every dote's activities, read up front with the doti (see the constructor). */
@@ -97,6 +99,9 @@ export class DbContext {
         WHERE p.cf = ? AND d.destinatario_id = p.id AND t.dote_id = d.id AND t.professionista_id IN (SELECT id FROM professionista) AND t.data BETWEEN ? AND ?`,
     ).pluck();
     this.activityStmt = db.prepare('SELECT servizio, stato FROM attivita WHERE dote_id = ?');
+    this.tsDayStmt = db.prepare(
+      'SELECT id, dote_id, servizio, inizio, fine, collettiva FROM timesheet_riga INDEXED BY timesheet_riga_giorno WHERE professionista_id = ? AND data = ?',
+    ).raw();
     this.dayStmt = db.prepare(
       `SELECT id, dote_id, servizio, inizio, fine, collettiva FROM erogazione INDEXED BY erogazione_professionista
         WHERE professionista_id = ? AND data = ? AND stato NOT IN ('ANNULLATA', 'CHIUSA NEGATIVAMENTE')`,
@@ -177,6 +182,31 @@ export class DbContext {
     if (!has) return [];
     const rows = this.dayStmt.all(p.id, isoFromDay(day)) as [number, string, string, number, number, number][];
     return rows.map(([id, doteId, servizio, inizio, fine, collettiva]) => ({ id, doteId, servizio, inizio, fine, collettiva: collettiva === 1 }));
+  }
+
+  /**
+   * A professional's timesheet rows already imported on a day, for the overlap check of a new
+   * timesheet. Only professionals with imported rows cost a query (one per day).
+   */
+  timesheetDelGiorno(professionista: string, day: number): readonly StoredInterval[] {
+    const p = this.professionista(professionista);
+    if (!p) return [];
+    let has = this.withTimesheet.get(p.id);
+    if (has === undefined) {
+      has = Boolean(cachedStatement(this.db, 'SELECT 1 FROM timesheet_riga WHERE professionista_id = ? LIMIT 1').get(p.id));
+      this.withTimesheet.set(p.id, has);
+    }
+    if (!has) return [];
+    const rows = this.tsDayStmt.all(p.id, isoFromDay(day)) as [number, string, string, number, number, number][];
+    return rows.map(([id, doteId, servizio, inizio, fine, collettiva]) => ({ id, doteId, servizio, inizio, fine, collettiva: collettiva === 1 }));
+  }
+
+  /** Where an imported timesheet row came from: `file:riga`. */
+  rigaTimesheet(id: number): string {
+    const row = cachedStatement(this.db, 'SELECT f.percorso, t.riga FROM timesheet_riga t LEFT JOIN file_importato f ON f.id = t.file_id WHERE t.id = ?').get(id) as
+      | { percorso: string | null; riga: number | null }
+      | undefined;
+    return row ? `${row.percorso ?? '?'}:${row.riga ?? '?'}` : `riga ${id}`;
   }
 
   /** Whether the dote is in a liquidation request (its services' records can no longer change). */

@@ -16,6 +16,8 @@ export interface EnvOptions {
   giaRegistrate?: RuleEnv['giaRegistrate'];
   minutiPersona?: RuleEnv['minutiPersona'];
   erogazioniDelGiorno?: RuleEnv['erogazioniDelGiorno'];
+  timesheetDelGiorno?: RuleEnv['timesheetDelGiorno'];
+  rigaTimesheet?: RuleEnv['rigaTimesheet'];
   patronoOf?: (sede: string | null, row: DeliveryRow) => string | null;
   /** Receives every finding; return false to drop it (used to report only on a candidate). */
   onFinding: (f: Finding, row: DeliveryRow) => void;
@@ -38,6 +40,8 @@ export function makeEnv(o: EnvOptions): RuleEnv {
     giaRegistrate: o.giaRegistrate,
     minutiPersona: o.minutiPersona,
     erogazioniDelGiorno: o.erogazioniDelGiorno,
+    timesheetDelGiorno: o.timesheetDelGiorno,
+    rigaTimesheet: o.rigaTimesheet,
     patronoOf: o.patronoOf ?? (() => null),
     report(row, f: { rule: string; severity: Severity; message: string; column?: string }) {
       const finding: Finding = { ...f };

@@ -68,7 +68,8 @@ class Slots {
  * the same kind only: a calendar row and its own timesheet row are the same delivery. The later
  * row in stream order is reported, naming the earlier one. With a database, calendar rows are also
  * compared with the professional's live deliveries already recorded that day (importa must not
- * store a double booking), except the recorded copy of the row itself.
+ * store a double booking), and timesheet rows with the professional's timesheet rows already
+ * imported that day, except the stored copy of the row itself (same dote, service and start).
  *
  * An interval is packed as (start × 2048 + end) × 2 + group; a row reference as
  * file × 2^32 + line, or -id for an erogazione. An interval already kept for the same key is not
@@ -80,13 +81,19 @@ export const timesheetOverlap: Rule = {
     const profs = new Interner();
     const files = new Interner();
     const slots = new Slots();
-    const describe = (ref: number, start: number, end: number) => {
-      const where = ref < 0 ? `nell'erogazione ${-ref}` : `in ${files.values[Math.floor(ref / FILE_SPAN)]}:${ref % FILE_SPAN}`;
+    const describe = (ref: number, start: number, end: number, kind: string) => {
+      const where =
+        ref >= 0
+          ? `in ${files.values[Math.floor(ref / FILE_SPAN)]}:${ref % FILE_SPAN}`
+          : kind === 'timesheet'
+            ? `nella riga di timesheet già importata ${env.rigaTimesheet?.(-ref) ?? -ref}`
+            : `nell'erogazione ${-ref}`;
       return `${where} (${formatTime(start)}-${formatTime(end)})`;
     };
     // With a database, a calendar row is also compared with the professional's deliveries already
-    // recorded that day (loaded once per professional and day). A recorded delivery with the row's
-    // own key (dote, service, start) is the row itself, imported before: not compared with it.
+    // recorded that day, a timesheet row with the timesheet rows already imported (loaded once per
+    // professional, kind and day). A stored one with the row's own key (dote, service, start) is
+    // the row itself, imported before: not compared with it.
     const loaded = new Set<number>();
     let anyStored = false;
     // (dote, service) → small integer, on nested maps: no key string built per row.
@@ -112,9 +119,10 @@ export const timesheetOverlap: Rule = {
         const s = bando ? env.setting(bando, ID) : { severita: 'error' as const, parametri: {} };
         if (!s) return;
         const key = dayKey(profs.id(r.professionista) * KINDS + kindIndex(r.kind), r.day);
-        if (r.kind === 'calendario' && env.erogazioniDelGiorno && !loaded.has(key)) {
+        const stored = r.kind === 'calendario' ? env.erogazioniDelGiorno : r.kind === 'timesheet' ? env.timesheetDelGiorno : undefined;
+        if (stored && !loaded.has(key)) {
           loaded.add(key);
-          for (const e of env.erogazioniDelGiorno(r.professionista, r.day)) {
+          for (const e of stored(r.professionista, r.day)) {
             if (e.fine <= e.inizio) continue;
             slots.push(key, (e.inizio * 2048 + e.fine) * 2 + (e.collettiva ? 1 : 0), -e.id, pairOf(e.doteId, e.servizio, true));
             anyStored = true;
@@ -148,7 +156,7 @@ export const timesheetOverlap: Rule = {
               severity: s.severita,
               message:
                 `${r.professionista} impegnato il ${formatDateIt(r.data)} dalle ${formatTime(r.inizio)} alle ${formatTime(r.fine)} ` +
-                `e nello stesso momento ${describe(slots.ref(i), start, end)}`,
+                `e nello stesso momento ${describe(slots.ref(i), start, end, r.kind)}`,
             });
             break;
           }

@@ -112,6 +112,12 @@ export interface RuleEnv {
    * row's key (the registry code). Absent at delivery entry, which loads them itself.
    */
   erogazioniDelGiorno?(professionista: string, day: number): readonly StoredInterval[];
+  /**
+   * A professional's timesheet rows already imported on a day (batch checks with a database:
+   * timesheet/overlap compares a timesheet's rows with them), and where one came from (`file:riga`).
+   */
+  timesheetDelGiorno?(professionista: string, day: number): readonly StoredInterval[];
+  rigaTimesheet?(id: number): string;
   /** Patron day (MM-DD) of a sede by name, if known. */
   patronoOf(sede: string | null, row: DeliveryRow): string | null;
   /** Report a finding about `row` (line and file are taken from it). */
@@ -132,7 +138,7 @@ export interface Rule {
   create(env: RuleEnv): RuleCheck;
 }
 
-/** A delivery already in the database, as timesheet/overlap needs it. */
+/** A delivery (or an imported timesheet row) already in the database, as timesheet/overlap needs it. */
 export interface StoredInterval {
   id: number;
   doteId: string;

@@ -190,6 +190,26 @@ describe('dote importa', () => {
     expect(dump(d.db)).toEqual(before);
   });
 
+  it('a timesheet row overlapping a timesheet row already imported (same professional and day) is refused, naming its file and line; the row itself again is not', () => {
+    const d = setup();
+    d.write('timesheet-rossi.csv', TS);
+    d.ok(['importa', 'timesheet-rossi.csv']);
+    expect(d.run(['importa', 'timesheet-rossi.csv', '--json']).json().import.totale).toEqual({ importate: 0, presenti: 2, aggiornate: 0 });
+    // Another export of the same professional's timesheet: 02/03 9:30-10:30 on QD3 overlaps the
+    // imported 9-10 on QD1; 03/03 10-11 touches the imported 9-10 without overlapping it.
+    d.write('timesheet-rossi-2.csv', 'id_dote;servizio;data;ora_inizio;ora_fine;professionista\nCR-1;QD3;02/03/2022;09:30;10:30;P01\nCR-1;QD3;03/03/2022;10:00;11:00;P01\n');
+    const before = dump(d.db);
+    for (const cmd of ['verifica', 'importa']) {
+      const r = d.run([cmd, 'timesheet-rossi-2.csv', '--json']);
+      expect(r.status).toBe(1);
+      const errors = r.json().diagnostics.filter((x: { severity: string }) => x.severity === 'error');
+      expect(errors.map((x: { line: number; rule: string; message: string }) => `${x.line} ${x.rule} ${x.message}`)).toEqual([
+        '2 timesheet/overlap P01 impegnato il 02/03/2022 dalle 09:30 alle 10:30 e nello stesso momento nella riga di timesheet già importata timesheet-rossi.csv:2 (09:00-10:00)',
+      ]);
+    }
+    expect(dump(d.db)).toEqual(before);
+  });
+
   it('a concluded dote takes no rows (import/conflict), unless they are already there', () => {
     const d = setup();
     d.write('calendario.csv', CAL);

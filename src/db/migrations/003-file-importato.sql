@@ -16,3 +16,7 @@ ALTER TABLE erogazione DROP COLUMN file;
 ALTER TABLE timesheet_riga ADD COLUMN file_id INTEGER REFERENCES file_importato(id);
 UPDATE timesheet_riga SET file_id = (SELECT f.id FROM file_importato f WHERE f.percorso = timesheet_riga.file) WHERE file IS NOT NULL;
 ALTER TABLE timesheet_riga DROP COLUMN file;
+
+-- A professional's imported timesheet rows of a day, for timesheet/overlap (a new timesheet is
+-- compared with the rows already imported for the same professional and day).
+CREATE INDEX timesheet_riga_giorno ON timesheet_riga(professionista_id, data);
