@@ -122,9 +122,21 @@ export const timesheetOverlap: Rule = {
         const stored = r.kind === 'calendario' ? env.erogazioniDelGiorno : r.kind === 'timesheet' ? env.timesheetDelGiorno : undefined;
         if (stored && !loaded.has(key)) {
           loaded.add(key);
+          // A group session's participants share one interval: two of them are kept, not all. A
+          // row of the same session is not compared with them whatever its dote; any other row
+          // overlaps the session unless it is one participant's own copy, and then the other
+          // participant still says so. A day of sessions of ten costs each row a fifth of the
+          // comparisons.
+          const sessions = new Map<number, number>();
           for (const e of stored(r.professionista, r.day)) {
             if (e.fine <= e.inizio) continue;
-            slots.push(key, (e.inizio * 2048 + e.fine) * 2 + (e.collettiva ? 1 : 0), -e.id, pairOf(e.doteId, e.servizio, true));
+            const packed = (e.inizio * 2048 + e.fine) * 2 + (e.collettiva ? 1 : 0);
+            if (e.collettiva) {
+              const kept = sessions.get(packed) ?? 0;
+              if (kept === 2) continue;
+              sessions.set(packed, kept + 1);
+            }
+            slots.push(key, packed, -e.id, pairOf(e.doteId, e.servizio, true));
             anyStored = true;
           }
         }

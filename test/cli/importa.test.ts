@@ -210,6 +210,23 @@ describe('dote importa', () => {
     expect(dump(d.db)).toEqual(before);
   });
 
+  it('a group session in the database: its rows again are no overlap; one participant turned individual overlaps the others', () => {
+    const d = setup();
+    d.ok(['destinatario', 'aggiungi', '--cf', 'VRDLGU95C15D150E', '--nome', 'Luigi', '--cognome', 'Verdi', '--disabilita', 'fisica', '--l68', '--did']);
+    d.ok(['nuova', '--tipo', 'D1-INS', '--destinatario', 'VRDLGU95C15D150E', '--fascia', '3', '--data', '2022-03-01', '--id', 'CR-2']);
+    const head = 'id_dote;servizio;data;ora_inizio;ora_fine;professionista;sede;descrizione;gruppo\n';
+    d.write('gruppo.csv', `${head}CR-1;QN7;02/03/2022;09:00;10:00;P01;Cremona;accoglienza;collettiva\nCR-2;QN7;02/03/2022;09:00;10:00;P01;Cremona;accoglienza;collettiva\n`);
+    d.ok(['importa', 'gruppo.csv']);
+    expect(d.run(['importa', 'gruppo.csv', '--json']).json().import.totale).toEqual({ importate: 0, presenti: 2, aggiornate: 0 });
+    // CR-1's row again, now individual: its own group row is its earlier copy, CR-2's is still there.
+    d.write('individuale.csv', `${head}CR-1;QN7;02/03/2022;09:00;10:00;P01;Cremona;accoglienza;individuale\n`);
+    const r = d.run(['verifica', 'individuale.csv', '--json']);
+    expect(r.status).toBe(1);
+    expect(r.json().diagnostics.filter((x: { rule: string }) => x.rule === 'timesheet/overlap').map((x: { line: number; message: string }) => `${x.line} ${x.message}`)).toEqual([
+      "2 P01 impegnato il 02/03/2022 dalle 09:00 alle 10:00 e nello stesso momento nell'erogazione 2 (09:00-10:00)",
+    ]);
+  });
+
   it('a concluded dote takes no rows (import/conflict), unless they are already there', () => {
     const d = setup();
     d.write('calendario.csv', CAL);
