@@ -5,13 +5,13 @@
  * lookup is cached per distinct text, so a million rows cost a few thousand queries.
  */
 import { cachedStatement, type Db } from '../db/connection.js';
-import type { Statement } from 'better-sqlite3';
 import type { Catalogues } from '../bandi/load.js';
 import type { DoteInfo, StoredInterval } from '../rules/types.js';
 import { doteInfoLookup } from '../db/dote-info.js';
 import { findProfessionista } from '../db/repo/lookup.js';
 import type { StoredErogazione, StoredTimesheet } from './import-compare.js';
 import { isoFromDay } from '../domain/dates.js';
+import { DayRows } from './day-rows.js';
 
 export interface ProfessionistaRef {
   id: number;
@@ -33,103 +33,6 @@ export interface ExistingErogazione extends StoredErogazione {
 }
 
 export type ExistingTimesheetRiga = StoredTimesheet;
-
-/** (professional, day) entries kept by each day cache. */
-const DAY_CACHE = 16;
-/** Distinct texts (dote ids, services, descriptions, …) coded before the day caches start again. */
-const MAX_CODES = 100_000;
-
-/**
- * A professional's rows of a day (live deliveries, or imported timesheet rows), read in one query
- * and kept while the day's rows of the files are read (they come mostly in date order): the
- * overlap check and the "already imported?" lookups of the day's rows share them, instead of a
- * query per row (better-sqlite3 costs 3 µs a query, whatever the query). Kept as numbers in one
- * Float64Array per day, texts as small integers: arrays and strings kept for the length of a day
- * outlive the young generation and filled the old one (the process grew by 170 MB re-checking two
- * million imported rows).
- *
- * The statement's first six columns are id, dote_id, servizio, inizio, fine, collettiva; `text`
- * names the columns that hold text. NULL is kept as NaN.
- */
-class DayRows {
-  private readonly days = new Map<string, Float64Array>();
-  private codes = new Map<string, number>();
-  private names: string[] = [];
-  private readonly width: number;
-  private readonly isText: boolean[];
-
-  constructor(
-    private readonly stmt: Statement,
-    private readonly columns: readonly string[],
-    text: readonly string[],
-  ) {
-    this.width = columns.length;
-    this.isText = columns.map((c) => text.includes(c));
-  }
-
-  private code(s: string): number {
-    let c = this.codes.get(s);
-    if (c === undefined) {
-      c = this.names.length;
-      this.codes.set(s, c);
-      this.names.push(s);
-    }
-    return c;
-  }
-
-  of(professionistaId: number, data: string): Float64Array {
-    const k = `${professionistaId}|${data}`;
-    let rows = this.days.get(k);
-    if (!rows) {
-      if (this.days.size >= DAY_CACHE) this.days.clear();
-      if (this.names.length > MAX_CODES) {
-        this.days.clear();
-        this.codes = new Map();
-        this.names = [];
-      }
-      const all = this.stmt.all(professionistaId, data) as unknown[][];
-      const w = this.width;
-      rows = new Float64Array(all.length * w);
-      for (let i = 0; i < all.length; i++) {
-        const row = all[i]!;
-        for (let c = 0; c < w; c++) {
-          const v = row[c];
-          rows[i * w + c] = v === null ? NaN : this.isText[c] ? this.code(v as string) : (v as number);
-        }
-      }
-      this.days.set(k, rows);
-    }
-    return rows;
-  }
-
-  /** The first row (lowest id) with this dote, service and start that day, as an object of its columns. */
-  find(professionistaId: number, data: string, doteId: string, servizio: string, inizio: number): Record<string, unknown> | undefined {
-    const rows = this.of(professionistaId, data);
-    const d = this.codes.get(doteId);
-    const sv = this.codes.get(servizio);
-    if (d === undefined || sv === undefined) return undefined;
-    const w = this.width;
-    for (let o = 0; o < rows.length; o += w) {
-      if (rows[o + 3] !== inizio || rows[o + 1] !== d || rows[o + 2] !== sv) continue;
-      const out: Record<string, unknown> = {};
-      for (let c = 0; c < w; c++) {
-        const v = rows[o + c]!;
-        out[this.columns[c]!] = Number.isNaN(v) ? null : this.isText[c] ? this.names[v]! : v;
-      }
-      return out;
-    }
-    return undefined;
-  }
-
-  intervals(professionistaId: number, data: string): StoredInterval[] {
-    const rows = this.of(professionistaId, data);
-    const out: StoredInterval[] = [];
-    for (let o = 0; o < rows.length; o += this.width) {
-      out.push({ id: rows[o]!, doteId: this.names[rows[o + 1]!]!, servizio: this.names[rows[o + 2]!]!, inizio: rows[o + 3]!, fine: rows[o + 4]!, collettiva: rows[o + 5] === 1 });
-    }
-    return out;
-  }
-}
 
 /** Shared by the doti with no hours in the database (most, in a first import). */
 const NOTHING: ReadonlyMap<string, number> = new Map();
