@@ -7,6 +7,7 @@ import type { StoredInterval } from '../rules/types.js';
 
 /** (professional, day) entries kept by each day cache. */
 const DAY_CACHE = 16;
+const NONE = new Float64Array(0);
 /** Distinct texts (dote ids, services, descriptions, …) coded before the day caches start again. */
 const MAX_CODES = 100_000;
 
@@ -24,13 +25,17 @@ const MAX_CODES = 100_000;
  */
 export class DayRows {
   private readonly days = new Map<string, Float64Array>();
+  /** Whether a professional has any row at all: the others cost no query per day. */
+  private readonly any = new Map<number, boolean>();
   private codes = new Map<string, number>();
   private names: string[] = [];
   private readonly width: number;
   private readonly isText: boolean[];
 
+  /** `anyStmt` answers, for a professional, whether there is any row (a row or nothing). */
   constructor(
     private readonly stmt: Statement,
+    private readonly anyStmt: Statement,
     private readonly columns: readonly string[],
     text: readonly string[],
   ) {
@@ -48,7 +53,18 @@ export class DayRows {
     return c;
   }
 
+  /** Whether the professional has any row, on any day. */
+  has(professionistaId: number): boolean {
+    let v = this.any.get(professionistaId);
+    if (v === undefined) {
+      v = this.anyStmt.get(professionistaId) !== undefined;
+      this.any.set(professionistaId, v);
+    }
+    return v;
+  }
+
   of(professionistaId: number, data: string): Float64Array {
+    if (!this.has(professionistaId)) return NONE;
     const k = `${professionistaId}|${data}`;
     let rows = this.days.get(k);
     if (!rows) {

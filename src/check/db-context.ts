@@ -47,8 +47,6 @@ export class DbContext {
   private readonly personaTsStmt;
   private readonly gia = new Map<string, ReadonlyMap<string, number>>();
   private readonly activityStmt;
-  private readonly withDeliveries = new Map<number, boolean>();
-  private readonly withTimesheet = new Map<number, boolean>();
   /** A professional's live deliveries and imported timesheet rows of the days being read. */
   private readonly erogazioniDay: DayRows;
   private readonly timesheetDay: DayRows;
@@ -97,6 +95,7 @@ export class DbContext {
       db
         .prepare(`SELECT ${tsColumns.join(', ')} FROM timesheet_riga INDEXED BY timesheet_riga_giorno WHERE professionista_id = ? AND data = ? ORDER BY id`)
         .raw(),
+      db.prepare('SELECT 1 FROM timesheet_riga WHERE professionista_id = ? LIMIT 1'),
       tsColumns,
       ['dote_id', 'servizio', 'descrizione'],
     );
@@ -108,6 +107,7 @@ export class DbContext {
             WHERE professionista_id = ? AND data = ? AND stato NOT IN ('ANNULLATA', 'CHIUSA NEGATIVAMENTE') ORDER BY id`,
         )
         .raw(),
+      db.prepare("SELECT 1 FROM erogazione WHERE professionista_id = ? AND stato NOT IN ('ANNULLATA', 'CHIUSA NEGATIVAMENTE') LIMIT 1"),
       eColumns,
       ['dote_id', 'servizio', 'modalita', 'descrizione', 'stato', 'registrata_il'],
     );
@@ -175,30 +175,22 @@ export class DbContext {
    */
   erogazioniDelGiorno(professionista: string, day: number): readonly StoredInterval[] {
     const p = this.professionista(professionista);
-    if (!p) return [];
-    let has = this.withDeliveries.get(p.id);
-    if (has === undefined) {
-      has = Boolean(cachedStatement(this.db, "SELECT 1 FROM erogazione WHERE professionista_id = ? AND stato NOT IN ('ANNULLATA', 'CHIUSA NEGATIVAMENTE') LIMIT 1").get(p.id));
-      this.withDeliveries.set(p.id, has);
-    }
-    if (!has) return [];
-    return this.erogazioniDay.intervals(p.id, isoFromDay(day));
+    return p ? this.erogazioniDay.intervals(p.id, isoFromDay(day)) : [];
   }
 
-  /**
-   * A professional's timesheet rows already imported on a day, for the overlap check of a new
-   * timesheet. Only professionals with imported rows cost a query (one per day).
-   */
+  /** The same for the timesheet rows already imported, for the overlap check of a new timesheet. */
   timesheetDelGiorno(professionista: string, day: number): readonly StoredInterval[] {
     const p = this.professionista(professionista);
-    if (!p) return [];
-    let has = this.withTimesheet.get(p.id);
-    if (has === undefined) {
-      has = Boolean(cachedStatement(this.db, 'SELECT 1 FROM timesheet_riga WHERE professionista_id = ? LIMIT 1').get(p.id));
-      this.withTimesheet.set(p.id, has);
-    }
-    if (!has) return [];
-    return this.timesheetDay.intervals(p.id, isoFromDay(day));
+    return p ? this.timesheetDay.intervals(p.id, isoFromDay(day)) : [];
+  }
+
+  /** Whether the professional has live deliveries, and imported timesheet rows, in the database. */
+  hasErogazioni(professionistaId: number): boolean {
+    return this.erogazioniDay.has(professionistaId);
+  }
+
+  hasTimesheet(professionistaId: number): boolean {
+    return this.timesheetDay.has(professionistaId);
   }
 
   /** Where an imported timesheet row came from: `file:riga`. */

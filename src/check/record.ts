@@ -65,13 +65,6 @@ export class Recorder implements RowSink {
   private readonly updates: ImportUpdate[] = [];
   private readonly activities = new Map<string, Set<string>>();
   private readonly now = new Date().toISOString();
-  /**
-   * Professionals who had deliveries (timesheet rows) before this import. For the others no row
-   * can be "already present" except one added earlier in this same call, which `addKey` finds
-   * without searching the deliveries: a million-row import costs no lookups.
-   */
-  private readonly hadErogazioni: Set<number>;
-  private readonly hadTimesheet: Set<number>;
   private readonly groups = new Map<string, { servizio: string; pk: number; g: number }[]>();
   private groupCount = 0;
   /**
@@ -92,11 +85,6 @@ export class Recorder implements RowSink {
     private readonly opts: { oggi: string; writer?: ImportWriter },
   ) {
     this.counts = files.map((f) => ({ file: f.path, kind: f.kind, importate: 0, presenti: 0, aggiornate: 0 }));
-    const db = ctx.db;
-    this.hadErogazioni = new Set(
-      db.prepare("SELECT DISTINCT professionista_id FROM erogazione WHERE stato NOT IN ('ANNULLATA', 'CHIUSA NEGATIVAMENTE')").pluck().all() as number[],
-    );
-    this.hadTimesheet = new Set(db.prepare('SELECT DISTINCT professionista_id FROM timesheet_riga').pluck().all() as number[]);
     // Rows are 40 bytes or more: sized for the bytes of the files, the filter stays sparse.
     // DOTE_TEST_BLOOM_BITS (tests only) sets a tiny filter, so that nearly every row is a "maybe"
     // and the writer's path for them is exercised on a few hundred rows.
@@ -135,7 +123,9 @@ export class Recorder implements RowSink {
     const file = this.files[fi]!.path;
     const w = this.opts.writer;
     if (r.kind === 'timesheet') {
-      const prior = this.hadTimesheet.has(profId);
+      // A professional with no timesheet rows in the database (ctx.hasTimesheet, asked once each)
+      // has none to find: only a key added earlier in this call can be there (`maybeInCall`).
+      const prior = this.ctx.hasTimesheet(profId);
       if (erogabile && w && this.maybeInCall('t', profId, r)) {
         w.insertTimesheet(fi, profId, r.doteId, r.servizio, r.data, r.inizio, r.fine, collettiva, x.descrizione, r.line, true);
         return;
@@ -185,7 +175,7 @@ export class Recorder implements RowSink {
       return;
     }
     const ex: ExistingErogazione | undefined =
-      this.hadErogazioni.has(profId) || !erogabile || terminata ? this.ctx.existingErogazione(profId, r.data, r.doteId, r.servizio, r.inizio) : undefined;
+      this.ctx.hasErogazioni(profId) || !erogabile || terminata ? this.ctx.existingErogazione(profId, r.data, r.doteId, r.servizio, r.inizio) : undefined;
     if (ex) {
       r.giaNelDatabase = Math.max(0, ex.fine - r.inizio);
       r.statoNelDatabase = ex.stato;
