@@ -314,7 +314,11 @@ export function checkBatch(files: readonly BatchFile[], o: BatchOptions): BatchR
   // Values that outlive their row are detached from the chunk they were read from (csv/strings.ts).
   const keep = interner();
   // Codes and words as written, to what they mean; each remembers the row before (rows repeat them).
-  const upperCode = lastValueCache((raw) => detach(raw.toUpperCase()));
+  // One cache per column: a single one would alternate between the service and the dote type of
+  // each row and never find the value of the row before.
+  const toUpper = (raw: string) => detach(raw.toUpperCase());
+  const servizioOf = lastValueCache(toUpper);
+  const tipoOf = lastValueCache(toUpper);
   const modalitaOf = lastValueCache((raw): Modalita | undefined => ownValue(MODALITA, raw.toLowerCase()));
   const gruppoOf = lastValueCache((raw): boolean | undefined => ownValue(GRUPPO, raw.toLowerCase()));
   type ProfKey = { key: string; id: number | undefined; unknown: boolean };
@@ -402,9 +406,9 @@ export function checkBatch(files: readonly BatchFile[], o: BatchOptions): BatchR
       }
       const doteId = keep(get(fields, iDote));
       const servRaw = get(fields, iServ);
-      const servizio = upperCode(servRaw);
+      const servizio = servizioOf(servRaw);
       const tipoRaw = get(fields, iTipo);
-      const tipoDote = tipoRaw ? upperCode(tipoRaw) : null;
+      const tipoDote = tipoRaw ? tipoOf(tipoRaw) : null;
       const bando = bandoFor(doteId, servizio, tipoDote);
       rowBando = bando;
       rowLine = line;
