@@ -2,6 +2,7 @@
 import { loadCatalogues, tipoOf } from '../bandi/load.js';
 import type { Bando } from '../bandi/schema.js';
 import { DoteError } from '../errors.js';
+import { FASCE } from '../domain/fascia.js';
 import { RULES } from '../rules/catalog.js';
 import { implementedRuleIds } from '../rules/index.js';
 import { formatCents, formatHours } from '../domain/money.js';
@@ -134,7 +135,7 @@ export function formatCatalogo(v: CatalogoView): string {
     parts.push(`  ${t.codice}  ${t.nome}${t.linee.length ? ` (linee ${t.linee.join(', ')})` : ''}${ris}`);
   }
   parts.push('');
-  const fasce = v.filtro.fascia !== null ? [String(v.filtro.fascia)] : ['1', '2', '3', '4'];
+  const fasce = v.filtro.fascia !== null ? [String(v.filtro.fascia)] : [...FASCE];
   const isJc = v.servizi.every((s) => Object.keys(s.massimali).length === 0);
   if (isJc) {
     const tipi = v.tipi.map((t) => t.codice);

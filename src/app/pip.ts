@@ -2,6 +2,7 @@
  * `dote pip imposta|varia|invia|valida`: the Cremona PIP. Every version is kept with its date and
  * reason (domain.md 1.1 "PIP changes"); the current plan is the highest version.
  */
+import { COUNTED_STATES_SQL } from '../db/states.js';
 import type { Db } from '../db/connection.js';
 import { inTransaction } from '../db/connection.js';
 import { loadCatalogues } from '../bandi/load.js';
@@ -57,7 +58,7 @@ function committedMinutes(db: Db, doteId: string): Map<string, { individuale: nu
   const rows = db
     .prepare(
       `SELECT servizio, collettiva, sum(fine - inizio) AS minuti FROM erogazione
-       WHERE dote_id = ? AND stato IN ('PROGRAMMATA', 'AVVIATA', 'EROGATA') GROUP BY servizio, collettiva`,
+       WHERE dote_id = ? AND stato IN (${COUNTED_STATES_SQL}) GROUP BY servizio, collettiva`,
     )
     .all(doteId) as { servizio: string; collettiva: number; minuti: number }[];
   const m = new Map<string, { individuale: number; collettiva: number }>();

@@ -22,7 +22,9 @@ import { UsageError } from '../errors.js';
 import { detectEncoding, type TextEncoding } from '../csv/encoding.js';
 import { CsvSplitter, detectDelimiter, type CsvRecord } from '../csv/split.js';
 import { matchHeader, type ColumnName, type FileKind } from '../csv/columns.js';
-import { normalizeName } from '../db/repo/lookup.js';
+import { normalizeName } from '../domain/names.js';
+import { parseModalita } from '../domain/modalita.js';
+import { parseFascia } from '../domain/fascia.js';
 import { detach, interner, lastValueCache } from '../csv/strings.js';
 import { csvEncoding } from '../rules/csv-encoding.js';
 import { csvSyntax } from '../rules/csv-syntax.js';
@@ -119,18 +121,6 @@ export function estimateRows(files: readonly BatchFile[]): number {
 
 const DEFAULT_SETTING: RegolaSetting = { severita: 'error', parametri: {} };
 
-const MODALITA: Record<string, Modalita> = {
-  presenza: 'presenza',
-  'in presenza': 'presenza',
-  fad: 'fad',
-  'a distanza': 'fad',
-  distanza: 'fad',
-  telematica: 'telematica',
-  telematico: 'telematica',
-  telefonica: 'telefonica',
-  telefonico: 'telefonica',
-  telefono: 'telefonica',
-};
 
 const GRUPPO: Record<string, boolean> = {
   individuale: false,
@@ -319,7 +309,7 @@ export function checkBatch(files: readonly BatchFile[], o: BatchOptions): BatchR
   const toUpper = (raw: string) => detach(raw.toUpperCase());
   const servizioOf = lastValueCache(toUpper);
   const tipoOf = lastValueCache(toUpper);
-  const modalitaOf = lastValueCache((raw): Modalita | undefined => ownValue(MODALITA, raw.toLowerCase()));
+  const modalitaOf = lastValueCache((raw): Modalita | undefined => parseModalita(raw));
   const gruppoOf = lastValueCache((raw): boolean | undefined => ownValue(GRUPPO, raw.toLowerCase()));
   type ProfKey = { key: string; id: number | undefined; unknown: boolean };
   const profKeys = new Map<string, ProfKey>();
@@ -489,8 +479,8 @@ export function checkBatch(files: readonly BatchFile[], o: BatchOptions): BatchR
       let fascia: number | null = null;
       const fasciaRaw = get(fields, iFascia);
       if (fasciaRaw) {
-        if (fasciaRaw.length === 1 && fasciaRaw >= '1' && fasciaRaw <= '4') fascia = Number(fasciaRaw);
-        else rep(fieldValue.id, fieldValue.fascia(fasciaRaw), 'fascia');
+        fascia = parseFascia(fasciaRaw);
+        if (fascia === null) rep(fieldValue.id, fieldValue.fascia(fasciaRaw), 'fascia');
       }
       if (tipoDote && !tipi.has(tipoDote)) rep(fieldValue.id, fieldValue.tipoDote(tipoRaw, [...tipi]), 'tipo_dote');
       let registrataIl: string | null = null;

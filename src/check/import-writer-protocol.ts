@@ -78,8 +78,12 @@ export interface WriterEnd {
   commit: boolean;
   operatore: string;
   history: HistoryEntry[];
-  /** Job Coach activities that got deliveries: PROPOSTA → INIZIATA (each with a history entry). */
-  activities?: { doteId: string; servizio: string }[];
+  /**
+   * Job Coach activities whose state changes because they got (EROGATA) deliveries, from and to
+   * the states the domain gives (domain/erogazione-state.ts attivitaDopoAvvio), each with a
+   * history entry.
+   */
+  activities?: { doteId: string; servizio: string; da: string; a: string }[];
 }
 
 /** What became of the "maybe" rows: counts per file, and the ones that were new after all. */

@@ -11,6 +11,7 @@
  * rollback and the history entries; the outcome on the result port, and the shared state word
  * set so the main thread can wait for it synchronously.
  */
+import { FREED_STATES_SQL } from '../db/states.js';
 import { parentPort, workerData, type MessagePort } from 'node:worker_threads';
 import { createRequire } from 'node:module';
 import type { Database as Db, Statement } from 'better-sqlite3';
@@ -124,7 +125,7 @@ try {
   findErogazione = db.prepare(
     `SELECT id, fine, sede_id, modalita, collettiva, descrizione FROM erogazione
       WHERE professionista_id = ? AND data = ? AND dote_id = ? AND servizio = ? AND inizio = ?
-        AND stato NOT IN ('ANNULLATA', 'CHIUSA NEGATIVAMENTE') ORDER BY id LIMIT 1`,
+        AND stato NOT IN (${FREED_STATES_SQL}) ORDER BY id LIMIT 1`,
   );
   findTimesheet = db.prepare(
     'SELECT id, fine, collettiva, descrizione FROM timesheet_riga WHERE professionista_id = ? AND dote_id = ? AND servizio = ? AND data = ? AND inizio = ?',
@@ -300,12 +301,12 @@ function finish(end: WriterEnd): void {
   try {
     flushAll();
     if (end.commit) {
-      // Imported deliveries are EROGATA: an activity still PROPOSTA has started (manual 3.3:
-      // INIZIATA with the first delivery started), as "erogazione avvia" does one at a time.
-      const start = db.prepare("UPDATE attivita SET stato = 'INIZIATA' WHERE dote_id = ? AND servizio = ? AND stato = 'PROPOSTA'");
+      // Imported deliveries are EROGATA: their activities start as "erogazione avvia" starts
+      // them one at a time; the states come from the recorder (the domain's transition).
+      const start = db.prepare('UPDATE attivita SET stato = ? WHERE dote_id = ? AND servizio = ? AND stato = ?');
       for (const a of end.activities ?? []) {
-        if (start.run(a.doteId, a.servizio).changes) {
-          recordHistory(db, { doteId: a.doteId, entita: 'attivita', entitaId: a.servizio, azione: 'inizia', operatore: end.operatore, prima: { stato: 'PROPOSTA' }, dopo: { stato: 'INIZIATA', origine: 'importa' } });
+        if (start.run(a.a, a.doteId, a.servizio, a.da).changes) {
+          recordHistory(db, { doteId: a.doteId, entita: 'attivita', entitaId: a.servizio, azione: 'inizia', operatore: end.operatore, prima: { stato: a.da }, dopo: { stato: a.a, origine: 'importa' } });
         }
       }
       for (const h of end.history) recordHistory(db, h);

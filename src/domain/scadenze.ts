@@ -18,7 +18,7 @@ import type { Bando, Scadenza } from '../bandi/schema.js';
 import { addDays, dayNumber, daysBetween, formatDateIt, isoFromDay, weekday } from './dates.js';
 import { addWorkingDays, holidayName } from './holidays.js';
 import { STATO } from './dote-stati.js';
-import { lateEntryLimits } from '../rules/calendar-late-entry.js';
+import { lateEntryLimits } from './late-entry.js';
 
 export interface DoteDates {
   id: string;
