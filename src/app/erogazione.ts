@@ -351,13 +351,14 @@ function runRules(db: Db, rc: RuleContext, ctx: ErogazioneCtx, cand: ErogazioneF
   return found;
 }
 
-/** Errors refuse the operation (RefusedError lists them with their rule ids); warnings return. */
+/** Errors refuse the operation (RefusedError names them, and lists every finding with its rule id); warnings return. */
 function refuseOnErrors(findings: readonly Finding[], what: string): Finding[] {
   const errors = findings.filter((f) => f.severity === 'error');
   if (errors.length) {
     throw new RefusedError(
       `${what} rifiutata: ${errors.map((f) => `${f.rule}: ${f.message}`).join('; ')}`,
-      errors.map((f) => ({ rule: f.rule, severity: f.severity, message: f.message })),
+      // The warnings too, so that a script sees every finding of the refused operation.
+      findings.map((f) => ({ rule: f.rule, severity: f.severity, message: f.message })),
     );
   }
   return findings.filter((f) => f.severity === 'warning');

@@ -86,6 +86,11 @@ export interface FileReport {
   warnings: number;
   encoding: TextEncoding | null;
   delimiter: string | null;
+  /**
+   * importa: calendar rows with no `registrata_il`, recorded as registered today (--oggi), so
+   * that calendar/late-entry measures their delay from today (verifica skips it for them).
+   */
+  registrateOggi?: number;
 }
 
 export interface Diagnostic {
@@ -164,6 +169,12 @@ function openFailure(path: string, e: NodeJS.ErrnoException): UsageError {
 }
 
 const require = createRequire(import.meta.url);
+
+/** importa: a calendar row without `registrata_il` is registered today (FileReport.registrateOggi). */
+function registeredToday(report: FileReport, oggi: string): string {
+  report.registrateOggi = (report.registrateOggi ?? 0) + 1;
+  return oggi;
+}
 
 function decoderFor(encoding: TextEncoding): (buf: Buffer, final: boolean) => string {
   if (encoding === 'utf-8') {
@@ -532,7 +543,7 @@ export function checkBatch(files: readonly BatchFile[], o: BatchOptions): BatchR
         modalita,
         collettiva,
         sede: sedeRaw || null,
-        registrataIl: registrataIl ?? (o.mode === 'importa' && kind === 'calendario' ? o.oggi : null),
+        registrataIl: registrataIl ?? (o.mode === 'importa' && kind === 'calendario' ? registeredToday(report, o.oggi) : null),
         fascia,
         tipoDote,
       };

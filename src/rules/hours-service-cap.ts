@@ -1,8 +1,9 @@
-import type { Bando } from '../bandi/schema.js';
-import type { DeliveryRow, Rule, RuleEnv } from './types.js';
+import type { Bando, TipoDote } from '../bandi/schema.js';
+import type { DeliveryRow, PlanFinding, Rule, RuleEnv } from './types.js';
+import type { VocePip } from '../domain/pip.js';
 import { Interner, Totals, KINDS, hoursMinutes, hoursWord, kindIndex, onceSkipper } from './delivery-keys.js';
 import { STATI_PROGRAMMATI } from '../domain/erogazione-state.js';
-import { massimaliTipo, type OreServizi } from '../domain/massimali.js';
+import { massimaleServizio, massimaliTipo, type OreServizi } from '../domain/massimali.js';
 import { formatHours } from '../domain/money.js';
 
 const ID = 'hours/service-cap';
@@ -157,3 +158,42 @@ export const hoursServiceCap: Rule = {
     };
   },
 };
+
+/**
+ * The same rule on a PIP (`pip imposta|varia`): a plan may not give a service more hours than the
+ * fascia's cap (Cremona, "SERVIZI": "X/Y" = at most X individual and Y group hours), nor fewer
+ * than those already counted against it (`committed`: PROGRAMMATA, AVVIATA or EROGATA), since the
+ * plan is the limit deliveries are checked against.
+ */
+export function planCapFindings(
+  bando: Bando,
+  tipo: TipoDote,
+  fascia: number,
+  plan: readonly VocePip[],
+  committed: ReadonlyMap<string, { individuale: number; collettiva: number }>,
+): PlanFinding[] {
+  const out: PlanFinding[] = [];
+  for (const v of plan) {
+    // A service outside the type is service/not-in-dote's finding.
+    if (!tipo.servizi.includes(v.servizio)) continue;
+    const s = bando.servizi.find((x) => x.codice === v.servizio);
+    const cap = massimaleServizio(bando, v.servizio, fascia);
+    if (!s || !cap) continue;
+    if (v.minutiIndividuali > cap.individuale) {
+      out.push({ rule: ID, message: `${v.servizio}: ${formatHours(v.minutiIndividuali)} ore individuali, oltre il massimo di ${formatHours(cap.individuale)} per la fascia ${fascia}` });
+    }
+    if (s.tariffa.collettiva !== undefined && v.minutiCollettivi > cap.collettiva) {
+      out.push({ rule: ID, message: `${v.servizio}: ${formatHours(v.minutiCollettivi)} ore collettive, oltre il massimo di ${formatHours(cap.collettiva)} per la fascia ${fascia}` });
+    }
+  }
+  for (const [servizio, c] of committed) {
+    const v = plan.find((x) => x.servizio === servizio) ?? { servizio, minutiIndividuali: 0, minutiCollettivi: 0 };
+    if (c.individuale > v.minutiIndividuali) {
+      out.push({ rule: ID, message: `${servizio}: ${formatHours(c.individuale)} ore individuali già erogate o programmate, più delle ${formatHours(v.minutiIndividuali)} pianificate` });
+    }
+    if (c.collettiva > v.minutiCollettivi) {
+      out.push({ rule: ID, message: `${servizio}: ${formatHours(c.collettiva)} ore collettive già erogate o programmate, più delle ${formatHours(v.minutiCollettivi)} pianificate` });
+    }
+  }
+  return out;
+}

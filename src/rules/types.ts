@@ -129,3 +129,9 @@ export interface StoredInterval {
   fine: number;
   collettiva: boolean;
 }
+
+/** A finding about a PIP being set or varied (`pip imposta|varia`): the plan is refused with it. */
+export interface PlanFinding {
+  rule: string;
+  message: string;
+}
