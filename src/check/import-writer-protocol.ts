@@ -65,6 +65,9 @@ export interface WriterInit {
   /** --oggi: importata_il of timesheet rows. */
   oggi: string;
   shared: SharedArrayBuffer;
+  /** Batches, then the drain and the end (a MessagePort). */
+  input: unknown;
+  /** Where the writer posts its outcomes (a MessagePort). */
   resultPort: unknown;
 }
 
@@ -93,4 +96,5 @@ export interface MaybeOutcome {
   added: [number, 'c' | 't', string, string, number][];
 }
 
-export type WriterOutcome = { ok: true; drained: MaybeOutcome } | { ok: true; committed: boolean } | { ok: false; error: string };
+/** A failure says whether it was a busy database (the user's to retry) or anything else (a bug). */
+export type WriterOutcome = { ok: true; drained: MaybeOutcome } | { ok: true; committed: boolean } | { ok: false; error: string; busy?: boolean };

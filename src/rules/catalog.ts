@@ -5,6 +5,8 @@
  * Implementations are listed explicitly in src/rules/index.ts; a rule without one is shown by
  * `dote regole` as "non ancora attiva".
  */
+import { InternalError } from '../errors.js';
+
 export interface RuleInfo {
   readonly id: string;
   readonly title: string;
@@ -54,6 +56,7 @@ export const RULE_IDS: ReadonlySet<string> = new Set(RULES.map((r) => r.id));
 
 export function ruleInfo(id: string): RuleInfo {
   const r = RULES.find((x) => x.id === id);
-  if (!r) throw new Error(`regola sconosciuta: ${id}`);
+  // Ids asked for come from the code, never from the user: an unknown one is a bug.
+  if (!r) throw new InternalError(`regola sconosciuta: ${id}`);
   return r;
 }

@@ -20,7 +20,7 @@ describe('--servizio CODICE=ORE[:coll]', () => {
   });
   it('refuses what is not CODE=HOURS or not whole minutes (exit 2)', () => {
     for (const bad of ['QT6', 'QT6=', 'QT6=-1', 'QT6=4h', '=4', 'QT6=4:gruppo']) {
-      expect(() => parseServizioSpec(bad)).toThrow(expect.objectContaining({ exitCode: 2 }));
+      expect(() => parseServizioSpec(bad)).toThrow(expect.objectContaining({ status: 2 }));
     }
     expect(() => parseServizioSpec('QD2=0,01')).toThrow(/minuti/);
   });
