@@ -1,6 +1,7 @@
 /**
  * Typed errors. Deep code throws; only `main.ts` turns them into an exit status and a one-line
- * Italian message (cli.md: 1 = refused by a rule, 2 = usage problem). Never `process.exit` below.
+ * Italian message (cli.md: 1 = refused by a rule, 2 = usage problem). Nothing below it ends the
+ * process or sets its status.
  */
 export type ExitStatus = 1 | 2;
 

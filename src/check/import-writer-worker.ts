@@ -54,16 +54,15 @@ function failAtStart(e: unknown): never {
  * moment, so that a test sees the main thread stop waiting at once with nothing written.
  * `start` (holding the write lock, before saying so), `batch` (after writing a batch's rows) or
  * `commit` (just before COMMIT, the history written): an exception there, which the thread's own
- * handlers catch. With `:exit` (`batch:exit`…) the thread ends there and then, with no rollback
- * and no word to the main thread; with `:oom` it exhausts its heap (made small for it by
- * import-writer.ts), which ends a thread with no JavaScript run after.
+ * handlers catch. With `:oom` (`batch:oom`…) it exhausts its heap there (made small for it by
+ * import-writer.ts): the thread dies with no rollback, no word to the main thread and no
+ * JavaScript run after, the hardest way for it to end.
  */
 const TEST_FAIL = process.env.DOTE_TEST_WORKER_FAIL ?? '';
 function failForTest(moment: 'start' | 'batch' | 'commit'): void {
   const [at, how] = TEST_FAIL.split(':');
   if (at !== moment) return;
   if (moment !== 'start') flushAll(); // rows written in the transaction: there is something to undo
-  if (how === 'exit') process.exit(1);
   if (how === 'oom') {
     const hog: number[][] = [];
     for (;;) hog.push(new Array<number>(100_000).fill(hog.length));

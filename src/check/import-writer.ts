@@ -17,7 +17,7 @@ import { EROGAZIONE_TEXT, Op, State, TIMESHEET_TEXT, elide, type MaybeOutcome, t
  * on the shared words, blocked, so it never hears a thread end: only a thread whose event loop is
  * free gets a Worker's 'error' and 'exit' events. This one does; when the writer ends without
  * having said Done or Failed (a module that does not load, an exception nobody caught, its heap
- * exhausted, process.exit) it says Failed for it, with the reason, and wakes both waits, so the
+ * exhausted, an exit call) it says Failed for it, with the reason, and wakes both waits, so the
  * main thread stops waiting at once. Node refuses some of the main thread's options for a thread
  * (--expose-gc): then the writer gets none.
  */
