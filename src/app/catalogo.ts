@@ -1,7 +1,8 @@
 /** `dote bandi`, `dote catalogo`, `dote regole`: views of the loaded catalogues. */
 import { loadCatalogues, tipoOf } from '../bandi/load.js';
 import type { Bando } from '../bandi/schema.js';
-import { DoteError } from '../errors.js';
+import { UsageError } from '../errors.js';
+import { FASCE } from '../domain/fascia.js';
 import { RULES } from '../rules/catalog.js';
 import { implementedRuleIds } from '../rules/index.js';
 import { formatCents, formatHours } from '../domain/money.js';
@@ -72,7 +73,7 @@ export function catalogoView(extra: readonly string[], bandoId: string, opts: { 
   let fascia: number | null = null;
   if (opts.fascia !== undefined) {
     fascia = Number(opts.fascia);
-    if (!/^[1-4]$/.test(opts.fascia)) throw new DoteError(`--fascia: "${opts.fascia}" non valida (1, 2, 3 o 4)`, { exitCode: 2 });
+    if (!/^[1-4]$/.test(opts.fascia)) throw new UsageError(`--fascia: "${opts.fascia}" non valida (1, 2, 3 o 4)`);
   }
   const tipi = opts.tipo ? [tipoOf(b, opts.tipo)] : b.tipi;
   const codes = new Set(tipi.flatMap((t) => [...t.servizi, ...t.attivita.map((a) => a.servizio)]));
@@ -134,7 +135,7 @@ export function formatCatalogo(v: CatalogoView): string {
     parts.push(`  ${t.codice}  ${t.nome}${t.linee.length ? ` (linee ${t.linee.join(', ')})` : ''}${ris}`);
   }
   parts.push('');
-  const fasce = v.filtro.fascia !== null ? [String(v.filtro.fascia)] : ['1', '2', '3', '4'];
+  const fasce = v.filtro.fascia !== null ? [String(v.filtro.fascia)] : [...FASCE];
   const isJc = v.servizi.every((s) => Object.keys(s.massimali).length === 0);
   if (isJc) {
     const tipi = v.tipi.map((t) => t.codice);

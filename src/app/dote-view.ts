@@ -5,6 +5,7 @@
  * and from the deliveries: programmed = PROGRAMMATA + AVVIATA, delivered = EROGATA, left =
  * planned − delivered − programmed; group deliveries (collettiva) count as group hours.
  */
+import { massimaleServizio } from '../domain/massimali.js';
 import type { Db } from '../db/connection.js';
 import { loadCatalogues } from '../bandi/load.js';
 import type { DoteRow } from '../db/repo/lookup.js';
@@ -204,7 +205,7 @@ export function mostraDote(db: Db, ctx: DoteCtx, id: string): DoteDetail {
       const pianificati = p ? (coll ? p.collettiva : p.individuale) : 0;
       // Before the PIP (Cremona) programming counts against the fascia's cap, and so does what is
       // left: the residue is the cap's, not a negative number against an empty plan.
-      const massimale = s?.massimali?.[String(r.fascia) as '1' | '2' | '3' | '4'];
+      const massimale = massimaleServizio(d.bando, code, r.fascia);
       const limite = senzaPip ? ((coll ? massimale?.collettiva : massimale?.individuale) ?? 0) : pianificati;
       const inseriti = sum(['INSERITA']);
       const programmati = sum(['PROGRAMMATA', 'AVVIATA']);

@@ -3,6 +3,7 @@
  * through its workflow. Every write is one transaction with its audit trail (recordHistory), so
  * a refused operation changes nothing.
  */
+import { OPEN_STATES_SQL } from '../db/states.js';
 import type { Db } from '../db/connection.js';
 import { inTransaction } from '../db/connection.js';
 import { loadCatalogues, tipoOf, type Catalogues } from '../bandi/load.js';
@@ -357,7 +358,6 @@ export interface ConcludiResult {
   attivitaSenzaOre: string[];
 }
 
-const OPEN_STATES = ['INSERITA', 'PROGRAMMATA', 'AVVIATA'];
 
 /**
  * `dote concludi ID [--data D]`: the dote is closed (CONCLUSA). Refused while a delivery is still
@@ -381,8 +381,8 @@ export function concludiDote(db: Db, ctx: DoteCtx, id: string, o: { data?: strin
       throw new RefusedError(`conclusione il ${formatDateIt(data)}: dopo la fine della dote (${formatDateIt(row.data_fine)})`, [], `indica --data entro il ${formatDateIt(row.data_fine)}`);
     }
     const open = db
-      .prepare(`SELECT id, data, servizio, stato FROM erogazione WHERE dote_id = ? AND stato IN (${OPEN_STATES.map(() => '?').join(', ')}) ORDER BY data, inizio, id`)
-      .all(row.id, ...OPEN_STATES) as { id: number; data: string; servizio: string; stato: string }[];
+      .prepare(`SELECT id, data, servizio, stato FROM erogazione WHERE dote_id = ? AND stato IN (${OPEN_STATES_SQL}) ORDER BY data, inizio, id`)
+      .all(row.id) as { id: number; data: string; servizio: string; stato: string }[];
     if (open.length) {
       const list = open.map((e) => `${e.id} ${formatDateIt(e.data)} ${e.servizio} ${e.stato}`).join(', ');
       throw new RefusedError(`la dote ${row.id} ha ${open.length} erogazion${open.length === 1 ? 'e' : 'i'} ancora apert${open.length === 1 ? 'a' : 'e'}: ${list}`, [], 'concludile, annullale o chiudile negativamente prima');

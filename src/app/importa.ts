@@ -8,6 +8,7 @@
 import { loadCatalogues } from '../bandi/load.js';
 import { openDatabase } from '../db/connection.js';
 import { formatInt } from '../domain/money.js';
+import { formatDateIt } from '../domain/dates.js';
 import { checkBatch, estimateRows, type BatchResult } from '../check/batch.js';
 import { DbContext } from '../check/db-context.js';
 import { Recorder, type FileCounts } from '../check/record.js';
@@ -20,6 +21,8 @@ export interface ImportaOptions extends FileOptions {
 }
 
 export interface ImportaResult extends BatchResult {
+  /** Today (--oggi): the registration date of calendar rows without registrata_il. */
+  oggi: string;
   import: {
     /** Whether the database was changed. */
     eseguita: boolean;
@@ -54,7 +57,7 @@ export function importa(ctx: Context, o: ImportaOptions): ImportaResult {
       totale.presenti += c.presenti;
       totale.aggiornate += c.aggiornate;
     }
-    return { ...result, import: { eseguita: commit, prova: Boolean(o.prova), files: recorder.counts, totale } };
+    return { ...result, oggi: ctx.oggi, import: { eseguita: commit, prova: Boolean(o.prova), files: recorder.counts, totale } };
   } finally {
     writer?.abort();
     db.close();
@@ -72,6 +75,16 @@ function countsLine(c: FileCounts | ImportaResult['import']['totale'], kind: 'ca
 export function formatImporta(r: ImportaResult, p: Painter = PLAIN): string {
   const lines = [formatVerifica(r, p)];
   const i = r.import;
+  for (const f of r.files) {
+    if (!f.registrateOggi) continue;
+    const n = f.registrateOggi;
+    lines.push(
+      p.dim(
+        `${f.file}: ${formatInt(n)} ${n === 1 ? 'riga' : 'righe'} senza registrata_il, ${n === 1 ? 'registrata' : 'registrate'} oggi (${formatDateIt(r.oggi)}): ` +
+          'calendar/late-entry ne misura il ritardo da oggi ("dote verifica" invece non lo controlla)',
+      ),
+    );
+  }
   if (r.summary.errors > 0) {
     lines.push('Nessuna riga importata: tutto o niente, correggi gli errori e riprova.');
     return lines.join('\n');

@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import type { z } from 'zod';
 import { bandoSchema, CATALOGUE_PARSE, formatPath, type Bando, type Servizio, type TipoDote } from './schema.js';
 import { packagePath } from '../paths.js';
-import { UsageError, DoteError } from '../errors.js';
+import { UsageError } from '../errors.js';
 
 /** The shipped catalogues, listed explicitly (no directory scanning at run time). */
 export const BUILTIN_CATALOGUES = ['cremona-2021.json', 'veneto-jc-2022.json'] as const;
@@ -87,7 +87,7 @@ export class Catalogues {
   get(id: string): Bando {
     const b = this.find(id);
     if (!b) {
-      throw new DoteError(`bando sconosciuto: "${id}" (bandi caricati: ${this.bandi.map((x) => x.id).join(', ')})`, { exitCode: 2 });
+      throw new UsageError(`bando sconosciuto: "${id}" (bandi caricati: ${this.bandi.map((x) => x.id).join(', ')})`);
     }
     return b;
   }
@@ -118,7 +118,7 @@ export class Catalogues {
 export function tipoOf(bando: Bando, codice: string): TipoDote {
   const t = bando.tipi.find((x) => x.codice === codice);
   if (!t) {
-    throw new DoteError(`tipo di dote "${codice}" non previsto dal bando ${bando.id} (tipi: ${bando.tipi.map((x) => x.codice).join(', ')})`, { exitCode: 2 });
+    throw new UsageError(`tipo di dote "${codice}" non previsto dal bando ${bando.id} (tipi: ${bando.tipi.map((x) => x.codice).join(', ')})`);
   }
   return t;
 }

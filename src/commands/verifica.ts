@@ -1,5 +1,6 @@
 import { Command } from 'commander';
 import { collect, context, example, out, printJson } from '../command-kit.js';
+import { FindingsReported } from '../errors.js';
 
 export function verificaCommand(): Command {
   const cmd = new Command('verifica')
@@ -25,8 +26,9 @@ export function verificaCommand(): Command {
       const result = app.verifica(ctx, { files, calendario: opts.calendario, timesheet: opts.timesheet, bando: opts.bando });
       if (ctx.json) printJson(app.verificaJson(result));
       else out(app.formatVerifica(result, await app.painter()));
-      // Findings are not an error of the program: the status says whether there were any.
-      if (app.failed(result, Boolean(opts.strict))) process.exitCode = 1;
+      // Findings are not an error of the program: the status says whether there were any, and
+      // main.ts gives it (the report is printed: nothing more is said).
+      if (app.failed(result, Boolean(opts.strict))) throw new FindingsReported();
     });
   return example(
     cmd,

@@ -1,7 +1,9 @@
 /** PIP: option parsing, caps by fascia, value in cents (Cremona, "SERVIZI" tables). */
 import { describe, expect, it } from 'vitest';
 import { loadCatalogues } from '../../src/bandi/load.js';
-import { applySpecs, parseServizioSpec, planProblems, planValue, risultatoCent, type VocePip } from '../../src/domain/pip.js';
+import { applySpecs, parseServizioSpec, planValue, risultatoCent, type VocePip } from '../../src/domain/pip.js';
+import { planCapFindings } from '../../src/rules/hours-service-cap.js';
+import { planNotInDote } from '../../src/rules/service-not-in-dote.js';
 import { formatCents } from '../../src/domain/money.js';
 
 const cremona = loadCatalogues().get('cremona-2021');
@@ -18,7 +20,7 @@ describe('--servizio CODICE=ORE[:coll]', () => {
   });
   it('refuses what is not CODE=HOURS or not whole minutes (exit 2)', () => {
     for (const bad of ['QT6', 'QT6=', 'QT6=-1', 'QT6=4h', '=4', 'QT6=4:gruppo']) {
-      expect(() => parseServizioSpec(bad)).toThrow(expect.objectContaining({ exitCode: 2 }));
+      expect(() => parseServizioSpec(bad)).toThrow(expect.objectContaining({ status: 2 }));
     }
     expect(() => parseServizioSpec('QD2=0,01')).toThrow(/minuti/);
   });
@@ -42,7 +44,11 @@ describe('--servizio CODICE=ORE[:coll]', () => {
 });
 
 describe('caps of the fascia', () => {
-  const problems = (t: string, fascia: number, ...specs: string[]) => planProblems(cremona, tipo(t), fascia, plan(...specs));
+  // The PIP checks of service/not-in-dote and hours/service-cap, as `pip imposta` runs them.
+  const problems = (t: string, fascia: number, ...specs: string[]) => [
+    ...planNotInDote(cremona, tipo(t), plan(...specs)),
+    ...planCapFindings(cremona, tipo(t), fascia, plan(...specs), new Map()),
+  ];
   it('at the caps: fine', () => {
     expect(problems('D1-INS', 3, 'QD1=1', 'QD2=2', 'QD3=3', 'Q0C=5', 'QD8=8', 'QT6=4', 'QT6=6:coll', 'QT7=4', 'QN7=10', 'QN7=12:coll', 'QT8=30', 'QT9=3', 'QF0=40', 'QF0=60:coll')).toEqual([]);
   });
