@@ -23,7 +23,6 @@ import { doteInfoLookup } from '../db/dote-info.js';
 import { recordHistory } from '../db/storia.js';
 import { RefusedError, UsageError } from '../errors.js';
 import { importConflict } from '../rules/import-conflict.js';
-import { hoursMinutes } from '../rules/delivery-keys.js';
 import { dayNumber, formatDateIt, formatTime, isoFromDay, isoWeekStart, parseTime, parseUserDate } from '../domain/dates.js';
 import { formatHours } from '../domain/money.js';
 import { EROGAZIONE_STATI, type StatoErogazione } from '../domain/dote-stati.js';
