@@ -23,7 +23,6 @@ import { doteInfoLookup } from '../db/dote-info.js';
 import { recordHistory } from '../db/storia.js';
 import { RefusedError, UsageError } from '../errors.js';
 import { importConflict } from '../rules/import-conflict.js';
-import { hoursMinutes } from '../rules/delivery-keys.js';
 import { dayNumber, formatDateIt, formatTime, isoFromDay, isoWeekStart, parseTime, parseUserDate } from '../domain/dates.js';
 import { formatHours } from '../domain/money.js';
 import { EROGAZIONE_STATI, type StatoErogazione } from '../domain/dote-stati.js';
@@ -274,7 +273,7 @@ function toDeliveryRow(e: ErogazioneFull, registrataIl = e.registrata_il, stato:
  * import/conflict, the same check as for an imported row: the dote must be active (unless
  * `doteState: false`), not in a liquidation request, and the service's activity not TERMINATA.
  */
-function requireNoConflict(db: Db, d: DoteRow, servizio: string, opts: { doteState?: boolean } = {}): void {
+function requireNoConflict(db: Db, d: DoteRow, servizio: string, opts: { doteState?: boolean; activity?: boolean } = {}): void {
   const attivita = db.prepare('SELECT stato FROM attivita WHERE dote_id = ? AND servizio = ?').get(d.id, servizio) as { stato: StatoAttivita } | undefined;
   const inLiquidazione = Boolean(db.prepare('SELECT 1 FROM liquidazione WHERE dote_id = ?').get(d.id));
   const c = importConflict.check({ doteId: d.id, stato: d.stato, inLiquidazione, servizio, attivita: attivita?.stato }, opts);
@@ -517,7 +516,9 @@ export function modificaErogazione(db: Db, ctx: ErogazioneCtx, eidText: string, 
   return inTransaction(db, () => {
     const old = loadFull(db, eid);
     const d = loadDoteRow(db, old.dote_id);
-    requireNoConflict(db, d, old.servizio, { doteState: false });
+    // The lock first, then the state machine, then the dote and the activity (as before the merge
+    // of the two locks: "è nello stato ANNULLATA" is what a user must hear for a final delivery).
+    requireNoConflict(db, d, old.servizio, { doteState: false, activity: false });
     statoDopo(old.stato, 'modifica', `L'erogazione ${eid}`);
     requireNoConflict(db, d, old.servizio);
     const descr = input.descrizione?.trim();

@@ -12,7 +12,6 @@ import type { Catalogues } from '../bandi/load.js';
 import { doteInfoFrom, type ActivityLine, type DoteInfo, type PastMeasure, type PersonFacts, type OtherDote, type PipLine } from '../domain/dote-info.js';
 import { tipoAdAttivita } from '../domain/massimali.js';
 import type { DoteRow } from './repo/lookup.js';
-import type { Bando } from '../bandi/schema.js';
 
 const PERSON_CF = 'SELECT p.cf AS cf, d.destinatario_id AS destinatario_id FROM dote d LEFT JOIN destinatario p ON p.id = d.destinatario_id WHERE d.id = ?';
 const PERSON_OTHERS = 'SELECT id, bando, stato FROM dote WHERE destinatario_id = ? AND id <> ?';

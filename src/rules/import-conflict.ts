@@ -52,12 +52,13 @@ export const importConflict = {
    * The one check: the first reason why a delivery or a timesheet row of this dote and service
    * cannot be added or changed, or null. Steps that do not record hours on the dote (concluding a
    * delivery already started, annulling a draft, closing negatively) ask with `doteState: false`:
-   * the dote's state does not stop them, the lock and a TERMINATA activity do.
+   * the dote's state does not stop them, the lock and a TERMINATA activity do. `activity: false`
+   * asks for the lock alone.
    */
-  check(f: LockFacts, opts: { doteState?: boolean } = {}): Conflict | null {
+  check(f: LockFacts, opts: { doteState?: boolean; activity?: boolean } = {}): Conflict | null {
     if (f.inLiquidazione) return { messageId: 'doteLocked', message: this.messages.doteLocked(f), column: 'id_dote' };
     if (opts.doteState !== false && !STATI_EROGABILI.includes(f.stato)) return { messageId: 'doteState', message: this.messages.doteState(f), column: 'id_dote' };
-    if (f.attivita === 'TERMINATA') return { messageId: 'activityDone', message: this.messages.activityDone(f), column: 'servizio' };
+    if (opts.activity !== false && f.attivita === 'TERMINATA') return { messageId: 'activityDone', message: this.messages.activityDone(f), column: 'servizio' };
     return null;
   },
 } as const;
