@@ -1,7 +1,7 @@
 /**
  * `dote importa`: the checks of `dote verifica` with the database's context, then all the rows of
  * all the files in one transaction, or none (cli.md). Rows are written while the files stream, by
- * a writer thread in an open transaction (check/import-writer*.ts) that is rolled back when any
+ * a writer thread in an open transaction (src/import/import-writer*.ts) that is rolled back when any
  * error was found (or with --prova), so memory stays flat, nothing is half-imported, and checking
  * and writing run at the same time on two cores. Warnings do not stop the import.
  */
@@ -9,8 +9,8 @@ import { loadCatalogues } from '../bandi/load.js';
 import { openDatabase } from '../db/connection.js';
 import { checkBatch, estimateRows, type BatchResult } from '../check/batch.js';
 import { DbContext } from '../check/db-context.js';
-import { Recorder, type FileCounts } from '../check/record.js';
-import { ImportWriter } from '../check/import-writer.js';
+import { Recorder, type FileCounts } from '../import/record.js';
+import { ImportWriter } from '../import/import-writer.js';
 import { batchFiles, type FileOptions } from './verifica.js';
 import { progressBar } from '../output/verifica.js';
 import type { Context } from '../context.js';

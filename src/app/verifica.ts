@@ -11,7 +11,7 @@ import { UsageError } from '../errors.js';
 import { kindFromName, type FileKind } from '../csv/columns.js';
 import { checkBatch, estimateRows, type BatchFile, type BatchResult } from '../check/batch.js';
 import { DbContext } from '../check/db-context.js';
-import { Recorder } from '../check/record.js';
+import { Recorder } from '../import/record.js';
 import type { Context } from '../context.js';
 import { progressBar } from '../output/verifica.js';
 

@@ -1,7 +1,7 @@
 /** Text and JSON output of `dote importa`: the findings of `dote verifica`, then what was imported. */
 import { formatInt } from '../domain/money.js';
 import { formatDateIt } from '../domain/dates.js';
-import type { FileCounts } from '../check/record.js';
+import type { FileCounts } from '../import/record.js';
 import type { ImportaResult } from '../app/importa.js';
 import { formatVerifica, PLAIN, type Painter } from './verifica.js';
 
