@@ -3,7 +3,7 @@
  * back exactly, whatever the mix of operations, nulls and repeats.
  */
 import { describe, expect, it } from 'vitest';
-import { EROGAZIONE_TEXT, Op, SAME, TIMESHEET_TEXT, elide, restore } from '../../src/check/import-writer-protocol.js';
+import { EROGAZIONE_TEXT, Op, SAME, TIMESHEET_TEXT, elide, restore } from '../../src/import/import-writer-protocol.js';
 
 /** A small deterministic generator (the test must be the same on every run). */
 function rng(seed: number): () => number {
