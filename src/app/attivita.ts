@@ -12,7 +12,6 @@ import { findDote, type DoteRow } from '../db/repo/lookup.js';
 import { recordHistory } from '../db/storia.js';
 import { RefusedError, UsageError } from '../errors.js';
 import { formatDateIt, parseUserDate } from '../domain/dates.js';
-import { formatHours } from '../domain/money.js';
 import { concludiAttivita, type StatoAttivita } from '../domain/erogazione-state.js';
 
 export interface AttivitaCtx {
@@ -147,20 +146,4 @@ export function terminaAttivita(
     prima: { stato: a.stato },
     dopo: { stato: next, data_conclusione: a.data },
   });
-}
-
-export function formatAttivita(list: readonly AttivitaView[], table: (h: string[], rows: string[][], a?: ('l' | 'r')[]) => string): string {
-  return table(
-    ['attività', 'nome', 'stato', 'ore', 'erogate', 'aperte', 'conclusa il'],
-    list.map((a) => [
-      a.servizio,
-      a.nome,
-      a.stato,
-      formatHours(a.oreMinuti),
-      formatHours(a.erogateMinuti),
-      formatHours(a.aperteMinuti),
-      a.dataConclusione ? formatDateIt(a.dataConclusione) : '—',
-    ]),
-    ['l', 'l', 'l', 'r', 'r', 'r', 'l'],
-  );
 }

@@ -24,11 +24,9 @@ import { recordHistory } from '../db/storia.js';
 import { RefusedError, UsageError } from '../errors.js';
 import { importConflict } from '../rules/import-conflict.js';
 import { dayNumber, formatDateIt, formatTime, isoFromDay, isoWeekStart, parseTime, parseUserDate } from '../domain/dates.js';
-import { formatHours } from '../domain/money.js';
 import { EROGAZIONE_STATI, type StatoErogazione } from '../domain/dote-stati.js';
 import {
   attivitaDopoAvvio,
-  isViva,
   azioniConsentite,
   statoDopo,
   type AzioneErogazione,
@@ -648,33 +646,4 @@ export function elencoErogazioni(db: Db, doteId: string, stato?: string): Erogaz
       : db.prepare(`${FULL_SELECT} WHERE e.dote_id = ? ORDER BY e.data, e.inizio, e.id`).all(d.id)
   ) as ErogazioneFull[];
   return rows.map((r) => toView(db, r));
-}
-
-// ---------------------------------------------------------------------------------------------
-// Text output
-
-const MODALITA_IT: Record<Modalita, string> = { presenza: 'presenza', fad: 'FAD', telematica: 'telematica', telefonica: 'telefonica' };
-
-export function formatElenco(list: readonly ErogazioneView[], table: (h: string[], rows: string[][], a?: ('l' | 'r')[]) => string): string {
-  if (!list.length) return 'Nessuna erogazione.';
-  const body = table(
-    ['id', 'stato', 'servizio', 'professionista', 'data', 'inizio', 'fine', 'ore', 'modalità', 'collettiva'],
-    list.map((e) => [
-      String(e.id),
-      e.stato,
-      e.servizio,
-      `${e.professionistaNome} (${e.professionista})`,
-      formatDateIt(e.data),
-      e.inizio,
-      e.fine,
-      formatHours(e.durataMinuti),
-      MODALITA_IT[e.modalita],
-      e.collettiva ? 'sì' : 'no',
-    ]),
-    ['r', 'l', 'l', 'l', 'l', 'l', 'l', 'r', 'l', 'l'],
-  );
-  const live = list.filter((e) => isViva(e.stato));
-  const erogate = list.filter((e) => e.stato === 'EROGATA');
-  const sum = (xs: readonly ErogazioneView[]) => formatHours(xs.reduce((a, e) => a + e.durataMinuti, 0));
-  return `${body}\n${list.length} erogazioni: ${sum(live)} ore valide, di cui ${sum(erogate)} erogate.`;
 }

@@ -15,7 +15,7 @@ import { RefusedError, TransitionNotAllowed, UsageError } from '../errors.js';
 import { formatDateIt } from '../domain/dates.js';
 import { STATO } from '../domain/dote-stati.js';
 import { dataFineDote } from '../domain/dote.js';
-import { formatCents, formatHours } from '../domain/money.js';
+import { formatCents } from '../domain/money.js';
 import {
   applySpecs,
   parseServizioSpec,
@@ -282,18 +282,3 @@ export function validaPip(db: Db, ctx: DoteCtx, id: string, o: { data?: string }
     return { doteId: d.row.id, prima, dopo, avvisi: lateStepFindings(db, d, ctx.oggi, 'validazione-pip') };
   });
 }
-
-export function formatPip(r: PipResult): string {
-  const lines: string[] = [];
-  lines.push(`PIP della dote ${r.doteId}, versione ${r.versione} del ${formatDateIt(r.data)}${r.motivo ? ` — motivo: ${r.motivo}` : ''}`);
-  for (const v of r.voci) {
-    const parts: string[] = [];
-    if (v.minutiIndividuali) parts.push(`${formatHours(v.minutiIndividuali)} h × ${formatCents(v.tariffaIndividualeCent)} = ${formatCents(v.valoreIndividualeCent)}`);
-    if (v.minutiCollettivi) parts.push(`${formatHours(v.minutiCollettivi)} h collettive × ${formatCents(v.tariffaCollettivaCent ?? 0)} = ${formatCents(v.valoreCollettivoCent)}`);
-    lines.push(`  ${v.servizio.padEnd(8)} ${parts.join(' + ')}`);
-  }
-  lines.push(`Valore dei servizi: ${formatCents(r.valoreCent)}`);
-  if (r.risultatoCent !== null) lines.push(`Risultato, se raggiunto: ${formatCents(r.risultatoCent)} (totale ${formatCents(r.valoreCent + r.risultatoCent)})`);
-  return lines.join('\n');
-}
-

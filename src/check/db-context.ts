@@ -10,7 +10,7 @@ import type { Catalogues } from '../bandi/load.js';
 import type { DoteInfo, StoredInterval } from '../rules/types.js';
 import { doteInfoLookup } from '../db/dote-info.js';
 import { findProfessionista } from '../db/repo/lookup.js';
-import type { StoredErogazione, StoredTimesheet } from './import-compare.js';
+import type { StoredErogazione, StoredTimesheet } from '../import/import-compare.js';
 import { isoFromDay } from '../domain/dates.js';
 import { DayRows } from './day-rows.js';
 

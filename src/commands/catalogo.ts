@@ -9,7 +9,8 @@ export function catalogoCommand(): Command {
     .option('--fascia <n>', 'solo i massimali di una fascia (1-4)')
     .action(async (bando: string, opts: { tipo?: string; fascia?: string }) => {
       const ctx = context();
-      const { catalogoView, formatCatalogo } = await import('../app/catalogo.js');
+      const { catalogoView } = await import('../app/catalogo.js');
+      const { formatCatalogo } = await import('../output/catalogo.js');
       const view = catalogoView(ctx.catalogFiles, bando, opts);
       if (ctx.json) printJson(view);
       else out(formatCatalogo(view));

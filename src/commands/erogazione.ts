@@ -113,8 +113,9 @@ export function erogazioneCommand(): Command {
     .action(async (id: string, o: { stato?: string }) => {
       const ctx = context();
       const { withDatabase } = await import('../app/dote-load.js');
-      const { elencoErogazioni, formatElenco } = await import('../app/erogazione.js');
-      const { table } = await import('../format/table.js');
+      const { elencoErogazioni } = await import('../app/erogazione.js');
+      const { formatElenco } = await import('../output/erogazione.js');
+      const { table } = await import('../output/table.js');
       const list = await withDatabase(ctx.dbPath, (db) => elencoErogazioni(db, id, o.stato));
       if (ctx.json) printJson(list);
       else out(formatElenco(list, table));

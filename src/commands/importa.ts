@@ -19,10 +19,11 @@ export function importaCommand(): Command {
     .action(async (files: string[], opts: { calendario?: string[]; timesheet?: string[]; prova?: boolean }) => {
       const ctx = context();
       const app = await import('../app/importa.js');
-      const { painter } = await import('../app/verifica.js');
+      const view = await import('../output/importa.js');
+      const { painter } = await import('../output/verifica.js');
       const result = app.importa(ctx, { files, calendario: opts.calendario, timesheet: opts.timesheet, prova: opts.prova });
-      if (ctx.json) printJson(app.importaJson(result));
-      else out(app.formatImporta(result, await painter()));
+      if (ctx.json) printJson(view.importaJson(result));
+      else out(view.formatImporta(result, await painter()));
       // Findings are not an error of the program: the status says whether there were any, and
       // main.ts gives it (the report is printed: nothing more is said).
       if (result.summary.errors > 0) throw new FindingsReported();

@@ -11,8 +11,9 @@ async function pipAction(
   const ctx = context();
   const { withDatabase } = await import('../app/dote-load.js');
   const pip = await import('../app/pip.js');
+  const { formatPip } = await import('../output/pip.js');
   const { mostraDote } = await import('../app/dote-view.js');
-  const { nextDeadlineText } = await import('../app/doti.js');
+  const { nextDeadlineText } = await import('../output/dote.js');
   const { formatDateIt } = await import('../domain/dates.js');
   const { formatCents } = await import('../domain/money.js');
   await withDatabase(ctx.dbPath, (db) => {
@@ -20,7 +21,7 @@ async function pipAction(
       const r = run === 'imposta' ? pip.impostaPip(db, ctx, id, opts) : pip.variaPip(db, ctx, id, opts);
       const v = mostraDote(db, ctx, r.doteId);
       if (ctx.json) return printJson({ pip: r, dote: v });
-      out(pip.formatPip(r));
+      out(formatPip(r));
       if (run === 'varia') out(`Limite delle variazioni: ${formatCents(r.valoreDoteCent)}, il valore del PIP versione 1.`);
       const next = nextDeadlineText(v.scadenze);
       if (next) out(next);

@@ -8,7 +8,8 @@ export function regoleCommand(): Command {
     .option('--markdown', 'tabella Markdown (quella del README)')
     .action(async (opts: { bando?: string; markdown?: boolean }) => {
       const ctx = context();
-      const { regoleView, formatRegole, markdownRegole } = await import('../app/catalogo.js');
+      const { regoleView } = await import('../app/catalogo.js');
+      const { formatRegole, markdownRegole } = await import('../output/catalogo.js');
       const view = regoleView(ctx.catalogFiles, opts.bando);
       if (ctx.json) printJson(view);
       else if (opts.markdown) out(markdownRegole(view));

@@ -23,9 +23,10 @@ export function verificaCommand(): Command {
     .action(async (files: string[], opts: { calendario?: string[]; timesheet?: string[]; bando?: string; strict?: boolean }) => {
       const ctx = context();
       const app = await import('../app/verifica.js');
+      const view = await import('../output/verifica.js');
       const result = app.verifica(ctx, { files, calendario: opts.calendario, timesheet: opts.timesheet, bando: opts.bando });
-      if (ctx.json) printJson(app.verificaJson(result));
-      else out(app.formatVerifica(result, await app.painter()));
+      if (ctx.json) printJson(view.verificaJson(result));
+      else out(view.formatVerifica(result, await view.painter()));
       // Findings are not an error of the program: the status says whether there were any, and
       // main.ts gives it (the report is printed: nothing more is said).
       if (app.failed(result, Boolean(opts.strict))) throw new FindingsReported();

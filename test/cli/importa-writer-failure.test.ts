@@ -4,7 +4,7 @@
  * after, so only its parent thread can tell). Each time the command ends promptly with an
  * internal error on one line (exit 2), the database is exactly as it was, and it is not left
  * locked: the same import then goes through. DOTE_TEST_WORKER_FAIL is the writer's test-only
- * switch (src/check/import-writer-worker.ts).
+ * switch (src/import/import-writer-worker.ts).
  */
 import { spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';

@@ -11,11 +11,11 @@ import Database from 'better-sqlite3';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { dote, dumpDb, ROOT, withDb } from '../helpers.js';
-import type { ImportWriter as ImportWriterType } from '../../src/check/import-writer.js';
+import type { ImportWriter as ImportWriterType } from '../../src/import/import-writer.js';
 
 // The writer starts its thread from the compiled worker next to it: load it from dist/ (compiled
 // by the global setup), not from the TypeScript sources.
-const { ImportWriter } = (await import(pathToFileURL(path.join(ROOT, 'dist', 'check', 'import-writer.js')).href)) as {
+const { ImportWriter } = (await import(pathToFileURL(path.join(ROOT, 'dist', 'import', 'import-writer.js')).href)) as {
   ImportWriter: typeof ImportWriterType;
 };
 

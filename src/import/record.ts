@@ -20,8 +20,8 @@
  */
 import type { Bando } from '../bandi/schema.js';
 import type { DeliveryRow } from '../rules/types.js';
-import type { BatchFile, ReportFn, RowExtra, RowSink } from './batch.js';
-import type { DbContext, ExistingErogazione } from './db-context.js';
+import type { BatchFile, ReportFn, RowExtra, RowSink } from '../check/batch.js';
+import type { DbContext, ExistingErogazione } from '../check/db-context.js';
 import { importConflict } from '../rules/import-conflict.js';
 import { attivitaDopoAvvio, type StatoAttivita } from '../domain/erogazione-state.js';
 import { formatTime } from '../domain/dates.js';
