@@ -1,0 +1,11 @@
+/** Ente, sedi and professionisti. */
+import type { ProfessionistaRow, SedeRow } from './repo/lookup.js';
+
+export type { ProfessionistaRow, SedeRow };
+
+export interface RegistryRepository {
+  /** A professional by code (case ignored) or by full name, also written "Cognome Nome". */
+  findProfessionista(codeOrName: string): Promise<ProfessionistaRow | undefined>;
+  /** A sede by name (case ignored). */
+  findSede(nome: string): Promise<SedeRow | undefined>;
+}
