@@ -13,7 +13,7 @@ import { findDestinatario, type DestinatarioRow, type DoteRow } from '../db/repo
 import { RefusedError, UsageError } from '../errors.js';
 import { ageOn, checkCodiceFiscale } from '../domain/codice-fiscale.js';
 import { formatDateIt } from '../domain/dates.js';
-import { dateOption, emailOption, fields, optionalText, requiredText } from './registry.js';
+import { emailOption, fields, optionalText, requiredText } from './registry.js';
 import { table } from '../format/table.js';
 
 export const DISABILITA = ['fisica', 'psichica', 'intellettiva', 'sensoriale', 'plurima'] as const;
@@ -23,10 +23,11 @@ export const TIPI_MISURA = ['dote-disabili', 'DUL', 'garanzia-giovani'] as const
 export type TipoMisura = (typeof TIPI_MISURA)[number];
 
 /** Options shared by `aggiungi` and `modifica` (text as typed; flags true/false/absent). */
+/** A person's fields as the command's schema reads them; absent: unchanged, null: cleared. */
 export interface DestinatarioFields {
   nome?: string;
   cognome?: string;
-  disabilita?: string;
+  disabilita?: Disabilita | null;
   l68?: boolean;
   did?: boolean;
   occupato?: boolean;
@@ -183,16 +184,6 @@ function requireDestinatario(db: Db, cf: string): DestinatarioRow {
   return r;
 }
 
-function disabilitaOption(value: string | undefined): Disabilita | null | undefined {
-  const v = optionalText(value);
-  if (v === undefined || v === null) return v;
-  const d = v.toLowerCase();
-  if (!(DISABILITA as readonly string[]).includes(d)) {
-    throw new UsageError(`--disabilita: "${v}" non valida (${DISABILITA.join(', ')})`);
-  }
-  return d as Disabilita;
-}
-
 function telefonoOption(value: string | undefined): string | null | undefined {
   const v = optionalText(value);
   if (v && !/^\+?[0-9][0-9 ./()-]{4,}$/.test(v)) throw new UsageError(`--telefono: numero non valido "${v}" (cifre, spazi, + all'inizio; es. 0372 123456)`);
@@ -219,8 +210,7 @@ function columnsOf(opts: DestinatarioFields): Record<string, string | number | n
   const cols: Record<string, string | number | null> = {};
   if (opts.nome !== undefined) cols.nome = requiredText('--nome', opts.nome);
   if (opts.cognome !== undefined) cols.cognome = requiredText('--cognome', opts.cognome);
-  const dis = disabilitaOption(opts.disabilita);
-  if (dis !== undefined) cols.disabilita = dis;
+  if (opts.disabilita !== undefined) cols.disabilita = opts.disabilita;
   for (const [opt, col] of FLAG_COLUMNS) if (opts[opt] !== undefined) cols[col] = opts[opt] ? 1 : 0;
   const email = emailOption('--email', opts.email);
   if (email !== undefined) cols.email = email;
@@ -284,8 +274,9 @@ export function elencoDestinatari(db: Db, oggi: string): DestinatarioListItem[] 
   return rows.map((r) => ({ ...baseView(r, oggi), numeroDoti: r.n_doti, numeroMisureEsterne: r.n_misure }));
 }
 
+/** The options of `destinatario misura`, as its schema reads them: dates ISO. */
 export interface MisuraOptions {
-  tipo: string;
+  tipo: TipoMisura;
   dal: string;
   al?: string;
   annualita?: string;
@@ -321,10 +312,8 @@ export function parseServizi(s: string): string[] {
 }
 
 export function aggiungiMisura(db: Db, cf: string, opts: MisuraOptions): MisuraView & { cf: string } {
-  const tipo = TIPI_MISURA.find((t) => t.toLowerCase() === opts.tipo.trim().toLowerCase());
-  if (!tipo) throw new UsageError(`--tipo: "${opts.tipo}" non valido (${TIPI_MISURA.join(', ')})`);
-  const dal = dateOption('--dal', opts.dal);
-  const al = opts.al !== undefined && opts.al.trim() !== '' ? dateOption('--al', opts.al) : null;
+  const { tipo, dal } = opts;
+  const al = opts.al ?? null;
   if (al && al < dal) throw new UsageError(`--al ${formatDateIt(al)} è prima di --dal ${formatDateIt(dal)}`);
   let annualita: string | null = null;
   if (opts.annualita !== undefined && opts.annualita.trim() !== '') {

@@ -4,7 +4,6 @@
  */
 import { openDatabase, type Db } from '../db/connection.js';
 import { UsageError } from '../errors.js';
-import { parseUserDate } from '../domain/dates.js';
 
 /** Opens the database, runs `fn`, closes it whatever happens. */
 export function useDatabase<T>(file: string, fn: (db: Db) => T, opts: { readonly?: boolean } = {}): T {
@@ -28,13 +27,6 @@ export function requiredText(option: string, value: string | undefined): string 
   const t = (value ?? '').trim().replace(/\s+/g, ' ');
   if (!t) throw new UsageError(`${option}: valore vuoto`);
   return t;
-}
-
-/** A date option (YYYY-MM-DD or dd/mm/yyyy) to ISO, exit 2 when it is not a real date. */
-export function dateOption(option: string, value: string): string {
-  const d = parseUserDate(value);
-  if (!d) throw new UsageError(`${option}: data non valida "${value}" (formato GG/MM/AAAA o AAAA-MM-GG, es. 28/06/2022)`);
-  return d;
 }
 
 /** A light e-mail shape check: something@domain.tld, no spaces. */

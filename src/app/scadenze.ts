@@ -8,7 +8,6 @@
 import type { Db } from '../db/connection.js';
 import { loadCatalogues } from '../bandi/load.js';
 import type { DoteRow } from '../db/repo/lookup.js';
-import { UsageError } from '../errors.js';
 import { formatDateIt } from '../domain/dates.js';
 import { STATO } from '../domain/dote-stati.js';
 import { scadenzeAperte, type ScadenzaDote } from '../domain/scadenze.js';
@@ -46,15 +45,10 @@ export interface ScadenzeResult {
   nonCalcolate: DoteNonCalcolata[];
 }
 
-export function parseEntro(value: string | undefined): number | null {
-  if (value === undefined) return null;
-  if (!/^\d+$/.test(value.trim())) throw new UsageError(`--entro: "${value}" non è un numero di giorni (es. --entro 15)`);
-  return Number(value);
-}
-
-export function scadenzeView(db: Db, ctx: DoteCtx, o: { entro?: string }): ScadenzeResult {
+/** `entro`: only the deadlines due within that many days (and every one passed). */
+export function scadenzeView(db: Db, ctx: DoteCtx, o: { entro?: number }): ScadenzeResult {
   const cats = loadCatalogues(ctx.catalogFiles);
-  const entro = parseEntro(o.entro);
+  const entro = o.entro ?? null;
   const rows = db.prepare('SELECT * FROM dote ORDER BY id').all() as DoteRow[];
   const out: ScadenzaView[] = [];
   const nonCalcolate: DoteNonCalcolata[] = [];

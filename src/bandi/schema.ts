@@ -10,6 +10,7 @@
  */
 import { z } from 'zod';
 import { parseUserDate } from '../domain/dates.js';
+import { MODALITA } from '../domain/modalita.js';
 import { RULE_IDS } from '../rules/catalog.js';
 import { RULE_PARAMS, serviceCodesInParams } from './rule-params.js';
 
@@ -103,7 +104,7 @@ const hours = z
 
 const fasciaKey = z.enum(['1', '2', '3', '4']);
 
-export const modalitaSchema = z.enum(['presenza', 'fad', 'telematica', 'telefonica']);
+export const modalitaSchema = z.enum(MODALITA);
 export type Modalita = z.infer<typeof modalitaSchema>;
 
 const servizioSchema = z.strictObject({
