@@ -10,7 +10,7 @@ import { loadCatalogues } from '../bandi/load.js';
 import type { DoteRow } from '../db/repo/lookup.js';
 import { formatDateIt } from '../domain/dates.js';
 import { STATO } from '../domain/dote-stati.js';
-import { scadenzeAperte, type ScadenzaDote } from '../domain/scadenze.js';
+import { compareCodeUnits, scadenzeAperte, type ScadenzaDote } from '../domain/scadenze.js';
 import { settingOf } from '../rules/engine.js';
 import { doteDeadline } from '../rules/dote-deadline.js';
 import { table } from '../format/table.js';
@@ -79,7 +79,7 @@ export function scadenzeView(db: Db, ctx: DoteCtx, o: { entro?: number }): Scade
       });
     }
   }
-  out.sort((a, b) => a.entro.localeCompare(b.entro) || a.doteId.localeCompare(b.doteId) || a.id.localeCompare(b.id));
+  out.sort((a, b) => compareCodeUnits(a.entro, b.entro) || compareCodeUnits(a.doteId, b.doteId) || compareCodeUnits(a.id, b.id));
   return {
     oggi: ctx.oggi,
     entro,

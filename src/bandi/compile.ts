@@ -1,6 +1,6 @@
 /**
  * `npm run catalogues`: validates the shipped catalogues with zod and writes what zod made of
- * them, with the SHA-256 of each source, to compiled-catalogues.json (read by load.ts, so that a
+ * them, with a hash of each source, to compiled-catalogues.json (read by load.ts, so that a
  * command does not import zod just to read the shipped catalogues). Run it after changing a file
  * of src/bandi/catalogues/ or the schema; test/bandi/compiled-catalogues.test.ts fails until then
  * (the program stays right meanwhile: a catalogue whose source changed is validated on the spot).
@@ -16,7 +16,7 @@ export function compiledCataloguesText(): string {
   for (const name of BUILTIN_CATALOGUES) {
     const file = builtinPath(name);
     const text = readFileSync(file, 'utf8');
-    out[name] = { sha256: sourceHash(text), bando: parseCatalogue(text, file) };
+    out[name] = { hash: sourceHash(text), bando: parseCatalogue(text, file) };
   }
   return `${JSON.stringify(out, null, 1)}\n`;
 }
