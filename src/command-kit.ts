@@ -5,6 +5,7 @@
  */
 import { Command, Help } from 'commander';
 import type { Context, GlobalOptions } from './context.js';
+import { InternalError } from './errors.js';
 
 let globals: GlobalOptions = {};
 let current: Context | undefined;
@@ -23,7 +24,7 @@ export async function prepareContext(): Promise<Context> {
 
 /** The context of this run (global options + environment), as prepareContext read it. */
 export function context(): Context {
-  if (!current) throw new Error('contesto non preparato: prepareContext va chiamato prima delle azioni');
+  if (!current) throw new InternalError('contesto non preparato: prepareContext va chiamato prima delle azioni');
   return current;
 }
 

@@ -1,16 +1,18 @@
 /**
  * Typed errors. Deep code throws; only `main.ts` turns them into an exit status and a one-line
- * Italian message (cli.md: 1 = refused by a rule, 2 = usage problem). Never `process.exit` below.
+ * Italian message (cli.md: 1 = refused by a rule, 2 = usage problem). Nothing below it ends the
+ * process or sets its status.
  */
-export type ExitCode = 1 | 2;
+export type ExitStatus = 1 | 2;
 
 export class DoteError extends Error {
-  readonly exitCode: ExitCode;
+  /** The exit status main.ts gives the process. */
+  readonly status: ExitStatus;
   readonly hint?: string;
-  constructor(message: string, opts: { exitCode?: ExitCode; hint?: string } = {}) {
+  constructor(message: string, opts: { status?: ExitStatus; hint?: string } = {}) {
     super(message);
     this.name = 'DoteError';
-    this.exitCode = opts.exitCode ?? 1;
+    this.status = opts.status ?? 1;
     this.hint = opts.hint;
   }
 }
@@ -18,7 +20,7 @@ export class DoteError extends Error {
 /** A usage problem: unknown option, a bad option value, a file that cannot be opened, no database (exit 2). An unknown id (CF, dote, sede) is a refused operation (RefusedError, exit 1). */
 export class UsageError extends DoteError {
   constructor(message: string, hint?: string) {
-    super(message, { exitCode: 2, hint });
+    super(message, { status: 2, hint });
     this.name = 'UsageError';
   }
 }
@@ -28,7 +30,7 @@ export class RefusedError extends DoteError {
   /** Rule findings that caused the refusal, when a rule module refused it. */
   readonly findings: readonly { rule: string; severity: string; message: string }[];
   constructor(message: string, findings: RefusedError['findings'] = [], hint?: string) {
-    super(message, { exitCode: 1, hint });
+    super(message, { status: 1, hint });
     this.name = 'RefusedError';
     this.findings = findings;
   }
@@ -42,5 +44,43 @@ export class TransitionNotAllowed extends RefusedError {
         (allowed.length ? ` (azioni consentite: ${allowed.join(', ')})` : ' (nessuna azione consentita: stato finale)'),
     );
     this.name = 'TransitionNotAllowed';
+  }
+}
+
+/**
+ * The command ran to the end and its report, already printed (text or `--json`), lists
+ * validation errors (or warnings under `--strict`): exit 1, and nothing more to say (cli.md:
+ * "done, but validation errors were found"). `verifica` and `importa` end this way.
+ */
+export class FindingsReported extends DoteError {
+  constructor() {
+    super('trovati errori di validazione (sono nel rapporto)', { status: 1 });
+    this.name = 'FindingsReported';
+  }
+}
+
+/**
+ * Another process held the database's write lock for longer than the busy timeout (exit 2:
+ * nothing was changed, and trying again later is all there is to do). SQLite's own words for it
+ * are recognised in one place, db/errors.ts; main.ts turns them into this error.
+ */
+export class DatabaseBusyError extends DoteError {
+  static readonly MESSAGE = "il database è in uso da un altro processo (un'altra importazione o modifica in corso): riprova quando è terminato";
+  /** `what` says what did not happen, before the reason (e.g. "importazione non riuscita, nessuna riga importata"). */
+  constructor(what?: string) {
+    super(what ? `${what}: ${DatabaseBusyError.MESSAGE}` : DatabaseBusyError.MESSAGE, { status: 2 });
+    this.name = 'DatabaseBusyError';
+  }
+}
+
+/**
+ * A programming error: something no input, option or file of the user can cause (an unknown rule
+ * id asked for by the code, the import writer thread failing). main.ts reports it as an internal
+ * error (exit 2) and asks for a report; it is never dressed up as the user's mistake.
+ */
+export class InternalError extends Error {
+  constructor(message: string, opts?: { cause?: unknown }) {
+    super(message, opts);
+    this.name = 'InternalError';
   }
 }

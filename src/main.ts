@@ -4,7 +4,8 @@
  */
 import { CommanderError } from 'commander';
 import { buildProgram, extractGlobalOptions } from './cli.js';
-import { DoteError } from './errors.js';
+import { DoteError, FindingsReported } from './errors.js';
+import { fromDatabaseError } from './db/errors.js';
 import { setGlobalOptions } from './command-kit.js';
 
 const COMMANDER_MESSAGES: Record<string, (m: string) => string> = {
@@ -21,11 +22,28 @@ function debug(err: unknown): void {
   if (process.env.DOTE_DEBUG) process.stderr.write(`${(err as Error)?.stack ?? String(err)}\n`);
 }
 
+/** Sets the exit status, never lowering it: an output that could not be written stays a 2. */
+function setStatus(status: 0 | 1 | 2): void {
+  if (status > Number(process.exitCode ?? 0)) process.exitCode = status;
+}
+
+/** An error's message on one line (cli.md: "a one-line Italian message on stderr"). */
+function oneLine(text: string): string {
+  return text.replace(/\s*\n\s*/g, ' ').trim();
+}
+
 export async function main(argv: string[]): Promise<void> {
-  // `dote … | head` closes stdout early: that is not an error.
+  // `dote … | head` closes stdout early: that is not an error. Any other write error (a full
+  // disk, a closed terminal) is said once, in one line, with exit 2. Nothing is thrown from here:
+  // an exception in a listener is uncaught, a stack trace and exit 1.
+  let outputFailed = false;
   process.stdout.on('error', (e: NodeJS.ErrnoException) => {
     if (e.code === 'EPIPE') process.exit(0);
-    throw e;
+    if (outputFailed) return;
+    outputFailed = true;
+    process.stderr.write(`dote: impossibile scrivere l'output (${oneLine(e.message)})\n`);
+    debug(e);
+    setStatus(2);
   });
   let args = argv.slice(2);
   // With --json a failure is also one JSON document on stdout (cli.md: "machine output on stdout:
@@ -42,7 +60,15 @@ export async function main(argv: string[]): Promise<void> {
     args = rest;
     const program = buildProgram();
     await program.parseAsync(args, { from: 'user' });
-  } catch (err) {
+  } catch (caught) {
+    // SQLite's errors the user can act on (a busy database) become typed errors here, whichever
+    // command met them.
+    const err = fromDatabaseError(caught);
+    if (err instanceof FindingsReported) {
+      // The command printed its report; the status says there were errors in it.
+      setStatus(err.status);
+      return;
+    }
     if (err instanceof CommanderError) {
       if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || err.code === 'commander.help') {
         process.exitCode = 0;
@@ -52,27 +78,29 @@ export async function main(argv: string[]): Promise<void> {
       const msg = tr ? tr(err.message) : err.message.replace(/^error: /, '');
       process.stderr.write(`dote: ${msg}\n(usa "dote --help" o "dote COMANDO --help" per l'aiuto)\n`);
       failure(msg, 2);
-      process.exitCode = 2;
-      debug(err);
+      setStatus(2);
+      debug(caught);
       return;
     }
     if (err instanceof DoteError) {
       process.stderr.write(`dote: ${err.message}\n`);
       if (err.hint) process.stderr.write(`suggerimento: ${err.hint}\n`);
-      failure(err.message, err.exitCode, { suggerimento: err.hint, regole: (err as { findings?: readonly unknown[] }).findings });
-      process.exitCode = err.exitCode;
-      debug(err);
+      failure(err.message, err.status, { suggerimento: err.hint, regole: (err as { findings?: readonly unknown[] }).findings });
+      setStatus(err.status);
+      debug(caught);
       return;
     }
     if ((err as { name?: string })?.name === 'ExitPromptError') {
       process.stderr.write('dote: interrotto\n');
-      process.exitCode = 2;
+      setStatus(2);
       return;
     }
-    process.stderr.write(`dote: errore interno: ${(err as Error)?.message ?? String(err)}\n`);
+    // Anything else (an InternalError, or an error nobody typed) is the program's fault.
+    const message = oneLine((err as Error)?.message ?? String(err));
+    process.stderr.write(`dote: errore interno: ${message}\n`);
     process.stderr.write('suggerimento: riprova con DOTE_DEBUG=1 per i dettagli e segnala il problema\n');
-    failure(`errore interno: ${(err as Error)?.message ?? String(err)}`, 2);
-    debug(err);
-    process.exitCode = 2;
+    failure(`errore interno: ${message}`, 2);
+    debug(caught);
+    setStatus(2);
   }
 }

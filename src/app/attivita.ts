@@ -4,6 +4,7 @@
  * concludi`, which needs at least one EROGATA delivery and freezes the activity for good.
  * Cremona doti have no activities (their services are planned in the PIP).
  */
+import { OPEN_STATES_SQL } from '../db/states.js';
 import type { Db } from '../db/connection.js';
 import { inTransaction } from '../db/connection.js';
 import { loadCatalogues } from '../bandi/load.js';
@@ -12,7 +13,6 @@ import { recordHistory } from '../db/storia.js';
 import { RefusedError } from '../errors.js';
 import { formatDateIt } from '../domain/dates.js';
 import { actionDate } from './dote-load.js';
-import { formatHours } from '../domain/money.js';
 import { concludiAttivita, type StatoAttivita } from '../domain/erogazione-state.js';
 
 export interface AttivitaCtx {
@@ -59,9 +59,9 @@ function views(db: Db, d: DoteRow, nomi: Map<string, string>): AttivitaView[] {
   const sums = db.prepare(
     `SELECT
        COALESCE(SUM(CASE WHEN stato = 'EROGATA' THEN fine - inizio END), 0) AS erogate,
-       COALESCE(SUM(CASE WHEN stato IN ('INSERITA', 'PROGRAMMATA', 'AVVIATA') THEN fine - inizio END), 0) AS aperte,
+       COALESCE(SUM(CASE WHEN stato IN (${OPEN_STATES_SQL}) THEN fine - inizio END), 0) AS aperte,
        COALESCE(SUM(stato = 'EROGATA'), 0) AS n_erogate,
-       COALESCE(SUM(stato IN ('INSERITA', 'PROGRAMMATA', 'AVVIATA')), 0) AS n_aperte
+       COALESCE(SUM(stato IN (${OPEN_STATES_SQL})), 0) AS n_aperte
      FROM erogazione WHERE dote_id = ? AND servizio = ?`,
   );
   return rows.map((a) => {
@@ -120,7 +120,7 @@ export function terminaAttivita(
 ): void {
   const next = concludiAttivita(a.stato, a.erogate, `L'attività ${a.servizio} della dote ${a.doteId}`);
   const open = db
-    .prepare("SELECT id, data, stato FROM erogazione WHERE dote_id = ? AND servizio = ? AND stato IN ('INSERITA', 'PROGRAMMATA', 'AVVIATA') ORDER BY data, inizio, id")
+    .prepare(`SELECT id, data, stato FROM erogazione WHERE dote_id = ? AND servizio = ? AND stato IN (${OPEN_STATES_SQL}) ORDER BY data, inizio, id`)
     .all(a.doteId, a.servizio) as { id: number; data: string; stato: string }[];
   if (open.length) {
     const list = open.map((e) => `${e.id} del ${formatDateIt(e.data)} (${e.stato})`).join(', ');
@@ -141,20 +141,4 @@ export function terminaAttivita(
     prima: { stato: a.stato },
     dopo: { stato: next, data_conclusione: a.data },
   });
-}
-
-export function formatAttivita(list: readonly AttivitaView[], table: (h: string[], rows: string[][], a?: ('l' | 'r')[]) => string): string {
-  return table(
-    ['attività', 'nome', 'stato', 'ore', 'erogate', 'aperte', 'conclusa il'],
-    list.map((a) => [
-      a.servizio,
-      a.nome,
-      a.stato,
-      formatHours(a.oreMinuti),
-      formatHours(a.erogateMinuti),
-      formatHours(a.aperteMinuti),
-      a.dataConclusione ? formatDateIt(a.dataConclusione) : '—',
-    ]),
-    ['l', 'l', 'l', 'r', 'r', 'r', 'l'],
-  );
 }

@@ -4,6 +4,7 @@
  * dates the deadline rule reads. Shared by app/doti.ts, app/pip.ts, app/dote-view.ts and
  * app/scadenze.ts.
  */
+import { OPEN_STATES_SQL } from '../db/states.js';
 import type { Db } from '../db/connection.js';
 import type { Catalogues } from '../bandi/load.js';
 import type { Bando, TipoDote } from '../bandi/schema.js';
@@ -86,7 +87,7 @@ export function doteDates(db: Db, d: LoadedDote): DoteDates {
 /** A dote's deliveries still open (INSERITA, PROGRAMMATA, AVVIATA), by date: each has a deadline to be concluded. */
 export function erogazioniAperte(db: Db, doteId: string): ErogazioneAperta[] {
   return db
-    .prepare("SELECT id, data, servizio, stato FROM erogazione WHERE dote_id = ? AND stato IN ('INSERITA', 'PROGRAMMATA', 'AVVIATA') ORDER BY data, inizio, id")
+    .prepare(`SELECT id, data, servizio, stato FROM erogazione WHERE dote_id = ? AND stato IN (${OPEN_STATES_SQL}) ORDER BY data, inizio, id`)
     .all(doteId) as ErogazioneAperta[];
 }
 

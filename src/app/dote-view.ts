@@ -5,16 +5,15 @@
  * and from the deliveries: programmed = PROGRAMMATA + AVVIATA, delivered = EROGATA, left =
  * planned − delivered − programmed; group deliveries (collettiva) count as group hours.
  */
+import { massimaleServizio } from '../domain/massimali.js';
 import type { Db } from '../db/connection.js';
 import { loadCatalogues } from '../bandi/load.js';
 import type { DoteRow } from '../db/repo/lookup.js';
-import { formatDateIt } from '../domain/dates.js';
 import type { StatoDote } from '../domain/dote-stati.js';
-import { formatCents, formatHours, valueOfMinutes } from '../domain/money.js';
+import { valueOfMinutes } from '../domain/money.js';
 import { planValue, risultatoCent, sortPlan } from '../domain/pip.js';
-import { descriviRitardo, type ScadenzaDote } from '../domain/scadenze.js';
+import type { ScadenzaDote } from '../domain/scadenze.js';
 import { doteDeadline } from '../rules/dote-deadline.js';
-import { table } from '../format/table.js';
 import { describeDote, doteDates, loadDote, pipVersions, type DoteCtx, type LoadedDote } from './dote-load.js';
 
 export interface DoteSummary {
@@ -96,33 +95,6 @@ export function elencoDoti(db: Db, ctx: DoteCtx, o: { bando?: string; stato?: St
     .filter((s) => stato === undefined || s.stato === stato);
 }
 
-export function formatElenco(list: readonly DoteSummary[]): string {
-  if (!list.length) return 'Nessuna dote.';
-  const body = table(
-    ['dote', 'tipo', 'stato', 'destinatario', 'codice fiscale', 'fascia', 'dal', 'al'],
-    list.map((s) => [
-      s.id,
-      s.tipo,
-      s.stato + (s.statoAutomatico ? ' *' : '') + (s.catalogoCaricato ? '' : ' !'),
-      `${s.destinatario.cognome} ${s.destinatario.nome}`,
-      s.destinatario.cf,
-      s.fascia !== null ? `${s.fascia}${s.linea ? ` ${s.linea}` : ''}` : '—',
-      s.dataInizio ? formatDateIt(s.dataInizio) : `(${formatDateIt(s.dataRichiesta)})`,
-      s.dataConclusione ? formatDateIt(s.dataConclusione) : s.dataFine ? formatDateIt(s.dataFine) : '—',
-    ]),
-  );
-  const notes: string[] = [`${list.length} dot${list.length === 1 ? 'e' : 'i'}.`];
-  if (list.some((s) => s.statoAutomatico)) notes.push('* stato dato dal tempo (richiesta senza risposta entro i termini, o voucher oltre la fine).');
-  if (list.some((s) => !s.dataInizio)) notes.push('(data) = richiesta non ancora ammessa: data della notifica.');
-  const missing = [...new Set(list.filter((s) => !s.catalogoCaricato).map((s) => s.bando))];
-  if (missing.length) {
-    notes.push(
-      `! catalogo del bando non caricato (${missing.join(', ')}): stato come registrato nel database, senza scadenze; carica il catalogo con --catalogo FILE.`,
-    );
-  }
-  return `${body}\n${notes.join('\n')}`;
-}
-
 export interface RigaServizio {
   servizio: string;
   nome: string;
@@ -193,7 +165,7 @@ export function mostraDote(db: Db, ctx: DoteCtx, id: string): DoteDetail {
       const pianificati = p ? (coll ? p.collettiva : p.individuale) : 0;
       // Before the PIP (Cremona) programming counts against the fascia's cap, and so does what is
       // left: the residue is the cap's, not a negative number against an empty plan.
-      const massimale = s?.massimali?.[String(r.fascia) as '1' | '2' | '3' | '4'];
+      const massimale = massimaleServizio(d.bando, code, r.fascia);
       const limite = senzaPip ? ((coll ? massimale?.collettiva : massimale?.individuale) ?? 0) : pianificati;
       const inseriti = sum(['INSERITA']);
       const programmati = sum(['PROGRAMMATA', 'AVVIATA']);
@@ -253,85 +225,4 @@ export function mostraDote(db: Db, ctx: DoteCtx, id: string): DoteDetail {
     risultato: ris ? { nome: ris.nome, importoCent: risultatoCent(d.tipo, r.fascia), raggiunto: r.risultato_raggiunto === null ? null : r.risultato_raggiunto === 1 } : null,
     scadenze: doteDeadline.scadenze(d.bando, doteDates(db, d), ctx.oggi),
   };
-}
-
-const d8 = (s: string | null) => (s ? formatDateIt(s) : '—');
-
-export function describeScadenza(s: ScadenzaDote): string {
-  if (s.stato === 'rispettata') return `rispettata (${formatDateIt(s.avvenutoIl!)})`;
-  if (s.stato === 'in-ritardo') return `NON RISPETTATA: ${descriviRitardo(s)}`;
-  if (s.stato === 'scaduta') return `SCADUTA da ${-s.giorniMancanti} giorn${s.giorniMancanti === -1 ? 'o' : 'i'}`;
-  if (s.giorniMancanti === 0) return 'scade oggi';
-  return `tra ${s.giorniMancanti} giorn${s.giorniMancanti === 1 ? 'o' : 'i'}`;
-}
-
-export function formatMostra(v: DoteDetail): string {
-  const out: string[] = [];
-  out.push(`Dote ${v.id} — ${v.tipo} ${v.tipoNome}`);
-  out.push(`Bando:        ${v.bando} (${v.bandoTitolo})`);
-  out.push(`Stato:        ${v.stato}${v.statoAutomatico ? ` (${v.statoAutomatico})` : ''}`);
-  out.push(`Destinatario: ${v.destinatario.cognome} ${v.destinatario.nome}, ${v.destinatario.cf}`);
-  if (v.fascia !== null) out.push(`Fascia:       ${v.fascia}${v.linea ? `, linea ${v.linea}` : ''}`);
-  if (v.azienda) out.push(`Azienda:      ${v.azienda}`);
-  const dates: [string, string | null][] = [
-    ['richiesta', v.date.richiesta],
-    ['notifica', v.date.notifica],
-    ['ammissione', v.date.ammissione],
-    ['rifiuto', v.date.rifiuto],
-    ['attivazione', v.date.attivazione],
-    ['invio PIP', v.date.invioPip],
-    ['validazione PIP', v.date.validazionePip],
-    ['fine', v.date.fine],
-    ['conclusione', v.date.conclusione],
-  ];
-  out.push(`Date:         ${dates.filter(([, x]) => x).map(([k, x]) => `${k} ${d8(x)}`).join(', ')}`);
-  if (v.motivoRifiuto) out.push(`Motivo del rifiuto: ${v.motivoRifiuto}`);
-
-  if (v.pip) {
-    out.push('', `PIP: versione ${v.pip.versioneCorrente}`);
-    for (const x of v.pip.versioni) {
-      out.push(`  v${x.versione} del ${formatDateIt(x.data)}: ${formatCents(x.valoreCent)}${x.motivo ? ` — ${x.motivo}` : ' — prima versione'}`);
-    }
-  } else if (v.servizi.some((s) => s.statoAttivita)) {
-    // Job Coach: the activities are the plan.
-  } else {
-    out.push('', `PIP: non ancora impostato (dote pip imposta ${v.id} --servizio CODICE=ORE …)`);
-  }
-
-  if (v.servizi.length) {
-    const jc = v.servizi.some((s) => s.statoAttivita);
-    out.push('');
-    out.push(
-      table(
-        [jc ? 'attività' : 'servizio', ...(jc ? ['stato'] : []), 'ore pian.', 'program.', 'erogate', 'residue', 'valore pian.', 'valore erog.'],
-        v.servizi.map((s) => [
-          `${s.servizio}${s.modalita === 'collettiva' ? ' (coll.)' : ''}`,
-          ...(jc ? [s.statoAttivita ?? '—'] : []),
-          formatHours(s.pianificatiMinuti),
-          formatHours(s.programmatiMinuti),
-          formatHours(s.erogatiMinuti),
-          formatHours(s.residuiMinuti),
-          formatCents(s.valorePianificatoCent),
-          formatCents(s.valoreErogatoCent),
-        ]),
-        ['l', ...(jc ? ['l' as const] : []), 'r', 'r', 'r', 'r', 'r', 'r'],
-      ),
-    );
-    const t = v.totali;
-    out.push(
-      `Totale: ${formatHours(t.pianificatiMinuti)} ore pianificate, ${formatHours(t.programmatiMinuti)} programmate, ${formatHours(t.erogatiMinuti)} erogate, ${formatHours(t.residuiMinuti)} residue; valore ${formatCents(t.valorePianificatoCent)} pianificato, ${formatCents(t.valoreErogatoCent)} erogato`,
-    );
-    if (!v.pip && !jc) out.push('(senza PIP le ore residue sono quelle del massimale della fascia)');
-    const inserite = v.servizi.reduce((a, s) => a + s.inseritiMinuti, 0);
-    if (inserite) out.push(`(${formatHours(inserite)} ore in erogazioni INSERITE, non ancora programmate)`);
-  }
-  if (v.risultato && v.risultato.importoCent !== null) {
-    const stato = v.risultato.raggiunto === null ? 'se raggiunto' : v.risultato.raggiunto ? 'raggiunto' : 'non raggiunto';
-    out.push(`Risultato (${v.risultato.nome}): ${formatCents(v.risultato.importoCent)}, ${stato}`);
-  }
-  if (v.scadenze.length) {
-    out.push('', 'Scadenze:');
-    for (const s of v.scadenze) out.push(`  ${formatDateIt(s.entro)}  ${s.descrizione}: ${describeScadenza(s)}`);
-  }
-  return out.join('\n');
 }

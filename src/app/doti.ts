@@ -3,6 +3,7 @@
  * through its workflow. Every write is one transaction with its audit trail (recordHistory), so
  * a refused operation changes nothing.
  */
+import { OPEN_STATES_SQL } from '../db/states.js';
 import type { Db } from '../db/connection.js';
 import { inTransaction } from '../db/connection.js';
 import { loadCatalogues, tipoOf, type Catalogues } from '../bandi/load.js';
@@ -28,7 +29,7 @@ import { doteOneActive, type AltraDote, type MisuraEsterna } from '../rules/dote
 import { doteEligibility, type DotePrecedente } from '../rules/dote-eligibility.js';
 import type { Finding } from '../rules/types.js';
 import { actionDate, describeDote, doteDates, loadDote, personaOf, refuseOnErrors, type DoteCtx } from './dote-load.js';
-import { avvenuta, scadenzeAperte, type ScadenzaDote } from '../domain/scadenze.js';
+import { scadenzeAperte } from '../domain/scadenze.js';
 import { doteDeadline } from '../rules/dote-deadline.js';
 import type { StatoAttivita } from '../domain/erogazione-state.js';
 import { terminaAttivita } from './attivita.js';
@@ -357,7 +358,6 @@ export interface ConcludiResult {
   attivitaSenzaOre: string[];
 }
 
-const OPEN_STATES = ['INSERITA', 'PROGRAMMATA', 'AVVIATA'];
 
 /**
  * `dote concludi ID [--data D]`: the dote is closed (CONCLUSA). Refused while a delivery is still
@@ -381,8 +381,8 @@ export function concludiDote(db: Db, ctx: DoteCtx, id: string, o: { data?: strin
       throw new RefusedError(`conclusione il ${formatDateIt(data)}: dopo la fine della dote (${formatDateIt(row.data_fine)})`, [], `indica --data entro il ${formatDateIt(row.data_fine)}`);
     }
     const open = db
-      .prepare(`SELECT id, data, servizio, stato FROM erogazione WHERE dote_id = ? AND stato IN (${OPEN_STATES.map(() => '?').join(', ')}) ORDER BY data, inizio, id`)
-      .all(row.id, ...OPEN_STATES) as { id: number; data: string; servizio: string; stato: string }[];
+      .prepare(`SELECT id, data, servizio, stato FROM erogazione WHERE dote_id = ? AND stato IN (${OPEN_STATES_SQL}) ORDER BY data, inizio, id`)
+      .all(row.id) as { id: number; data: string; servizio: string; stato: string }[];
     if (open.length) {
       const list = open.map((e) => `${e.id} ${formatDateIt(e.data)} ${e.servizio} ${e.stato}`).join(', ');
       throw new RefusedError(`la dote ${row.id} ha ${open.length} erogazion${open.length === 1 ? 'e' : 'i'} ancora apert${open.length === 1 ? 'a' : 'e'}: ${list}`, [], 'concludile, annullale o chiudile negativamente prima');
@@ -412,12 +412,6 @@ export function concludiDote(db: Db, ctx: DoteCtx, id: string, o: { data?: strin
   });
 }
 
-/** The first deadline still open (its event not happened, in time or late), as a sentence for the confirmation messages. */
-export function nextDeadlineText(scadenze: readonly { stato: ScadenzaDote['stato']; descrizione: string; entro: string }[]): string | null {
-  const s = scadenze.find((x) => !avvenuta(x));
-  return s ? `Prossima scadenza: ${s.descrizione}, entro il ${formatDateIt(s.entro)}.` : null;
-}
-
 /**
  * Required options that are missing, as option names: --tipo and --destinatario always, then by
  * type --fascia (Cremona), --azienda (mantenimento), --id (Job Coach). An unknown type or bando is
@@ -436,21 +430,4 @@ export function missingNuovaOptions(catalogFiles: readonly string[], o: NuovaOpt
   if (tipoRisultato(tipo) === 'mantenimento' && !o.azienda) missing.push('--azienda');
   if (tipo.attivita.length && !o.id) missing.push('--id');
   return missing;
-}
-
-export function formatNuova(r: NuovaResult): string {
-  const d = r.dote;
-  const who = `${r.destinatario.cognome} ${r.destinatario.nome} (${r.destinatario.cf})`;
-  const lines: string[] = [];
-  if (d.stato === STATO.PROPOSTA) {
-    lines.push(`Richiesta ${d.id} registrata: ${d.tipo} per ${who}, PROPOSTA, notificata dal CPI il ${formatDateIt(d.data_notifica!)}.`);
-    lines.push(`Attività: ${r.attivita.map((a) => `${a.servizio} ${a.minuti / 60} h`).join(', ')}.`);
-  } else {
-    const linea = d.linea ? `, linea ${d.linea}${r.categoriePrioritarie.length ? ` (${r.categoriePrioritarie.map((c) => c.descrizione).join(', ')})` : ''}` : '';
-    lines.push(`Dote ${d.id} ATTIVA: ${d.tipo} fascia ${d.fascia}${linea} per ${who}.`);
-    lines.push(`Attivata il ${formatDateIt(d.data_attivazione!)}, termina il ${formatDateIt(d.data_fine!)} (si ricalcola alla validazione del PIP).`);
-    if (d.azienda) lines.push(`Azienda: ${d.azienda}.`);
-  }
-  if (r.prossimaScadenza) lines.push(`Prossima scadenza: ${r.prossimaScadenza.descrizione}, entro il ${formatDateIt(r.prossimaScadenza.entro)}.`);
-  return lines.join('\n');
 }

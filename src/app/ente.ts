@@ -8,9 +8,8 @@ import path from 'node:path';
 import type { Db } from '../db/connection.js';
 import { inTransaction } from '../db/connection.js';
 import { RefusedError, UsageError } from '../errors.js';
-import { checkIban, formatIban } from '../domain/iban.js';
-import { formatDateIt } from '../domain/dates.js';
-import { emailOption, fields, optionalText } from './registry.js';
+import { checkIban } from '../domain/iban.js';
+import { emailOption, optionalText } from './registry.js';
 
 export interface EnteOptions {
   nome?: string;
@@ -150,17 +149,4 @@ export function mostraEnte(db: Db): EnteView {
   const v = readEnte(db);
   if (!v) throw new RefusedError("ente non trovato: i dati dell'ente non sono ancora impostati", [], 'dote ente imposta --nome "…" --iban …');
   return v;
-}
-
-export function formatEnte(v: EnteView): string {
-  return fields([
-    ['Ente', v.nome],
-    ['Codice', v.codice],
-    ['Indirizzo', v.indirizzo],
-    ['PEC', v.pec],
-    ['IBAN', v.iban ? formatIban(v.iban) : null],
-    ['Logo', v.logo],
-    ['Rappresentante legale', v.rappresentante],
-    ['Aggiornato il', formatDateIt(v.aggiornatoIl)],
-  ]);
 }

@@ -15,18 +15,17 @@
  */
 import type { Db } from '../db/connection.js';
 import { inTransaction } from '../db/connection.js';
+import { COUNTED_STATES_SQL, FREED_STATES_SQL } from '../db/states.js';
 import { loadCatalogues, type Catalogues } from '../bandi/load.js';
 import type { Modalita } from '../bandi/schema.js';
 import { findDote, findProfessionista, findSede, type DoteRow, type ProfessionistaRow, type SedeRow } from '../db/repo/lookup.js';
 import { doteInfoLookup } from '../db/dote-info.js';
 import { recordHistory } from '../db/storia.js';
 import { RefusedError, UsageError } from '../errors.js';
-import { hoursMinutes } from '../rules/delivery-keys.js';
+import { importConflict } from '../rules/import-conflict.js';
 import { dayNumber, formatDateIt, formatTime, isoFromDay, isoWeekStart } from '../domain/dates.js';
-import { formatHours } from '../domain/money.js';
-import { STATI_EROGABILI, type StatoErogazione } from '../domain/dote-stati.js';
+import type { StatoErogazione } from '../domain/dote-stati.js';
 import {
-  STATI_PROGRAMMATI,
   attivitaDopoAvvio,
   azioniConsentite,
   statoDopo,
@@ -133,7 +132,7 @@ const FULL_SELECT = `
   JOIN dote d ON d.id = e.dote_id
   JOIN destinatario dest ON dest.id = d.destinatario_id`;
 
-const LIVE = "e.stato NOT IN ('ANNULLATA', 'CHIUSA NEGATIVAMENTE')";
+const LIVE = `e.stato NOT IN (${FREED_STATES_SQL})`;
 
 // ---------------------------------------------------------------------------------------------
 // Resolving names (the options themselves are read by the command's schema)
@@ -216,7 +215,7 @@ function snapshot(e: ErogazioneFull): Record<string, unknown> {
   };
 }
 
-function toDeliveryRow(e: ErogazioneFull, registrataIl = e.registrata_il): DeliveryRow {
+function toDeliveryRow(e: ErogazioneFull, registrataIl = e.registrata_il, stato: StatoErogazione = e.stato): DeliveryRow {
   return {
     kind: 'erogazione',
     file: '',
@@ -235,38 +234,22 @@ function toDeliveryRow(e: ErogazioneFull, registrataIl = e.registrata_il): Deliv
     collettiva: e.collettiva === 1,
     sede: e.sede_nome,
     registrataIl,
+    stato,
   };
 }
 
 // ---------------------------------------------------------------------------------------------
 // Checks
 
-function requireErogabile(d: DoteRow): void {
-  if (!STATI_EROGABILI.includes(d.stato)) {
-    throw new RefusedError(
-      `la dote ${d.id} è nello stato ${d.stato}: le erogazioni si registrano solo con la dote ${STATI_EROGABILI.join(' o ')}`,
-    );
-  }
-}
-
-function requireNoLiquidation(db: Db, d: DoteRow): void {
-  const l = db.prepare('SELECT id FROM liquidazione WHERE dote_id = ?').get(d.id);
-  if (l) throw new RefusedError(`la dote ${d.id} è già in una richiesta di liquidazione: le sue erogazioni non si possono più cambiare`);
-}
-
-function requireUnlocked(e: ErogazioneRow): void {
-  // Cremona, "Calendario": entries of services already in a liquidation request cannot change.
-  if (e.liquidazione_id !== null) {
-    throw new RefusedError(`l'erogazione ${e.id} è nella richiesta di liquidazione ${e.liquidazione_id}: non si può più cambiare`);
-  }
-}
-
-/** Job Coach manual 3.3: once an activity is TERMINATA nothing of it can change or be added. */
-function requireActivityOpen(db: Db, doteId: string, servizio: string): void {
-  const a = db.prepare('SELECT stato FROM attivita WHERE dote_id = ? AND servizio = ?').get(doteId, servizio) as { stato: StatoAttivita } | undefined;
-  if (a?.stato === 'TERMINATA') {
-    throw new RefusedError(`l'attività ${servizio} della dote ${doteId} è TERMINATA: le sue erogazioni non si possono più aggiungere né cambiare`);
-  }
+/**
+ * import/conflict, the same check as for an imported row: the dote must be active (unless
+ * `doteState: false`), not in a liquidation request, and the service's activity not TERMINATA.
+ */
+function requireNoConflict(db: Db, d: DoteRow, servizio: string, opts: { doteState?: boolean; activity?: boolean } = {}): void {
+  const attivita = db.prepare('SELECT stato FROM attivita WHERE dote_id = ? AND servizio = ?').get(d.id, servizio) as { stato: StatoAttivita } | undefined;
+  const inLiquidazione = Boolean(db.prepare('SELECT 1 FROM liquidazione WHERE dote_id = ?').get(d.id));
+  const c = importConflict.check({ doteId: d.id, stato: d.stato, inLiquidazione, servizio, attivita: attivita?.stato }, opts);
+  if (c) throw new RefusedError(c.message, [{ rule: importConflict.id, severity: 'error', message: c.message }]);
 }
 
 /** A person takes part in a group session once: a second delivery of the same dote in it is a copy. */
@@ -306,7 +289,7 @@ const CAP_RULE = 'hours/service-cap';
  * Runs the delivery rules on a candidate (a new delivery has id 0). Returns the findings about
  * the candidate: errors and warnings.
  */
-function runRules(db: Db, rc: RuleContext, ctx: ErogazioneCtx, cand: ErogazioneFull): Finding[] {
+function runRules(db: Db, rc: RuleContext, ctx: ErogazioneCtx, cand: ErogazioneFull, stato: StatoErogazione = cand.stato): Finding[] {
   const day = dayNumber(cand.data);
   const monday = isoWeekStart(day);
   const person = db.prepare('SELECT destinatario_id FROM dote WHERE id = ?').get(cand.dote_id) as { destinatario_id: number };
@@ -326,26 +309,27 @@ function runRules(db: Db, rc: RuleContext, ctx: ErogazioneCtx, cand: ErogazioneF
     hasDatabase: true,
     patronoOf: (sede: string | null) => rc.patrono(sede),
   };
-  const candidate = toDeliveryRow(cand, ctx.oggi);
+  const candidate = toDeliveryRow(cand, ctx.oggi, stato);
   const others = [...byId.values()].map((r) => toDeliveryRow(r));
   const found = checkCandidate(opts, others, candidate, DELIVERY_RULES.filter((r) => r.id !== CAP_RULE));
   const capRule = DELIVERY_RULES.find((r) => r.id === CAP_RULE);
   if (capRule) {
     const committed = db
-      .prepare(`${FULL_SELECT} WHERE e.dote_id = ? AND e.servizio = ? AND e.stato IN (${STATI_PROGRAMMATI.map(() => '?').join(', ')}) AND e.id <> ?`)
-      .all(cand.dote_id, cand.servizio, ...STATI_PROGRAMMATI, cand.id) as ErogazioneFull[];
+      .prepare(`${FULL_SELECT} WHERE e.dote_id = ? AND e.servizio = ? AND e.stato IN (${COUNTED_STATES_SQL}) AND e.id <> ?`)
+      .all(cand.dote_id, cand.servizio, cand.id) as ErogazioneFull[];
     found.push(...checkCandidate(opts, committed.map((r) => toDeliveryRow(r)), candidate, [capRule]));
   }
   return found;
 }
 
-/** Errors refuse the operation (RefusedError lists them with their rule ids); warnings return. */
+/** Errors refuse the operation (RefusedError names them, and lists every finding with its rule id); warnings return. */
 function refuseOnErrors(findings: readonly Finding[], what: string): Finding[] {
   const errors = findings.filter((f) => f.severity === 'error');
   if (errors.length) {
     throw new RefusedError(
       `${what} rifiutata: ${errors.map((f) => `${f.rule}: ${f.message}`).join('; ')}`,
-      errors.map((f) => ({ rule: f.rule, severity: f.severity, message: f.message })),
+      // The warnings too, so that a script sees every finding of the refused operation.
+      findings.map((f) => ({ rule: f.rule, severity: f.severity, message: f.message })),
     );
   }
   return findings.filter((f) => f.severity === 'warning');
@@ -358,43 +342,6 @@ function storeWarnings(db: Db, eid: number, warnings: readonly Finding[]): void 
   for (const w of warnings) {
     if (!exists.get(eid, w.rule, w.message)) ins.run(eid, w.rule, w.message, now);
   }
-}
-
-/**
- * Programming: the hours of the dote's deliveries of this service already PROGRAMMATA, AVVIATA
- * or EROGATA plus this one may not exceed the activity's hours (Job Coach manual 3.1: "Le ore
- * delle erogazioni superano le ore definite nella attività"), or for Cremona the PIP's planned
- * hours of the service in that mode (individual or group); before a PIP exists, the fascia's cap.
- */
-function checkPlannedHours(db: Db, info: DoteInfo | undefined, e: ErogazioneFull): void {
-  if (!info) return;
-  const limits = info.pianificato ?? (info.cap.size ? info.cap : null);
-  if (!limits) return;
-  const group = e.collettiva === 1;
-  const entry = limits.get(e.servizio);
-  const limit = entry ? (group ? entry.collettiva : entry.individuale) : 0;
-  const sum = (
-    db
-      .prepare(
-        `SELECT COALESCE(SUM(fine - inizio), 0) AS m FROM erogazione
-         WHERE dote_id = ? AND servizio = ? AND collettiva = ? AND id <> ? AND stato IN (${STATI_PROGRAMMATI.map(() => '?').join(', ')})`,
-      )
-      .get(e.dote_id, e.servizio, group ? 1 : 0, e.id, ...STATI_PROGRAMMATI) as { m: number }
-  ).m;
-  const mine = e.fine - e.inizio;
-  if (sum + mine <= limit) return;
-  const isActivity = info.bando.tipi.some((t) => t.codice === info.tipo && t.attivita.length > 0);
-  const mode = isActivity ? '' : group ? ' collettive' : ' individuali';
-  const source = isActivity ? "definite nell'attività" : info.pianificato ? 'previste dal PIP' : `massimale della fascia ${info.fascia}`;
-  // Hours with a decimal comma where two decimals are exact (every 3 minutes), else as h:mm: one
-  // minute over is "10:01", not an approximate "10,02".
-  const ore = (m: number) => (m % 3 === 0 ? formatHours(m) : hoursMinutes(m));
-  throw new RefusedError(
-    `Le ore delle erogazioni superano le ore definite nella attività: ${e.servizio}${mode} ${ore(sum + mine)} ore ` +
-      `(${ore(sum)} già programmate, avviate o erogate + ${ore(mine)} di questa), ${source} ${ore(limit)}`,
-    [],
-    isActivity ? "modifica o annulla un'erogazione" : "modifica o annulla un'erogazione, oppure varia il PIP (dote pip varia)",
-  );
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -498,9 +445,7 @@ export function aggiungiErogazione(db: Db, ctx: ErogazioneCtx, doteIds: readonly
     const rc = ruleContext(db, cats);
     const results: Esito[] = [];
     for (const d of doti) {
-      requireErogabile(d);
-      requireNoLiquidation(db, d);
-      requireActivityOpen(db, d.id, r.servizio);
+      requireNoConflict(db, d, r.servizio);
       const cand = candidateOf(0, d.id, r, cfOf(db, d), ctx.oggi, 'INSERITA');
       requireNotInSession(db, cand);
       const what = ids.length > 1 ? `erogazione per la dote ${d.id}` : 'erogazione';
@@ -537,11 +482,12 @@ export function modificaErogazione(db: Db, ctx: ErogazioneCtx, eid: number, inpu
   if (!given.length) throw new UsageError('indica almeno un campo da modificare (es. --data, --inizio, --fine, --professionista)');
   return inTransaction(db, () => {
     const old = loadFull(db, eid);
-    requireUnlocked(old);
-    statoDopo(old.stato, 'modifica', `L'erogazione ${eid}`);
     const d = loadDoteRow(db, old.dote_id);
-    requireErogabile(d);
-    requireActivityOpen(db, d.id, old.servizio);
+    // The lock first, then the state machine, then the dote and the activity (as before the merge
+    // of the two locks: "è nello stato ANNULLATA" is what a user must hear for a final delivery).
+    requireNoConflict(db, d, old.servizio, { doteState: false, activity: false });
+    statoDopo(old.stato, 'modifica', `L'erogazione ${eid}`);
+    requireNoConflict(db, d, old.servizio);
     const descr = input.descrizione?.trim();
     const r: Resolved = {
       servizio: input.servizio ?? old.servizio,
@@ -561,7 +507,7 @@ export function modificaErogazione(db: Db, ctx: ErogazioneCtx, eid: number, inpu
       collettiva: input.collettiva !== undefined ? input.collettiva : old.collettiva === 1,
       descrizione: input.descrizione !== undefined ? (descr ? descr : null) : old.descrizione,
     };
-    requireActivityOpen(db, d.id, r.servizio);
+    if (r.servizio !== old.servizio) requireNoConflict(db, d, r.servizio);
     const cand = candidateOf(eid, d.id, r, old.cf, ctx.oggi, old.stato);
     requireNotInSession(db, cand);
     const warnings = refuseOnErrors(runRules(db, ruleContext(db, cats), ctx, cand), `modifica dell'erogazione ${eid}`);
@@ -595,9 +541,12 @@ export function transizioneErogazione(db: Db, ctx: ErogazioneCtx, eid: number, a
   const cats = loadCatalogues(ctx.catalogFiles);
   return inTransaction(db, () => {
     const e = loadFull(db, eid);
-    requireUnlocked(e);
-    requireActivityOpen(db, e.dote_id, e.servizio);
+    const d = loadDoteRow(db, e.dote_id);
+    // Programming and starting record hours on the dote: it must be active. Concluding a started
+    // delivery, annulling a draft or closing negatively only need the lock to be open.
+    requireNoConflict(db, d, e.servizio, { doteState: false });
     const next = statoDopo(e.stato, azione, `L'erogazione ${eid}`);
+    if (azione === 'programma' || azione === 'avvia') requireNoConflict(db, d, e.servizio);
     // A delivery starts on its day, not before: starting or concluding it earlier would record as
     // delivered hours that have not happened yet (and let its activity be concluded on them).
     if ((azione === 'avvia' || azione === 'concludi') && e.data > ctx.oggi) {
@@ -605,14 +554,11 @@ export function transizioneErogazione(db: Db, ctx: ErogazioneCtx, eid: number, a
         `l'erogazione ${eid} è del ${formatDateIt(e.data)}: non si può ${azione === 'avvia' ? 'avviare' : 'concludere'} prima di quel giorno (oggi è ${formatDateIt(ctx.oggi)})`,
       );
     }
-    const d = loadDoteRow(db, e.dote_id);
     let warnings: Finding[] = [];
     if (azione === 'programma' || azione === 'avvia' || azione === 'concludi') {
-      if (azione !== 'concludi') requireErogabile(d);
       const rc = ruleContext(db, cats);
-      if (azione === 'programma') checkPlannedHours(db, rc.doteOf(d.id), e);
       // The late-entry rule reads "registrata il": here the date is that of this step.
-      const found = runRules(db, rc, ctx, e).map((f) =>
+      const found = runRules(db, rc, ctx, e, next).map((f) =>
         f.rule === 'calendar/late-entry' ? { ...f, message: f.message.replace(/^registrata il/, `${PARTICIPI[azione]} il`) } : f,
       );
       warnings = refuseOnErrors(found, `${VERBI[azione]} dell'erogazione ${eid}`);
@@ -666,33 +612,4 @@ export function elencoErogazioni(db: Db, doteId: string, s?: StatoErogazione): E
       : db.prepare(`${FULL_SELECT} WHERE e.dote_id = ? ORDER BY e.data, e.inizio, e.id`).all(d.id)
   ) as ErogazioneFull[];
   return rows.map((r) => toView(db, r));
-}
-
-// ---------------------------------------------------------------------------------------------
-// Text output
-
-const MODALITA_IT: Record<Modalita, string> = { presenza: 'presenza', fad: 'FAD', telematica: 'telematica', telefonica: 'telefonica' };
-
-export function formatElenco(list: readonly ErogazioneView[], table: (h: string[], rows: string[][], a?: ('l' | 'r')[]) => string): string {
-  if (!list.length) return 'Nessuna erogazione.';
-  const body = table(
-    ['id', 'stato', 'servizio', 'professionista', 'data', 'inizio', 'fine', 'ore', 'modalità', 'collettiva'],
-    list.map((e) => [
-      String(e.id),
-      e.stato,
-      e.servizio,
-      `${e.professionistaNome} (${e.professionista})`,
-      formatDateIt(e.data),
-      e.inizio,
-      e.fine,
-      formatHours(e.durataMinuti),
-      MODALITA_IT[e.modalita],
-      e.collettiva ? 'sì' : 'no',
-    ]),
-    ['r', 'l', 'l', 'l', 'l', 'l', 'l', 'r', 'l', 'l'],
-  );
-  const live = list.filter((e) => e.stato !== 'ANNULLATA' && e.stato !== 'CHIUSA NEGATIVAMENTE');
-  const erogate = list.filter((e) => e.stato === 'EROGATA');
-  const sum = (xs: readonly ErogazioneView[]) => formatHours(xs.reduce((a, e) => a + e.durataMinuti, 0));
-  return `${body}\n${list.length} erogazioni: ${sum(live)} ore valide, di cui ${sum(erogate)} erogate.`;
 }

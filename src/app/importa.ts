@@ -1,18 +1,18 @@
 /**
  * `dote importa`: the checks of `dote verifica` with the database's context, then all the rows of
  * all the files in one transaction, or none (cli.md). Rows are written while the files stream, by
- * a writer thread in an open transaction (check/import-writer*.ts) that is rolled back when any
+ * a writer thread in an open transaction (src/import/import-writer*.ts) that is rolled back when any
  * error was found (or with --prova), so memory stays flat, nothing is half-imported, and checking
  * and writing run at the same time on two cores. Warnings do not stop the import.
  */
 import { loadCatalogues } from '../bandi/load.js';
 import { openDatabase } from '../db/connection.js';
-import { formatInt } from '../domain/money.js';
 import { checkBatch, estimateRows, type BatchResult } from '../check/batch.js';
 import { DbContext } from '../check/db-context.js';
-import { Recorder, type FileCounts } from '../check/record.js';
-import { ImportWriter } from '../check/import-writer.js';
-import { batchFiles, formatVerifica, PLAIN, progressBar, type FileOptions, type Painter } from './verifica.js';
+import { Recorder, type FileCounts } from '../import/record.js';
+import { ImportWriter } from '../import/import-writer.js';
+import { batchFiles, type FileOptions } from './verifica.js';
+import { progressBar } from '../output/verifica.js';
 import type { Context } from '../context.js';
 
 export interface ImportaOptions extends FileOptions {
@@ -20,6 +20,8 @@ export interface ImportaOptions extends FileOptions {
 }
 
 export interface ImportaResult extends BatchResult {
+  /** Today (--oggi): the registration date of calendar rows without registrata_il. */
+  oggi: string;
   import: {
     /** Whether the database was changed. */
     eseguita: boolean;
@@ -54,34 +56,9 @@ export function importa(ctx: Context, o: ImportaOptions): ImportaResult {
       totale.presenti += c.presenti;
       totale.aggiornate += c.aggiornate;
     }
-    return { ...result, import: { eseguita: commit, prova: Boolean(o.prova), files: recorder.counts, totale } };
+    return { ...result, oggi: ctx.oggi, import: { eseguita: commit, prova: Boolean(o.prova), files: recorder.counts, totale } };
   } finally {
     writer?.abort();
     db.close();
   }
-}
-
-function countsLine(c: FileCounts | ImportaResult['import']['totale'], kind: 'calendario' | 'timesheet' | 'tutto'): string {
-  const what = kind === 'timesheet' ? ['riga di timesheet', 'righe di timesheet'] : kind === 'calendario' ? ['erogazione', 'erogazioni'] : ['riga', 'righe'];
-  const n = (x: number, one: string, many: string) => `${formatInt(x)} ${x === 1 ? one : many}`;
-  const parts = [`${n(c.importate, what[0]!, what[1]!)} ${c.importate === 1 ? 'nuova' : 'nuove'}`, `${formatInt(c.presenti)} già ${c.presenti === 1 ? 'presente' : 'presenti'}`];
-  if (c.aggiornate) parts.push(`${formatInt(c.aggiornate)} ${c.aggiornate === 1 ? 'aggiornata' : 'aggiornate'}`);
-  return parts.join(', ');
-}
-
-export function formatImporta(r: ImportaResult, p: Painter = PLAIN): string {
-  const lines = [formatVerifica(r, p)];
-  const i = r.import;
-  if (r.summary.errors > 0) {
-    lines.push('Nessuna riga importata: tutto o niente, correggi gli errori e riprova.');
-    return lines.join('\n');
-  }
-  lines.push(i.prova ? 'Prova: il database non è stato modificato. Con "dote importa" senza --prova:' : 'Importazione completata:');
-  const w = Math.max(...i.files.map((f) => f.file.length));
-  for (const f of i.files) lines.push(`  ${f.file.padEnd(w)}  ${countsLine(f, f.kind)}`);
-  return lines.join('\n');
-}
-
-export function importaJson(r: ImportaResult): object {
-  return { files: r.files, diagnostics: r.diagnostics, skipped: r.skipped, summary: r.summary, import: r.import };
 }

@@ -2,6 +2,10 @@
  * `dote pip imposta|varia|invia|valida`: the Cremona PIP. Every version is kept with its date and
  * reason (domain.md 1.1 "PIP changes"); the current plan is the highest version.
  */
+import { planCapFindings } from '../rules/hours-service-cap.js';
+import { planNotInDote } from '../rules/service-not-in-dote.js';
+import { planRepeat } from '../rules/service-repeat.js';
+import { COUNTED_STATES_SQL } from '../db/states.js';
 import type { Db } from '../db/connection.js';
 import { inTransaction } from '../db/connection.js';
 import { loadCatalogues } from '../bandi/load.js';
@@ -11,14 +15,12 @@ import { RefusedError, TransitionNotAllowed, UsageError } from '../errors.js';
 import { formatDateIt } from '../domain/dates.js';
 import { STATO } from '../domain/dote-stati.js';
 import { dataFineDote } from '../domain/dote.js';
-import { formatCents, formatHours } from '../domain/money.js';
+import { formatCents } from '../domain/money.js';
 import {
   applySpecs,
-  planProblems,
   planValue,
   risultatoCent,
   sortPlan,
-  type PlanProblem,
   type RigaValore,
   type ServizioSpec,
   type VocePip,
@@ -57,7 +59,7 @@ function committedMinutes(db: Db, doteId: string): Map<string, { individuale: nu
   const rows = db
     .prepare(
       `SELECT servizio, collettiva, sum(fine - inizio) AS minuti FROM erogazione
-       WHERE dote_id = ? AND stato IN ('PROGRAMMATA', 'AVVIATA', 'EROGATA') GROUP BY servizio, collettiva`,
+       WHERE dote_id = ? AND stato IN (${COUNTED_STATES_SQL}) GROUP BY servizio, collettiva`,
     )
     .all(doteId) as { servizio: string; collettiva: number; minuti: number }[];
   const m = new Map<string, { individuale: number; collettiva: number }>();
@@ -77,30 +79,12 @@ function committedMinutes(db: Db, doteId: string): Map<string, { individuale: nu
  * del bilancio di competenze già erogati"), and hours below those already delivered or programmed.
  */
 function problemsOf(db: Db, d: LoadedDote, plan: readonly VocePip[], catalogFiles: readonly string[]): { rule: string; message: string }[] {
-  const out: { rule: string; message: string }[] = [...planProblems(d.bando, d.tipo, d.row.fascia!, plan)];
-  const repeat = settingOf(d.bando, 'service/repeat');
-  if (repeat && repeat.severita === 'error') {
-    const servizi = Array.isArray(repeat.parametri.servizi) ? (repeat.parametri.servizi as string[]) : ['QD2', 'Q0C'];
-    const info = doteInfoFromRow(db, loadCatalogues(catalogFiles), d.row);
-    if (info?.doteAnnualitaPrecedente) {
-      for (const v of plan) {
-        if (servizi.includes(v.servizio)) {
-          out.push({ rule: 'service/repeat', message: `${v.servizio} non ripetibile: ${d.persona.cf} ha avuto una dote disabili in un'annualità precedente` });
-        }
-      }
-    }
-  }
-  const committed = committedMinutes(db, d.row.id);
-  for (const [servizio, c] of committed) {
-    const v = plan.find((x) => x.servizio === servizio) ?? { servizio, minutiIndividuali: 0, minutiCollettivi: 0 };
-    if (c.individuale > v.minutiIndividuali) {
-      out.push({ rule: 'hours/service-cap', message: `${servizio}: ${formatHours(c.individuale)} ore individuali già erogate o programmate, più delle ${formatHours(v.minutiIndividuali)} pianificate` });
-    }
-    if (c.collettiva > v.minutiCollettivi) {
-      out.push({ rule: 'hours/service-cap', message: `${servizio}: ${formatHours(c.collettiva)} ore collettive già erogate o programmate, più delle ${formatHours(v.minutiCollettivi)} pianificate` });
-    }
-  }
-  return out;
+  const info = doteInfoFromRow(db, loadCatalogues(catalogFiles), d.row);
+  return [
+    ...planNotInDote(d.bando, d.tipo, plan),
+    ...planCapFindings(d.bando, d.tipo, d.row.fascia!, plan, committedMinutes(db, d.row.id)),
+    ...planRepeat(settingOf(d.bando, 'service/repeat'), Boolean(info?.doteAnnualitaPrecedente), d.persona.cf, plan),
+  ];
 }
 
 /** Refuses with every problem at once; `rule` is empty for checks that are not catalogue rules. */
@@ -292,19 +276,3 @@ export function validaPip(db: Db, ctx: DoteCtx, id: string, o: { data?: string }
     return { doteId: d.row.id, prima, dopo, avvisi: lateStepFindings(db, d, ctx.oggi, 'validazione-pip') };
   });
 }
-
-export function formatPip(r: PipResult): string {
-  const lines: string[] = [];
-  lines.push(`PIP della dote ${r.doteId}, versione ${r.versione} del ${formatDateIt(r.data)}${r.motivo ? ` — motivo: ${r.motivo}` : ''}`);
-  for (const v of r.voci) {
-    const parts: string[] = [];
-    if (v.minutiIndividuali) parts.push(`${formatHours(v.minutiIndividuali)} h × ${formatCents(v.tariffaIndividualeCent)} = ${formatCents(v.valoreIndividualeCent)}`);
-    if (v.minutiCollettivi) parts.push(`${formatHours(v.minutiCollettivi)} h collettive × ${formatCents(v.tariffaCollettivaCent ?? 0)} = ${formatCents(v.valoreCollettivoCent)}`);
-    lines.push(`  ${v.servizio.padEnd(8)} ${parts.join(' + ')}`);
-  }
-  lines.push(`Valore dei servizi: ${formatCents(r.valoreCent)}`);
-  if (r.risultatoCent !== null) lines.push(`Risultato, se raggiunto: ${formatCents(r.risultatoCent)} (totale ${formatCents(r.valoreCent + r.risultatoCent)})`);
-  return lines.join('\n');
-}
-
-export type { PlanProblem };

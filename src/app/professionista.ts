@@ -9,8 +9,7 @@ import type { Db } from '../db/connection.js';
 import { inTransaction } from '../db/connection.js';
 import { findProfessionista, type ProfessionistaRow } from '../db/repo/lookup.js';
 import { RefusedError, UsageError } from '../errors.js';
-import { fields, optionalText, requiredText } from './registry.js';
-import { table } from '../format/table.js';
+import { optionalText, requiredText } from './registry.js';
 
 export interface ProfessionistaOptions {
   nome: string;
@@ -72,24 +71,4 @@ export function mostraProfessionista(db: Db, codeOrName: string): Professionista
   const p = findProfessionista(db, codeOrName);
   if (!p) throw new RefusedError(`professionista non trovato: "${codeOrName.trim()}" (né come codice né come nome)`, [], 'i professionisti registrati: dote professionista elenco');
   return toView(p);
-}
-
-export function formatProfessionista(v: ProfessionistaView): string {
-  return fields([
-    ['Codice', v.codice],
-    ['Nome', v.nome],
-    ['Ruolo', v.ruolo],
-    ['Organizzazione partner', v.ente ?? "— (personale dell'operatore)"],
-    ['Qualifica', v.qualifica],
-    ['Anni di esperienza', v.anniEsperienza === null ? null : String(v.anniEsperienza)],
-  ]);
-}
-
-export function formatProfessionisti(list: ProfessionistaView[]): string {
-  if (!list.length) return 'Nessun professionista registrato (aggiungilo con "dote professionista aggiungi CODICE --nome \\"Nome Cognome\\"").';
-  return table(
-    ['codice', 'nome', 'ruolo', 'partner', 'qualifica', 'anni esp.'],
-    list.map((p) => [p.codice, p.nome, p.ruolo ?? '—', p.ente ?? '—', p.qualifica ?? '—', p.anniEsperienza === null ? '—' : String(p.anniEsperienza)]),
-    ['l', 'l', 'l', 'l', 'l', 'r'],
-  );
 }

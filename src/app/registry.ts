@@ -1,6 +1,7 @@
 /**
  * Small pieces shared by the registry commands (ente, sede, professionista, destinatario):
- * opening the database for one command, optional text options, key/value output.
+ * opening the database for one command, optional text options (their key/value output is
+ * `fields` in src/output/table.ts).
  */
 import { openDatabase, type Db } from '../db/connection.js';
 import { UsageError } from '../errors.js';
@@ -36,10 +37,4 @@ export function emailOption(option: string, value: string | undefined): string |
     throw new UsageError(`${option}: indirizzo non valido "${v}" (es. nome@dominio.it)`);
   }
   return v;
-}
-
-/** Aligned "label: value" lines; null values shown as "—". */
-export function fields(pairs: readonly (readonly [string, string | null | undefined])[]): string {
-  const width = Math.max(...pairs.map(([k]) => k.length)) + 1;
-  return pairs.map(([k, v]) => `${`${k}:`.padEnd(width)}  ${v ?? '—'}`).join('\n');
 }

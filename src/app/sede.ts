@@ -12,8 +12,7 @@ import type { Db } from '../db/connection.js';
 import { inTransaction } from '../db/connection.js';
 import { findSede, type SedeRow } from '../db/repo/lookup.js';
 import { RefusedError } from '../errors.js';
-import { fields, optionalText, requiredText } from './registry.js';
-import { table } from '../format/table.js';
+import { optionalText, requiredText } from './registry.js';
 
 /** The options of `sede aggiungi`; `patrono` as MM-DD (the command's schema reads GG/MM), null for none. */
 export interface SedeOptions {
@@ -30,11 +29,6 @@ export interface SedeView {
   patrono: string | null;
   indirizzo: string | null;
   responsabile: string | null;
-}
-
-/** `MM-DD` → `DD/MM`. */
-export function formatPatrono(mmdd: string): string {
-  return `${mmdd.slice(3, 5)}/${mmdd.slice(0, 2)}`;
 }
 
 function toView(r: SedeRow): SedeView {
@@ -68,22 +62,4 @@ export function mostraSede(db: Db, nome: string): SedeView {
   const s = findSede(db, nome);
   if (!s) throw new RefusedError(`sede non trovata: "${nome.trim()}"`, [], 'le sedi registrate: dote sede elenco');
   return toView(s);
-}
-
-export function formatSede(v: SedeView): string {
-  return fields([
-    ['Sede', v.nome],
-    ['Comune', v.comune],
-    ['Patrono', v.patrono ? formatPatrono(v.patrono) : null],
-    ['Indirizzo', v.indirizzo],
-    ['Responsabile', v.responsabile],
-  ]);
-}
-
-export function formatSedi(list: SedeView[]): string {
-  if (!list.length) return 'Nessuna sede registrata (aggiungila con "dote sede aggiungi NOME --comune C --patrono GG/MM").';
-  return table(
-    ['sede', 'comune', 'patrono', 'indirizzo', 'responsabile'],
-    list.map((s) => [s.nome, s.comune, s.patrono ? formatPatrono(s.patrono) : '—', s.indirizzo ?? '—', s.responsabile ?? '—']),
-  );
 }

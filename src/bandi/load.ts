@@ -10,7 +10,7 @@
 import { readFileSync } from 'node:fs';
 import type { Bando, Servizio, TipoDote } from './schema.js';
 import { packagePath } from '../paths.js';
-import { UsageError, DoteError } from '../errors.js';
+import { InternalError, UsageError } from '../errors.js';
 
 /** The shipped catalogues, listed explicitly (no directory scanning at run time). */
 export const BUILTIN_CATALOGUES = ['cremona-2021.json', 'veneto-jc-2022.json'] as const;
@@ -57,7 +57,7 @@ let validate: ((text: string, file: string) => Bando) | undefined;
 function validated(text: string, file: string): Bando {
   if (!validate) {
     // Only code that loads catalogues without the program around it (a test) gets here.
-    throw new DoteError(`${file}: il catalogo va validato, ma la validazione non è stata caricata (prepareCatalogues)`, { exitCode: 2 });
+    throw new InternalError(`${file}: il catalogo va validato, ma la validazione non è stata caricata (prepareCatalogues)`);
   }
   return validate(text, file);
 }
@@ -122,7 +122,7 @@ export class Catalogues {
   get(id: string): Bando {
     const b = this.find(id);
     if (!b) {
-      throw new DoteError(`bando sconosciuto: "${id}" (bandi caricati: ${this.bandi.map((x) => x.id).join(', ')})`, { exitCode: 2 });
+      throw new UsageError(`bando sconosciuto: "${id}" (bandi caricati: ${this.bandi.map((x) => x.id).join(', ')})`);
     }
     return b;
   }
@@ -153,7 +153,7 @@ export class Catalogues {
 export function tipoOf(bando: Bando, codice: string): TipoDote {
   const t = bando.tipi.find((x) => x.codice === codice);
   if (!t) {
-    throw new DoteError(`tipo di dote "${codice}" non previsto dal bando ${bando.id} (tipi: ${bando.tipi.map((x) => x.codice).join(', ')})`, { exitCode: 2 });
+    throw new UsageError(`tipo di dote "${codice}" non previsto dal bando ${bando.id} (tipi: ${bando.tipi.map((x) => x.codice).join(', ')})`);
   }
   return t;
 }

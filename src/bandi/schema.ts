@@ -9,8 +9,8 @@
  * ("massimale" for "massimali") would otherwise load as if the field were absent and lift the cap.
  */
 import { z } from 'zod';
+import { FASCE } from '../domain/fascia.js';
 import { parseUserDate } from '../domain/dates.js';
-import { MODALITA } from '../domain/modalita.js';
 import { RULE_IDS } from '../rules/catalog.js';
 import { RULE_PARAMS, serviceCodesInParams } from './rule-params.js';
 
@@ -102,9 +102,9 @@ const hours = z
   .nonnegative({ message: 'ore negative' })
   .transform((h) => Math.round(h * 60));
 
-const fasciaKey = z.enum(['1', '2', '3', '4']);
+const fasciaKey = z.enum(FASCE);
 
-export const modalitaSchema = z.enum(MODALITA);
+export const modalitaSchema = z.enum(['presenza', 'fad', 'telematica', 'telefonica']);
 export type Modalita = z.infer<typeof modalitaSchema>;
 
 const servizioSchema = z.strictObject({

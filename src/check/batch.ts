@@ -22,7 +22,9 @@ import { UsageError } from '../errors.js';
 import { detectEncoding, type TextEncoding } from '../csv/encoding.js';
 import { CsvSplitter, detectDelimiter, type CsvRecord } from '../csv/split.js';
 import { matchHeader, type ColumnName, type FileKind } from '../csv/columns.js';
-import { normalizeName } from '../db/repo/lookup.js';
+import { normalizeName } from '../domain/names.js';
+import { parseModalita } from '../domain/modalita.js';
+import { parseFascia } from '../domain/fascia.js';
 import { detach, interner, lastValueCache } from '../csv/strings.js';
 import { csvEncoding } from '../rules/csv-encoding.js';
 import { csvSyntax } from '../rules/csv-syntax.js';
@@ -84,6 +86,11 @@ export interface FileReport {
   warnings: number;
   encoding: TextEncoding | null;
   delimiter: string | null;
+  /**
+   * importa: calendar rows with no `registrata_il`, recorded as registered today (--oggi), so
+   * that calendar/late-entry measures their delay from today (verifica skips it for them).
+   */
+  registrateOggi?: number;
 }
 
 export interface Diagnostic {
@@ -119,18 +126,6 @@ export function estimateRows(files: readonly BatchFile[]): number {
 
 const DEFAULT_SETTING: RegolaSetting = { severita: 'error', parametri: {} };
 
-const MODALITA: Record<string, Modalita> = {
-  presenza: 'presenza',
-  'in presenza': 'presenza',
-  fad: 'fad',
-  'a distanza': 'fad',
-  distanza: 'fad',
-  telematica: 'telematica',
-  telematico: 'telematica',
-  telefonica: 'telefonica',
-  telefonico: 'telefonica',
-  telefono: 'telefonica',
-};
 
 const GRUPPO: Record<string, boolean> = {
   individuale: false,
@@ -174,6 +169,12 @@ function openFailure(path: string, e: NodeJS.ErrnoException): UsageError {
 }
 
 const require = createRequire(import.meta.url);
+
+/** importa: a calendar row without `registrata_il` is registered today (FileReport.registrateOggi). */
+function registeredToday(report: FileReport, oggi: string): string {
+  report.registrateOggi = (report.registrateOggi ?? 0) + 1;
+  return oggi;
+}
 
 function decoderFor(encoding: TextEncoding): (buf: Buffer, final: boolean) => string {
   if (encoding === 'utf-8') {
@@ -319,7 +320,7 @@ export function checkBatch(files: readonly BatchFile[], o: BatchOptions): BatchR
   const toUpper = (raw: string) => detach(raw.toUpperCase());
   const servizioOf = lastValueCache(toUpper);
   const tipoOf = lastValueCache(toUpper);
-  const modalitaOf = lastValueCache((raw): Modalita | undefined => ownValue(MODALITA, raw.toLowerCase()));
+  const modalitaOf = lastValueCache((raw): Modalita | undefined => parseModalita(raw));
   const gruppoOf = lastValueCache((raw): boolean | undefined => ownValue(GRUPPO, raw.toLowerCase()));
   type ProfKey = { key: string; id: number | undefined; unknown: boolean };
   const profKeys = new Map<string, ProfKey>();
@@ -489,8 +490,8 @@ export function checkBatch(files: readonly BatchFile[], o: BatchOptions): BatchR
       let fascia: number | null = null;
       const fasciaRaw = get(fields, iFascia);
       if (fasciaRaw) {
-        if (fasciaRaw.length === 1 && fasciaRaw >= '1' && fasciaRaw <= '4') fascia = Number(fasciaRaw);
-        else rep(fieldValue.id, fieldValue.fascia(fasciaRaw), 'fascia');
+        fascia = parseFascia(fasciaRaw);
+        if (fascia === null) rep(fieldValue.id, fieldValue.fascia(fasciaRaw), 'fascia');
       }
       if (tipoDote && !tipi.has(tipoDote)) rep(fieldValue.id, fieldValue.tipoDote(tipoRaw, [...tipi]), 'tipo_dote');
       let registrataIl: string | null = null;
@@ -542,7 +543,7 @@ export function checkBatch(files: readonly BatchFile[], o: BatchOptions): BatchR
         modalita,
         collettiva,
         sede: sedeRaw || null,
-        registrataIl: registrataIl ?? (o.mode === 'importa' && kind === 'calendario' ? o.oggi : null),
+        registrataIl: registrataIl ?? (o.mode === 'importa' && kind === 'calendario' ? registeredToday(report, o.oggi) : null),
         fascia,
         tipoDote,
       };

@@ -4,12 +4,13 @@
  * and the deliveries already recorded (for importa's "already present" and its refusals). Every
  * lookup is cached per distinct text, so a million rows cost a few thousand queries.
  */
+import { COUNTED_STATES_SQL, FREED_STATES_SQL } from '../db/states.js';
 import { cachedStatement, type Db } from '../db/connection.js';
 import type { Catalogues } from '../bandi/load.js';
 import type { DoteInfo, StoredInterval } from '../rules/types.js';
 import { doteInfoLookup } from '../db/dote-info.js';
 import { findProfessionista } from '../db/repo/lookup.js';
-import type { StoredErogazione, StoredTimesheet } from './import-compare.js';
+import type { StoredErogazione, StoredTimesheet } from '../import/import-compare.js';
 import { isoFromDay } from '../domain/dates.js';
 import { DayRows } from './day-rows.js';
 
@@ -75,14 +76,14 @@ export class DbContext {
     this.sedeStmt = db.prepare('SELECT id, nome, patrono FROM sede WHERE nome = ? COLLATE NOCASE');
     this.giaStmt = db.prepare(
       `SELECT 'calendario' AS kind, servizio, collettiva, sum(fine - inizio) AS minuti FROM erogazione
-        WHERE dote_id = ? AND stato IN ('PROGRAMMATA', 'AVVIATA', 'EROGATA') GROUP BY servizio, collettiva
+        WHERE dote_id = ? AND stato IN (${COUNTED_STATES_SQL}) GROUP BY servizio, collettiva
        UNION ALL
        SELECT 'timesheet', servizio, collettiva, sum(fine - inizio) FROM timesheet_riga
         WHERE professionista_id IN (SELECT id FROM professionista) AND dote_id = ? GROUP BY servizio, collettiva`,
     );
     this.personaStmt = db.prepare(
       `SELECT coalesce(sum(e.fine - e.inizio), 0) FROM destinatario p CROSS JOIN dote d CROSS JOIN erogazione e
-        WHERE p.cf = ? AND d.destinatario_id = p.id AND e.dote_id = d.id AND e.data BETWEEN ? AND ? AND e.stato NOT IN ('ANNULLATA', 'CHIUSA NEGATIVAMENTE')`,
+        WHERE p.cf = ? AND d.destinatario_id = p.id AND e.dote_id = d.id AND e.data BETWEEN ? AND ? AND e.stato NOT IN (${FREED_STATES_SQL})`,
     ).pluck();
     this.personaTsStmt = db.prepare(
       `SELECT coalesce(sum(t.fine - t.inizio), 0) FROM destinatario p CROSS JOIN dote d CROSS JOIN timesheet_riga t
@@ -104,10 +105,10 @@ export class DbContext {
       db
         .prepare(
           `SELECT ${eColumns.join(', ')} FROM erogazione INDEXED BY erogazione_professionista
-            WHERE professionista_id = ? AND data = ? AND stato NOT IN ('ANNULLATA', 'CHIUSA NEGATIVAMENTE') ORDER BY id`,
+            WHERE professionista_id = ? AND data = ? AND stato NOT IN (${FREED_STATES_SQL}) ORDER BY id`,
         )
         .raw(),
-      db.prepare("SELECT 1 FROM erogazione WHERE professionista_id = ? AND stato NOT IN ('ANNULLATA', 'CHIUSA NEGATIVAMENTE') LIMIT 1"),
+      db.prepare(`SELECT 1 FROM erogazione WHERE professionista_id = ? AND stato NOT IN (${FREED_STATES_SQL}) LIMIT 1`),
       eColumns,
       ['dote_id', 'servizio', 'modalita', 'descrizione', 'stato', 'registrata_il'],
     );

@@ -52,8 +52,10 @@ export const kinds = {
   /** A positive whole number (a record's id); `what` names it in the message. */
   id: (what: string) => kind((t) => read.id(what, t)),
   integer: (option: string, o: Parameters<typeof read.integer>[2]) => kind((t) => read.integer(option, t, o)),
-  /** A Cremona fascia di intensità di aiuto, 1-4 (the range of `fasce` in bandi/schema.ts). */
-  fascia: (option: string) => kind((t) => read.integer(option, t, { min: 1, max: 4, expected: '1, 2, 3 o 4', genere: 'f' })),
+  /** A Cremona fascia, 1-4 (domain/fascia.ts). */
+  fascia: (option: string) => kind((t) => read.fascia(option, t)),
+  /** A delivery mode (domain/modalita.ts). */
+  modalita: (option: string) => kind((t) => read.modalita(option, t)),
   oneOf: <T extends string | number>(option: string, values: readonly T[], o?: Parameters<typeof read.oneOf<T>>[3]) =>
     kind((t) => read.oneOf(option, t, values, o)),
   /**

@@ -9,6 +9,9 @@
  * the commands wrap these readers (kinds.ts), so each message is written once.
  */
 import { parseTime, parseUserDate } from '../domain/dates.js';
+import { FASCE, parseFascia } from '../domain/fascia.js';
+import { MODALITA, parseModalita } from '../domain/modalita.js';
+import type { Modalita } from '../bandi/schema.js';
 import type { ServizioSpec } from '../domain/pip.js';
 
 /** A value read, or why not, as the whole message (it names the option). */
@@ -89,6 +92,18 @@ export function integer(option: string, text: string, o: { min: number; max: num
   const t = text.trim();
   const n = Number(t);
   return /^\d+$/.test(t) && n >= o.min && n <= o.max ? ok(n) : no(`${option}: "${text}" ${nonValido(o.genere ?? 'm')} (${o.expected})`);
+}
+
+/** A Cremona fascia di intensità di aiuto, read as the CSV column is (domain/fascia.ts: 1-4). */
+export function fascia(option: string, text: string): Read<number> {
+  const f = parseFascia(text);
+  return f === null ? no(`${option}: "${text}" non valida (${FASCE.slice(0, -1).join(', ')} o ${FASCE.at(-1)})`) : ok(f);
+}
+
+/** A delivery mode, read as the CSV column is (domain/modalita.ts: also "in presenza", "a distanza"…). */
+export function modalita(option: string, text: string): Read<Modalita> {
+  const m = parseModalita(text);
+  return m === undefined ? no(`${option}: "${text}" non valida (${MODALITA.join(', ')})`) : ok(m);
 }
 
 /**

@@ -13,7 +13,8 @@ export function ammettiCommand(): Command {
       const opts = await ammettiOptions.parse(raw);
       const ctx = context();
       const { withDatabase } = await import('../app/dote-load.js');
-      const { ammettiDote, nextDeadlineText } = await import('../app/doti.js');
+      const { ammettiDote } = await import('../app/doti.js');
+      const { nextDeadlineText } = await import('../output/dote.js');
       const { mostraDote } = await import('../app/dote-view.js');
       const { formatDateIt } = await import('../domain/dates.js');
       const { r, v } = await withDatabase(ctx.dbPath, (db) => {

@@ -31,8 +31,9 @@ export function attivitaCommand(): Command {
     .action(async (id: string) => {
       const ctx = context();
       const { withDatabase } = await import('../app/dote-load.js');
-      const { elencoAttivita, formatAttivita } = await import('../app/attivita.js');
-      const { table } = await import('../format/table.js');
+      const { elencoAttivita } = await import('../app/attivita.js');
+      const { formatAttivita } = await import('../output/attivita.js');
+      const { table } = await import('../output/table.js');
       const list = await withDatabase(ctx.dbPath, (db) => elencoAttivita(db, ctx, id));
       if (ctx.json) printJson(list);
       else out(formatAttivita(list, table));

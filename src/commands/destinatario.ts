@@ -109,7 +109,8 @@ export function destinatarioCommand(): Command {
     const opts = await modificaOptions.parse(raw);
     const ctx = context();
     const { useDatabase } = await import('../app/registry.js');
-    const { modificaDestinatario, formatDestinatario } = await import('../app/destinatario.js');
+    const { modificaDestinatario } = await import('../app/destinatario.js');
+    const { formatDestinatario } = await import('../output/destinatario.js');
     const v = useDatabase(ctx.dbPath, (db) => modificaDestinatario(db, cf, opts, ctx.oggi));
     if (ctx.json) printJson(v);
     else out(`Dati di ${v.cf} aggiornati.\n${formatDestinatario(v)}`);
@@ -121,7 +122,8 @@ export function destinatarioCommand(): Command {
     .action(async () => {
       const ctx = context();
       const { useDatabase } = await import('../app/registry.js');
-      const { elencoDestinatari, formatDestinatari } = await import('../app/destinatario.js');
+      const { elencoDestinatari } = await import('../app/destinatario.js');
+      const { formatDestinatari } = await import('../output/destinatario.js');
       const list = useDatabase(ctx.dbPath, (db) => elencoDestinatari(db, ctx.oggi), { readonly: true });
       if (ctx.json) printJson(list);
       else out(formatDestinatari(list));
@@ -134,7 +136,8 @@ export function destinatarioCommand(): Command {
     .action(async (cf: string) => {
       const ctx = context();
       const { useDatabase } = await import('../app/registry.js');
-      const { mostraDestinatario, formatDestinatario } = await import('../app/destinatario.js');
+      const { mostraDestinatario } = await import('../app/destinatario.js');
+      const { formatDestinatario } = await import('../output/destinatario.js');
       const v = useDatabase(ctx.dbPath, (db) => mostraDestinatario(db, cf, ctx.oggi), { readonly: true });
       if (ctx.json) printJson(v);
       else out(formatDestinatario(v));
@@ -156,7 +159,8 @@ export function destinatarioCommand(): Command {
       const opts = await misuraOptions.parse(raw);
       const ctx = context();
       const { useDatabase } = await import('../app/registry.js');
-      const { aggiungiMisura, formatPeriodo } = await import('../app/destinatario.js');
+      const { aggiungiMisura } = await import('../app/destinatario.js');
+      const { formatPeriodo } = await import('../output/destinatario.js');
       const v = useDatabase(ctx.dbPath, (db) => aggiungiMisura(db, cf, opts));
       if (ctx.json) printJson(v);
       else out(`Misura esterna ${v.tipo} registrata per ${v.cf}, ${formatPeriodo(v.dal, v.al)}${v.servizi.length ? ` (servizi ${v.servizi.join(', ')})` : ''}.`);

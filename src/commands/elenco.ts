@@ -22,7 +22,8 @@ export function elencoCommand(): Command {
       const opts = await elencoOptions.parse(raw);
       const ctx = context();
       const { withDatabase } = await import('../app/dote-load.js');
-      const { elencoDoti, formatElenco } = await import('../app/dote-view.js');
+      const { elencoDoti } = await import('../app/dote-view.js');
+      const { formatElenco } = await import('../output/dote.js');
       const list = await withDatabase(ctx.dbPath, (db) => elencoDoti(db, ctx, opts));
       if (ctx.json) printJson(list);
       else out(formatElenco(list));

@@ -23,7 +23,8 @@ export function enteCommand(): Command {
       const opts = await impostaOptions.parse(raw);
       const ctx = context();
       const { useDatabase } = await import('../app/registry.js');
-      const { impostaEnte, formatEnte } = await import('../app/ente.js');
+      const { impostaEnte } = await import('../app/ente.js');
+      const { formatEnte } = await import('../output/ente.js');
       const v = useDatabase(ctx.dbPath, (db) => impostaEnte(db, opts, { oggi: ctx.oggi, cwd: process.cwd() }));
       if (ctx.json) printJson(v);
       else out(`Dati dell'ente salvati.\n${formatEnte(v)}`);
@@ -39,7 +40,8 @@ export function enteCommand(): Command {
     .action(async () => {
       const ctx = context();
       const { useDatabase } = await import('../app/registry.js');
-      const { mostraEnte, formatEnte } = await import('../app/ente.js');
+      const { mostraEnte } = await import('../app/ente.js');
+      const { formatEnte } = await import('../output/ente.js');
       const v = useDatabase(ctx.dbPath, (db) => mostraEnte(db), { readonly: true });
       if (ctx.json) printJson(v);
       else out(formatEnte(v));

@@ -6,9 +6,8 @@ import type { AzioneStato, Esito } from '../app/erogazione.js';
 const missing = (option: string) => `opzione obbligatoria mancante: ${option}`;
 
 /** `erogazione aggiungi ID… --servizio S --data D --inizio HH:MM --fine HH:MM --professionista P […]`. */
-export const aggiungiOptions = defineOptions(async ({ z, date, time, oneOf, required, text, flag, optional }) => {
-  const { MODALITA } = await import('../domain/modalita.js');
-  return z.object({
+export const aggiungiOptions = defineOptions(({ z, date, time, modalita, required, text, flag, optional }) =>
+  z.object({
     servizio: z.pipe(required(missing('--servizio')), z.transform((s: string) => s.toUpperCase())),
     data: z.pipe(required(missing('--data')), date('--data')),
     inizio: z.pipe(required(missing('--inizio')), time('--inizio')),
@@ -16,16 +15,15 @@ export const aggiungiOptions = defineOptions(async ({ z, date, time, oneOf, requ
     professionista: required(missing('--professionista')),
     // No sede: the empty text is the same as leaving the option out.
     sede: z.pipe(text(), z.transform((s: string | undefined) => (s?.trim() ? s : undefined))),
-    modalita: optional(oneOf('--modalita', MODALITA, { genere: 'f' })),
+    modalita: optional(modalita('--modalita')),
     collettiva: flag(),
     descrizione: text(),
-  });
-});
+  }),
+);
 
 /** `erogazione modifica EID [any option of aggiungi]`: only what is given changes; `--sede ""` removes the sede. */
-export const modificaOptions = defineOptions(async ({ z, date, time, id, oneOf, required, text, flag, optional, clearable }) => {
-  const { MODALITA } = await import('../domain/modalita.js');
-  return z.object({
+export const modificaOptions = defineOptions(({ z, date, time, id, modalita, required, text, flag, optional, clearable }) =>
+  z.object({
     eid: id("id di erogazione"),
     servizio: optional(z.pipe(required('--servizio: valore vuoto'), z.transform((s: string) => s.toUpperCase()))),
     data: optional(date('--data')),
@@ -33,11 +31,11 @@ export const modificaOptions = defineOptions(async ({ z, date, time, id, oneOf, 
     fine: optional(time('--fine')),
     professionista: text(),
     sede: clearable(z.string()),
-    modalita: optional(oneOf('--modalita', MODALITA, { genere: 'f' })),
+    modalita: optional(modalita('--modalita')),
     collettiva: flag(),
     descrizione: text(),
-  });
-});
+  }),
+);
 
 /** `erogazione programma|avvia|concludi|annulla|chiudi-negativamente EID`. */
 export const transizioneOptions = defineOptions(({ z, id }) => z.object({ eid: id("id di erogazione") }));
@@ -147,8 +145,9 @@ export function erogazioneCommand(): Command {
       const o = await elencoOptions.parse(raw);
       const ctx = context();
       const { withDatabase } = await import('../app/dote-load.js');
-      const { elencoErogazioni, formatElenco } = await import('../app/erogazione.js');
-      const { table } = await import('../format/table.js');
+      const { elencoErogazioni } = await import('../app/erogazione.js');
+      const { formatElenco } = await import('../output/erogazione.js');
+      const { table } = await import('../output/table.js');
       const list = await withDatabase(ctx.dbPath, (db) => elencoErogazioni(db, id, o.stato));
       if (ctx.json) printJson(list);
       else out(formatElenco(list, table));

@@ -1,5 +1,6 @@
 import { Command } from 'commander';
 import { collect, context, example, out, printJson } from '../command-kit.js';
+import { FindingsReported } from '../errors.js';
 import { defineOptions } from '../cli-options/define.js';
 
 /** `importa FILE… [--calendario F]… [--timesheet F]… [--prova]`. */
@@ -23,12 +24,14 @@ export function importaCommand(): Command {
       const opts = await importaOptions.parse(raw);
       const ctx = context();
       const app = await import('../app/importa.js');
-      const { painter } = await import('../app/verifica.js');
+      const view = await import('../output/importa.js');
+      const { painter } = await import('../output/verifica.js');
       const result = app.importa(ctx, { files, calendario: opts.calendario, timesheet: opts.timesheet, prova: opts.prova });
-      if (ctx.json) printJson(app.importaJson(result));
-      else out(app.formatImporta(result, await painter()));
-      // Findings are not an error of the program: the status says whether there were any.
-      if (result.summary.errors > 0) process.exitCode = 1;
+      if (ctx.json) printJson(view.importaJson(result));
+      else out(view.formatImporta(result, await painter()));
+      // Findings are not an error of the program: the status says whether there were any, and
+      // main.ts gives it (the report is printed: nothing more is said).
+      if (result.summary.errors > 0) throw new FindingsReported();
     });
   return example(cmd, 'dote importa calendario-marzo.csv timesheet-rossi.csv --prova', 'dote importa --calendario export.csv --timesheet ore-rossi.csv');
 }

@@ -8,7 +8,8 @@ export function mostraCommand(): Command {
     .action(async (id: string) => {
       const ctx = context();
       const { withDatabase } = await import('../app/dote-load.js');
-      const { mostraDote, formatMostra } = await import('../app/dote-view.js');
+      const { mostraDote } = await import('../app/dote-view.js');
+      const { formatMostra } = await import('../output/dote.js');
       const v = await withDatabase(ctx.dbPath, (db) => mostraDote(db, ctx, id));
       if (ctx.json) printJson(v);
       else out(formatMostra(v));

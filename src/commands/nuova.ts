@@ -42,7 +42,8 @@ export function nuovaCommand(): Command {
       const opts: NuovaOpts = await nuovaOptions.parse(raw);
       const ctx = context();
       const { withDatabase } = await import('../app/dote-load.js');
-      const { nuovaDote, missingNuovaOptions, formatNuova } = await import('../app/doti.js');
+      const { nuovaDote, missingNuovaOptions } = await import('../app/doti.js');
+      const { formatNuova } = await import('../output/dote.js');
       const r = await withDatabase(ctx.dbPath, async (db) => {
         let o: NuovaOpts = opts;
         const missing = missingNuovaOptions(ctx.catalogFiles, o);

@@ -34,8 +34,9 @@ async function pipAction(id: string, p: PipRun): Promise<void> {
   const ctx = context();
   const { withDatabase } = await import('../app/dote-load.js');
   const pip = await import('../app/pip.js');
+  const { formatPip } = await import('../output/pip.js');
   const { mostraDote } = await import('../app/dote-view.js');
-  const { nextDeadlineText } = await import('../app/doti.js');
+  const { nextDeadlineText } = await import('../output/dote.js');
   const { formatDateIt } = await import('../domain/dates.js');
   const { formatCents } = await import('../domain/money.js');
   const run = p.run;
@@ -47,7 +48,7 @@ async function pipAction(id: string, p: PipRun): Promise<void> {
           : pip.variaPip(db, ctx, id, { servizi: p.o.servizio, motivo: p.o.motivo, data: p.o.data });
       const v = mostraDote(db, ctx, r.doteId);
       if (ctx.json) return printJson({ pip: r, dote: v });
-      out(pip.formatPip(r));
+      out(formatPip(r));
       if (run === 'varia') out(`Limite delle variazioni: ${formatCents(r.valoreDoteCent)}, il valore del PIP versione 1.`);
       const next = nextDeadlineText(v.scadenze);
       if (next) out(next);

@@ -44,7 +44,8 @@ export function professionistaCommand(): Command {
     .action(async () => {
       const ctx = context();
       const { useDatabase } = await import('../app/registry.js');
-      const { elencoProfessionisti, formatProfessionisti } = await import('../app/professionista.js');
+      const { elencoProfessionisti } = await import('../app/professionista.js');
+      const { formatProfessionisti } = await import('../output/professionista.js');
       const list = useDatabase(ctx.dbPath, (db) => elencoProfessionisti(db), { readonly: true });
       if (ctx.json) printJson(list);
       else out(formatProfessionisti(list));
@@ -57,7 +58,8 @@ export function professionistaCommand(): Command {
     .action(async (key: string) => {
       const ctx = context();
       const { useDatabase } = await import('../app/registry.js');
-      const { mostraProfessionista, formatProfessionista } = await import('../app/professionista.js');
+      const { mostraProfessionista } = await import('../app/professionista.js');
+      const { formatProfessionista } = await import('../output/professionista.js');
       const v = useDatabase(ctx.dbPath, (db) => mostraProfessionista(db, key), { readonly: true });
       if (ctx.json) printJson(v);
       else out(formatProfessionista(v));

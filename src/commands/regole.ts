@@ -12,7 +12,8 @@ export function regoleCommand(): Command {
     .action(async (raw: unknown) => {
       const opts = await regoleOptions.parse(raw);
       const ctx = context();
-      const { regoleView, formatRegole, markdownRegole } = await import('../app/catalogo.js');
+      const { regoleView } = await import('../app/catalogo.js');
+      const { formatRegole, markdownRegole } = await import('../output/catalogo.js');
       const view = regoleView(ctx.catalogFiles, opts.bando);
       if (ctx.json) printJson(view);
       else if (opts.markdown) out(markdownRegole(view));

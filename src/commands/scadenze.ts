@@ -14,7 +14,8 @@ export function scadenzeCommand(): Command {
       const opts = await scadenzeOptions.parse(raw);
       const ctx = context();
       const { withDatabase } = await import('../app/dote-load.js');
-      const { scadenzeView, formatScadenze } = await import('../app/scadenze.js');
+      const { scadenzeView } = await import('../app/scadenze.js');
+      const { formatScadenze } = await import('../output/scadenze.js');
       const r = await withDatabase(ctx.dbPath, (db) => scadenzeView(db, ctx, opts));
       if (ctx.json) printJson(r);
       else out(formatScadenze(r));

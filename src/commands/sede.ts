@@ -21,7 +21,8 @@ export function sedeCommand(): Command {
       const opts = await aggiungiOptions.parse(raw);
       const ctx = context();
       const { useDatabase } = await import('../app/registry.js');
-      const { aggiungiSede, formatPatrono } = await import('../app/sede.js');
+      const { aggiungiSede } = await import('../app/sede.js');
+      const { formatPatrono } = await import('../output/sede.js');
       const v = useDatabase(ctx.dbPath, (db) => aggiungiSede(db, nome, opts));
       if (ctx.json) printJson(v);
       else out(`Sede "${v.nome}" aggiunta: ${v.comune}${v.patrono ? `, patrono ${formatPatrono(v.patrono)}` : ', nessun giorno del patrono indicato'}.`);
@@ -37,7 +38,8 @@ export function sedeCommand(): Command {
     .action(async () => {
       const ctx = context();
       const { useDatabase } = await import('../app/registry.js');
-      const { elencoSedi, formatSedi } = await import('../app/sede.js');
+      const { elencoSedi } = await import('../app/sede.js');
+      const { formatSedi } = await import('../output/sede.js');
       const list = useDatabase(ctx.dbPath, (db) => elencoSedi(db), { readonly: true });
       if (ctx.json) printJson(list);
       else out(formatSedi(list));
@@ -50,7 +52,8 @@ export function sedeCommand(): Command {
     .action(async (nome: string) => {
       const ctx = context();
       const { useDatabase } = await import('../app/registry.js');
-      const { mostraSede, formatSede } = await import('../app/sede.js');
+      const { mostraSede } = await import('../app/sede.js');
+      const { formatSede } = await import('../output/sede.js');
       const v = useDatabase(ctx.dbPath, (db) => mostraSede(db, nome), { readonly: true });
       if (ctx.json) printJson(v);
       else out(formatSede(v));

@@ -8,7 +8,8 @@ export function storiaCommand(): Command {
     .action(async (id: string) => {
       const ctx = context();
       const { withDatabase } = await import('../app/dote-load.js');
-      const { storiaDote, formatStoria } = await import('../app/storia.js');
+      const { storiaDote } = await import('../app/storia.js');
+      const { formatStoria } = await import('../output/storia.js');
       const view = await withDatabase(ctx.dbPath, (db) => storiaDote(db, id));
       if (ctx.json) printJson(view);
       else out(formatStoria(view));

@@ -1,5 +1,6 @@
 import { Command } from 'commander';
 import { collect, context, example, out, printJson } from '../command-kit.js';
+import { FindingsReported } from '../errors.js';
 import { defineOptions } from '../cli-options/define.js';
 
 /** `verifica FILE… [--calendario F]… [--timesheet F]… [--bando B] [--strict]`: files are opened by the check (exit 2 if one cannot be). */
@@ -27,11 +28,13 @@ export function verificaCommand(): Command {
       const opts = await verificaOptions.parse(raw);
       const ctx = context();
       const app = await import('../app/verifica.js');
+      const view = await import('../output/verifica.js');
       const result = app.verifica(ctx, { files, calendario: opts.calendario, timesheet: opts.timesheet, bando: opts.bando });
-      if (ctx.json) printJson(app.verificaJson(result));
-      else out(app.formatVerifica(result, await app.painter()));
-      // Findings are not an error of the program: the status says whether there were any.
-      if (app.failed(result, Boolean(opts.strict))) process.exitCode = 1;
+      if (ctx.json) printJson(view.verificaJson(result));
+      else out(view.formatVerifica(result, await view.painter()));
+      // Findings are not an error of the program: the status says whether there were any, and
+      // main.ts gives it (the report is printed: nothing more is said).
+      if (app.failed(result, Boolean(opts.strict))) throw new FindingsReported();
     });
   return example(
     cmd,

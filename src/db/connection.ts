@@ -16,6 +16,11 @@ type Statement = BetterSqlite3.Statement;
 export const MIGRATIONS: readonly string[] = ['001-init.sql', '002-erogazione-senza-indice-data.sql', '003-file-importato.sql'];
 export const SCHEMA_VERSION = MIGRATIONS.length;
 const APP_MARK = 'dote';
+/**
+ * How long a writing command waits for another process's write lock before giving up with
+ * "database in uso" (db/errors.ts): the same for every command and for the import writer thread.
+ */
+export const BUSY_TIMEOUT_MS = 5000;
 /** The page size of new databases (see initDatabase). */
 export const PAGE_SIZE = 16384;
 
@@ -25,7 +30,7 @@ function openRaw(file: string): Db {
   // Loaded lazily so that commands without a database (and --help) start fast.
   const Database = require('better-sqlite3') as typeof BetterSqlite3;
   try {
-    return new Database(file, { timeout: 5000 });
+    return new Database(file, { timeout: BUSY_TIMEOUT_MS });
   } catch (e) {
     throw new UsageError(`${file}: impossibile aprire il database (${(e as Error).message})`);
   }
@@ -52,7 +57,7 @@ function looksLikeSqlite(file: string): boolean {
 function configure(db: Db): void {
   db.pragma('journal_mode = WAL');
   db.pragma('foreign_keys = ON');
-  db.pragma('busy_timeout = 5000');
+  db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
   db.pragma('synchronous = NORMAL');
 }
 
@@ -76,8 +81,15 @@ function migrate(db: Db, from: number): number {
     }
     db.prepare("INSERT INTO meta (chiave, valore) VALUES ('app', ?) ON CONFLICT(chiave) DO UPDATE SET valore = excluded.valore").run(APP_MARK);
     db.prepare("INSERT INTO meta (chiave, valore) VALUES ('schema_version', ?) ON CONFLICT(chiave) DO UPDATE SET valore = excluded.valore").run(String(SCHEMA_VERSION));
+    // Rows that point at nothing: the file was changed by something else than dote (dote
+    // writes with the foreign keys on). The transaction is rolled back: the file stays as it was.
     const bad = db.pragma('foreign_key_check') as unknown[];
-    if (bad.length) throw new Error(`violazioni di chiavi esterne dopo la migrazione: ${bad.length}`);
+    if (bad.length) {
+      throw new UsageError(
+        `${db.name}: aggiornamento del database annullato, ${bad.length} ${bad.length === 1 ? 'riga rimanda' : 'righe rimandano'} a dati inesistenti (violazioni di chiavi esterne)`,
+        'il file è stato modificato fuori da dote: ripristina una copia di sicurezza, o trova le righe con PRAGMA foreign_key_check in sqlite3',
+      );
+    }
   });
   apply();
   return SCHEMA_VERSION - from;

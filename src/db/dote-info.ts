@@ -1,6 +1,7 @@
 /**
- * Builds the rules' view of a dote (DoteInfo) from the database: type, fascia, period, caps,
- * planned hours and the person's history. Shared by delivery entry and the CSV checker.
+ * Loads what the rules' view of a dote (DoteInfo, built in domain/dote-info.ts) needs from the
+ * database: the dote's row, its latest PIP or its activities, and the person's history. Shared by
+ * delivery entry and the CSV checker.
  *
  * One dote at a time (delivery entry, or a small file against a big register: a few queries per
  * dote), or all of them at once for a batch that will touch many (`preload`): a query per table
@@ -8,62 +9,9 @@
  */
 import { cachedStatement, type Db } from './connection.js';
 import type { Catalogues } from '../bandi/load.js';
-import type { DoteInfo } from '../rules/types.js';
+import { doteInfoFrom, type ActivityLine, type DoteInfo, type PastMeasure, type PersonFacts, type OtherDote, type PipLine } from '../domain/dote-info.js';
+import { tipoAdAttivita } from '../domain/massimali.js';
 import type { DoteRow } from './repo/lookup.js';
-import type { Bando } from '../bandi/schema.js';
-import { STATO } from '../domain/dote-stati.js';
-
-type Caps = Map<string, { individuale: number; collettiva: number }>;
-
-/**
- * What a dote's person brings to its rules: the codice fiscale and the history the repeat rule
- * reads (their other doti, and the Dote disabili of other operators recorded as external measures).
- */
-interface PersonFacts {
-  cf: string | null;
-  others: readonly OtherDote[];
-  measures: readonly PastMeasure[];
-}
-
-interface OtherDote {
-  id: string;
-  bando: string;
-  stato: string;
-}
-
-interface PastMeasure {
-  annualita: string | null;
-  dal: string;
-}
-
-/** A dote the person actually had: admitted, active or concluded (not a request refused or lapsed). */
-const HAD: readonly string[] = [STATO.ATTIVA, STATO.AMMESSA, STATO.CONCLUSA];
-
-/**
- * Whether the person "abbia beneficiato di una dote disabili nelle precedenti annualità del Piano"
- * (Cremona, "Ripetibilità dei servizi"). Our reading, written down:
- *   - one of our doti counts when its bando is of the same Piano (the same `ente` in the
- *     catalogue: a Job Coach voucher of the Veneto is not a Cremona dote), of an earlier annualità
- *     (its bando started before this one) and was really had (ATTIVA, AMMESSA or CONCLUSA);
- *   - an external Dote disabili counts when its annualità is earlier than this bando's (its first
- *     year before the year this bando starts), or, with no annualità recorded, when it started
- *     before this bando did.
- * A dote whose bando catalogue is not loaded cannot be placed and does not count.
- */
-function hadPreviousAnnualita(cats: Catalogues, bando: Bando, p: PersonFacts | undefined): boolean {
-  if (!p) return false;
-  for (const o of p.others) {
-    if (o.bando === bando.id || !HAD.includes(o.stato)) continue;
-    const ob = cats.find(o.bando);
-    if (ob && ob.ente === bando.ente && ob.inizio < bando.inizio) return true;
-  }
-  const startYear = Number(bando.inizio.slice(0, 4));
-  for (const m of p.measures) {
-    const first = m.annualita ? Number(/^\d{4}/.exec(m.annualita)?.[0]) : NaN;
-    if (Number.isFinite(first) ? first < startYear : m.dal < bando.inizio) return true;
-  }
-  return false;
-}
 
 const PERSON_CF = 'SELECT p.cf AS cf, d.destinatario_id AS destinatario_id FROM dote d LEFT JOIN destinatario p ON p.id = d.destinatario_id WHERE d.id = ?';
 const PERSON_OTHERS = 'SELECT id, bando, stato FROM dote WHERE destinatario_id = ? AND id <> ?';
@@ -78,18 +26,6 @@ function personFacts(db: Db, doteId: string): PersonFacts | undefined {
     others: cachedStatement(db, PERSON_OTHERS).all(p.destinatario_id, doteId) as OtherDote[],
     measures: cachedStatement(db, PERSON_MEASURES).all(p.destinatario_id) as PastMeasure[],
   };
-}
-
-/** A line of the dote's latest PIP; a null service when that PIP plans nothing. */
-interface PipLine {
-  servizio: string | null;
-  minuti_individuali: number;
-  minuti_collettivi: number;
-}
-
-interface ActivityLine {
-  servizio: string;
-  minuti: number;
 }
 
 // Only the columns the rules use: better-sqlite3 builds a row object property by property, and
@@ -107,49 +43,6 @@ const LATEST_PIP = `SELECT x.servizio, x.minuti_individuali, x.minuti_collettivi
 const ALL_LATEST_PIPS = `SELECT v.dote_id, x.servizio, x.minuti_individuali, x.minuti_collettivi
   FROM pip_versione v LEFT JOIN pip_voce x ON x.pip_versione_id = v.id
  WHERE v.versione = (SELECT max(w.versione) FROM pip_versione w WHERE w.dote_id = v.dote_id)`;
-
-/** The rules' view of a dote, from its row and what the other tables hold for it. */
-function doteInfoFrom(cats: Catalogues, d: DoteFacts | DoteRow, person: PersonFacts | undefined, pip: readonly PipLine[], activities: readonly ActivityLine[]): DoteInfo | undefined {
-  const bando = cats.find(d.bando);
-  if (!bando) return undefined;
-  const tipo = bando.tipi.find((t) => t.codice === d.tipo);
-  const cap: Caps = new Map();
-  let pianificato: Caps | null = null;
-  if (tipo && tipo.attivita.length) {
-    const acts = activities.length ? activities : tipo.attivita.map((a) => ({ servizio: a.servizio, minuti: a.ore }));
-    for (const a of acts) cap.set(a.servizio, { individuale: a.minuti, collettiva: 0 });
-    pianificato = cap;
-  } else {
-    if (d.fascia !== null && tipo) {
-      for (const code of tipo.servizi) {
-        const s = bando.servizi.find((x) => x.codice === code);
-        const m = s?.massimali?.[String(d.fascia) as '1' | '2' | '3' | '4'];
-        if (m) cap.set(code, { individuale: m.individuale, collettiva: m.collettiva ?? 0 });
-      }
-    }
-    if (pip.length) {
-      pianificato = new Map();
-      for (const x of pip) if (x.servizio !== null) pianificato.set(x.servizio, { individuale: x.minuti_individuali, collettiva: x.minuti_collettivi });
-    }
-  }
-  return {
-    id: d.id,
-    bando,
-    tipo: d.tipo,
-    fascia: d.fascia,
-    inizio: d.data_attivazione ?? d.data_ammissione,
-    fine: d.data_fine,
-    cf: person?.cf ?? '',
-    cap,
-    pianificato,
-    doteAnnualitaPrecedente: hadPreviousAnnualita(cats, bando, person),
-    stato: d.stato,
-  };
-}
-
-function isJobCoach(cats: Catalogues, d: { bando: string; tipo: string }): boolean {
-  return Boolean(cats.find(d.bando)?.tipi.find((t) => t.codice === d.tipo)?.attivita.length);
-}
 
 /** The PIP or the activities of one dote, and its DoteInfo. */
 function withPlan(db: Db, cats: Catalogues, d: DoteFacts | DoteRow, person: PersonFacts | undefined): DoteInfo | undefined {
@@ -236,4 +129,9 @@ export function doteInfoLookup(db: Db, cats: Catalogues, opts: { preload?: boole
     lastId = id;
     return (lastInfo = info);
   };
+}
+
+function isJobCoach(cats: Catalogues, d: { bando: string; tipo: string }): boolean {
+  const b = cats.find(d.bando);
+  return b ? tipoAdAttivita(b, d.tipo) : false;
 }

@@ -3,6 +3,7 @@
  * since 1970-01-01), times are minutes since midnight. Parsing is hand-written (and cached by the
  * callers in the CSV hot loop): date-fns `parse` per row doubles the check time (toolchain.md).
  */
+import { addMonths as addMonthsFns } from 'date-fns/addMonths';
 
 const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
@@ -85,13 +86,14 @@ export function addDays(isoDate: string, n: number): string {
   return isoFromDay(dayNumber(isoDate) + n);
 }
 
-/** Calendar months, clamped to the month's last day (31/01 + 1 month = 28/02 or 29/02). */
+/**
+ * Calendar months, clamped to the month's last day (31/01 + 1 month = 28/02 or 29/02): date-fns'
+ * month arithmetic, on the local calendar date at noon so that no time zone or DST change can
+ * move the day.
+ */
 export function addMonths(isoDate: string, n: number): string {
-  let y = +isoDate.slice(0, 4), m = +isoDate.slice(5, 7) + n;
-  const d = +isoDate.slice(8, 10);
-  y += Math.floor((m - 1) / 12);
-  m = ((((m - 1) % 12) + 12) % 12) + 1;
-  return iso(y, m, Math.min(d, daysInMonth(y, m)));
+  const dt = addMonthsFns(new Date(+isoDate.slice(0, 4), +isoDate.slice(5, 7) - 1, +isoDate.slice(8, 10), 12), n);
+  return iso(dt.getFullYear(), dt.getMonth() + 1, dt.getDate());
 }
 
 /** `28/06/2022` */

@@ -21,7 +21,6 @@ export const STATI_ATTIVI: readonly string[] = [STATO.ATTIVA, STATO.PROPOSTA, ST
 /** States in which deliveries may be recorded. */
 export const STATI_EROGABILI: readonly string[] = [STATO.ATTIVA, STATO.AMMESSA];
 
-/** Erogazione states (domain.md 1.2); "live" ones count against the hours. */
+/** Erogazione states (domain.md 1.2); which are live and which count: domain/erogazione-state.ts. */
 export const EROGAZIONE_STATI = ['INSERITA', 'PROGRAMMATA', 'AVVIATA', 'EROGATA', 'ANNULLATA', 'CHIUSA NEGATIVAMENTE'] as const;
 export type StatoErogazione = (typeof EROGAZIONE_STATI)[number];
-export const EROGAZIONE_VIVE: readonly StatoErogazione[] = ['INSERITA', 'PROGRAMMATA', 'AVVIATA', 'EROGATA'];

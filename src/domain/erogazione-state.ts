@@ -42,16 +42,26 @@ export function statoDopo(stato: StatoErogazione, azione: AzioneErogazione, what
   return next;
 }
 
-/** Deliveries in these states occupy their slot and count against hours; the others freed it. */
+/**
+ * Deliveries in these states are live: they occupy their slot (a professional's time, a person's
+ * day and week); ANNULLATA and CHIUSA NEGATIVAMENTE freed it. The one list of them: the SQL
+ * filters are built from it (db/states.ts).
+ */
+export const STATI_VIVI: readonly StatoErogazione[] = ['INSERITA', 'PROGRAMMATA', 'AVVIATA', 'EROGATA'];
+
 export function isViva(stato: string): boolean {
-  return stato !== 'ANNULLATA' && stato !== 'CHIUSA NEGATIVAMENTE';
+  return (STATI_VIVI as readonly string[]).includes(stato);
 }
 
 /**
- * States that count when a delivery is programmed against the activity's or the PIP's hours:
- * an INSERITA delivery is still a draft (manual 3.1: the alert comes at "programma").
+ * States whose hours count against the activity's or the PIP's hours and the fascia's caps
+ * (hours/service-cap): an INSERITA delivery is still a draft (manual 3.1: the alert comes at
+ * "programma").
  */
 export const STATI_PROGRAMMATI: readonly StatoErogazione[] = ['PROGRAMMATA', 'AVVIATA', 'EROGATA'];
+
+/** Deliveries not yet in a final state: what still blocks concluding an activity or a dote. */
+export const STATI_APERTI: readonly StatoErogazione[] = ['INSERITA', 'PROGRAMMATA', 'AVVIATA'];
 
 export type StatoAttivita = 'PROPOSTA' | 'INIZIATA' | 'TERMINATA';
 

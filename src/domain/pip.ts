@@ -5,7 +5,7 @@
  * hours computed exactly (valueOfMinutes), individual and group hours each at their own rate.
  */
 import type { Bando, TipoDote } from '../bandi/schema.js';
-import { formatHours, valueOfMinutes } from './money.js';
+import { valueOfMinutes } from './money.js';
 
 export interface VocePip {
   servizio: string;
@@ -45,49 +45,6 @@ export function applySpecs(base: readonly VocePip[], specs: readonly ServizioSpe
 export function sortPlan(bando: Bando, plan: readonly VocePip[]): VocePip[] {
   const order = new Map(bando.servizi.map((s, i) => [s.codice, i]));
   return [...plan].sort((a, b) => (order.get(a.servizio) ?? 999) - (order.get(b.servizio) ?? 999) || a.servizio.localeCompare(b.servizio));
-}
-
-export interface PlanProblem {
-  rule: 'service/not-in-dote' | 'hours/service-cap';
-  message: string;
-}
-
-/**
- * What makes a plan unacceptable: a service the type does not have, group hours on a service
- * without a group rate, hours over the fascia's individual or group cap (Cremona, "SERVIZI":
- * "X/Y" = at most X individual and Y group hours).
- */
-export function planProblems(bando: Bando, tipo: TipoDote, fascia: number, plan: readonly VocePip[]): PlanProblem[] {
-  const out: PlanProblem[] = [];
-  for (const v of plan) {
-    const s = bando.servizi.find((x) => x.codice === v.servizio);
-    if (!s) {
-      out.push({ rule: 'service/not-in-dote', message: `servizio ${v.servizio} sconosciuto nel bando ${bando.id}` });
-      continue;
-    }
-    if (!tipo.servizi.includes(v.servizio)) {
-      out.push({ rule: 'service/not-in-dote', message: `il servizio ${v.servizio} non è previsto dal tipo ${tipo.codice}` });
-      continue;
-    }
-    if (v.minutiCollettivi > 0 && s.tariffa.collettiva === undefined) {
-      out.push({ rule: 'service/not-in-dote', message: `${v.servizio} non ha una tariffa collettiva: ore collettive non ammesse` });
-    }
-    const cap = s.massimali?.[String(fascia) as '1' | '2' | '3' | '4'];
-    if (!cap) continue;
-    if (v.minutiIndividuali > cap.individuale) {
-      out.push({
-        rule: 'hours/service-cap',
-        message: `${v.servizio}: ${formatHours(v.minutiIndividuali)} ore individuali, oltre il massimo di ${formatHours(cap.individuale)} per la fascia ${fascia}`,
-      });
-    }
-    if (s.tariffa.collettiva !== undefined && v.minutiCollettivi > (cap.collettiva ?? 0)) {
-      out.push({
-        rule: 'hours/service-cap',
-        message: `${v.servizio}: ${formatHours(v.minutiCollettivi)} ore collettive, oltre il massimo di ${formatHours(cap.collettiva ?? 0)} per la fascia ${fascia}`,
-      });
-    }
-  }
-  return out;
 }
 
 export interface RigaValore extends VocePip {

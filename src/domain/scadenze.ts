@@ -18,7 +18,8 @@ import type { Bando, Scadenza } from '../bandi/schema.js';
 import { addDays, dayNumber, daysBetween, formatDateIt, isoFromDay, weekday } from './dates.js';
 import { addWorkingDays, holidayName } from './holidays.js';
 import { STATO } from './dote-stati.js';
-import { lateEntryLimits } from '../rules/calendar-late-entry.js';
+import { lateEntryLimits } from './late-entry.js';
+import { UsageError } from '../errors.js';
 
 export interface DoteDates {
   id: string;
@@ -95,7 +96,9 @@ function isWorkingDayBando(bando: Bando, day: number): boolean {
 export function addWorkingDaysBando(bando: Bando, fromIso: string, n: number): string {
   const days = bando.giorniLavorativi;
   if (days.length === 5 && [0, 1, 2, 3, 4].every((d) => days.includes(d))) return addWorkingDays(fromIso, n);
-  if (days.length === 0) throw new Error(`il bando ${bando.id} non ha giorni lavorativi`);
+  // Only a catalogue loaded from a file can say so (the shipped ones list their days): the
+  // user's file cannot be used, as when it does not validate.
+  if (days.length === 0) throw new UsageError(`il bando ${bando.id} non ha giorni lavorativi ("giorniLavorativi" è vuoto nel suo catalogo): le sue scadenze in giorni lavorativi non si possono calcolare`);
   let day = dayNumber(fromIso);
   let left = n;
   while (left > 0) {

@@ -1,5 +1,5 @@
 import type { Rule } from './types.js';
-import type { RegolaSetting } from '../bandi/schema.js';
+import { lateEntryLimits } from '../domain/late-entry.js';
 import { dayNumber, formatDateIt } from '../domain/dates.js';
 import { memoByBando, onceSkipper } from './delivery-keys.js';
 
@@ -13,20 +13,6 @@ const ID = 'calendar/late-entry';
  * "inserite, programmate, avviate e concluse anche in un secondo momento, comunque entro e non
  * oltre 7 giorni" (error from the 8th day). Cremona: our warning after 7 days (8).
  */
-/**
- * From how many days after the delivery a late entry is a warning and an error (null: never), as
- * the bando sets them. Shared with the deadlines (domain/scadenze.ts), so that the last day
- * `dote scadenze` shows is the last day this rule accepts.
- */
-export function lateEntryLimits(s: RegolaSetting | null): { avviso: number | null; errore: number | null } | null {
-  if (!s) return null;
-  const a = s.parametri.avvisoDaGiorni, e = s.parametri.erroreDaGiorni;
-  return {
-    avviso: typeof a === 'number' ? a : s.severita === 'warning' ? 1 : null,
-    errore: typeof e === 'number' ? e : s.severita === 'error' && typeof a !== 'number' ? 8 : null,
-  };
-}
-
 export const calendarLateEntry: Rule = {
   id: ID,
   create(env) {

@@ -5,6 +5,8 @@
  * Implementations are listed explicitly in src/rules/index.ts; a rule without one is shown by
  * `dote regole` as "non ancora attiva".
  */
+import { InternalError } from '../errors.js';
+
 export interface RuleInfo {
   readonly id: string;
   readonly title: string;
@@ -42,7 +44,7 @@ export const RULES: readonly RuleInfo[] = [
   { id: 'reconcile/missing-timesheet', scope: 'file', title: 'erogazione del calendario senza ore corrispondenti nel timesheet' },
   { id: 'reconcile/missing-calendar', scope: 'file', title: 'ore del timesheet senza erogazione corrispondente nel calendario' },
   { id: 'reconcile/total', scope: 'file', title: 'totali di calendario e timesheet diversi per professionista, PIP e servizio' },
-  { id: 'import/conflict', scope: 'file', title: 'riga che cambierebbe un’erogazione già in liquidazione o che registra ore su una dote non attiva' },
+  { id: 'import/conflict', scope: 'file', title: 'riga o erogazione che cambierebbe una dote già in liquidazione, o ore su una dote non attiva o su un’attività terminata' },
   { id: 'dote/one-active', scope: 'dote', title: 'seconda dote attiva per la stessa persona' },
   { id: 'dote/eligibility', scope: 'dote', title: 'la persona non ha i requisiti della linea' },
   { id: 'dote/deadline', scope: 'dote', title: 'scadenza del procedimento superata (ammissione, invio PIP, validazione, liquidazione)' },
@@ -54,6 +56,7 @@ export const RULE_IDS: ReadonlySet<string> = new Set(RULES.map((r) => r.id));
 
 export function ruleInfo(id: string): RuleInfo {
   const r = RULES.find((x) => x.id === id);
-  if (!r) throw new Error(`regola sconosciuta: ${id}`);
+  // Ids asked for come from the code, never from the user: an unknown one is a bug.
+  if (!r) throw new InternalError(`regola sconosciuta: ${id}`);
   return r;
 }

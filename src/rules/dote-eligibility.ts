@@ -12,7 +12,7 @@ import {
 } from '../domain/dote.js';
 import { STATO } from '../domain/dote-stati.js';
 import { formatDateIt } from '../domain/dates.js';
-import { normalizeName } from '../db/repo/lookup.js';
+import { normalizeName } from '../domain/names.js';
 import type { MisuraEsterna } from './dote-one-active.js';
 
 /** One of our earlier doti of the same person, for the repeat rules. */

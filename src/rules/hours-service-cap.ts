@@ -1,67 +1,99 @@
-import type { Bando } from '../bandi/schema.js';
-import type { DeliveryRow, Rule, RuleEnv } from './types.js';
+import type { Bando, TipoDote } from '../bandi/schema.js';
+import type { DeliveryRow, PlanFinding, Rule, RuleEnv } from './types.js';
+import type { VocePip } from '../domain/pip.js';
 import { Interner, Totals, KINDS, hoursMinutes, hoursWord, kindIndex, onceSkipper } from './delivery-keys.js';
+import { STATI_PROGRAMMATI } from '../domain/erogazione-state.js';
+import { massimaleServizio, massimaliTipo, type OreServizi } from '../domain/massimali.js';
+import { formatHours } from '../domain/money.js';
 
 const ID = 'hours/service-cap';
 
-/** The delivery states whose hours count against the caps (RuleEnv.giaRegistrate counts these). */
-const CAP_STATES = new Set(['PROGRAMMATA', 'AVVIATA', 'EROGATA']);
+/** The delivery states whose hours count against the limits (RuleEnv.giaRegistrate counts these). */
+const COUNTED: ReadonlySet<string> = new Set(STATI_PROGRAMMATI);
 
-type Caps = Map<string, { individuale: number; collettiva: number }>;
+/** Where a dote's limits come from: the activities (Job Coach), the PIP, or the fascia's caps. */
+type Fonte = 'attivita' | 'pip' | 'fascia';
 
-interface DoteCaps {
-  caps: Caps;
-  /** "fascia 3" or null for Job Coach activity hours. */
+interface DoteLimits {
+  fonte: Fonte;
+  /** The plan (activity hours or PIP); for 'fascia' the caps themselves. */
+  limits: OreServizi;
+  /** The fascia's caps (Cremona), also with a PIP: a PIP cannot plan past them. */
+  caps: OreServizi;
   fascia: number | null;
-  attivita: boolean;
 }
 
 /** Caps from the catalogue for a type and fascia given by the CSV itself (no database). */
-export function catalogueCaps(bando: Bando, tipoCode: string, fascia: number | null): DoteCaps | string {
-  const tipo = bando.tipi.find((t) => t.codice === tipoCode);
-  if (!tipo) return `tipo di dote ${tipoCode} sconosciuto nel bando ${bando.id}`;
-  const caps: Caps = new Map();
-  if (tipo.attivita.length) {
-    for (const a of tipo.attivita) caps.set(a.servizio, { individuale: a.ore, collettiva: 0 });
-    return { caps, fascia: null, attivita: true };
-  }
-  if (fascia === null) return 'fascia sconosciuta: nessun database';
-  for (const code of tipo.servizi) {
-    const m = bando.servizi.find((s) => s.codice === code)?.massimali?.[String(fascia) as '1' | '2' | '3' | '4'];
-    if (m) caps.set(code, { individuale: m.individuale, collettiva: m.collettiva ?? 0 });
-  }
-  return { caps, fascia, attivita: false };
+export function catalogueLimits(bando: Bando, tipoCode: string, fascia: number | null): DoteLimits | string {
+  const m = massimaliTipo(bando, tipoCode, fascia);
+  if (typeof m === 'string') return m;
+  if (!m.attivita && fascia === null) return 'fascia sconosciuta: nessun database';
+  return { fonte: m.attivita ? 'attivita' : 'fascia', limits: m.caps, caps: m.caps, fascia };
 }
 
-function resolveCaps(env: RuleEnv, r: DeliveryRow): DoteCaps | string {
+function resolveLimits(env: RuleEnv, r: DeliveryRow): DoteLimits | string {
   const info = env.dote(r.doteId);
   if (info) {
+    if (info.attivita) return { fonte: 'attivita', limits: info.cap, caps: info.cap, fascia: null };
     if (!info.cap.size) return `fascia della dote ${info.id} sconosciuta`;
-    const attivita = info.bando.tipi.some((t) => t.codice === info.tipo && t.attivita.length > 0);
-    return { caps: info.cap, fascia: info.fascia, attivita };
+    if (info.pianificato) return { fonte: 'pip', limits: info.pianificato, caps: info.cap, fascia: info.fascia };
+    return { fonte: 'fascia', limits: info.cap, caps: info.cap, fascia: info.fascia };
   }
   const bando = env.bandoOf(r);
-  if (r.tipoDote && bando) return catalogueCaps(bando, r.tipoDote, r.fascia ?? null);
+  if (r.tipoDote && bando) return catalogueLimits(bando, r.tipoDote, r.fascia ?? null);
   if (env.hasDatabase) return 'dote sconosciuta nel database';
   return 'fascia sconosciuta: nessun database';
 }
 
+/** Hours with a decimal comma where two decimals are exact (every 3 minutes), else as h:mm. */
+function ore(m: number): string {
+  return m % 3 === 0 ? formatHours(m) : hoursMinutes(m);
+}
+
+/** The messages of the rule, by id, from their data. */
+export const messages = {
+  /** A group delivery of a service with no group hours at all. */
+  nessunaCollettiva: (d: { servizio: string; totale: number; dote: string; giaNelDatabase: number }) =>
+    `${d.servizio}: ${hoursMinutes(d.totale)} ore collettive per la dote ${d.dote}${giaDi(d.giaNelDatabase)}, ma il servizio non prevede ore collettive`,
+  /** Over the fascia's cap (Cremona, before the PIP, or a PIP above the caps). */
+  oltreMassimale: (d: { servizio: string; totale: number; dote: string; giaNelDatabase: number; collettiva: boolean; limite: number; fascia: number | null }) =>
+    `${d.servizio}: ${hoursMinutes(d.totale)} ore ${d.collettiva ? 'collettive' : 'individuali'} per la dote ${d.dote}${giaDi(d.giaNelDatabase)}, oltre il massimale di ${hoursWord(d.limite)} della fascia ${d.fascia}`,
+  /**
+   * Over the plan: the activity's hours (Job Coach manual 3.1, the portal's alert, word for word)
+   * or the PIP's hours of the service in that mode (Cremona).
+   */
+  oltrePiano: (d: { servizio: string; totale: number; prima: number; questa: number; collettiva: boolean; limite: number; fonte: 'attivita' | 'pip'; timesheet: boolean }) =>
+    `Le ore delle erogazioni superano le ore definite nella attività: ${d.servizio}${d.fonte === 'attivita' ? '' : d.collettiva ? ' collettive' : ' individuali'} ` +
+    `${ore(d.totale)} ore (${ore(d.prima)} ${d.timesheet ? 'già nel timesheet' : 'già programmate, avviate o erogate'} + ${ore(d.questa)} di questa), ` +
+    (d.fonte === 'attivita' ? `definite nell'attività ${ore(d.limite)}` : d.limite === 0 ? 'non previste dal PIP' : `previste dal PIP ${ore(d.limite)}`),
+} as const;
+
+function giaDi(min: number): string {
+  return min > 0 ? ` (di cui ${hoursMinutes(min)} già registrate nel database)` : '';
+}
+
 /**
- * hours/service-cap: a dote's hours of one service, individual and group apart, over the cap:
- * the fascia's caps (Cremona, "X/Y": X individual, Y group hours) or the activity's hours (Job
- * Coach). Group hours on a service without a group cap count against 0. The caps come from the
- * database's dote, else from the CSV's `fascia` and `tipo_dote` columns; without either the rule
- * is skipped. The row that crosses the cap is reported, once per dote, service and kind. With a
- * database the CSV's totals start from the hours the database already holds (delivered,
- * programmed or started deliveries; imported timesheet rows), rows it already holds not counted
- * twice.
+ * hours/service-cap: a dote's hours of one service, individual and group apart, over its limit:
+ * - Job Coach: the hours of the activity (manual 3.1);
+ * - Cremona with a PIP: the hours the latest PIP version plans for the service in that mode (a
+ *   service the PIP does not plan has none), and never beyond the fascia's cap;
+ * - Cremona before the PIP: the fascia's cap ("X/Y": X individual, Y group hours).
+ * Group hours on a service without group hours count against 0. Counted: deliveries PROGRAMMATA,
+ * AVVIATA or EROGATA (INSERITA ones are drafts), imported timesheet rows for timesheet rows.
+ * The limits come from the database's dote, else from the CSV's `fascia` and `tipo_dote` columns;
+ * without either the rule is skipped. A CSV row that crosses the limit is reported once per dote,
+ * service and kind; with a database the totals start from the hours it already holds, rows it
+ * already holds not counted twice. At entry (`erogazione aggiungi|modifica`) a delivery still
+ * INSERITA over the plan or the cap is a warning: manual 3.1 lets drafts be entered and changed
+ * freely, the alert refuses at `programma`. A group delivery of a service that has no group hours
+ * keeps the bando's severity at entry too: no plan can make it right.
  */
 export const hoursServiceCap: Rule = {
   id: ID,
   create(env) {
     const skip = onceSkipper(env, ID);
     const doti = new Interner();
-    const doteCaps: (DoteCaps | null)[] = [];
+    const doteLimits: (DoteLimits | null)[] = [];
     const services = new Interner();
     // (dote, kind, service, group) → minutes so far; -1 once reported.
     const totals = new Totals();
@@ -73,45 +105,95 @@ export const hoursServiceCap: Rule = {
         const s = env.setting(bando, ID);
         if (!s) return;
         const d = doti.id(r.doteId);
-        let dc = doteCaps[d];
-        if (dc === undefined) {
-          const resolved = resolveCaps(env, r);
+        let dl = doteLimits[d];
+        if (dl === undefined) {
+          const resolved = resolveLimits(env, r);
           if (typeof resolved === 'string') {
             skip(resolved);
-            dc = null;
+            dl = null;
           } else {
-            dc = resolved;
+            dl = resolved;
           }
-          doteCaps[d] = dc;
+          doteLimits[d] = dl;
         }
-        if (dc === null) return;
-        const c = dc.caps.get(r.servizio);
+        if (dl === null) return;
+        const capOf = dl.caps.get(r.servizio);
         // A service outside the dote is service/not-in-dote's finding, not a cap.
-        if (!c) return;
-        const group = r.collettiva ? 1 : 0;
-        const cap = group ? c.collettiva : c.individuale;
-        const key = ((d * KINDS + kindIndex(r.kind)) * 1024 + services.id(r.servizio)) * 2 + group;
+        if (!capOf) return;
+        const group = r.collettiva;
+        const cap = group ? capOf.collettiva : capOf.individuale;
+        let limit = cap;
+        let fonte: Fonte = dl.fonte;
+        if (dl.fonte === 'pip') {
+          const p = dl.limits.get(r.servizio);
+          const planned = p ? (group ? p.collettiva : p.individuale) : 0;
+          if (planned <= cap) limit = planned;
+          else fonte = 'fascia';
+        }
+        const key = ((d * KINDS + kindIndex(r.kind)) * 1024 + services.id(r.servizio)) * 2 + (group ? 1 : 0);
         // With a database, a total starts from the hours it already holds for the dote's service;
         // a row it already holds adds only the difference.
-        const base = env.giaRegistrate && r.kind !== 'erogazione' && !totals.has(key) ? env.giaRegistrate(r.doteId, r.kind, r.servizio, r.collettiva) : 0;
-        const held = r.giaNelDatabase !== undefined && (r.kind === 'timesheet' || CAP_STATES.has(r.statoNelDatabase ?? '')) ? r.giaNelDatabase : 0;
+        const fromDb = () => (env.giaRegistrate && r.kind !== 'erogazione' ? env.giaRegistrate(r.doteId, r.kind, r.servizio, group) : 0);
+        const base = totals.has(key) ? 0 : fromDb();
+        const held = r.giaNelDatabase !== undefined && (r.kind === 'timesheet' || COUNTED.has(r.statoNelDatabase ?? '')) ? r.giaNelDatabase : 0;
         const total = totals.add(key, base + r.minuti - held);
-        if (total < 0) return;
-        if (total <= cap) return;
-        totals.markReported(key);
-        const what = group ? 'ore collettive' : dc.attivita ? 'ore' : 'ore individuali';
-        const already = env.giaRegistrate && r.kind !== 'erogazione' ? env.giaRegistrate(r.doteId, r.kind, r.servizio, r.collettiva) : 0;
-        const di = already > 0 ? ` (di cui ${hoursMinutes(already)} già registrate nel database)` : '';
+        if (total < 0 || total <= limit) return;
+        // Delivery entry checks one candidate after the dote's counted deliveries: it is reported
+        // whenever the total is over, even if an older delivery already was. A CSV is reported once.
+        if (r.kind !== 'erogazione') totals.markReported(key);
+        const already = fromDb();
+        const structural = group && cap === 0;
+        const severity = !structural && r.kind === 'erogazione' && r.stato === 'INSERITA' ? 'warning' : s.severita;
         let message: string;
-        if (group && cap === 0) {
-          message = `${r.servizio}: ${hoursMinutes(total)} ${what} per la dote ${r.doteId}${di}, ma il servizio non prevede ore collettive`;
-        } else if (dc.attivita) {
-          message = `${r.servizio}: ${hoursMinutes(total)} ${what} per la dote ${r.doteId}${di}, oltre le ${hoursWord(cap)} dell'attività`;
+        if (structural) {
+          message = messages.nessunaCollettiva({ servizio: r.servizio, totale: total, dote: r.doteId, giaNelDatabase: already });
+        } else if (fonte === 'fascia') {
+          message = messages.oltreMassimale({ servizio: r.servizio, totale: total, dote: r.doteId, giaNelDatabase: already, collettiva: group, limite: limit, fascia: dl.fascia });
         } else {
-          message = `${r.servizio}: ${hoursMinutes(total)} ${what} per la dote ${r.doteId}${di}, oltre il massimale di ${hoursWord(cap)} della fascia ${dc.fascia}`;
+          const questa = r.minuti - held;
+          message = messages.oltrePiano({ servizio: r.servizio, totale: total, prima: total - questa, questa, collettiva: group, limite: limit, fonte, timesheet: r.kind === 'timesheet' });
         }
-        env.report(r, { rule: ID, severity: s.severita, message });
+        env.report(r, { rule: ID, severity, message });
       },
     };
   },
 };
+
+/**
+ * The same rule on a PIP (`pip imposta|varia`): a plan may not give a service more hours than the
+ * fascia's cap (Cremona, "SERVIZI": "X/Y" = at most X individual and Y group hours), nor fewer
+ * than those already counted against it (`committed`: PROGRAMMATA, AVVIATA or EROGATA), since the
+ * plan is the limit deliveries are checked against.
+ */
+export function planCapFindings(
+  bando: Bando,
+  tipo: TipoDote,
+  fascia: number,
+  plan: readonly VocePip[],
+  committed: ReadonlyMap<string, { individuale: number; collettiva: number }>,
+): PlanFinding[] {
+  const out: PlanFinding[] = [];
+  for (const v of plan) {
+    // A service outside the type is service/not-in-dote's finding.
+    if (!tipo.servizi.includes(v.servizio)) continue;
+    const s = bando.servizi.find((x) => x.codice === v.servizio);
+    const cap = massimaleServizio(bando, v.servizio, fascia);
+    if (!s || !cap) continue;
+    if (v.minutiIndividuali > cap.individuale) {
+      out.push({ rule: ID, message: `${v.servizio}: ${formatHours(v.minutiIndividuali)} ore individuali, oltre il massimo di ${formatHours(cap.individuale)} per la fascia ${fascia}` });
+    }
+    if (s.tariffa.collettiva !== undefined && v.minutiCollettivi > cap.collettiva) {
+      out.push({ rule: ID, message: `${v.servizio}: ${formatHours(v.minutiCollettivi)} ore collettive, oltre il massimo di ${formatHours(cap.collettiva)} per la fascia ${fascia}` });
+    }
+  }
+  for (const [servizio, c] of committed) {
+    const v = plan.find((x) => x.servizio === servizio) ?? { servizio, minutiIndividuali: 0, minutiCollettivi: 0 };
+    if (c.individuale > v.minutiIndividuali) {
+      out.push({ rule: ID, message: `${servizio}: ${formatHours(c.individuale)} ore individuali già erogate o programmate, più delle ${formatHours(v.minutiIndividuali)} pianificate` });
+    }
+    if (c.collettiva > v.minutiCollettivi) {
+      out.push({ rule: ID, message: `${servizio}: ${formatHours(c.collettiva)} ore collettive già erogate o programmate, più delle ${formatHours(v.minutiCollettivi)} pianificate` });
+    }
+  }
+  return out;
+}

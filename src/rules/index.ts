@@ -38,32 +38,55 @@ export const DELIVERY_RULES: readonly Rule[] = [
   timesheetOverlap,
 ];
 
+import { csvBlankRow } from './csv-blank-row.js';
+import { csvColumns } from './csv-columns.js';
+import { csvEncoding } from './csv-encoding.js';
+import { csvHeader } from './csv-header.js';
+import { csvSyntax } from './csv-syntax.js';
+import { doteDeadline } from './dote-deadline.js';
+import { doteEligibility } from './dote-eligibility.js';
+import { doteOneActive } from './dote-one-active.js';
+import { fieldCodiceFiscale } from './field-codice-fiscale.js';
+import { fieldDate } from './field-date.js';
+import { fieldHours } from './field-hours.js';
+import { fieldRequired } from './field-required.js';
+import { fieldTime } from './field-time.js';
+import { fieldValue } from './field-value.js';
+import { importConflict } from './import-conflict.js';
+import { reconcileMissingCalendar } from './reconcile-missing-calendar.js';
+import { reconcileMissingTimesheet } from './reconcile-missing-timesheet.js';
+import { reconcileTotal } from './reconcile-total.js';
+
 /**
- * Rule ids implemented outside the delivery engine (CSV parsing, header and field checks, dote
- * and liquidation checks), each in its own module that the owning code calls.
+ * The other rule modules: their checks run outside the delivery engine, called by the code that
+ * owns the values (the CSV reader and batch checker for csv/* and field/*, the reconciliation for
+ * reconcile/*, the import and delivery entry for import/conflict, doti for dote/*). Each module
+ * holds the rule's id and messages, and its check where it takes plain values.
  */
-export const OTHER_IMPLEMENTED_RULES: readonly string[] = [
-  // The CSV reader and the batch checker (src/csv/, src/check/batch.ts, src/check/reconcile.ts).
-  'csv/blank-row',
-  'csv/columns',
-  'csv/encoding',
-  'csv/header',
-  'csv/syntax',
-  'dote/deadline',
-  'dote/eligibility',
-  'dote/one-active',
-  'field/codice-fiscale',
-  'field/date',
-  'field/hours',
-  'field/required',
-  'field/time',
-  'field/value',
-  'import/conflict',
-  'reconcile/missing-calendar',
-  'reconcile/missing-timesheet',
-  'reconcile/total',
+export const OTHER_RULES: readonly { readonly id: string }[] = [
+  csvBlankRow,
+  csvColumns,
+  csvEncoding,
+  csvHeader,
+  csvSyntax,
+  doteDeadline,
+  doteEligibility,
+  doteOneActive,
+  fieldCodiceFiscale,
+  fieldDate,
+  fieldHours,
+  fieldRequired,
+  fieldTime,
+  fieldValue,
+  importConflict,
+  reconcileMissingCalendar,
+  reconcileMissingTimesheet,
+  reconcileTotal,
 ];
 
+/** Every rule module, sorted by id. */
+export const ALL_RULES: readonly { readonly id: string }[] = [...DELIVERY_RULES, ...OTHER_RULES].sort((a, b) => (a.id < b.id ? -1 : 1));
+
 export function implementedRuleIds(): Set<string> {
-  return new Set([...DELIVERY_RULES.map((r) => r.id), ...OTHER_IMPLEMENTED_RULES]);
+  return new Set(ALL_RULES.map((r) => r.id));
 }

@@ -1,5 +1,6 @@
-import type { Bando } from '../bandi/schema.js';
-import type { Rule } from './types.js';
+import type { Bando, TipoDote } from '../bandi/schema.js';
+import type { PlanFinding, Rule } from './types.js';
+import type { VocePip } from '../domain/pip.js';
 import { onceSkipper } from './delivery-keys.js';
 
 const ID = 'service/not-in-dote';
@@ -85,3 +86,26 @@ export const serviceNotInDote: Rule = {
     };
   },
 };
+
+/**
+ * The same rule on a PIP (`pip imposta|varia`): a planned service the bando does not know or the
+ * type does not include, and group hours on a service without a group rate.
+ */
+export function planNotInDote(bando: Bando, tipo: TipoDote, plan: readonly VocePip[]): PlanFinding[] {
+  const out: PlanFinding[] = [];
+  for (const v of plan) {
+    const s = bando.servizi.find((x) => x.codice === v.servizio);
+    if (!s) {
+      out.push({ rule: ID, message: `servizio ${v.servizio} sconosciuto nel bando ${bando.id}` });
+      continue;
+    }
+    if (!tipo.servizi.includes(v.servizio)) {
+      out.push({ rule: ID, message: `il servizio ${v.servizio} non è previsto dal tipo ${tipo.codice}` });
+      continue;
+    }
+    if (v.minutiCollettivi > 0 && s.tariffa.collettiva === undefined) {
+      out.push({ rule: ID, message: `${v.servizio} non ha una tariffa collettiva: ore collettive non ammesse` });
+    }
+  }
+  return out;
+}

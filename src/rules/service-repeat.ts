@@ -1,7 +1,15 @@
-import type { Rule } from './types.js';
+import type { RegolaSetting } from '../bandi/schema.js';
+import type { PlanFinding, Rule } from './types.js';
+import type { VocePip } from '../domain/pip.js';
 import { memoByBando, onceSkipper } from './delivery-keys.js';
 
 const ID = 'service/repeat';
+
+/** The services that cannot be repeated: the bando's parameter `servizi` (default QD2, Q0C). */
+function servicesOf(s: RegolaSetting): Set<string> {
+  const list = s.parametri.servizi;
+  return new Set(Array.isArray(list) ? list.map(String) : ['QD2', 'Q0C']);
+}
 
 /**
  * service/repeat: Cremona, "RIPETIBILITA' DEI SERVIZI": a person who had a disability dote in a
@@ -16,9 +24,7 @@ export const serviceRepeat: Rule = {
     const skip = onceSkipper(env, ID);
     const configOf = memoByBando((b) => {
       const s = env.setting(b, ID);
-      if (!s) return null;
-      const list = s.parametri.servizi;
-      return { severity: s.severita, servizi: new Set(Array.isArray(list) ? list.map(String) : ['QD2', 'Q0C']) };
+      return s ? { severity: s.severita, servizi: servicesOf(s) } : null;
     });
     return {
       row(r) {
@@ -42,3 +48,17 @@ export const serviceRepeat: Rule = {
     };
   },
 };
+
+/**
+ * The same rule on a PIP (`pip imposta|varia`): a person who had a disability dote in a previous
+ * annualità cannot have QD2 or Q0C planned ("non saranno ammesse ripetizioni nè del colloquio
+ * specialistico, nè del bilancio di competenze già erogati"). As an error it refuses the plan;
+ * as a warning it is left to the deliveries.
+ */
+export function planRepeat(setting: RegolaSetting | null, previousAnnualita: boolean, cf: string, plan: readonly VocePip[]): PlanFinding[] {
+  if (!setting || setting.severita !== 'error' || !previousAnnualita) return [];
+  const servizi = servicesOf(setting);
+  return plan
+    .filter((v) => servizi.has(v.servizio))
+    .map((v) => ({ rule: ID, message: `${v.servizio} non ripetibile: ${cf} ha avuto una dote disabili in un'annualità precedente` }));
+}

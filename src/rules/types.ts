@@ -4,6 +4,9 @@
  * `dote importa`) and delivery entry (`dote erogazione aggiungi|modifica|programma…`).
  */
 import type { Bando, RegolaSetting, Modalita } from '../bandi/schema.js';
+import type { DoteInfo } from '../domain/dote-info.js';
+
+export type { DoteInfo };
 
 export type Severity = 'error' | 'warning';
 
@@ -50,35 +53,14 @@ export interface DeliveryRow {
   giaNelDatabase?: number;
   /** The state of that delivery in the database (calendar rows), e.g. EROGATA or INSERITA. */
   statoNelDatabase?: string;
+  /**
+   * Delivery entry: the state the delivery has once the operation is done (INSERITA when added
+   * or modified, PROGRAMMATA when programmed…): a draft over its hours is only a warning.
+   */
+  stato?: string;
   /** Context given by the CSV itself when there is no database (cli.md: fascia, tipo_dote). */
   fascia?: number | null;
   tipoDote?: string | null;
-}
-
-/** What the database knows about a dote, for the rules that need context. */
-export interface DoteInfo {
-  id: string;
-  bando: Bando;
-  tipo: string;
-  fascia: number | null;
-  /** The period in which deliveries are allowed (activation/admission to end), ISO dates. */
-  inizio: string | null;
-  fine: string | null;
-  cf: string;
-  /**
-   * Hours cap per service in minutes (hours/service-cap): the fascia's caps from the catalogue
-   * (Cremona; empty when the fascia is unknown) or the activity hours (Job Coach).
-   */
-  cap: Map<string, { individuale: number; collettiva: number }>;
-  /**
-   * Planned hours per service in minutes: the latest PIP version (Cremona; null before the PIP is
-   * set) or the activity hours (Job Coach). Programming a delivery beyond these is refused.
-   */
-  pianificato: Map<string, { individuale: number; collettiva: number }> | null;
-  /** Patron day (MM-DD) of the sede, by sede name, from the database. */
-  /** The person had a disability dote in a previous annualità (service/repeat). */
-  doteAnnualitaPrecedente: boolean;
-  stato: string;
 }
 
 /** Everything a rule may ask of its surroundings. Built by the CSV checker or by delivery entry. */
@@ -146,4 +128,10 @@ export interface StoredInterval {
   inizio: number;
   fine: number;
   collettiva: boolean;
+}
+
+/** A finding about a PIP being set or varied (`pip imposta|varia`): the plan is refused with it. */
+export interface PlanFinding {
+  rule: string;
+  message: string;
 }

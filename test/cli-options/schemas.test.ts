@@ -22,7 +22,7 @@ async function refusal(p: Promise<unknown>): Promise<UsageError> {
     (err: unknown) => err,
   );
   expect(e).toBeInstanceOf(UsageError);
-  expect((e as UsageError).exitCode).toBe(2);
+  expect((e as UsageError).status).toBe(2);
   return e as UsageError;
 }
 

@@ -3,7 +3,7 @@
  * value or the whole message, which names the option. These are the messages users see (exit 2).
  */
 import { describe, expect, it } from 'vitest';
-import { date, dayOfYear, id, integer, oneOf, servizioOre, servizioRepeated, time, type Read } from '../../src/cli-options/values.js';
+import { date, dayOfYear, fascia, id, integer, modalita, oneOf, servizioOre, servizioRepeated, time, type Read } from '../../src/cli-options/values.js';
 
 const value = <T>(r: Read<T>): T => {
   if (!r.ok) throw new Error(`expected a value, got: ${r.message}`);
@@ -123,5 +123,20 @@ describe('oneOf', () => {
   it('lists the values when the text is none of them', () => {
     expect(message(oneOf('--modalita', 'piccione', MODALITA, { genere: 'f' }))).toBe('--modalita: "piccione" non valida (presenza, fad, telematica, telefonica)');
     expect(message(oneOf('--tipo', 'reddito', ['dote-disabili', 'DUL', 'garanzia-giovani']))).toBe('--tipo: "reddito" non valido (dote-disabili, DUL, garanzia-giovani)');
+  });
+});
+
+describe('fascia and modalita: read as the CSV columns are', () => {
+  it('fascia: 1 to 4', () => {
+    expect(value(fascia('--fascia', ' 3 '))).toBe(3);
+    for (const bad of ['0', '5', 'tre', '3,0']) expect(message(fascia('--fascia', bad))).toBe(`--fascia: "${bad}" non valida (1, 2, 3 o 4)`);
+  });
+  it('modalita: the four modes and the words a spreadsheet uses for them', () => {
+    expect(value(modalita('--modalita', 'FAD'))).toBe('fad');
+    expect(value(modalita('--modalita', 'in presenza'))).toBe('presenza');
+    expect(value(modalita('--modalita', 'a distanza'))).toBe('fad');
+    expect(value(modalita('--modalita', 'telefono'))).toBe('telefonica');
+    expect(message(modalita('--modalita', 'piccione'))).toBe('--modalita: "piccione" non valida (presenza, fad, telematica, telefonica)');
+    expect(message(modalita('--modalita', 'constructor'))).toBe('--modalita: "constructor" non valida (presenza, fad, telematica, telefonica)');
   });
 });

@@ -164,10 +164,15 @@ describe('state machine through the CLI', () => {
     expect(r.stderr).toMatch(/Le ore delle erogazioni superano le ore definite nella attività: JC-AN 5 ore \(3 già programmate, avviate o erogate \+ 2 di questa\), definite nell'attività 4/);
     env.ok(['erogazione', 'modifica', b, '--fine', '10:00', '--oggi', '2022-06-27']);
     env.ok(['erogazione', 'programma', b, '--oggi', '2022-06-27']);
-    // A single delivery longer than the activity is refused at entry.
-    expect(refused(env, ['erogazione', 'aggiungi', JC, '--servizio', 'JC-PU', '--data', '2022-06-30', '--inizio', '09:00', '--fine', '13:30', '--professionista', 'P01', '--oggi', '2022-06-27']).stderr).toMatch(
-      /hours\/service-cap: JC-PU: 4:30 ore per la dote JC-1-1103\/022, oltre le 4 ore dell'attività/,
-    );
+    // A single delivery longer than the activity: at entry the manual's alert is a warning (an
+    // INSERITA draft may be entered and changed freely, manual 3.1); programming it is refused.
+    const long = env.run(['erogazione', 'aggiungi', JC, '--servizio', 'JC-PU', '--data', '2022-06-30', '--inizio', '09:00', '--fine', '13:30', '--professionista', 'P01', '--oggi', '2022-06-27', '--json']);
+    expect(long.status).toBe(0);
+    const alert = "Le ore delle erogazioni superano le ore definite nella attività: JC-PU 4,5 ore (0 già programmate, avviate o erogate + 4,5 di questa), definite nell'attività 4";
+    expect(long.stderr).toBe(`avviso hours/service-cap: ${alert}\n`);
+    expect(long.json().avvisi).toEqual([{ regola: 'hours/service-cap', messaggio: alert }]);
+    const p = refused(env, ['erogazione', 'programma', String(long.json().id), '--oggi', '2022-06-27', '--json']);
+    expect(p.json().errore.regole).toEqual([{ rule: 'hours/service-cap', severity: 'error', message: alert }]);
   });
 
   it('modifica changes any field while INSERITA and re-registers it today', () => {
@@ -241,7 +246,7 @@ describe('group sessions (--collettiva)', () => {
     const a = String(aggiungi(env, 'C1', { servizio: 'QD2', data: '2022-03-08', inizio: '09:00', fine: '10:30', oggi: '2022-03-07' }));
     const b = String(aggiungi(env, 'C1', { servizio: 'QD2', data: '2022-03-09', inizio: '09:00', fine: '10:00', oggi: '2022-03-07' }));
     env.ok(['erogazione', 'programma', a, '--oggi', '2022-03-07']);
-    expect(refused(env, ['erogazione', 'programma', b, '--oggi', '2022-03-07']).stderr).toMatch(/Le ore delle erogazioni superano .*QD2 individuali 2,5 ore .*massimale della fascia 3 2/);
+    expect(refused(env, ['erogazione', 'programma', b, '--oggi', '2022-03-07']).stderr).toMatch(/hours\/service-cap: QD2: 2:30 ore individuali per la dote C1, oltre il massimale di 2 ore della fascia 3/);
     // mostra: nothing planned yet, and what is left is the cap's (2 h − 1,5 h), not a negative number.
     const m = env.ok(['mostra', 'C1', '--json', '--oggi', '2022-03-07']).json();
     expect(m.servizi.find((x: { servizio: string }) => x.servizio === 'QD2')).toMatchObject({ pianificatiMinuti: 0, programmatiMinuti: 90, residuiMinuti: 30 });

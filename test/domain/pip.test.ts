@@ -5,7 +5,9 @@
  */
 import { describe, expect, it } from 'vitest';
 import { loadCatalogues } from '../../src/bandi/load.js';
-import { applySpecs, planProblems, planValue, risultatoCent, type ServizioSpec, type VocePip } from '../../src/domain/pip.js';
+import { applySpecs, planValue, risultatoCent, type ServizioSpec, type VocePip } from '../../src/domain/pip.js';
+import { planCapFindings } from '../../src/rules/hours-service-cap.js';
+import { planNotInDote } from '../../src/rules/service-not-in-dote.js';
 import { servizioOre } from '../../src/cli-options/values.js';
 import { formatCents } from '../../src/domain/money.js';
 
@@ -36,7 +38,11 @@ describe('plans from CODICE=ORE[:coll]', () => {
 });
 
 describe('caps of the fascia', () => {
-  const problems = (t: string, fascia: number, ...specs: string[]) => planProblems(cremona, tipo(t), fascia, plan(...specs));
+  // The PIP checks of service/not-in-dote and hours/service-cap, as `pip imposta` runs them.
+  const problems = (t: string, fascia: number, ...specs: string[]) => [
+    ...planNotInDote(cremona, tipo(t), plan(...specs)),
+    ...planCapFindings(cremona, tipo(t), fascia, plan(...specs), new Map()),
+  ];
   it('at the caps: fine', () => {
     expect(problems('D1-INS', 3, 'QD1=1', 'QD2=2', 'QD3=3', 'Q0C=5', 'QD8=8', 'QT6=4', 'QT6=6:coll', 'QT7=4', 'QN7=10', 'QN7=12:coll', 'QT8=30', 'QT9=3', 'QF0=40', 'QF0=60:coll')).toEqual([]);
   });

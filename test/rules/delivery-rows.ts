@@ -98,6 +98,8 @@ export function doteInfo(p: Partial<DoteInfo> & { id: string }): DoteInfo {
     cf: 'RSSMRA80A01H501U',
     cap: new Map(),
     pianificato: null,
+    // A Job Coach voucher unless told otherwise: its hours are the activities'.
+    attivita: (p.bando ?? VENETO) === VENETO,
     doteAnnualitaPrecedente: false,
     stato: 'AMMESSO AL SERVIZIO',
     ...p,

@@ -11,7 +11,9 @@ describe('hours/service-cap', () => {
     expect(at(runRows(rules, [an('2022-06-28', '09:00', '11:00', 2), an('2022-06-29', '09:00', '11:00', 3)], { doti }))).toEqual([]);
     const res = runRows(rules, [an('2022-06-28', '09:00', '11:00', 2), an('2022-06-29', '09:00', '11:01', 3), an('2022-06-30', '09:00', '10:00', 4)], { doti });
     expect(at(res)).toEqual(['calendario.csv:3 hours/service-cap']);
-    expect(res.findings[0]!.message).toBe("JC-AN: 4:01 ore per la dote JC-1, oltre le 4 ore dell'attività");
+    expect(res.findings[0]!.message).toBe(
+      "Le ore delle erogazioni superano le ore definite nella attività: JC-AN 4:01 ore (2 già programmate, avviate o erogate + 2:01 di questa), definite nell'attività 4",
+    );
   });
 
   it('Job Coach has no group hours: a group delivery counts against 0', () => {

@@ -3,6 +3,7 @@
  * professional is named by code or by full name, in options and in CSV files alike"), a sede by
  * name, a person by codice fiscale, a dote by id.
  */
+import { normalizeName } from '../../domain/names.js';
 import type { Db } from '../connection.js';
 
 export interface ProfessionistaRow {
@@ -70,10 +71,6 @@ export interface DoteRow {
   creata_il: string;
 }
 
-/** Whitespace collapsed, case folded: "  rossi  MARIO " and "Rossi Mario" are the same name. */
-export function normalizeName(s: string): string {
-  return s.trim().replace(/\s+/g, ' ').toLowerCase();
-}
 
 export function findProfessionista(db: Db, codeOrName: string): ProfessionistaRow | undefined {
   const key = codeOrName.trim();

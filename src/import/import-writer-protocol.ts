@@ -65,6 +65,9 @@ export interface WriterInit {
   /** --oggi: importata_il of timesheet rows. */
   oggi: string;
   shared: SharedArrayBuffer;
+  /** Batches, then the drain and the end (a MessagePort). */
+  input: unknown;
+  /** Where the writer posts its outcomes (a MessagePort). */
   resultPort: unknown;
 }
 
@@ -78,8 +81,12 @@ export interface WriterEnd {
   commit: boolean;
   operatore: string;
   history: HistoryEntry[];
-  /** Job Coach activities that got deliveries: PROPOSTA → INIZIATA (each with a history entry). */
-  activities?: { doteId: string; servizio: string }[];
+  /**
+   * Job Coach activities whose state changes because they got (EROGATA) deliveries, from and to
+   * the states the domain gives (domain/erogazione-state.ts attivitaDopoAvvio), each with a
+   * history entry.
+   */
+  activities?: { doteId: string; servizio: string; da: string; a: string }[];
 }
 
 /** What became of the "maybe" rows: counts per file, and the ones that were new after all. */
@@ -89,4 +96,5 @@ export interface MaybeOutcome {
   added: [number, 'c' | 't', string, string, number][];
 }
 
-export type WriterOutcome = { ok: true; drained: MaybeOutcome } | { ok: true; committed: boolean } | { ok: false; error: string };
+/** A failure says whether it was a busy database (the user's to retry) or anything else (a bug). */
+export type WriterOutcome = { ok: true; drained: MaybeOutcome } | { ok: true; committed: boolean } | { ok: false; error: string; busy?: boolean };

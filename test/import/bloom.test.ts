@@ -1,6 +1,6 @@
 /** The Bloom filter behind importa's "added earlier in this call?": never a false "not seen". */
 import { describe, expect, it } from 'vitest';
-import { BloomFilter } from '../../src/check/bloom.js';
+import { BloomFilter } from '../../src/import/bloom.js';
 
 describe('BloomFilter', () => {
   it('says "maybe" for every key added before, and rarely for a new one', () => {

@@ -1,4 +1,4 @@
-/** Plain-text tables for the terminal: columns padded to their widest cell. */
+/** Plain-text layout for the terminal: tables with columns padded to their widest cell, aligned "label: value" lines. */
 export function table(headers: readonly string[], rows: readonly (readonly string[])[], align: readonly ('l' | 'r')[] = []): string {
   const widths = headers.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
   const line = (cells: readonly string[]) =>
@@ -7,4 +7,10 @@ export function table(headers: readonly string[], rows: readonly (readonly strin
       .join('  ')
       .trimEnd();
   return [line(headers), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)].join('\n');
+}
+
+/** Aligned "label: value" lines; null values shown as "—". */
+export function fields(pairs: readonly (readonly [string, string | null | undefined])[]): string {
+  const width = Math.max(...pairs.map(([k]) => k.length)) + 1;
+  return pairs.map(([k, v]) => `${`${k}:`.padEnd(width)}  ${v ?? '—'}`).join('\n');
 }

@@ -7,7 +7,7 @@
  * the key already in the database:
  *   - same content (end, mode, group; sede and description when the file gives them): "già
  *     presente", nothing changes, so importing the same file twice adds nothing;
- *   - different content, and the delivery is in a liquidation request: import/conflict, refused;
+ *   - different content, or a new row, for a dote in a liquidation request: import/conflict, refused;
  *   - different content otherwise: the delivery is updated to the file's content (the file is the
  *     record of what happened), with its own history entry, before and after.
  * A row for a dote that is not active (CONCLUSA, PROPOSTA, RIFIUTATA, CANCELLATA) is refused,
@@ -20,10 +20,10 @@
  */
 import type { Bando } from '../bandi/schema.js';
 import type { DeliveryRow } from '../rules/types.js';
-import type { BatchFile, ReportFn, RowExtra, RowSink } from './batch.js';
-import type { DbContext, ExistingErogazione } from './db-context.js';
-import { STATI_EROGABILI } from '../domain/dote-stati.js';
+import type { BatchFile, ReportFn, RowExtra, RowSink } from '../check/batch.js';
+import type { DbContext, ExistingErogazione } from '../check/db-context.js';
 import { importConflict } from '../rules/import-conflict.js';
+import { attivitaDopoAvvio, type StatoAttivita } from '../domain/erogazione-state.js';
 import { formatTime } from '../domain/dates.js';
 import { statSync } from 'node:fs';
 import type { HistoryEntry } from '../db/storia.js';
@@ -63,10 +63,13 @@ export class Recorder implements RowSink {
   readonly counts: FileCounts[];
   private readonly summaries = new Map<string, DoteSummary>();
   private readonly updates: ImportUpdate[] = [];
-  private readonly activities = new Map<string, Set<string>>();
+  private readonly activities = new Map<string, Map<string, { da: string; a: string }>>();
   private readonly now = new Date().toISOString();
   private readonly groups = new Map<string, { servizio: string; pk: number; g: number }[]>();
   private groupCount = 0;
+  /** The last row's dote and whether it is in a liquidation request (rows come grouped by dote). */
+  private lastDote: string | null = null;
+  private lastLocked = false;
   /**
    * Keys of the deliveries and timesheet rows added in this call (importa only), in a Bloom
    * filter: 3 bytes a row, no query. The writer thread's rows are not visible to this connection
@@ -116,21 +119,27 @@ export class Recorder implements RowSink {
     // Unknown dote, professional or sede: field/value has reported it; nothing to record.
     if (!info || x.professionistaId === undefined || x.sedeId === undefined) return;
     const counts = this.counts[x.fileIndex]!;
-    const erogabile = STATI_EROGABILI.includes(info.stato);
     const collettiva = r.collettiva ? 1 : 0;
     const profId = x.professionistaId;
     const fi = x.fileIndex;
     const file = this.files[fi]!.path;
     const w = this.opts.writer;
+    if (r.doteId !== this.lastDote) {
+      this.lastDote = r.doteId;
+      this.lastLocked = this.ctx.inLiquidazione(r.doteId);
+    }
+    const facts = { doteId: r.doteId, stato: info.stato, inLiquidazione: this.lastLocked, servizio: r.servizio };
     if (r.kind === 'timesheet') {
+      // A timesheet row records a professional's hours: the activity's state does not stop it.
+      const conflict = importConflict.check(facts);
       // A professional with no timesheet rows in the database (ctx.hasTimesheet, asked once each)
       // has none to find: only a key added earlier in this call can be there (`maybeInCall`).
       const prior = this.ctx.hasTimesheet(profId);
-      if (erogabile && w && this.maybeInCall('t', profId, r)) {
+      if (!conflict && w && this.maybeInCall('t', profId, r)) {
         w.insertTimesheet(fi, profId, r.doteId, r.servizio, r.data, r.inizio, r.fine, collettiva, x.descrizione, r.line, true);
         return;
       }
-      if (erogabile && !prior) {
+      if (!conflict && !prior) {
         counts.importate++;
         this.summarize(r, fi);
         w?.insertTimesheet(fi, profId, r.doteId, r.servizio, r.data, r.inizio, r.fine, collettiva, x.descrizione, r.line);
@@ -143,18 +152,18 @@ export class Recorder implements RowSink {
         counts.presenti++;
         return;
       }
-      if (!erogabile) {
-        report(importConflict.id, importConflict.doteState(r.doteId, info.stato), 'id_dote');
+      if (conflict) {
+        if (conflict.messageId === 'doteLocked' && ex) {
+          report(importConflict.id, importConflict.messages.timesheetLocked({ doteId: r.doteId, data: r.data, inizio: r.inizio, what: timesheetDifferences(ex, r, x) }));
+        } else {
+          report(importConflict.id, conflict.message, conflict.column);
+        }
         return;
       }
       if (!ex) {
         counts.importate++;
         this.summarize(r, fi);
         w?.insertTimesheet(fi, profId, r.doteId, r.servizio, r.data, r.inizio, r.fine, collettiva, x.descrizione, r.line);
-        return;
-      }
-      if (this.ctx.inLiquidazione(r.doteId)) {
-        report(importConflict.id, importConflict.timesheetLocked(r.doteId, r.data, r.inizio, timesheetDifferences(ex, r, x)));
         return;
       }
       counts.aggiornate++;
@@ -166,16 +175,16 @@ export class Recorder implements RowSink {
 
     // A calendar row. Is the same delivery (dote, service, date, start, professional) there?
     // Only if this call added the key already, or the professional had deliveries before.
-    // A Job Coach activity already TERMINATA takes nothing new: look for the row for real.
+    // A dote that cannot take it (import/conflict) may still hold it: look for the row for real.
     const attivita = this.ctx.attivitaStato(r.doteId, r.servizio);
-    const terminata = attivita === 'TERMINATA';
-    if (erogabile && !terminata && w && this.maybeInCall('c', profId, r)) {
+    const conflict = importConflict.check({ ...facts, attivita });
+    if (!conflict && w && this.maybeInCall('c', profId, r)) {
       w.insertErogazione(fi, r.doteId, r.servizio, r.data, r.inizio, r.fine, profId, x.sedeId, r.modalita, collettiva, r.professionista, x.descrizione, x.registrataIl ?? this.opts.oggi, r.line, true);
       this.started(r, attivita);
       return;
     }
     const ex: ExistingErogazione | undefined =
-      this.ctx.hasErogazioni(profId) || !erogabile || terminata ? this.ctx.existingErogazione(profId, r.data, r.doteId, r.servizio, r.inizio) : undefined;
+      this.ctx.hasErogazioni(profId) || conflict ? this.ctx.existingErogazione(profId, r.data, r.doteId, r.servizio, r.inizio) : undefined;
     if (ex) {
       r.giaNelDatabase = Math.max(0, ex.fine - r.inizio);
       r.statoNelDatabase = ex.stato;
@@ -185,16 +194,12 @@ export class Recorder implements RowSink {
       counts.presenti++;
       return;
     }
-    if (!erogabile) {
-      report(importConflict.id, importConflict.doteState(r.doteId, info.stato), 'id_dote');
-      return;
-    }
-    if (terminata) {
-      report(importConflict.id, importConflict.activityDone(r.doteId, r.servizio), 'servizio');
-      return;
-    }
-    if (ex && ex.liquidazione_id !== null) {
-      report(importConflict.id, importConflict.locked(ex.id, r.data, r.inizio, differences(ex, r, x)));
+    if (conflict) {
+      if (conflict.messageId === 'doteLocked' && ex) {
+        report(importConflict.id, importConflict.messages.locked({ erogazioneId: ex.id, data: r.data, inizio: r.inizio, what: differences(ex, r, x) }));
+      } else {
+        report(importConflict.id, conflict.message, conflict.column);
+      }
       return;
     }
     if (ex) {
@@ -210,18 +215,23 @@ export class Recorder implements RowSink {
     this.started(r, attivita);
   }
 
-  /** A Job Coach activity still PROPOSTA that gets an (EROGATA) delivery: it starts at the commit. */
+  /**
+   * A Job Coach activity that gets an (EROGATA) delivery starts, as at `erogazione avvia`
+   * (attivitaDopoAvvio: PROPOSTA → INIZIATA); the change is written at the commit.
+   */
   private started(r: DeliveryRow, attivita: string | undefined): void {
-    if (attivita !== 'PROPOSTA') return;
-    let s = this.activities.get(r.doteId);
-    if (!s) this.activities.set(r.doteId, (s = new Set()));
-    s.add(r.servizio);
+    if (attivita === undefined) return;
+    const after = attivitaDopoAvvio(attivita as StatoAttivita);
+    if (after === attivita) return;
+    let m = this.activities.get(r.doteId);
+    if (!m) this.activities.set(r.doteId, (m = new Map()));
+    m.set(r.servizio, { da: attivita, a: after });
   }
 
-  /** The activities that start with this import (see `started`). */
-  activitiesStarted(): { doteId: string; servizio: string }[] {
-    const out: { doteId: string; servizio: string }[] = [];
-    for (const [doteId, servizi] of this.activities) for (const servizio of servizi) out.push({ doteId, servizio });
+  /** The activities that change state with this import (see `started`). */
+  activitiesStarted(): { doteId: string; servizio: string; da: string; a: string }[] {
+    const out: { doteId: string; servizio: string; da: string; a: string }[] = [];
+    for (const [doteId, servizi] of this.activities) for (const [servizio, t] of servizi) out.push({ doteId, servizio, ...t });
     return out;
   }
 

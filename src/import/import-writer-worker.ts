@@ -7,15 +7,20 @@
  * exactly the one these writes go on top of. On 2 cores checking and writing then overlap, and a
  * million-row import costs about the time of the slower of the two instead of their sum.
  *
- * Protocol (see import-writer.ts): batches of flat operation arrays; `end` with commit or
- * rollback and the history entries; the outcome on the result port, and the shared state word
- * set so the main thread can wait for it synchronously.
+ * Protocol (see import-writer.ts): batches of flat operation arrays on the input port; `end`
+ * with commit or rollback and the history entries; the outcome on the result port, and the shared
+ * state word set so the main thread can wait for it synchronously. If this thread ends any other
+ * way, its parent (the watchdog of import-writer.ts) says so for it.
  */
-import { parentPort, workerData, type MessagePort } from 'node:worker_threads';
+import { FREED_STATES_SQL } from '../db/states.js';
+import { workerData, type MessagePort } from 'node:worker_threads';
 import { createRequire } from 'node:module';
 import type { Database as Db, Statement } from 'better-sqlite3';
 import { BatchInsert } from './batch-insert.js';
 import { recordHistory } from '../db/storia.js';
+import { BUSY_TIMEOUT_MS } from '../db/connection.js';
+import { isDatabaseBusy } from '../db/errors.js';
+import { InternalError } from '../errors.js';
 import { sessionKey } from '../domain/sessione.js';
 import { erogazioneUpdate, sameErogazione, sameTimesheet, timesheetUpdate, type ImportUpdate, type StoredErogazione, type StoredTimesheet } from './import-compare.js';
 import { EROGAZIONE_TEXT, Op, State, TIMESHEET_TEXT, restore, type MaybeOutcome, type WriterDrain, type WriterEnd, type WriterInit, type WriterOutcome } from './import-writer-protocol.js';
@@ -23,6 +28,7 @@ import { EROGAZIONE_TEXT, Op, State, TIMESHEET_TEXT, restore, type MaybeOutcome,
 const init = workerData as WriterInit;
 const shared = new Int32Array(init.shared);
 const resultPort = init.resultPort as MessagePort;
+const input = init.input as MessagePort;
 
 const require = createRequire(import.meta.url);
 const Database = require('better-sqlite3') as typeof import('better-sqlite3');
@@ -32,34 +38,54 @@ function signal(state: number): void {
   Atomics.notify(shared, 0);
 }
 
-/** SQLite's words for a busy database, in the user's. */
-function reason(e: unknown): string {
-  const code = (e as { code?: string }).code;
-  if (code === 'SQLITE_BUSY' || code === 'SQLITE_LOCKED') return 'il database è in uso da un altro processo (un\'altra importazione o modifica in corso): riprova quando è terminato';
-  return (e as Error).message;
+/** A failure as the main thread reports it: a busy database in the user's words there (DatabaseBusyError), anything else as it is. */
+function failure(e: unknown): WriterOutcome {
+  return { ok: false, error: String((e as Error)?.message ?? e), busy: isDatabaseBusy(e) };
 }
 
 function failAtStart(e: unknown): never {
-  resultPort.postMessage({ ok: false, error: reason(e) } satisfies WriterOutcome);
+  resultPort.postMessage(failure(e));
   signal(State.Failed);
   throw e;
 }
 
+/**
+ * DOTE_TEST_WORKER_FAIL (tests only, like DOTE_TEST_BLOOM_BITS): makes this thread fail at one
+ * moment, so that a test sees the main thread stop waiting at once with nothing written.
+ * `start` (holding the write lock, before saying so), `batch` (after writing a batch's rows) or
+ * `commit` (just before COMMIT, the history written): an exception there, which the thread's own
+ * handlers catch. With `:oom` (`batch:oom`…) it exhausts its heap there (made small for it by
+ * import-writer.ts): the thread dies with no rollback, no word to the main thread and no
+ * JavaScript run after, the hardest way for it to end.
+ */
+const TEST_FAIL = process.env.DOTE_TEST_WORKER_FAIL ?? '';
+function failForTest(moment: 'start' | 'batch' | 'commit'): void {
+  const [at, how] = TEST_FAIL.split(':');
+  if (at !== moment) return;
+  if (moment !== 'start') flushAll(); // rows written in the transaction: there is something to undo
+  if (how === 'oom') {
+    const hog: number[][] = [];
+    for (;;) hog.push(new Array<number>(100_000).fill(hog.length));
+  }
+  throw new Error(`errore di prova (DOTE_TEST_WORKER_FAIL=${TEST_FAIL})`);
+}
+
 let db: Db;
 try {
-  db = new Database(init.dbPath);
+  db = new Database(init.dbPath, { timeout: BUSY_TIMEOUT_MS });
   // No foreign-key checks on this connection: the main thread has resolved every dote,
   // professional and sede a row refers to in this same database (a row naming an unknown one is
   // a field/value error, and any error rolls the whole import back), and the write lock held
   // from before the first read to the commit means none can disappear in between. The checks
   // would cost a tenth of the writing.
   db.pragma('foreign_keys = OFF');
-  db.pragma('busy_timeout = 5000');
+  db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
   db.pragma('synchronous = NORMAL');
   // A page cache of 32 MB (SQLite's default is 2 MB) for the index pages a long transaction
   // touches again and again; bounded, whatever the number of rows. More did not help here.
   db.pragma('cache_size = -32768');
   db.exec('BEGIN IMMEDIATE');
+  if (TEST_FAIL) failForTest('start');
 } catch (e) {
   failAtStart(e);
 }
@@ -124,7 +150,7 @@ try {
   findErogazione = db.prepare(
     `SELECT id, fine, sede_id, modalita, collettiva, descrizione FROM erogazione
       WHERE professionista_id = ? AND data = ? AND dote_id = ? AND servizio = ? AND inizio = ?
-        AND stato NOT IN ('ANNULLATA', 'CHIUSA NEGATIVAMENTE') ORDER BY id LIMIT 1`,
+        AND stato NOT IN (${FREED_STATES_SQL}) ORDER BY id LIMIT 1`,
   );
   findTimesheet = db.prepare(
     'SELECT id, fine, collettiva, descrizione FROM timesheet_riga WHERE professionista_id = ? AND dote_id = ? AND servizio = ? AND data = ? AND inizio = ?',
@@ -188,7 +214,7 @@ function apply(ops: unknown[]): void {
         break;
       }
       default:
-        throw new Error(`operazione sconosciuta ${String(op)} in posizione ${i}`);
+        throw new InternalError(`operazione sconosciuta ${String(op)} in posizione ${i}`);
     }
   }
 }
@@ -281,7 +307,7 @@ function failed(e: unknown): void {
   } catch {
     // the connection is closed with the thread anyway
   }
-  resultPort.postMessage({ ok: false, error: reason(e) } satisfies WriterOutcome);
+  resultPort.postMessage(failure(e));
   signal(State.Failed);
 }
 
@@ -300,16 +326,17 @@ function finish(end: WriterEnd): void {
   try {
     flushAll();
     if (end.commit) {
-      // Imported deliveries are EROGATA: an activity still PROPOSTA has started (manual 3.3:
-      // INIZIATA with the first delivery started), as "erogazione avvia" does one at a time.
-      const start = db.prepare("UPDATE attivita SET stato = 'INIZIATA' WHERE dote_id = ? AND servizio = ? AND stato = 'PROPOSTA'");
+      // Imported deliveries are EROGATA: their activities start as "erogazione avvia" starts
+      // them one at a time; the states come from the recorder (the domain's transition).
+      const start = db.prepare('UPDATE attivita SET stato = ? WHERE dote_id = ? AND servizio = ? AND stato = ?');
       for (const a of end.activities ?? []) {
-        if (start.run(a.doteId, a.servizio).changes) {
-          recordHistory(db, { doteId: a.doteId, entita: 'attivita', entitaId: a.servizio, azione: 'inizia', operatore: end.operatore, prima: { stato: 'PROPOSTA' }, dopo: { stato: 'INIZIATA', origine: 'importa' } });
+        if (start.run(a.a, a.doteId, a.servizio, a.da).changes) {
+          recordHistory(db, { doteId: a.doteId, entita: 'attivita', entitaId: a.servizio, azione: 'inizia', operatore: end.operatore, prima: { stato: a.da }, dopo: { stato: a.a, origine: 'importa' } });
         }
       }
       for (const h of end.history) recordHistory(db, h);
       for (const h of dupHistory) recordHistory(db, { ...h, operatore: end.operatore });
+      if (TEST_FAIL) failForTest('commit');
       db.exec('COMMIT');
     } else {
       db.exec('ROLLBACK');
@@ -317,20 +344,21 @@ function finish(end: WriterEnd): void {
     db.close();
   } catch (e) {
     failed(e);
-    parentPort!.close();
+    input.close();
     return;
   }
   resultPort.postMessage({ ok: true, committed: end.commit } satisfies WriterOutcome);
   signal(State.Done);
-  parentPort!.close();
+  input.close();
 }
 
 let failedAlready = false;
-parentPort!.on('message', (m: unknown[] | WriterDrain | WriterEnd) => {
+input.on('message', (m: unknown[] | WriterDrain | WriterEnd) => {
   if (Array.isArray(m)) {
     if (!failedAlready) {
       try {
         apply(m);
+        if (TEST_FAIL) failForTest('batch');
       } catch (e) {
         failed(e);
       }
@@ -339,7 +367,7 @@ parentPort!.on('message', (m: unknown[] | WriterDrain | WriterEnd) => {
     Atomics.notify(shared, 1);
     return;
   }
-  if (failedAlready) parentPort!.close();
+  if (failedAlready) input.close();
   else if ('drain' in m) drain();
   else finish(m);
 });

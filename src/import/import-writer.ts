@@ -8,18 +8,48 @@
  * the commit or rollback.
  */
 import { MessageChannel, Worker, receiveMessageOnPort, type MessagePort } from 'node:worker_threads';
-import { DoteError } from '../errors.js';
+import { DatabaseBusyError, InternalError } from '../errors.js';
 import type { HistoryEntry } from '../db/storia.js';
 import { EROGAZIONE_TEXT, Op, State, TIMESHEET_TEXT, elide, type MaybeOutcome, type WriterDrain, type WriterEnd, type WriterInit, type WriterOutcome } from './import-writer-protocol.js';
 
-const BOOT = `
-const { workerData } = require('node:worker_threads');
-import(workerData.url).catch((e) => {
-  workerData.resultPort.postMessage({ ok: false, error: String((e && e.message) || e) });
-  const s = new Int32Array(workerData.shared);
+/**
+ * The writer thread's parent: a thread of its own that does nothing else. The main thread waits
+ * on the shared words, blocked, so it never hears a thread end: only a thread whose event loop is
+ * free gets a Worker's 'error' and 'exit' events. This one does; when the writer ends without
+ * having said Done or Failed (a module that does not load, an exception nobody caught, its heap
+ * exhausted, an exit call) it says Failed for it, with the reason, and wakes both waits, so the
+ * main thread stops waiting at once. Node refuses some of the main thread's options for a thread
+ * (--expose-gc): then the writer gets none.
+ */
+const WATCHDOG = `
+const { Worker, workerData: d } = require('node:worker_threads');
+const s = new Int32Array(d.init.shared);
+const failed = (why) => {
+  const state = Atomics.load(s, 0);
+  if (state === ${State.Done} || state === ${State.Failed}) return;
+  d.deathPort.postMessage({ ok: false, error: why });
   Atomics.store(s, 0, ${State.Failed});
   Atomics.notify(s, 0);
-});`;
+  Atomics.notify(s, 1);
+};
+const text = (e) => String((e && e.message) || e);
+const start = (execArgv) => new Worker(new URL(d.url), { workerData: d.init, transferList: [d.init.input, d.init.resultPort], execArgv, resourceLimits: d.resourceLimits });
+let writer;
+try {
+  try {
+    writer = start(d.execArgv);
+  } catch (e) {
+    if (!e || e.code !== 'ERR_WORKER_INVALID_EXEC_ARGV') throw e;
+    writer = start([]);
+  }
+} catch (e) {
+  failed(text(e));
+}
+if (writer) {
+  let error;
+  writer.on('error', (e) => { error = e; });
+  writer.on('exit', (code) => failed('il thread di scrittura si è interrotto' + (error ? ': ' + text(error) : ' (uscita ' + code + ')')));
+}`;
 
 /**
  * Values per batch posted to the writer (about 600 rows). Small batches die young: a batch that
@@ -31,9 +61,15 @@ const BATCH_VALUES = 8_192;
 const MAX_IN_FLIGHT = 32;
 
 export class ImportWriter {
-  private readonly worker: Worker;
+  /** The writer's parent thread (WATCHDOG); terminating it ends the writer too. */
+  private readonly watchdog: Worker;
   private readonly shared = new Int32Array(new SharedArrayBuffer(8));
+  /** Batches, then the drain and the end, to the writer. */
+  private readonly input: MessagePort;
+  /** The writer's outcomes. */
   private readonly port: MessagePort;
+  /** The watchdog's word when the writer died. */
+  private readonly deathPort: MessagePort;
   private ops: unknown[] = [];
   /** The text columns of the last erogazione and timesheet operation of the batch (see `elide`). */
   private prevErogazione: unknown[] = [];
@@ -41,26 +77,28 @@ export class ImportWriter {
   private ended = false;
 
   constructor(dbPath: string, files: string[], opts: { now: string; oggi: string }) {
-    const { port1, port2 } = new MessageChannel();
-    this.port = port1;
-    const init: WriterInit = { dbPath, files, now: opts.now, oggi: opts.oggi, shared: this.shared.buffer as SharedArrayBuffer, resultPort: port2 };
-    // The main thread blocks while it waits, so it would never hear of a thread that failed to
-    // load: a bootstrap catches that and says so through the shared state. Options meant for the
-    // main script (--input-type, --eval) are not passed on.
-    // Node refuses some of the main thread's options for a thread (--expose-gc): then none.
+    const input = new MessageChannel();
+    const result = new MessageChannel();
+    const death = new MessageChannel();
+    this.input = input.port1;
+    this.port = result.port1;
+    this.deathPort = death.port1;
+    const init: WriterInit = { dbPath, files, now: opts.now, oggi: opts.oggi, shared: this.shared.buffer as SharedArrayBuffer, input: input.port2, resultPort: result.port2 };
+    // Options meant for the main script (--input-type, --eval) are not passed on.
     const execArgv = process.execArgv.filter((a) => !/^--(input-type|eval|print)\b|^-[ep]$/.test(a));
-    const start = (argv: string[]) =>
-      new Worker(BOOT, { eval: true, workerData: { ...init, url: new URL('./import-writer-worker.js', import.meta.url).href }, transferList: [port2], execArgv: argv, resourceLimits: { maxYoungGenerationSizeMb: 8 } });
-    let worker: Worker;
-    try {
-      worker = start(execArgv);
-    } catch (e) {
-      if ((e as { code?: string }).code !== 'ERR_WORKER_INVALID_EXEC_ARGV') throw e;
-      worker = start([]);
-    }
-    this.worker = worker;
-    // Errors surface through the result port; keep an uncaught one from killing the process.
-    this.worker.on('error', () => undefined);
+    // DOTE_TEST_WORKER_FAIL=…:oom (tests only, see import-writer-worker.ts): a small heap, which
+    // the writer exhausts in a moment.
+    const testHeap = process.env.DOTE_TEST_WORKER_FAIL?.endsWith(':oom') ? { maxOldGenerationSizeMb: 64 } : {};
+    const workerData = {
+      init,
+      url: new URL('./import-writer-worker.js', import.meta.url).href,
+      execArgv,
+      resourceLimits: { maxYoungGenerationSizeMb: 8, ...testHeap },
+      deathPort: death.port2,
+    };
+    this.watchdog = new Worker(WATCHDOG, { eval: true, workerData, transferList: [input.port2, result.port2, death.port2], execArgv: [] });
+    // Failures surface through the ports; keep an uncaught one from killing the process.
+    this.watchdog.on('error', () => undefined);
     this.waitWhile(State.Starting, 60_000);
     if (Atomics.load(this.shared, 0) !== State.Locked) this.fail();
   }
@@ -71,12 +109,18 @@ export class ImportWriter {
     while (Atomics.load(this.shared, 0) === state && Date.now() < until) Atomics.wait(this.shared, 0, state, 1000);
   }
 
+  /**
+   * The writer failed: nothing was written (its transaction is rolled back, or never committed
+   * when the thread died). A busy database is the user's to retry; anything else is a bug.
+   */
   private fail(known?: WriterOutcome): never {
-    const m = known ?? (receiveMessageOnPort(this.port)?.message as WriterOutcome | undefined);
-    const why = m && !m.ok ? m.error : 'il processo di scrittura si è interrotto';
-    void this.worker.terminate();
+    const m = known ?? ((receiveMessageOnPort(this.port) ?? receiveMessageOnPort(this.deathPort))?.message as WriterOutcome | undefined);
+    void this.watchdog.terminate();
     this.ended = true;
-    throw new DoteError(`importazione non riuscita, nessuna riga importata: ${why}`, { exitCode: 2 });
+    const what = 'importazione non riuscita, nessuna riga importata';
+    if (m && !m.ok && m.busy) throw new DatabaseBusyError(what);
+    const why = m && !m.ok ? m.error : 'il thread di scrittura si è interrotto';
+    throw new InternalError(`${what}: ${why}`);
   }
 
   /** Posts the batch when it is full (the callers push their values straight into `ops`). */
@@ -86,15 +130,14 @@ export class ImportWriter {
 
   private post(): void {
     if (this.ops.length === 0) return;
-    if (Atomics.load(this.shared, 0) === State.Failed) this.fail();
     for (;;) {
+      if (Atomics.load(this.shared, 0) === State.Failed) this.fail();
       const inFlight = Atomics.load(this.shared, 1);
       if (inFlight < MAX_IN_FLIGHT) break;
       Atomics.wait(this.shared, 1, inFlight, 1000);
-      if (Atomics.load(this.shared, 0) === State.Failed) this.fail();
     }
     Atomics.add(this.shared, 1, 1);
-    this.worker.postMessage(this.ops);
+    this.input.postMessage(this.ops);
     this.ops = [];
     this.prevErogazione = [];
     this.prevTimesheet = [];
@@ -137,7 +180,7 @@ export class ImportWriter {
   /** Writes what is pending and returns what became of the "maybe" rows. */
   drain(): MaybeOutcome {
     this.post();
-    this.worker.postMessage({ drain: true } satisfies WriterDrain);
+    this.input.postMessage({ drain: true } satisfies WriterDrain);
     this.waitWhile(State.Locked);
     const out = this.outcome();
     if (!('drained' in out)) this.fail();
@@ -146,11 +189,11 @@ export class ImportWriter {
 
   /** Commits (with the history entries) or rolls back, and waits for it. */
   end(commit: boolean, operatore: string, history: HistoryEntry[], activities: WriterEnd['activities'] = []): void {
-    this.worker.postMessage({ commit, operatore, history, activities } satisfies WriterEnd);
+    this.input.postMessage({ commit, operatore, history, activities } satisfies WriterEnd);
     this.waitWhile(State.Drained);
     this.outcome();
     this.ended = true;
-    void this.worker.terminate();
+    void this.watchdog.terminate();
   }
 
   /** Rolls back without waiting for the counts (on an unexpected error of the main thread). */
@@ -158,9 +201,9 @@ export class ImportWriter {
     if (this.ended) return;
     this.ended = true;
     this.ops = [];
-    this.worker.postMessage({ drain: true } satisfies WriterDrain);
-    this.worker.postMessage({ commit: false, operatore: '', history: [] } satisfies WriterEnd);
+    this.input.postMessage({ drain: true } satisfies WriterDrain);
+    this.input.postMessage({ commit: false, operatore: '', history: [] } satisfies WriterEnd);
     for (const s of [State.Starting, State.Locked, State.Drained]) this.waitWhile(s);
-    void this.worker.terminate();
+    void this.watchdog.terminate();
   }
 }

@@ -1,0 +1,18 @@
+/** Text output of `dote ente imposta|mostra`. */
+import { formatDateIt } from '../domain/dates.js';
+import { formatIban } from '../domain/iban.js';
+import type { EnteView } from '../app/ente.js';
+import { fields } from './table.js';
+
+export function formatEnte(v: EnteView): string {
+  return fields([
+    ['Ente', v.nome],
+    ['Codice', v.codice],
+    ['Indirizzo', v.indirizzo],
+    ['PEC', v.pec],
+    ['IBAN', v.iban ? formatIban(v.iban) : null],
+    ['Logo', v.logo],
+    ['Rappresentante legale', v.rappresentante],
+    ['Aggiornato il', formatDateIt(v.aggiornatoIl)],
+  ]);
+}

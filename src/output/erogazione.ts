@@ -1,0 +1,32 @@
+/** Text output of `dote erogazione elenco`: a dote's deliveries and their hours. */
+import type { Modalita } from '../bandi/schema.js';
+import { formatDateIt } from '../domain/dates.js';
+import { formatHours } from '../domain/money.js';
+import { isViva } from '../domain/erogazione-state.js';
+import type { ErogazioneView } from '../app/erogazione.js';
+
+const MODALITA_IT: Record<Modalita, string> = { presenza: 'presenza', fad: 'FAD', telematica: 'telematica', telefonica: 'telefonica' };
+
+export function formatElenco(list: readonly ErogazioneView[], table: (h: string[], rows: string[][], a?: ('l' | 'r')[]) => string): string {
+  if (!list.length) return 'Nessuna erogazione.';
+  const body = table(
+    ['id', 'stato', 'servizio', 'professionista', 'data', 'inizio', 'fine', 'ore', 'modalità', 'collettiva'],
+    list.map((e) => [
+      String(e.id),
+      e.stato,
+      e.servizio,
+      `${e.professionistaNome} (${e.professionista})`,
+      formatDateIt(e.data),
+      e.inizio,
+      e.fine,
+      formatHours(e.durataMinuti),
+      MODALITA_IT[e.modalita],
+      e.collettiva ? 'sì' : 'no',
+    ]),
+    ['r', 'l', 'l', 'l', 'l', 'l', 'l', 'r', 'l', 'l'],
+  );
+  const live = list.filter((e) => isViva(e.stato));
+  const erogate = list.filter((e) => e.stato === 'EROGATA');
+  const sum = (xs: readonly ErogazioneView[]) => formatHours(xs.reduce((a, e) => a + e.durataMinuti, 0));
+  return `${body}\n${list.length} erogazioni: ${sum(live)} ore valide, di cui ${sum(erogate)} erogate.`;
+}

@@ -1,0 +1,41 @@
+/** Text and JSON output of `dote importa`: the findings of `dote verifica`, then what was imported. */
+import { formatInt } from '../domain/money.js';
+import { formatDateIt } from '../domain/dates.js';
+import type { FileCounts } from '../import/record.js';
+import type { ImportaResult } from '../app/importa.js';
+import { formatVerifica, PLAIN, type Painter } from './verifica.js';
+
+function countsLine(c: FileCounts | ImportaResult['import']['totale'], kind: 'calendario' | 'timesheet' | 'tutto'): string {
+  const what = kind === 'timesheet' ? ['riga di timesheet', 'righe di timesheet'] : kind === 'calendario' ? ['erogazione', 'erogazioni'] : ['riga', 'righe'];
+  const n = (x: number, one: string, many: string) => `${formatInt(x)} ${x === 1 ? one : many}`;
+  const parts = [`${n(c.importate, what[0]!, what[1]!)} ${c.importate === 1 ? 'nuova' : 'nuove'}`, `${formatInt(c.presenti)} già ${c.presenti === 1 ? 'presente' : 'presenti'}`];
+  if (c.aggiornate) parts.push(`${formatInt(c.aggiornate)} ${c.aggiornate === 1 ? 'aggiornata' : 'aggiornate'}`);
+  return parts.join(', ');
+}
+
+export function formatImporta(r: ImportaResult, p: Painter = PLAIN): string {
+  const lines = [formatVerifica(r, p)];
+  const i = r.import;
+  for (const f of r.files) {
+    if (!f.registrateOggi) continue;
+    const n = f.registrateOggi;
+    lines.push(
+      p.dim(
+        `${f.file}: ${formatInt(n)} ${n === 1 ? 'riga' : 'righe'} senza registrata_il, ${n === 1 ? 'registrata' : 'registrate'} oggi (${formatDateIt(r.oggi)}): ` +
+          'calendar/late-entry ne misura il ritardo da oggi ("dote verifica" invece non lo controlla)',
+      ),
+    );
+  }
+  if (r.summary.errors > 0) {
+    lines.push('Nessuna riga importata: tutto o niente, correggi gli errori e riprova.');
+    return lines.join('\n');
+  }
+  lines.push(i.prova ? 'Prova: il database non è stato modificato. Con "dote importa" senza --prova:' : 'Importazione completata:');
+  const w = Math.max(...i.files.map((f) => f.file.length));
+  for (const f of i.files) lines.push(`  ${f.file.padEnd(w)}  ${countsLine(f, f.kind)}`);
+  return lines.join('\n');
+}
+
+export function importaJson(r: ImportaResult): object {
+  return { files: r.files, diagnostics: r.diagnostics, skipped: r.skipped, summary: r.summary, import: r.import };
+}

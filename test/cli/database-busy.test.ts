@@ -1,0 +1,46 @@
+/**
+ * A database another process is writing: every writing command waits the same busy timeout
+ * (src/db/connection.ts, 5 s), then gives up with the one-line "database in uso" message and
+ * exit 2, as `dote importa` does (test/cli/importa.test.ts), never with an internal error.
+ */
+import Database from 'better-sqlite3';
+import { afterEach, describe, expect, it } from 'vitest';
+import { JC, jobCoach, refused, setup, type Env } from './erogazione-setup.js';
+
+const envs: Env[] = [];
+afterEach(() => {
+  while (envs.length) envs.pop()!.cleanup();
+});
+
+const BUSY = "dote: il database è in uso da un altro processo (un'altra importazione o modifica in corso): riprova quando è terminato\n";
+
+describe('a database locked by another writer', () => {
+  it('sede aggiungi and erogazione aggiungi wait the busy timeout, then exit 2 with one line; nothing changes', { timeout: 60_000 }, () => {
+    const env = setup();
+    envs.push(env);
+    jobCoach(env);
+    const sede = ['sede', 'aggiungi', 'Milano', '--comune', 'Milano'];
+    const erogazione = ['erogazione', 'aggiungi', JC, '--servizio', 'JC-AL', '--professionista', 'P01', '--data', '28/06/2022', '--inizio', '10:00', '--fine', '12:00', '--oggi', '2022-06-27'];
+    const other = new Database(env.db);
+    other.pragma('busy_timeout = 0');
+    other.exec('BEGIN IMMEDIATE');
+    try {
+      for (const args of [sede, erogazione]) {
+        const started = Date.now();
+        const r = refused(env, args, 2); // also: the database is exactly as it was
+        const ms = Date.now() - started;
+        expect(r.stderr, args.join(' ')).toBe(BUSY);
+        expect(r.stdout).toBe('');
+        // It waited for the lock (the busy timeout) before giving up, and no longer than that.
+        expect(ms, args.join(' ')).toBeGreaterThanOrEqual(4_500);
+        expect(ms, args.join(' ')).toBeLessThan(20_000);
+      }
+    } finally {
+      other.exec('ROLLBACK');
+      other.close();
+    }
+    // The lock gone, the same commands go through.
+    expect(env.run(sede).status).toBe(0);
+    expect(env.run(erogazione).status).toBe(0);
+  });
+});
