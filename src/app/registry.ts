@@ -30,11 +30,3 @@ export function requiredText(option: string, value: string | undefined): string 
   return t;
 }
 
-/** A light e-mail shape check: something@domain.tld, no spaces. */
-export function emailOption(option: string, value: string | undefined): string | null | undefined {
-  const v = optionalText(value);
-  if (v && !/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(v)) {
-    throw new UsageError(`${option}: indirizzo non valido "${v}" (es. nome@dominio.it)`);
-  }
-  return v;
-}

@@ -54,6 +54,11 @@ export const kinds = {
   integer: (option: string, o: Parameters<typeof read.integer>[2]) => kind((t) => read.integer(option, t, o)),
   /** A Cremona fascia, 1-4 (domain/fascia.ts). */
   fascia: (option: string) => kind((t) => read.fascia(option, t)),
+  email: (option: string) => kind((t) => read.email(option, t)),
+  telefono: (option: string) => kind((t) => read.telefono(option, t)),
+  annualita: (option: string) => kind((t) => read.annualita(option, t)),
+  /** `QD2,Q0C,inserimento` → `['QD2', 'Q0C', 'inserimento']`. */
+  codiciServizio: (option: string) => kind((t) => read.codiciServizio(option, t)),
   /** A delivery mode (domain/modalita.ts). */
   modalita: (option: string) => kind((t) => read.modalita(option, t)),
   oneOf: <T extends string | number>(option: string, values: readonly T[], o?: Parameters<typeof read.oneOf<T>>[3]) =>

@@ -1,6 +1,7 @@
 /**
  * The values typed on the command line, one reader per kind: dates, times of day, days of the
- * year, `CODICE=ORE[:coll]`, ids, whole numbers, enumerations. Each turns the text into the typed
+ * year, `CODICE=ORE[:coll]`, ids, whole numbers, enumerations, and the few free texts with a
+ * shape (e-mail, telephone, annualità, a list of service codes). Each turns the text into the typed
  * value the use cases take, or into the one-line Italian message that names the option
  * (`--data: data non valida "x" (…)`), which the command layer raises as a usage error (exit 2).
  *
@@ -104,6 +105,48 @@ export function fascia(option: string, text: string): Read<number> {
 export function modalita(option: string, text: string): Read<Modalita> {
   const m = parseModalita(text);
   return m === undefined ? no(`${option}: "${text}" non valida (${MODALITA.join(', ')})`) : ok(m);
+}
+
+/** Free text as stored: trimmed, inner runs of spaces made one. */
+const tidy = (text: string) => text.trim().replace(/\s+/g, ' ');
+
+/** An e-mail (or PEC) address, lightly: something@domain.tld, no spaces. */
+export function email(option: string, text: string): Read<string> {
+  const v = tidy(text);
+  return /^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(v) ? ok(v) : no(`${option}: indirizzo non valido "${v}" (es. nome@dominio.it)`);
+}
+
+/** A telephone number: digits, spaces, `. / ( ) -`, a `+` in front. */
+export function telefono(option: string, text: string): Read<string> {
+  const v = tidy(text);
+  return /^\+?[0-9][0-9 ./()-]{4,}$/.test(v) ? ok(v) : no(`${option}: numero non valido "${v}" (cifre, spazi, + all'inizio; es. 0372 123456)`);
+}
+
+/** An annualità: `2019-2020`, `2019/2020` (consecutive years) or `2021`, to `2019-2020` / `2021`. */
+export function annualita(option: string, text: string): Read<string> {
+  const t = text.trim();
+  const m = /^(\d{4})\s*[-/]\s*(\d{4})$/.exec(t);
+  if (m && Number(m[2]) === Number(m[1]) + 1) return ok(`${m[1]}-${m[2]}`);
+  if (!m && /^\d{4}$/.test(t)) return ok(t);
+  return no(`${option}: "${text}" non valida (es. 2019-2020 oppure 2021)`);
+}
+
+/**
+ * Service codes separated by `,` or `;`: the bando codes (QD2, Q0C, …) upper case, the words
+ * `inserimento` / `mantenimento` (the employer-side results the repeat rule looks at) lower case;
+ * each once.
+ */
+export function codiciServizio(option: string, text: string): Read<string[]> {
+  const out: string[] = [];
+  for (const raw of text.split(/[,;]/)) {
+    const t = raw.trim();
+    if (!t) continue;
+    if (!/^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(t)) return no(`${option}: "${t}" non è un codice di servizio (es. QD2,Q0C,inserimento,mantenimento)`);
+    const low = t.toLowerCase();
+    const v = low === 'inserimento' || low === 'mantenimento' ? low : t.toUpperCase();
+    if (!out.includes(v)) out.push(v);
+  }
+  return ok(out);
 }
 
 /**

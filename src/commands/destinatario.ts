@@ -3,15 +3,15 @@ import { context, example, out, printJson } from '../command-kit.js';
 import { defineOptions } from '../cli-options/define.js';
 import type { Kinds } from '../cli-options/kinds.js';
 
-/** The person's fields, shared by `aggiungi` and `modifica`: `--disabilita ""` clears the type. */
-async function personFields({ oneOf, clearable, text, flag }: Kinds) {
+/** The person's fields, shared by `aggiungi` and `modifica`: `--disabilita ""`, `--email ""`, `--telefono ""` clear the field. */
+async function personFields({ oneOf, clearable, email, telefono, text, flag }: Kinds) {
   const { DISABILITA } = await import('../app/destinatario.js');
   return {
     nome: text(),
     cognome: text(),
     disabilita: clearable(oneOf('--disabilita', DISABILITA, { genere: 'f' })),
-    email: text(),
-    telefono: text(),
+    email: clearable(email('--email')),
+    telefono: clearable(telefono('--telefono')),
     residenza: text(),
     domicilio: text(),
     titoloStudio: text(),
@@ -31,16 +31,16 @@ export const aggiungiOptions = defineOptions(async (k) => k.z.object({ cf: k.z.s
 export const modificaOptions = defineOptions(async (k) => k.z.object(await personFields(k)));
 
 /** `destinatario misura CF --tipo T --dal D [--al D] […]`; `--al ""`: still running. */
-export const misuraOptions = defineOptions(async ({ z, date, oneOf, blankAsAbsent, text }) => {
+export const misuraOptions = defineOptions(async ({ z, date, oneOf, annualita, codiciServizio, blankAsAbsent, optional, text }) => {
   const { TIPI_MISURA } = await import('../app/destinatario.js');
   return z.object({
     tipo: oneOf('--tipo', TIPI_MISURA),
     dal: date('--dal'),
     al: blankAsAbsent(date('--al')),
-    annualita: text(),
+    annualita: blankAsAbsent(annualita('--annualita')),
     operatoreMisura: text(),
     azienda: text(),
-    servizi: text(),
+    servizi: optional(codiciServizio('--servizi')),
     note: text(),
   });
 });

@@ -2,9 +2,9 @@ import { Command } from 'commander';
 import { context, example, out, printJson } from '../command-kit.js';
 import { defineOptions } from '../cli-options/define.js';
 
-/** `ente imposta [--nome …] [--codice …] [--indirizzo …] [--pec …] [--iban …] [--logo FILE] [--rappresentante …]`: free text, checked by the use case (IBAN, PEC, logo). */
-export const impostaOptions = defineOptions(({ z, text }) =>
-  z.object({ nome: text(), codice: text(), indirizzo: text(), pec: text(), iban: text(), logo: text(), rappresentante: text() }),
+/** `ente imposta [--nome …] [--codice …] [--indirizzo …] [--pec …] [--iban …] [--logo FILE] [--rappresentante …]`: `--pec` an address; the IBAN and the logo are checked by the use case. */
+export const impostaOptions = defineOptions(({ z, text, email, clearable }) =>
+  z.object({ nome: text(), codice: text(), indirizzo: text(), pec: clearable(email('--pec')), iban: text(), logo: text(), rappresentante: text() }),
 );
 
 export function enteCommand(): Command {

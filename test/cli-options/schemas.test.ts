@@ -138,5 +138,14 @@ describe('dote and person options', () => {
     expect(await modificaDestinatarioOptions.parse({ disabilita: '' })).toEqual({ disabilita: null });
     expect((await refusal(modificaDestinatarioOptions.parse({ disabilita: 'boh' }))).message).toBe('--disabilita: "boh" non valida (fisica, psichica, intellettiva, sensoriale, plurima)');
     expect((await refusal(misuraOptions.parse({ tipo: 'DUL', dal: '31/04/2021' }))).message).toMatch(/^--dal: data non valida "31\/04\/2021"/);
+    expect(await misuraOptions.parse({ tipo: 'DUL', dal: '2021-01-15', annualita: '2019/2020', servizi: 'qd2,inserimento' })).toEqual({
+      tipo: 'DUL',
+      dal: '2021-01-15',
+      annualita: '2019-2020',
+      servizi: ['QD2', 'inserimento'],
+    });
+    // An e-mail or telephone "" clears the field, a bad one is refused.
+    expect(await modificaDestinatarioOptions.parse({ email: '', telefono: ' 0372 123456 ' })).toEqual({ email: null, telefono: '0372 123456' });
+    expect((await refusal(modificaDestinatarioOptions.parse({ email: 'mario' }))).message).toBe('--email: indirizzo non valido "mario" (es. nome@dominio.it)');
   });
 });

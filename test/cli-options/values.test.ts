@@ -3,7 +3,7 @@
  * value or the whole message, which names the option. These are the messages users see (exit 2).
  */
 import { describe, expect, it } from 'vitest';
-import { date, dayOfYear, fascia, id, integer, modalita, oneOf, servizioOre, servizioRepeated, time, type Read } from '../../src/cli-options/values.js';
+import { annualita, codiciServizio, date, dayOfYear, email, fascia, id, integer, modalita, oneOf, servizioOre, servizioRepeated, telefono, time, type Read } from '../../src/cli-options/values.js';
 
 const value = <T>(r: Read<T>): T => {
   if (!r.ok) throw new Error(`expected a value, got: ${r.message}`);
@@ -138,5 +138,28 @@ describe('fascia and modalita: read as the CSV columns are', () => {
     expect(value(modalita('--modalita', 'telefono'))).toBe('telefonica');
     expect(message(modalita('--modalita', 'piccione'))).toBe('--modalita: "piccione" non valida (presenza, fad, telematica, telefonica)');
     expect(message(modalita('--modalita', 'constructor'))).toBe('--modalita: "constructor" non valida (presenza, fad, telematica, telefonica)');
+  });
+});
+
+describe('free texts with a shape', () => {
+  it('email: something@domain.tld, trimmed', () => {
+    expect(value(email('--pec', ' coop@pec.it '))).toBe('coop@pec.it');
+    for (const bad of ['coop', 'coop@pec', 'co op@pec.it', '@pec.it']) expect(message(email('--email', bad))).toBe(`--email: indirizzo non valido "${bad}" (es. nome@dominio.it)`);
+  });
+  it('telefono: digits, spaces and separators, + in front', () => {
+    expect(value(telefono('--telefono', '0372  123456'))).toBe('0372 123456');
+    expect(value(telefono('--telefono', '+39 (0372) 12.34.56'))).toBe('+39 (0372) 12.34.56');
+    for (const bad of ['123', 'chiamami', '0372-12a456']) expect(message(telefono('--telefono', bad))).toBe(`--telefono: numero non valido "${bad}" (cifre, spazi, + all'inizio; es. 0372 123456)`);
+  });
+  it('annualita: two consecutive years or one year', () => {
+    expect(value(annualita('--annualita', '2019/2020'))).toBe('2019-2020');
+    expect(value(annualita('--annualita', '2019 - 2020'))).toBe('2019-2020');
+    expect(value(annualita('--annualita', '2021'))).toBe('2021');
+    for (const bad of ['2019-2021', '19-20', 'ultima']) expect(message(annualita('--annualita', bad))).toBe(`--annualita: "${bad}" non valida (es. 2019-2020 oppure 2021)`);
+  });
+  it('codiciServizio: codes upper case, the two results lower case, each once', () => {
+    expect(value(codiciServizio('--servizi', 'qd2, Q0C;Inserimento,,QD2'))).toEqual(['QD2', 'Q0C', 'inserimento']);
+    expect(value(codiciServizio('--servizi', ''))).toEqual([]);
+    expect(message(codiciServizio('--servizi', 'QD2,bilancio competenze'))).toBe('--servizi: "bilancio competenze" non è un codice di servizio (es. QD2,Q0C,inserimento,mantenimento)');
   });
 });
