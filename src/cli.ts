@@ -1,53 +1,62 @@
 /**
- * Builds the program: one `addCommand` per command file, nothing else. Command files import only
- * commander and light helpers; the work (zod, SQLite, pdfkit, csv-parse) is imported lazily
- * inside each action, so `dote --help` starts fast (toolchain.md, start-up time).
+ * Builds the program: the global options and one command per entry of commands/index.ts. Only
+ * the command being run is imported (its module, then, lazily, what its action needs: zod, SQLite,
+ * pdfkit, csv-parse); the others stand in the listing of `dote --help` by their name, term and
+ * description, so start-up stays fast (toolchain.md, start-up time; README "Prestazioni").
  */
-import { Command } from 'commander';
-import { finishCommand } from './command-kit.js';
+import { Command, Help, type ParseOptions } from 'commander';
+import { finishCommand, prepareContext } from './command-kit.js';
 import type { GlobalOptions } from './context.js';
-import { initCommand } from './commands/init.js';
-import { bandiCommand } from './commands/bandi.js';
-import { catalogoCommand } from './commands/catalogo.js';
-import { regoleCommand } from './commands/regole.js';
-import { enteCommand } from './commands/ente.js';
-import { sedeCommand } from './commands/sede.js';
-import { professionistaCommand } from './commands/professionista.js';
-import { destinatarioCommand } from './commands/destinatario.js';
-import { nuovaCommand } from './commands/nuova.js';
-import { elencoCommand } from './commands/elenco.js';
-import { mostraCommand } from './commands/mostra.js';
-import { ammettiCommand } from './commands/ammetti.js';
-import { rifiutaCommand } from './commands/rifiuta.js';
-import { pipCommand } from './commands/pip.js';
-import { concludiCommand } from './commands/concludi.js';
-import { scadenzeCommand } from './commands/scadenze.js';
-import { erogazioneCommand } from './commands/erogazione.js';
-import { attivitaCommand } from './commands/attivita.js';
-import { storiaCommand } from './commands/storia.js';
-import { verificaCommand } from './commands/verifica.js';
-import { importaCommand } from './commands/importa.js';
+import { COMMANDS } from './commands/index.js';
+
+/** `dote --help` shows a command not loaded by the term its entry gives. */
+const STAND_IN_TERMS = new WeakMap<Command, string>();
+
+/** The program; at parse time it adds the command named by the arguments, and stand-ins for the rest. */
+class DoteProgram extends Command {
+  override async parseAsync(argv?: readonly string[], parseOptions?: ParseOptions): Promise<this> {
+    const args = argv ?? process.argv.slice(2);
+    // Global options are already out (extractGlobalOptions): the first word is the command.
+    const word = args.find((a) => !a.startsWith('-'));
+    for (const entry of COMMANDS) {
+      if (entry.name === word) {
+        this.addCommand(finishCommand((await entry.load())()));
+      } else {
+        const standIn = finishCommand(new Command(entry.name).description(entry.description));
+        STAND_IN_TERMS.set(standIn, entry.term);
+        this.addCommand(standIn);
+      }
+    }
+    return super.parseAsync(args, parseOptions);
+  }
+}
 
 export function buildProgram(): Command {
-  const program = new Command('dote')
+  const program = new DoteProgram('dote')
     .description('Doti, erogazioni, calendari e timesheet per gli operatori accreditati ai servizi al lavoro')
     .version('0.1.0', '-V, --version', 'mostra la versione')
     .option('--db <percorso>', 'file del database (anche DOTE_DB)', 'dote.db')
-    .option('--oggi <AAAA-MM-GG>', 'data di oggi per scadenze e ritardi (anche DOTE_OGGI)')
+    .option('--oggi <AAAA-MM-GG>', 'data di oggi per scadenze e ritardi, anche GG/MM/AAAA (anche DOTE_OGGI)')
     .option('--json', 'output JSON su stdout')
     .option('--catalogo <file>', 'carica un altro catalogo di bando (ripetibile)')
     .option('--operatore <nome>', "chi esegue le modifiche, per lo storico (predefinito: l'utente del sistema)")
     .addHelpText('after', '\nLe opzioni globali valgono prima o dopo il comando.\nEsempio:\n  dote init && dote bandi\n  dote verifica calendario.csv timesheet-rossi.csv --db dote.db');
-  const commands = [
-    initCommand, bandiCommand, catalogoCommand, regoleCommand,
-    enteCommand, sedeCommand, professionistaCommand, destinatarioCommand,
-    nuovaCommand, elencoCommand, mostraCommand, ammettiCommand, rifiutaCommand,
-    pipCommand, concludiCommand, scadenzeCommand,
-    erogazioneCommand, attivitaCommand, storiaCommand,
-    verificaCommand, importaCommand,
-  ];
-  for (const make of commands) program.addCommand(make());
-  return finishCommand(program);
+  // Before any action: the context (global options, --oggi), and zod's catalogue validation when
+  // this run has a catalogue to validate (bandi/load.ts); most runs read only the shipped
+  // catalogues, validated ahead of time.
+  program.hook('preAction', async () => {
+    const ctx = await prepareContext();
+    const { prepareCatalogues } = await import('./bandi/load.js');
+    await prepareCatalogues(ctx.catalogFiles);
+  });
+  finishCommand(program);
+  program.configureHelp({
+    ...program.configureHelp(),
+    subcommandTerm(this: Help, cmd: Command) {
+      return STAND_IN_TERMS.get(cmd) ?? Help.prototype.subcommandTerm.call(this, cmd);
+    },
+  });
+  return program;
 }
 
 const VALUE_OPTIONS: Record<string, keyof GlobalOptions> = {

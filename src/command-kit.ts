@@ -1,19 +1,31 @@
 /**
  * Small helpers shared by the command files: the global options (accepted anywhere on the
- * command line), the context, and output. Only light modules here: `dote --help` must stay fast.
+ * command line), the context, and output. Only light modules here: `dote --help` must stay fast,
+ * so even the context's module (it reads --oggi) is imported only before an action runs.
  */
 import { Command, Help } from 'commander';
-import { buildContext, type Context, type GlobalOptions } from './context.js';
+import type { Context, GlobalOptions } from './context.js';
+import { InternalError } from './errors.js';
 
 let globals: GlobalOptions = {};
+let current: Context | undefined;
 
 export function setGlobalOptions(g: GlobalOptions): void {
   globals = g;
+  current = undefined;
 }
 
-/** The context of this run (global options + environment). */
+/** Reads the global options and the environment into the context (a bad --oggi: exit 2). Run before any action (cli.ts). */
+export async function prepareContext(): Promise<Context> {
+  const { buildContext } = await import('./context.js');
+  current = buildContext(globals);
+  return current;
+}
+
+/** The context of this run (global options + environment), as prepareContext read it. */
 export function context(): Context {
-  return buildContext(globals);
+  if (!current) throw new InternalError('contesto non preparato: prepareContext va chiamato prima delle azioni');
+  return current;
 }
 
 export function out(text: string): void {

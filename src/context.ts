@@ -4,7 +4,7 @@
  */
 import { UsageError } from './errors.js';
 import { userInfo } from 'node:os';
-import { isRealIsoDate } from './domain/dates.js';
+import { date } from './cli-options/values.js';
 
 export interface GlobalOptions {
   db?: string;
@@ -41,9 +41,13 @@ function osUser(): string | undefined {
 }
 
 export function buildContext(g: GlobalOptions, env: NodeJS.ProcessEnv = process.env): Context {
-  const oggi = g.oggi ?? env.DOTE_OGGI ?? systemToday();
-  if (!isRealIsoDate(oggi)) {
-    throw new UsageError(`--oggi: data non valida "${oggi}" (formato AAAA-MM-GG, es. 2022-06-28)`);
+  // The same date reader as every date option (GG/MM/AAAA or AAAA-MM-GG); the message names
+  // where the value came from.
+  let oggi = systemToday();
+  if (g.oggi !== undefined || env.DOTE_OGGI !== undefined) {
+    const r = g.oggi !== undefined ? date('--oggi', g.oggi) : date('DOTE_OGGI', env.DOTE_OGGI!);
+    if (!r.ok) throw new UsageError(r.message);
+    oggi = r.value;
   }
   // The first that is set and not blank: an empty USER (cron, containers) is no name.
   const operatore = [g.operatore, env.DOTE_OPERATORE, env.USER, env.LOGNAME, env.USERNAME, osUser()].find((v) => v && v.trim())?.trim() ?? 'sconosciuto';

@@ -10,8 +10,9 @@ import { inTransaction } from '../db/connection.js';
 import { loadCatalogues } from '../bandi/load.js';
 import { findDote, type DoteRow } from '../db/repo/lookup.js';
 import { recordHistory } from '../db/storia.js';
-import { RefusedError, UsageError } from '../errors.js';
-import { formatDateIt, parseUserDate } from '../domain/dates.js';
+import { RefusedError } from '../errors.js';
+import { formatDateIt } from '../domain/dates.js';
+import { actionDate } from './dote-load.js';
 import { concludiAttivita, type StatoAttivita } from '../domain/erogazione-state.js';
 
 export interface AttivitaCtx {
@@ -95,16 +96,10 @@ export function elencoAttivita(db: Db, ctx: AttivitaCtx, doteId: string): Attivi
  * be annulled, and an open delivery blocks the conclusion of the dote and its liquidation
  * (domain.md 1.1). So the user closes or annuls it first, explicitly, and the audit trail says so.
  */
-export function concludiAttivitaDote(db: Db, ctx: AttivitaCtx, doteId: string, servizioText: string, dataText?: string): AttivitaView {
+export function concludiAttivitaDote(db: Db, ctx: AttivitaCtx, doteId: string, servizioText: string, dataIso?: string): AttivitaView {
   const { d, nomi } = loadJcDote(db, ctx, doteId);
   const servizio = servizioText.trim().toUpperCase();
-  let data = ctx.oggi;
-  if (dataText !== undefined) {
-    const p = parseUserDate(dataText);
-    if (!p) throw new UsageError(`--data: data non valida "${dataText}" (formato GG/MM/AAAA o AAAA-MM-GG)`);
-    if (p > ctx.oggi) throw new UsageError(`--data: ${formatDateIt(p)} è nel futuro (oggi è ${formatDateIt(ctx.oggi)})`, 'per una simulazione usa --oggi');
-    data = p;
-  }
+  const data = actionDate(dataIso, ctx.oggi);
   return inTransaction(db, () => {
     const all = views(db, d, nomi);
     const a = all.find((x) => x.servizio === servizio);

@@ -1,7 +1,6 @@
 /** `dote bandi`, `dote catalogo`, `dote regole`: views of the loaded catalogues. */
 import { loadCatalogues, tipoOf } from '../bandi/load.js';
 import type { Bando } from '../bandi/schema.js';
-import { UsageError } from '../errors.js';
 import { RULES } from '../rules/catalog.js';
 import { implementedRuleIds } from '../rules/index.js';
 
@@ -57,13 +56,9 @@ export interface CatalogoView {
   filtro: { tipo: string | null; fascia: number | null };
 }
 
-export function catalogoView(extra: readonly string[], bandoId: string, opts: { tipo?: string; fascia?: string }): CatalogoView {
+export function catalogoView(extra: readonly string[], bandoId: string, opts: { tipo?: string; fascia?: number }): CatalogoView {
   const b = loadCatalogues(extra).get(bandoId);
-  let fascia: number | null = null;
-  if (opts.fascia !== undefined) {
-    fascia = Number(opts.fascia);
-    if (!/^[1-4]$/.test(opts.fascia)) throw new UsageError(`--fascia: "${opts.fascia}" non valida (1, 2, 3 o 4)`);
-  }
+  const fascia = opts.fascia ?? null;
   const tipi = opts.tipo ? [tipoOf(b, opts.tipo)] : b.tipi;
   const codes = new Set(tipi.flatMap((t) => [...t.servizi, ...t.attivita.map((a) => a.servizio)]));
   const servizi: ServizioView[] = b.servizi

@@ -13,7 +13,7 @@ import { findDestinatario, type DestinatarioRow, type DoteRow } from '../db/repo
 import { RefusedError, UsageError } from '../errors.js';
 import { ageOn, checkCodiceFiscale } from '../domain/codice-fiscale.js';
 import { formatDateIt } from '../domain/dates.js';
-import { dateOption, emailOption, optionalText, requiredText } from './registry.js';
+import { optionalText, requiredText } from './registry.js';
 
 export const DISABILITA = ['fisica', 'psichica', 'intellettiva', 'sensoriale', 'plurima'] as const;
 export type Disabilita = (typeof DISABILITA)[number];
@@ -22,17 +22,18 @@ export const TIPI_MISURA = ['dote-disabili', 'DUL', 'garanzia-giovani'] as const
 export type TipoMisura = (typeof TIPI_MISURA)[number];
 
 /** Options shared by `aggiungi` and `modifica` (text as typed; flags true/false/absent). */
+/** A person's fields as the command's schema reads them; absent: unchanged, null: cleared. */
 export interface DestinatarioFields {
   nome?: string;
   cognome?: string;
-  disabilita?: string;
+  disabilita?: Disabilita | null;
   l68?: boolean;
   did?: boolean;
   occupato?: boolean;
   ammortizzatoriCovid?: boolean;
   nuovoIscritto?: boolean;
-  email?: string;
-  telefono?: string;
+  email?: string | null;
+  telefono?: string | null;
   residenza?: string;
   domicilio?: string;
   titoloStudio?: string;
@@ -182,22 +183,6 @@ function requireDestinatario(db: Db, cf: string): DestinatarioRow {
   return r;
 }
 
-function disabilitaOption(value: string | undefined): Disabilita | null | undefined {
-  const v = optionalText(value);
-  if (v === undefined || v === null) return v;
-  const d = v.toLowerCase();
-  if (!(DISABILITA as readonly string[]).includes(d)) {
-    throw new UsageError(`--disabilita: "${v}" non valida (${DISABILITA.join(', ')})`);
-  }
-  return d as Disabilita;
-}
-
-function telefonoOption(value: string | undefined): string | null | undefined {
-  const v = optionalText(value);
-  if (v && !/^\+?[0-9][0-9 ./()-]{4,}$/.test(v)) throw new UsageError(`--telefono: numero non valido "${v}" (cifre, spazi, + all'inizio; es. 0372 123456)`);
-  return v;
-}
-
 const FLAG_COLUMNS = [
   ['l68', 'l68'],
   ['did', 'did'],
@@ -218,13 +203,10 @@ function columnsOf(opts: DestinatarioFields): Record<string, string | number | n
   const cols: Record<string, string | number | null> = {};
   if (opts.nome !== undefined) cols.nome = requiredText('--nome', opts.nome);
   if (opts.cognome !== undefined) cols.cognome = requiredText('--cognome', opts.cognome);
-  const dis = disabilitaOption(opts.disabilita);
-  if (dis !== undefined) cols.disabilita = dis;
+  if (opts.disabilita !== undefined) cols.disabilita = opts.disabilita;
   for (const [opt, col] of FLAG_COLUMNS) if (opts[opt] !== undefined) cols[col] = opts[opt] ? 1 : 0;
-  const email = emailOption('--email', opts.email);
-  if (email !== undefined) cols.email = email;
-  const tel = telefonoOption(opts.telefono);
-  if (tel !== undefined) cols.telefono = tel;
+  if (opts.email !== undefined) cols.email = opts.email;
+  if (opts.telefono !== undefined) cols.telefono = opts.telefono;
   for (const [opt, col] of TEXT_COLUMNS) {
     const v = optionalText(opts[opt]);
     if (v !== undefined) cols[col] = v;
@@ -283,54 +265,24 @@ export function elencoDestinatari(db: Db, oggi: string): DestinatarioListItem[] 
   return rows.map((r) => ({ ...baseView(r, oggi), numeroDoti: r.n_doti, numeroMisureEsterne: r.n_misure }));
 }
 
+/** The options of `destinatario misura`, as its schema reads them: dates ISO, annualità as `2019-2020`, service codes a list. */
 export interface MisuraOptions {
-  tipo: string;
+  tipo: TipoMisura;
   dal: string;
   al?: string;
   annualita?: string;
   operatoreMisura?: string;
   azienda?: string;
-  servizi?: string;
+  servizi?: string[];
   note?: string;
 }
 
-/** `2019-2020`, `2019/2020` or `2021`; two years must be consecutive. */
-export function parseAnnualita(s: string): string | null {
-  const t = s.trim();
-  const m = /^(\d{4})\s*[-/]\s*(\d{4})$/.exec(t);
-  if (m) return Number(m[2]) === Number(m[1]) + 1 ? `${m[1]}-${m[2]}` : null;
-  return /^\d{4}$/.test(t) ? t : null;
-}
-
-/**
- * Service codes received in the measure: the bando codes (QD2, Q0C, …) upper case, the words
- * `inserimento` / `mantenimento` (the employer-side results the repeat rule looks at) lower case.
- */
-export function parseServizi(s: string): string[] {
-  const out: string[] = [];
-  for (const raw of s.split(/[,;]/)) {
-    const t = raw.trim();
-    if (!t) continue;
-    if (!/^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(t)) throw new UsageError(`--servizi: "${t}" non è un codice di servizio (es. QD2,Q0C,inserimento,mantenimento)`);
-    const low = t.toLowerCase();
-    const v = low === 'inserimento' || low === 'mantenimento' ? low : t.toUpperCase();
-    if (!out.includes(v)) out.push(v);
-  }
-  return out;
-}
-
 export function aggiungiMisura(db: Db, cf: string, opts: MisuraOptions): MisuraView & { cf: string } {
-  const tipo = TIPI_MISURA.find((t) => t.toLowerCase() === opts.tipo.trim().toLowerCase());
-  if (!tipo) throw new UsageError(`--tipo: "${opts.tipo}" non valido (${TIPI_MISURA.join(', ')})`);
-  const dal = dateOption('--dal', opts.dal);
-  const al = opts.al !== undefined && opts.al.trim() !== '' ? dateOption('--al', opts.al) : null;
+  const { tipo, dal } = opts;
+  const al = opts.al ?? null;
   if (al && al < dal) throw new UsageError(`--al ${formatDateIt(al)} è prima di --dal ${formatDateIt(dal)}`);
-  let annualita: string | null = null;
-  if (opts.annualita !== undefined && opts.annualita.trim() !== '') {
-    annualita = parseAnnualita(opts.annualita);
-    if (!annualita) throw new UsageError(`--annualita: "${opts.annualita}" non valida (es. 2019-2020 oppure 2021)`);
-  }
-  const servizi = opts.servizi !== undefined ? parseServizi(opts.servizi) : [];
+  const annualita = opts.annualita ?? null;
+  const servizi = opts.servizi ?? [];
   const row = {
     tipo,
     dal,

@@ -10,7 +10,7 @@ import type { Catalogues } from '../bandi/load.js';
 import type { Bando, TipoDote } from '../bandi/schema.js';
 import { findDote, type DestinatarioRow, type DoteRow } from '../db/repo/lookup.js';
 import { UsageError, RefusedError } from '../errors.js';
-import { parseUserDate, formatDateIt } from '../domain/dates.js';
+import { formatDateIt } from '../domain/dates.js';
 import { statoEffettivo, type Persona, type StatoEffettivo } from '../domain/dote.js';
 import type { DoteDates, ErogazioneAperta } from '../domain/scadenze.js';
 import type { VocePip } from '../domain/pip.js';
@@ -107,15 +107,14 @@ export function pipVersions(db: Db, doteId: string): PipVersione[] {
 }
 
 /**
- * A date option: `--data` (YYYY-MM-DD or dd/mm/yyyy) or today. A date after today is refused:
- * the tool records what happened, and `--oggi` moves today for what-if runs.
+ * The date of a step (`--data`, already read by the command's schema: ISO) or today. A date
+ * after today is refused: the tool records what happened, and `--oggi` moves today for what-if
+ * runs.
  */
-export function actionDate(value: string | undefined, oggi: string, option = '--data'): string {
-  if (value === undefined) return oggi;
-  const d = parseUserDate(value);
-  if (!d) throw new UsageError(`${option}: data non valida "${value}" (AAAA-MM-GG o gg/mm/aaaa)`);
-  if (d > oggi) throw new UsageError(`${option}: ${formatDateIt(d)} è nel futuro (oggi è ${formatDateIt(oggi)})`, 'per una simulazione usa --oggi');
-  return d;
+export function actionDate(iso: string | undefined, oggi: string, option = '--data'): string {
+  if (iso === undefined) return oggi;
+  if (iso > oggi) throw new UsageError(`${option}: ${formatDateIt(iso)} è nel futuro (oggi è ${formatDateIt(oggi)})`, 'per una simulazione usa --oggi');
+  return iso;
 }
 
 /** Splits findings: errors refuse the operation (exit 1, nothing changed), warnings are returned. */

@@ -9,8 +9,7 @@ import { massimaleServizio } from '../domain/massimali.js';
 import type { Db } from '../db/connection.js';
 import { loadCatalogues } from '../bandi/load.js';
 import type { DoteRow } from '../db/repo/lookup.js';
-import { UsageError } from '../errors.js';
-import { STATO } from '../domain/dote-stati.js';
+import type { StatoDote } from '../domain/dote-stati.js';
 import { valueOfMinutes } from '../domain/money.js';
 import { planValue, risultatoCent, sortPlan } from '../domain/pip.js';
 import type { ScadenzaDote } from '../domain/scadenze.js';
@@ -78,25 +77,15 @@ function storedSummary(db: Db, r: DoteRow): DoteSummary {
   return rowSummary(r, p, null);
 }
 
-const STATI: readonly string[] = [STATO.ATTIVA, STATO.PROPOSTA, STATO.AMMESSA, STATO.RIFIUTATA, STATO.CANCELLATA, STATO.CONCLUSA];
-
-/** `--stato` accepts any state, in any case, and AMMESSA / AMMESSO for AMMESSO AL SERVIZIO. */
-export function parseStato(s: string): string {
-  const u = s.trim().toUpperCase().replace(/_/g, ' ');
-  if (u === 'AMMESSA' || u === 'AMMESSO') return STATO.AMMESSA;
-  const found = STATI.find((x) => x === u);
-  if (!found) throw new UsageError(`--stato: "${s}" sconosciuto (stati: ${STATI.join(', ')})`);
-  return found;
-}
 
 /**
  * Every dote in the database. A dote whose bando catalogue is not loaded is listed all the same,
  * as its row stores it (catalogoCaricato false): leaving it out would hide it from the operator.
  * `--bando` of a bando not loaded is accepted when the database has doti of it.
  */
-export function elencoDoti(db: Db, ctx: DoteCtx, o: { bando?: string; stato?: string }): DoteSummary[] {
+export function elencoDoti(db: Db, ctx: DoteCtx, o: { bando?: string; stato?: StatoDote }): DoteSummary[] {
   const cats = loadCatalogues(ctx.catalogFiles);
-  const stato = o.stato !== undefined ? parseStato(o.stato) : undefined;
+  const stato = o.stato;
   const rows = (o.bando
     ? db.prepare('SELECT * FROM dote WHERE bando = ? ORDER BY data_richiesta, id').all(o.bando)
     : db.prepare('SELECT * FROM dote ORDER BY data_richiesta, id').all()) as DoteRow[];

@@ -34,12 +34,13 @@ import { doteDeadline } from '../rules/dote-deadline.js';
 import type { StatoAttivita } from '../domain/erogazione-state.js';
 import { terminaAttivita } from './attivita.js';
 
+/** The options of `dote nuova`, as its schema reads them: `data` ISO, `fascia` a number. */
 export interface NuovaOptions {
   bando?: string;
   tipo?: string;
   destinatario?: string;
   id?: string;
-  fascia?: string;
+  fascia?: number;
   linea?: string;
   azienda?: string;
   data?: string;
@@ -117,7 +118,8 @@ export function persistAutomaticStates(db: Db, cats: Catalogues, destinatarioId:
   }
 }
 
-function parseFascia(tipo: TipoDote, value: string | undefined): number | null {
+/** The fascia for the type: required where the type has fasce, one of them (the number is read by the schema). */
+function fasciaOf(tipo: TipoDote, value: number | undefined): number | null {
   if (!tipo.fasce.length) {
     if (value !== undefined) throw new UsageError(`--fascia: il tipo ${tipo.codice} non ha fasce`);
     return null;
@@ -125,11 +127,10 @@ function parseFascia(tipo: TipoDote, value: string | undefined): number | null {
   if (value === undefined) {
     throw new UsageError(`--fascia obbligatoria per ${tipo.codice}: la fascia di intensità di aiuto assegnata dalla Provincia (${tipo.fasce.join(', ')})`);
   }
-  const f = Number(value);
-  if (!/^\d$/.test(value.trim()) || !tipo.fasce.includes(f)) {
+  if (!tipo.fasce.includes(value)) {
     throw new UsageError(`--fascia: "${value}" non valida per ${tipo.codice} (fasce: ${tipo.fasce.join(', ')})`);
   }
-  return f;
+  return value;
 }
 
 function parseLinea(tipo: TipoDote, value: string | undefined): string | undefined {
@@ -153,7 +154,7 @@ export function nuovaDote(db: Db, ctx: DoteCtx, o: NuovaOptions): NuovaResult {
   if (!o.destinatario) throw new UsageError('--destinatario obbligatorio (codice fiscale)');
   const { bando, tipo } = resolveBandoTipo(cats, o.bando, o.tipo);
   const isJc = tipo.attivita.length > 0;
-  const fascia = parseFascia(tipo, o.fascia);
+  const fascia = fasciaOf(tipo, o.fascia);
   const lineaOpt = parseLinea(tipo, o.linea);
   const data = actionDate(o.data, ctx.oggi);
   const azienda = o.azienda?.trim() || null;
@@ -335,10 +336,9 @@ export function ammettiDote(db: Db, ctx: DoteCtx, id: string, o: { data?: string
 }
 
 /** `dote rifiuta ID --motivo "…" [--data D]`: PROPOSTA → RIFIUTATA, with the reason (Job Coach manual, 2). */
-export function rifiutaDote(db: Db, ctx: DoteCtx, id: string, o: { motivo?: string; data?: string }): TransitionResult {
+export function rifiutaDote(db: Db, ctx: DoteCtx, id: string, o: { motivo: string; data?: string }): TransitionResult {
   const cats = loadCatalogues(ctx.catalogFiles);
-  const motivo = o.motivo?.trim();
-  if (!motivo) throw new UsageError('--motivo obbligatorio: il rifiuto va motivato (es. disallineamento tra la specializzazione dell’ente e i bisogni della persona)');
+  const motivo = o.motivo;
   const data = actionDate(o.data, ctx.oggi);
   return inTransaction(db, () => {
     const d = loadDote(db, cats, id, ctx.oggi);

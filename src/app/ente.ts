@@ -9,13 +9,14 @@ import type { Db } from '../db/connection.js';
 import { inTransaction } from '../db/connection.js';
 import { RefusedError, UsageError } from '../errors.js';
 import { checkIban } from '../domain/iban.js';
-import { emailOption, optionalText } from './registry.js';
+import { optionalText } from './registry.js';
 
+/** The options of `ente imposta`; `pec` read by the command's schema (null: `--pec ""` clears it). */
 export interface EnteOptions {
   nome?: string;
   codice?: string;
   indirizzo?: string;
-  pec?: string;
+  pec?: string | null;
   iban?: string;
   logo?: string;
   rappresentante?: string;
@@ -92,7 +93,7 @@ export function readEnte(db: Db): EnteView | null {
 export function impostaEnte(db: Db, opts: EnteOptions, env: { oggi: string; cwd: string }): EnteView {
   const nome = optionalText(opts.nome);
   if (opts.nome !== undefined && nome === null) throw new UsageError('--nome: valore vuoto');
-  const pec = emailOption('--pec', opts.pec);
+  const pec = opts.pec;
   let iban = optionalText(opts.iban);
   if (iban) {
     const r = checkIban(iban);

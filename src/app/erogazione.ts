@@ -23,8 +23,8 @@ import { doteInfoLookup } from '../db/dote-info.js';
 import { recordHistory } from '../db/storia.js';
 import { RefusedError, UsageError } from '../errors.js';
 import { importConflict } from '../rules/import-conflict.js';
-import { dayNumber, formatDateIt, formatTime, isoFromDay, isoWeekStart, parseTime, parseUserDate } from '../domain/dates.js';
-import { EROGAZIONE_STATI, type StatoErogazione } from '../domain/dote-stati.js';
+import { dayNumber, formatDateIt, formatTime, isoFromDay, isoWeekStart } from '../domain/dates.js';
+import type { StatoErogazione } from '../domain/dote-stati.js';
 import {
   attivitaDopoAvvio,
   azioniConsentite,
@@ -42,18 +42,24 @@ export interface ErogazioneCtx {
   catalogFiles: readonly string[];
 }
 
-/** Options of `aggiungi` and `modifica`, as typed on the command line. */
+/**
+ * The fields `modifica` may change, as the command's schema reads them: `servizio` upper case,
+ * `data` ISO, `inizio`/`fine` minutes since midnight, `sede` null for none. Absent: unchanged.
+ */
 export interface ErogazioneInput {
   servizio?: string;
   data?: string;
-  inizio?: string;
-  fine?: string;
+  inizio?: number;
+  fine?: number;
   professionista?: string;
-  sede?: string;
-  modalita?: string;
+  sede?: string | null;
+  modalita?: Modalita;
   collettiva?: boolean;
   descrizione?: string;
 }
+
+/** A new delivery (`aggiungi`): the same fields, the first five required. */
+export type NuovaErogazione = ErogazioneInput & Required<Pick<ErogazioneInput, 'servizio' | 'data' | 'inizio' | 'fine' | 'professionista'>>;
 
 export interface ErogazioneRow {
   id: number;
@@ -118,8 +124,6 @@ export interface Esito {
   statoPrecedente?: StatoErogazione;
 }
 
-const MODALITA: readonly Modalita[] = ['presenza', 'fad', 'telematica', 'telefonica'];
-
 const FULL_SELECT = `
   SELECT e.*, p.codice AS prof_codice, p.nome AS prof_nome, s.nome AS sede_nome, dest.cf AS cf
   FROM erogazione e
@@ -131,30 +135,7 @@ const FULL_SELECT = `
 const LIVE = `e.stato NOT IN (${FREED_STATES_SQL})`;
 
 // ---------------------------------------------------------------------------------------------
-// Parsing options
-
-function parseEid(text: string): number {
-  if (!/^\d+$/.test(text.trim()) || Number(text) < 1) throw new UsageError(`id di erogazione non valido: "${text}" (un numero, es. 37)`);
-  return Number(text);
-}
-
-function dateOpt(v: string): string {
-  const d = parseUserDate(v);
-  if (!d) throw new UsageError(`--data: data non valida "${v}" (formato GG/MM/AAAA o AAAA-MM-GG, es. 28/06/2022)`);
-  return d;
-}
-
-function timeOpt(option: string, v: string): number {
-  const t = parseTime(v);
-  if (t === null) throw new UsageError(`${option}: orario non valido "${v}" (formato HH:MM, es. 09:30)`);
-  return t;
-}
-
-function modalitaOpt(v: string): Modalita {
-  const m = v.trim().toLowerCase() as Modalita;
-  if (!MODALITA.includes(m)) throw new UsageError(`--modalita: "${v}" non valida (${MODALITA.join(', ')})`);
-  return m;
-}
+// Resolving names (the options themselves are read by the command's schema)
 
 function professionistaOpt(db: Db, v: string): ProfessionistaRow {
   const p = findProfessionista(db, v);
@@ -166,13 +147,6 @@ function sedeOpt(db: Db, v: string): SedeRow {
   const s = findSede(db, v);
   if (!s) throw new RefusedError(`sede sconosciuta: "${v}"`, [], 'registrala con "dote sede aggiungi" o vedi "dote sede elenco"');
   return s;
-}
-
-export function parseStato(v: string): StatoErogazione {
-  const s = v.trim().toUpperCase().replace(/[-_]+/g, ' ').replace(/\s+/g, ' ');
-  const found = EROGAZIONE_STATI.find((x) => x === s);
-  if (!found) throw new UsageError(`--stato: "${v}" non valido (${EROGAZIONE_STATI.join(', ')})`);
-  return found;
 }
 
 import { sessionKey } from '../domain/sessione.js';
@@ -385,20 +359,16 @@ interface Resolved {
   descrizione: string | null;
 }
 
-function resolveNew(db: Db, input: ErogazioneInput): Resolved {
-  const need = (name: string, v: string | undefined) => {
-    if (v === undefined || v.trim() === '') throw new UsageError(`opzione obbligatoria mancante: --${name}`);
-    return v;
-  };
+function resolveNew(db: Db, input: NuovaErogazione): Resolved {
   const descr = input.descrizione?.trim();
   return {
-    servizio: need('servizio', input.servizio).trim().toUpperCase(),
-    data: dateOpt(need('data', input.data)),
-    inizio: timeOpt('--inizio', need('inizio', input.inizio)),
-    fine: timeOpt('--fine', need('fine', input.fine)),
-    prof: professionistaOpt(db, need('professionista', input.professionista)),
-    sede: input.sede !== undefined && input.sede.trim() !== '' ? sedeOpt(db, input.sede) : null,
-    modalita: input.modalita !== undefined ? modalitaOpt(input.modalita) : 'presenza',
+    servizio: input.servizio,
+    data: input.data,
+    inizio: input.inizio,
+    fine: input.fine,
+    prof: professionistaOpt(db, input.professionista),
+    sede: input.sede ? sedeOpt(db, input.sede) : null,
+    modalita: input.modalita ?? 'presenza',
     collettiva: input.collettiva === true,
     descrizione: descr ? descr : null,
   };
@@ -460,7 +430,7 @@ function cfOf(db: Db, d: DoteRow): string {
  * one delivery per dote, state INSERITA, registered today (--oggi). Several doti at once only for
  * a group session (--collettiva): each gets its own delivery with the same session key.
  */
-export function aggiungiErogazione(db: Db, ctx: ErogazioneCtx, doteIds: readonly string[], input: ErogazioneInput): Esito[] {
+export function aggiungiErogazione(db: Db, ctx: ErogazioneCtx, doteIds: readonly string[], input: NuovaErogazione): Esito[] {
   const cats = loadCatalogues(ctx.catalogFiles);
   if (doteIds.length === 0) throw new UsageError('indica la dote');
   const ids = doteIds.map((x) => x.trim());
@@ -506,9 +476,8 @@ export function aggiungiErogazione(db: Db, ctx: ErogazioneCtx, doteIds: readonly
 }
 
 /** `dote erogazione modifica EID [options]`: any field, while INSERITA (manual 3.1). */
-export function modificaErogazione(db: Db, ctx: ErogazioneCtx, eidText: string, input: ErogazioneInput): Esito {
+export function modificaErogazione(db: Db, ctx: ErogazioneCtx, eid: number, input: ErogazioneInput): Esito {
   const cats = loadCatalogues(ctx.catalogFiles);
-  const eid = parseEid(eidText);
   const given = Object.entries(input).filter(([, v]) => v !== undefined);
   if (!given.length) throw new UsageError('indica almeno un campo da modificare (es. --data, --inizio, --fine, --professionista)');
   return inTransaction(db, () => {
@@ -521,24 +490,23 @@ export function modificaErogazione(db: Db, ctx: ErogazioneCtx, eidText: string, 
     requireNoConflict(db, d, old.servizio);
     const descr = input.descrizione?.trim();
     const r: Resolved = {
-      servizio: input.servizio !== undefined ? input.servizio.trim().toUpperCase() : old.servizio,
-      data: input.data !== undefined ? dateOpt(input.data) : old.data,
-      inizio: input.inizio !== undefined ? timeOpt('--inizio', input.inizio) : old.inizio,
-      fine: input.fine !== undefined ? timeOpt('--fine', input.fine) : old.fine,
+      servizio: input.servizio ?? old.servizio,
+      data: input.data ?? old.data,
+      inizio: input.inizio ?? old.inizio,
+      fine: input.fine ?? old.fine,
       prof: input.professionista !== undefined ? professionistaOpt(db, input.professionista) : professionistaOpt(db, old.prof_codice),
       sede:
         input.sede !== undefined
-          ? input.sede.trim() === ''
+          ? input.sede === null
             ? null
             : sedeOpt(db, input.sede)
           : old.sede_nome !== null
             ? sedeOpt(db, old.sede_nome)
             : null,
-      modalita: input.modalita !== undefined ? modalitaOpt(input.modalita) : old.modalita,
+      modalita: input.modalita ?? old.modalita,
       collettiva: input.collettiva !== undefined ? input.collettiva : old.collettiva === 1,
       descrizione: input.descrizione !== undefined ? (descr ? descr : null) : old.descrizione,
     };
-    if (!r.servizio) throw new UsageError('--servizio: valore vuoto');
     if (r.servizio !== old.servizio) requireNoConflict(db, d, r.servizio);
     const cand = candidateOf(eid, d.id, r, old.cf, ctx.oggi, old.stato);
     requireNotInSession(db, cand);
@@ -569,9 +537,8 @@ export type AzioneStato = Exclude<AzioneErogazione, 'modifica'>;
  * slot, so no rule can refuse them. Starting the first delivery of a Job Coach activity makes the
  * activity INIZIATA.
  */
-export function transizioneErogazione(db: Db, ctx: ErogazioneCtx, eidText: string, azione: AzioneStato): Esito {
+export function transizioneErogazione(db: Db, ctx: ErogazioneCtx, eid: number, azione: AzioneStato): Esito {
   const cats = loadCatalogues(ctx.catalogFiles);
-  const eid = parseEid(eidText);
   return inTransaction(db, () => {
     const e = loadFull(db, eid);
     const d = loadDoteRow(db, e.dote_id);
@@ -637,9 +604,8 @@ const VERBI: Record<'programma' | 'avvia' | 'concludi', string> = {
 };
 
 /** `dote erogazione elenco ID [--stato S]`: a dote's deliveries by date and time. */
-export function elencoErogazioni(db: Db, doteId: string, stato?: string): ErogazioneView[] {
+export function elencoErogazioni(db: Db, doteId: string, s?: StatoErogazione): ErogazioneView[] {
   const d = loadDoteRow(db, doteId);
-  const s = stato !== undefined ? parseStato(stato) : undefined;
   const rows = (
     s
       ? db.prepare(`${FULL_SELECT} WHERE e.dote_id = ? AND e.stato = ? ORDER BY e.data, e.inizio, e.id`).all(d.id, s)

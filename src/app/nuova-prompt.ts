@@ -22,8 +22,9 @@ export async function askNuova(db: Db, ctx: DoteCtx & { json: boolean }, given: 
   const io = ctx.json ? { output: process.stderr } : undefined;
   const cats = loadCatalogues(ctx.catalogFiles);
   const o: NuovaOptions = { ...given };
-  const dateQuestion = (message: string) =>
-    input(
+  // The answer as the schema would have read --data: an ISO date (validate accepted it).
+  const dateQuestion = async (message: string): Promise<string> => {
+    const answer = await input(
       {
         message,
         default: formatDateIt(ctx.oggi),
@@ -36,6 +37,8 @@ export async function askNuova(db: Db, ctx: DoteCtx & { json: boolean }, given: 
       },
       io,
     );
+    return parseUserDate(answer)!;
+  };
 
   if (!o.bando && !o.tipo) {
     o.bando = await select({ message: 'Bando', choices: cats.bandi.map((b) => ({ name: `${b.id} — ${b.titolo}`, value: b.id })) }, io);
@@ -69,8 +72,7 @@ export async function askNuova(db: Db, ctx: DoteCtx & { json: boolean }, given: 
     return o;
   }
   if (o.fascia === undefined && tipo.fasce.length) {
-    const f = await select({ message: 'Fascia assegnata dalla Provincia', choices: tipo.fasce.map((n) => ({ name: `fascia ${n}`, value: String(n) })) }, io);
-    o.fascia = f;
+    o.fascia = await select({ message: 'Fascia assegnata dalla Provincia', choices: tipo.fasce.map((n) => ({ name: `fascia ${n}`, value: n })) }, io);
   }
   if (o.linea === undefined && tipo.linee.length) {
     const l = await select(

@@ -18,11 +18,11 @@ import { dataFineDote } from '../domain/dote.js';
 import { formatCents } from '../domain/money.js';
 import {
   applySpecs,
-  parseServizioSpec,
   planValue,
   risultatoCent,
   sortPlan,
   type RigaValore,
+  type ServizioSpec,
   type VocePip,
 } from '../domain/pip.js';
 import { descriviRitardo } from '../domain/scadenze.js';
@@ -96,11 +96,6 @@ function refuse(what: string, problems: readonly { rule: string; message: string
   );
 }
 
-function parseSpecs(servizi: readonly string[] | undefined) {
-  if (!servizi || !servizi.length) throw new UsageError('indica almeno un --servizio CODICE=ORE[:coll] (es. --servizio QD2=2 --servizio QF0=40:coll)');
-  return servizi.map(parseServizioSpec);
-}
-
 function insertVersion(db: Db, ctx: DoteCtx, d: LoadedDote, versione: number, data: string, motivo: string | null, plan: readonly VocePip[], azione: string, prima: unknown): PipResult {
   const sorted = sortPlan(d.bando, plan);
   const { lastInsertRowid } = db
@@ -138,10 +133,10 @@ function checkDateInDote(d: LoadedDote, data: string, what: string): void {
   }
 }
 
-/** `dote pip imposta ID --servizio CODICE=ORE[:coll] … [--data D]`: version 1 of the PIP. */
-export function impostaPip(db: Db, ctx: DoteCtx, id: string, o: { servizio?: string[]; data?: string }): PipResult {
+/** `dote pip imposta ID --servizio CODICE=ORE[:coll] … [--data D]`: version 1 of the PIP. `data`: ISO, default today. */
+export function impostaPip(db: Db, ctx: DoteCtx, id: string, o: { servizi: readonly ServizioSpec[]; data?: string }): PipResult {
   const cats = loadCatalogues(ctx.catalogFiles);
-  const specs = parseSpecs(o.servizio);
+  const specs = o.servizi;
   const data = actionDate(o.data, ctx.oggi);
   return inTransaction(db, () => {
     const d = loadDote(db, cats, id, ctx.oggi);
@@ -169,11 +164,10 @@ export function impostaPip(db: Db, ctx: DoteCtx, id: string, o: { servizio?: str
  * "VARIAZIONI DEL PIP"): the new total may not exceed the value of version 1 (the plan as first
  * drawn up, sent and validated), and the variation must be dated within the dote's period.
  */
-export function variaPip(db: Db, ctx: DoteCtx, id: string, o: { servizio?: string[]; motivo?: string; data?: string }): PipResult {
+export function variaPip(db: Db, ctx: DoteCtx, id: string, o: { servizi: readonly ServizioSpec[]; motivo: string; data?: string }): PipResult {
   const cats = loadCatalogues(ctx.catalogFiles);
-  const motivo = o.motivo?.trim();
-  if (!motivo) throw new UsageError('--motivo obbligatorio: ogni variazione del PIP va motivata');
-  const specs = parseSpecs(o.servizio);
+  const motivo = o.motivo;
+  const specs = o.servizi;
   const data = actionDate(o.data, ctx.oggi);
   return inTransaction(db, () => {
     const d = loadDote(db, cats, id, ctx.oggi);

@@ -16,7 +16,8 @@ export interface ProfessionistaOptions {
   ruolo?: string;
   ente?: string;
   qualifica?: string;
-  anniEsperienza?: string;
+  /** Years of experience (0-99, read by the command's schema); null: not given. */
+  anniEsperienza?: number | null;
 }
 
 export interface ProfessionistaView {
@@ -37,13 +38,7 @@ export function aggiungiProfessionista(db: Db, codice: string, opts: Professioni
   const c = requiredText('CODICE', codice);
   if (/\s/.test(c)) throw new UsageError(`CODICE: "${c}" contiene spazi (usa lettere, cifre, - o _; es. PR01)`);
   const nome = requiredText('--nome', opts.nome);
-  let anni: number | null = null;
-  if (opts.anniEsperienza !== undefined && opts.anniEsperienza.trim() !== '') {
-    if (!/^\d{1,2}$/.test(opts.anniEsperienza.trim())) {
-      throw new UsageError(`--anni-esperienza: "${opts.anniEsperienza}" non valido (un numero intero di anni, da 0 a 99)`);
-    }
-    anni = Number(opts.anniEsperienza.trim());
-  }
+  const anni = opts.anniEsperienza ?? null;
   const row = {
     codice: c,
     nome,

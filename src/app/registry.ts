@@ -5,7 +5,6 @@
  */
 import { openDatabase, type Db } from '../db/connection.js';
 import { UsageError } from '../errors.js';
-import { parseUserDate } from '../domain/dates.js';
 
 /** Opens the database, runs `fn`, closes it whatever happens. */
 export function useDatabase<T>(file: string, fn: (db: Db) => T, opts: { readonly?: boolean } = {}): T {
@@ -31,18 +30,3 @@ export function requiredText(option: string, value: string | undefined): string 
   return t;
 }
 
-/** A date option (YYYY-MM-DD or dd/mm/yyyy) to ISO, exit 2 when it is not a real date. */
-export function dateOption(option: string, value: string): string {
-  const d = parseUserDate(value);
-  if (!d) throw new UsageError(`${option}: data non valida "${value}" (formato GG/MM/AAAA o AAAA-MM-GG, es. 28/06/2022)`);
-  return d;
-}
-
-/** A light e-mail shape check: something@domain.tld, no spaces. */
-export function emailOption(option: string, value: string | undefined): string | null | undefined {
-  const v = optionalText(value);
-  if (v && !/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(v)) {
-    throw new UsageError(`${option}: indirizzo non valido "${v}" (es. nome@dominio.it)`);
-  }
-  return v;
-}

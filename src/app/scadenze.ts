@@ -8,9 +8,8 @@
 import type { Db } from '../db/connection.js';
 import { loadCatalogues } from '../bandi/load.js';
 import type { DoteRow } from '../db/repo/lookup.js';
-import { UsageError } from '../errors.js';
 import { STATO } from '../domain/dote-stati.js';
-import { scadenzeAperte, type ScadenzaDote } from '../domain/scadenze.js';
+import { compareCodeUnits, scadenzeAperte, type ScadenzaDote } from '../domain/scadenze.js';
 import { settingOf } from '../rules/engine.js';
 import { doteDeadline } from '../rules/dote-deadline.js';
 import { describeDote, doteDates, type DoteCtx } from './dote-load.js';
@@ -43,15 +42,10 @@ export interface ScadenzeResult {
   nonCalcolate: DoteNonCalcolata[];
 }
 
-export function parseEntro(value: string | undefined): number | null {
-  if (value === undefined) return null;
-  if (!/^\d+$/.test(value.trim())) throw new UsageError(`--entro: "${value}" non è un numero di giorni (es. --entro 15)`);
-  return Number(value);
-}
-
-export function scadenzeView(db: Db, ctx: DoteCtx, o: { entro?: string }): ScadenzeResult {
+/** `entro`: only the deadlines due within that many days (and every one passed). */
+export function scadenzeView(db: Db, ctx: DoteCtx, o: { entro?: number }): ScadenzeResult {
   const cats = loadCatalogues(ctx.catalogFiles);
-  const entro = parseEntro(o.entro);
+  const entro = o.entro ?? null;
   const rows = db.prepare('SELECT * FROM dote ORDER BY id').all() as DoteRow[];
   const out: ScadenzaView[] = [];
   const nonCalcolate: DoteNonCalcolata[] = [];
@@ -82,7 +76,7 @@ export function scadenzeView(db: Db, ctx: DoteCtx, o: { entro?: string }): Scade
       });
     }
   }
-  out.sort((a, b) => a.entro.localeCompare(b.entro) || a.doteId.localeCompare(b.doteId) || a.id.localeCompare(b.id));
+  out.sort((a, b) => compareCodeUnits(a.entro, b.entro) || compareCodeUnits(a.doteId, b.doteId) || compareCodeUnits(a.id, b.id));
   return {
     oggi: ctx.oggi,
     entro,

@@ -11,12 +11,13 @@
 import type { Db } from '../db/connection.js';
 import { inTransaction } from '../db/connection.js';
 import { findSede, type SedeRow } from '../db/repo/lookup.js';
-import { RefusedError, UsageError } from '../errors.js';
+import { RefusedError } from '../errors.js';
 import { optionalText, requiredText } from './registry.js';
 
+/** The options of `sede aggiungi`; `patrono` as MM-DD (the command's schema reads GG/MM), null for none. */
 export interface SedeOptions {
   comune: string;
-  patrono?: string;
+  patrono?: string | null;
   indirizzo?: string;
   responsabile?: string;
 }
@@ -30,32 +31,6 @@ export interface SedeView {
   responsabile: string | null;
 }
 
-const DAYS = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
-
-/**
- * `DD/MM` (also `D/M`, `DD-MM`, `DD.MM`) to `MM-DD`, or null when it is not a day of the year.
- * 29/02 is accepted: a feast on that day exists only in leap years, but it is a real date.
- */
-export function parsePatrono(s: string): string | null {
-  const m = /^(\d{1,2})[/.-](\d{1,2})$/.exec(s.trim());
-  if (!m) return null;
-  const d = Number(m[1]), mo = Number(m[2]);
-  if (mo < 1 || mo > 12 || d < 1 || d > DAYS[mo - 1]!) return null;
-  return `${String(mo).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
-}
-
-const MONTH_NAMES = ['gennaio', 'febbraio', 'marzo', 'aprile', 'maggio', 'giugno', 'luglio', 'agosto', 'settembre', 'ottobre', 'novembre', 'dicembre'];
-
-function patronoProblem(s: string): string {
-  const m = /^(\d{1,2})[/.-](\d{1,2})$/.exec(s.trim());
-  if (m && Number(m[2]) >= 1 && Number(m[2]) <= 12) {
-    const mo = Number(m[2]);
-    return `il giorno ${s.trim()} non esiste (${MONTH_NAMES[mo - 1]} ha ${DAYS[mo - 1]} giorni)`;
-  }
-  if (m) return `mese non valido in "${s.trim()}" (formato GG/MM, es. 13/11)`;
-  return `giorno non valido "${s.trim()}" (formato GG/MM, es. 13/11)`;
-}
-
 function toView(r: SedeRow): SedeView {
   return { nome: r.nome, comune: r.comune, patrono: r.patrono, indirizzo: r.indirizzo, responsabile: r.responsabile };
 }
@@ -63,11 +38,7 @@ function toView(r: SedeRow): SedeView {
 export function aggiungiSede(db: Db, nome: string, opts: SedeOptions): SedeView {
   const n = requiredText('NOME', nome);
   const comune = requiredText('--comune', opts.comune);
-  let patrono: string | null = null;
-  if (opts.patrono !== undefined && opts.patrono.trim() !== '') {
-    patrono = parsePatrono(opts.patrono);
-    if (!patrono) throw new UsageError(`--patrono: ${patronoProblem(opts.patrono)}`);
-  }
+  const patrono = opts.patrono ?? null;
   const row = {
     nome: n,
     comune,

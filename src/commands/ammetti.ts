@@ -1,12 +1,16 @@
 import { Command } from 'commander';
 import { context, example, out, printJson } from '../command-kit.js';
+import { defineOptions } from '../cli-options/define.js';
+
+export const ammettiOptions = defineOptions(({ z, date, optional }) => z.object({ data: optional(date('--data')) }));
 
 export function ammettiCommand(): Command {
   const cmd = new Command('ammetti')
     .description('Job Coach: ammette la richiesta al servizio (entro 7 giorni dalla notifica del CPI, poi è CANCELLATA)')
     .argument('<id>', 'codice OPAL, es. JC-1-1103/022')
     .option('--data <data>', "data dell'ammissione (predefinita: oggi)")
-    .action(async (id: string, opts: { data?: string }) => {
+    .action(async (id: string, raw: unknown) => {
+      const opts = await ammettiOptions.parse(raw);
       const ctx = context();
       const { withDatabase } = await import('../app/dote-load.js');
       const { ammettiDote } = await import('../app/doti.js');

@@ -1,5 +1,9 @@
 import { Command } from 'commander';
 import { context, example, out, printJson } from '../command-kit.js';
+import { defineOptions } from '../cli-options/define.js';
+
+/** `attivita concludi ID SERVIZIO [--data D]`. */
+export const concludiAttivitaOptions = defineOptions(({ z, date, optional }) => z.object({ data: optional(date('--data')) }));
 
 export function attivitaCommand(): Command {
   const cmd = new Command('attivita').description('le attività di un voucher Job Coach: PROPOSTA → INIZIATA → TERMINATA');
@@ -9,7 +13,8 @@ export function attivitaCommand(): Command {
     .argument('<id>', 'id della dote')
     .argument('<servizio>', "codice dell'attività, es. JC-AN")
     .option('--data <data>', 'data di conclusione (predefinita: oggi)')
-    .action(async (id: string, servizio: string, o: { data?: string }) => {
+    .action(async (id: string, servizio: string, raw: unknown) => {
+      const o = await concludiAttivitaOptions.parse(raw);
       const ctx = context();
       const { withDatabase } = await import('../app/dote-load.js');
       const { concludiAttivitaDote } = await import('../app/attivita.js');

@@ -1,5 +1,8 @@
 import { Command } from 'commander';
 import { context, example, out, printJson } from '../command-kit.js';
+import { defineOptions } from '../cli-options/define.js';
+
+export const catalogoOptions = defineOptions(({ z, fascia, optional, text }) => z.object({ tipo: text(), fascia: optional(fascia('--fascia')) }));
 
 export function catalogoCommand(): Command {
   const cmd = new Command('catalogo')
@@ -7,7 +10,8 @@ export function catalogoCommand(): Command {
     .argument('<bando>', 'id del bando, es. cremona-2021')
     .option('--tipo <tipo>', 'solo i servizi di un tipo di dote, es. D1-INS')
     .option('--fascia <n>', 'solo i massimali di una fascia (1-4)')
-    .action(async (bando: string, opts: { tipo?: string; fascia?: string }) => {
+    .action(async (bando: string, raw: unknown) => {
+      const opts = await catalogoOptions.parse(raw);
       const ctx = context();
       const { catalogoView } = await import('../app/catalogo.js');
       const { formatCatalogo } = await import('../output/catalogo.js');

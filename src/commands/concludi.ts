@@ -1,12 +1,16 @@
 import { Command } from 'commander';
 import { context, example, out, printJson } from '../command-kit.js';
+import { defineOptions } from '../cli-options/define.js';
+
+export const concludiOptions = defineOptions(({ z, date, optional }) => z.object({ data: optional(date('--data')) }));
 
 export function concludiCommand(): Command {
   const cmd = new Command('concludi')
     .description('conclude la dote (CONCLUSA); rifiutato finché ci sono erogazioni INSERITE, PROGRAMMATE o AVVIATE. Job Coach: termina le attività con almeno un\'erogazione EROGATA')
     .argument('<id>', 'id della dote o codice OPAL')
     .option('--data <data>', 'data di conclusione (predefinita: oggi)')
-    .action(async (id: string, opts: { data?: string }) => {
+    .action(async (id: string, raw: unknown) => {
+      const opts = await concludiOptions.parse(raw);
       const ctx = context();
       const { withDatabase } = await import('../app/dote-load.js');
       const { concludiDote } = await import('../app/doti.js');

@@ -1,5 +1,49 @@
 import { Command } from 'commander';
 import { context, example, out, printJson } from '../command-kit.js';
+import { defineOptions } from '../cli-options/define.js';
+import type { Kinds } from '../cli-options/kinds.js';
+
+/** The person's fields, shared by `aggiungi` and `modifica`: `--disabilita ""`, `--email ""`, `--telefono ""` clear the field. */
+async function personFields({ oneOf, clearable, email, telefono, text, flag }: Kinds) {
+  const { DISABILITA } = await import('../app/destinatario.js');
+  return {
+    nome: text(),
+    cognome: text(),
+    disabilita: clearable(oneOf('--disabilita', DISABILITA, { genere: 'f' })),
+    email: clearable(email('--email')),
+    telefono: clearable(telefono('--telefono')),
+    residenza: text(),
+    domicilio: text(),
+    titoloStudio: text(),
+    luogoNascita: text(),
+    l68: flag(),
+    did: flag(),
+    occupato: flag(),
+    ammortizzatoriCovid: flag(),
+    nuovoIscritto: flag(),
+  };
+}
+
+/** `destinatario aggiungi --cf CF --nome … --cognome … [dati della persona]`. */
+export const aggiungiOptions = defineOptions(async (k) => k.z.object({ cf: k.z.string(), ...(await personFields(k)) }));
+
+/** `destinatario modifica CF [dati della persona]`: only what is given changes. */
+export const modificaOptions = defineOptions(async (k) => k.z.object(await personFields(k)));
+
+/** `destinatario misura CF --tipo T --dal D [--al D] […]`; `--al ""`: still running. */
+export const misuraOptions = defineOptions(async ({ z, date, oneOf, annualita, codiciServizio, blankAsAbsent, optional, text }) => {
+  const { TIPI_MISURA } = await import('../app/destinatario.js');
+  return z.object({
+    tipo: oneOf('--tipo', TIPI_MISURA),
+    dal: date('--dal'),
+    al: blankAsAbsent(date('--al')),
+    annualita: blankAsAbsent(annualita('--annualita')),
+    operatoreMisura: text(),
+    azienda: text(),
+    servizi: optional(codiciServizio('--servizi')),
+    note: text(),
+  });
+});
 
 /** The person's data options, shared by `aggiungi` and `modifica`. */
 function personOptions(cmd: Command, negatable: boolean): Command {
@@ -27,8 +71,6 @@ function personOptions(cmd: Command, negatable: boolean): Command {
   return cmd;
 }
 
-type PersonOpts = Record<string, string | boolean | undefined>;
-
 export function destinatarioCommand(): Command {
   const cmd = new Command('destinatario').description('le persone destinatarie delle doti, con le misure esterne che contano per la ripetibilità');
 
@@ -39,7 +81,8 @@ export function destinatarioCommand(): Command {
       .requiredOption('--nome <nome>', 'nome')
       .requiredOption('--cognome <cognome>', 'cognome'),
     false,
-  ).action(async (opts: PersonOpts & { cf: string }) => {
+  ).action(async (raw: unknown) => {
+    const opts = await aggiungiOptions.parse(raw);
     const ctx = context();
     const { useDatabase } = await import('../app/registry.js');
     const { aggiungiDestinatario } = await import('../app/destinatario.js');
@@ -62,7 +105,8 @@ export function destinatarioCommand(): Command {
       .option('--nome <nome>', 'nome')
       .option('--cognome <cognome>', 'cognome'),
     true,
-  ).action(async (cf: string, opts: PersonOpts) => {
+  ).action(async (cf: string, raw: unknown) => {
+    const opts = await modificaOptions.parse(raw);
     const ctx = context();
     const { useDatabase } = await import('../app/registry.js');
     const { modificaDestinatario } = await import('../app/destinatario.js');
@@ -111,7 +155,8 @@ export function destinatarioCommand(): Command {
     .option('--azienda <azienda>', "l'azienda di inserimento o mantenimento")
     .option('--servizi <codici>', 'servizi ricevuti, separati da virgola (es. QD2,Q0C,inserimento,mantenimento)')
     .option('--note <testo>', 'note')
-    .action(async (cf: string, opts: { tipo: string; dal: string; al?: string; annualita?: string; operatoreMisura?: string; azienda?: string; servizi?: string; note?: string }) => {
+    .action(async (cf: string, raw: unknown) => {
+      const opts = await misuraOptions.parse(raw);
       const ctx = context();
       const { useDatabase } = await import('../app/registry.js');
       const { aggiungiMisura } = await import('../app/destinatario.js');

@@ -1,5 +1,11 @@
 import { Command } from 'commander';
 import { context, example, out, printJson } from '../command-kit.js';
+import { defineOptions } from '../cli-options/define.js';
+
+/** `ente imposta [--nome …] [--codice …] [--indirizzo …] [--pec …] [--iban …] [--logo FILE] [--rappresentante …]`: `--pec` an address; the IBAN and the logo are checked by the use case. */
+export const impostaOptions = defineOptions(({ z, text, email, clearable }) =>
+  z.object({ nome: text(), codice: text(), indirizzo: text(), pec: clearable(email('--pec')), iban: text(), logo: text(), rappresentante: text() }),
+);
 
 export function enteCommand(): Command {
   const cmd = new Command('ente').description("i dati dell'ente accreditato: carta intestata e dati di pagamento");
@@ -13,7 +19,8 @@ export function enteCommand(): Command {
     .option('--iban <iban>', 'IBAN per la liquidazione, controllato (spazi ammessi)')
     .option('--logo <file>', 'logo PNG o JPEG per le stampe')
     .option('--rappresentante <nome>', 'rappresentante legale (firma PIP e richieste di liquidazione)')
-    .action(async (opts: Record<string, string | undefined>) => {
+    .action(async (raw: unknown) => {
+      const opts = await impostaOptions.parse(raw);
       const ctx = context();
       const { useDatabase } = await import('../app/registry.js');
       const { impostaEnte } = await import('../app/ente.js');

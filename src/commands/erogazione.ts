@@ -1,23 +1,51 @@
 import { Command } from 'commander';
 import { context, err, example, out, printJson } from '../command-kit.js';
-import type { ErogazioneInput, AzioneStato, Esito } from '../app/erogazione.js';
+import { defineOptions } from '../cli-options/define.js';
+import type { AzioneStato, Esito } from '../app/erogazione.js';
 
-/** Commander's options of `aggiungi` and `modifica` are the app's input, field by field. */
-type Opts = ErogazioneInput;
+const missing = (option: string) => `opzione obbligatoria mancante: ${option}`;
 
-function input(o: Opts): ErogazioneInput {
-  return {
-    servizio: o.servizio,
-    data: o.data,
-    inizio: o.inizio,
-    fine: o.fine,
-    professionista: o.professionista,
-    sede: o.sede,
-    modalita: o.modalita,
-    collettiva: o.collettiva,
-    descrizione: o.descrizione,
-  };
-}
+/** `erogazione aggiungi ID… --servizio S --data D --inizio HH:MM --fine HH:MM --professionista P […]`. */
+export const aggiungiOptions = defineOptions(({ z, date, time, modalita, required, text, flag, optional }) =>
+  z.object({
+    servizio: z.pipe(required(missing('--servizio')), z.transform((s: string) => s.toUpperCase())),
+    data: z.pipe(required(missing('--data')), date('--data')),
+    inizio: z.pipe(required(missing('--inizio')), time('--inizio')),
+    fine: z.pipe(required(missing('--fine')), time('--fine')),
+    professionista: required(missing('--professionista')),
+    // No sede: the empty text is the same as leaving the option out.
+    sede: z.pipe(text(), z.transform((s: string | undefined) => (s?.trim() ? s : undefined))),
+    modalita: optional(modalita('--modalita')),
+    collettiva: flag(),
+    descrizione: text(),
+  }),
+);
+
+/** `erogazione modifica EID [any option of aggiungi]`: only what is given changes; `--sede ""` removes the sede. */
+export const modificaOptions = defineOptions(({ z, date, time, id, modalita, required, text, flag, optional, clearable }) =>
+  z.object({
+    eid: id("id di erogazione"),
+    servizio: optional(z.pipe(required('--servizio: valore vuoto'), z.transform((s: string) => s.toUpperCase()))),
+    data: optional(date('--data')),
+    inizio: optional(time('--inizio')),
+    fine: optional(time('--fine')),
+    professionista: text(),
+    sede: clearable(z.string()),
+    modalita: optional(modalita('--modalita')),
+    collettiva: flag(),
+    descrizione: text(),
+  }),
+);
+
+/** `erogazione programma|avvia|concludi|annulla|chiudi-negativamente EID`. */
+export const transizioneOptions = defineOptions(({ z, id }) => z.object({ eid: id("id di erogazione") }));
+
+/** `erogazione elenco ID [--stato S]`: a state in any case, with - or _ for spaces. */
+export const elencoOptions = defineOptions(async ({ z, oneOf, optional }) => {
+  const { EROGAZIONE_STATI } = await import('../domain/dote-stati.js');
+  const normalise = (v: string) => v.trim().toUpperCase().replace(/[-_]+/g, ' ').replace(/\s+/g, ' ');
+  return z.object({ stato: optional(oneOf('--stato', EROGAZIONE_STATI, { normalise })) });
+});
 
 /** Warnings go to stderr, one per line, as `avviso <rule>: <message>` (they are also stored). */
 function printWarnings(esiti: readonly Esito[]): void {
@@ -47,11 +75,12 @@ export function erogazioneCommand(): Command {
     .option('--modalita <m>', 'presenza (predefinita), fad, telematica, telefonica')
     .option('--collettiva', 'erogazione di gruppo (stessi servizio, data, orario e professionista: una sessione)')
     .option('--descrizione <testo>', 'cosa si è fatto e dove (es. presso l’azienda)')
-    .action(async (ids: string[], o: Opts) => {
+    .action(async (ids: string[], raw: unknown) => {
+      const o = await aggiungiOptions.parse(raw);
       const ctx = context();
       const { withDatabase } = await import('../app/dote-load.js');
       const { aggiungiErogazione } = await import('../app/erogazione.js');
-      const esiti = await withDatabase(ctx.dbPath, (db) => aggiungiErogazione(db, ctx, ids, input(o)));
+      const esiti = await withDatabase(ctx.dbPath, (db) => aggiungiErogazione(db, ctx, ids, o));
       printWarnings(esiti);
       if (ctx.json) printJson(esiti.length === 1 ? esiti[0]!.erogazione : esiti.map((e) => e.erogazione));
       else for (const e of esiti) out(String(e.erogazione.id));
@@ -75,11 +104,12 @@ export function erogazioneCommand(): Command {
     .option('--collettiva', 'erogazione di gruppo')
     .option('--no-collettiva', 'erogazione individuale')
     .option('--descrizione <testo>', 'descrizione')
-    .action(async (eid: string, o: Opts) => {
+    .action(async (eidText: string, raw: object) => {
+      const { eid, ...o } = await modificaOptions.parse({ ...raw, eid: eidText });
       const ctx = context();
       const { withDatabase } = await import('../app/dote-load.js');
       const { modificaErogazione } = await import('../app/erogazione.js');
-      const esito = await withDatabase(ctx.dbPath, (db) => modificaErogazione(db, ctx, eid, input(o)));
+      const esito = await withDatabase(ctx.dbPath, (db) => modificaErogazione(db, ctx, eid, o));
       printWarnings([esito]);
       if (ctx.json) printJson(esito.erogazione);
       else out(`erogazione ${esito.erogazione.id} modificata`);
@@ -93,7 +123,8 @@ export function erogazioneCommand(): Command {
     const sub = new Command(t.name)
       .description(t.description)
       .argument('<eid>', "id dell'erogazione")
-      .action(async (eid: string) => {
+      .action(async (eidText: string) => {
+        const { eid } = await transizioneOptions.parse({ eid: eidText });
         const ctx = context();
         const { withDatabase } = await import('../app/dote-load.js');
         const { transizioneErogazione } = await import('../app/erogazione.js');
@@ -110,7 +141,8 @@ export function erogazioneCommand(): Command {
     .description('le erogazioni di una dote, per data')
     .argument('<id>', 'id della dote')
     .option('--stato <stato>', 'solo in questo stato, es. INSERITA, EROGATA, chiusa-negativamente')
-    .action(async (id: string, o: { stato?: string }) => {
+    .action(async (id: string, raw: unknown) => {
+      const o = await elencoOptions.parse(raw);
       const ctx = context();
       const { withDatabase } = await import('../app/dote-load.js');
       const { elencoErogazioni } = await import('../app/erogazione.js');

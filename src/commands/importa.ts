@@ -1,6 +1,10 @@
 import { Command } from 'commander';
 import { collect, context, example, out, printJson } from '../command-kit.js';
 import { FindingsReported } from '../errors.js';
+import { defineOptions } from '../cli-options/define.js';
+
+/** `importa FILE… [--calendario F]… [--timesheet F]… [--prova]`. */
+export const importaOptions = defineOptions(({ z, list, flag }) => z.object({ calendario: list(), timesheet: list(), prova: flag() }));
 
 export function importaCommand(): Command {
   const cmd = new Command('importa')
@@ -16,7 +20,8 @@ export function importaCommand(): Command {
         "quelle di un'erogazione già in liquidazione non si possono cambiare. Senza registrata_il, la data di\n" +
         'registrazione è oggi (--oggi). Colonne: vedi "dote verifica --help".',
     )
-    .action(async (files: string[], opts: { calendario?: string[]; timesheet?: string[]; prova?: boolean }) => {
+    .action(async (files: string[], raw: unknown) => {
+      const opts = await importaOptions.parse(raw);
       const ctx = context();
       const app = await import('../app/importa.js');
       const view = await import('../output/importa.js');

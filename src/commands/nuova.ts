@@ -1,6 +1,24 @@
 import { Command } from 'commander';
 import { context, err, example, out, printJson } from '../command-kit.js';
+import { defineOptions } from '../cli-options/define.js';
 import type { NuovaOptions as NuovaOpts } from '../app/doti.js';
+
+/**
+ * `nuova [--bando B] [--tipo T] [--destinatario CF] [--id ID] [--fascia N] [--linea a|b] [--azienda …] [--data D]`.
+ * All optional here: on a terminal the missing ones are asked; which are required depends on the type.
+ */
+export const nuovaOptions = defineOptions(({ z, date, fascia, optional, text }) =>
+  z.object({
+    bando: text(),
+    tipo: text(),
+    destinatario: text(),
+    id: text(),
+    fascia: optional(fascia('--fascia')),
+    linea: text(),
+    azienda: text(),
+    data: optional(date('--data')),
+  }),
+);
 
 const EXAMPLES = [
   'dote nuova --tipo D1-INS --destinatario RSSMRA80A01D150J --fascia 3 --data 2021-04-01',
@@ -20,7 +38,8 @@ export function nuovaCommand(): Command {
     .option('--linea <a|b>', 'D1: linea a (categorie prioritarie) o b (segnalati dalla rete); senza: a se la persona è in una categoria prioritaria')
     .option('--azienda <nome>', 'datore di lavoro (obbligatorio per D2: mantenimento)')
     .option('--data <data>', 'Cremona: data di richiesta e attivazione; Job Coach: data della notifica del CPI (predefinita: oggi)')
-    .action(async (opts: NuovaOpts) => {
+    .action(async (raw: unknown) => {
+      const opts: NuovaOpts = await nuovaOptions.parse(raw);
       const ctx = context();
       const { withDatabase } = await import('../app/dote-load.js');
       const { nuovaDote, missingNuovaOptions } = await import('../app/doti.js');

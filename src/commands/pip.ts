@@ -1,13 +1,36 @@
 import { Command } from 'commander';
 import { collect, context, err, example, out, printJson } from '../command-kit.js';
+import { defineOptions } from '../cli-options/define.js';
 
 const SERVIZIO_HELP = 'CODICE=ORE, ore collettive con :coll (ripetibile), es. QT6=4 QT6=6:coll QD2=1,5';
+const SERVIZIO_MISSING = 'indica almeno un --servizio CODICE=ORE[:coll] (es. --servizio QD2=2 --servizio QF0=40:coll)';
 
-async function pipAction(
-  id: string,
-  run: 'imposta' | 'varia' | 'invia' | 'valida',
-  opts: { servizio?: string[]; motivo?: string; data?: string },
-): Promise<void> {
+/** `pip imposta ID --servizio CODICE=ORE[:coll]… [--data D]`. */
+export const impostaOptions = defineOptions(({ z, date, optional, servizi }) =>
+  z.object({
+    servizio: servizi('--servizio', SERVIZIO_MISSING),
+    data: optional(date('--data')),
+  }),
+);
+
+/** `pip varia ID --motivo "…" --servizio CODICE=ORE[:coll]… [--data D]`. */
+export const variaOptions = defineOptions(({ z, date, optional, required, servizi }) =>
+  z.object({
+    motivo: required('--motivo obbligatorio: ogni variazione del PIP va motivata'),
+    servizio: servizi('--servizio', SERVIZIO_MISSING),
+    data: optional(date('--data')),
+  }),
+);
+
+/** `pip invia|valida ID [--data D]`. */
+export const passoOptions = defineOptions(({ z, date, optional }) => z.object({ data: optional(date('--data')) }));
+
+type PipRun =
+  | { run: 'imposta'; o: Awaited<ReturnType<typeof impostaOptions.parse>> }
+  | { run: 'varia'; o: Awaited<ReturnType<typeof variaOptions.parse>> }
+  | { run: 'invia' | 'valida'; o: Awaited<ReturnType<typeof passoOptions.parse>> };
+
+async function pipAction(id: string, p: PipRun): Promise<void> {
   const ctx = context();
   const { withDatabase } = await import('../app/dote-load.js');
   const pip = await import('../app/pip.js');
@@ -16,9 +39,13 @@ async function pipAction(
   const { nextDeadlineText } = await import('../output/dote.js');
   const { formatDateIt } = await import('../domain/dates.js');
   const { formatCents } = await import('../domain/money.js');
+  const run = p.run;
   await withDatabase(ctx.dbPath, (db) => {
-    if (run === 'imposta' || run === 'varia') {
-      const r = run === 'imposta' ? pip.impostaPip(db, ctx, id, opts) : pip.variaPip(db, ctx, id, opts);
+    if (p.run === 'imposta' || p.run === 'varia') {
+      const r =
+        p.run === 'imposta'
+          ? pip.impostaPip(db, ctx, id, { servizi: p.o.servizio, data: p.o.data })
+          : pip.variaPip(db, ctx, id, { servizi: p.o.servizio, motivo: p.o.motivo, data: p.o.data });
       const v = mostraDote(db, ctx, r.doteId);
       if (ctx.json) return printJson({ pip: r, dote: v });
       out(formatPip(r));
@@ -27,7 +54,7 @@ async function pipAction(
       if (next) out(next);
       return;
     }
-    const r = run === 'invia' ? pip.inviaPip(db, ctx, id, opts) : pip.validaPip(db, ctx, id, opts);
+    const r = p.run === 'invia' ? pip.inviaPip(db, ctx, id, p.o) : pip.validaPip(db, ctx, id, p.o);
     const v = mostraDote(db, ctx, r.doteId);
     if (ctx.json) return printJson({ dote: v, avvisi: r.avvisi });
     // A step recorded after its deadline: recorded anyway, dote/deadline reported (app/pip.ts).
@@ -47,7 +74,7 @@ export function pipCommand(): Command {
     .argument('<id>', 'id della dote')
     .option('--servizio <CODICE=ORE[:coll]>', SERVIZIO_HELP, collect)
     .option('--data <data>', 'data del PIP (predefinita: oggi)')
-    .action((id: string, opts: { servizio?: string[]; data?: string }) => pipAction(id, 'imposta', opts));
+    .action(async (id: string, raw: unknown) => pipAction(id, { run: 'imposta', o: await impostaOptions.parse(raw) }));
   example(imposta, 'dote pip imposta CR-2021-0001 --servizio QD2=2 --servizio QD3=3 --servizio Q0C=5 --servizio QT8=30 --servizio QF0=40:coll');
 
   const varia = new Command('varia')
@@ -56,21 +83,21 @@ export function pipCommand(): Command {
     .requiredOption('--motivo <testo>', 'motivazione della variazione (obbligatoria)')
     .option('--servizio <CODICE=ORE[:coll]>', SERVIZIO_HELP, collect)
     .option('--data <data>', 'data della variazione (predefinita: oggi)')
-    .action((id: string, opts: { servizio?: string[]; motivo?: string; data?: string }) => pipAction(id, 'varia', opts));
+    .action(async (id: string, raw: unknown) => pipAction(id, { run: 'varia', o: await variaOptions.parse(raw) }));
   example(varia, 'dote pip varia CR-2021-0001 --motivo "tirocinio ridotto, più formazione" --servizio QT8=20 --servizio QF0=10');
 
   const invia = new Command('invia')
     .description('il PIP è stato inviato alla PEC della Provincia (entro 10 giorni lavorativi dall\'attivazione)')
     .argument('<id>', 'id della dote')
     .option('--data <data>', "data dell'invio (predefinita: oggi)")
-    .action((id: string, opts: { data?: string }) => pipAction(id, 'invia', opts));
+    .action(async (id: string, raw: unknown) => pipAction(id, { run: 'invia', o: await passoOptions.parse(raw) }));
   example(invia, 'dote pip invia CR-2021-0001 --data 2021-04-12');
 
   const valida = new Command('valida')
     .description('la Provincia ha validato il PIP: la fine della dote si ricalcola dalla validazione (6 o 12 mesi)')
     .argument('<id>', 'id della dote')
     .option('--data <data>', 'data della validazione (predefinita: oggi)')
-    .action((id: string, opts: { data?: string }) => pipAction(id, 'valida', opts));
+    .action(async (id: string, raw: unknown) => pipAction(id, { run: 'valida', o: await passoOptions.parse(raw) }));
   example(valida, 'dote pip valida CR-2021-0001 --data 2021-05-03');
 
   for (const c of [imposta, varia, invia, valida]) cmd.addCommand(c);

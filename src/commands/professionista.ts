@@ -1,5 +1,17 @@
 import { Command } from 'commander';
 import { context, example, out, printJson } from '../command-kit.js';
+import { defineOptions } from '../cli-options/define.js';
+
+/** `professionista aggiungi CODICE --nome "…" [--ruolo …] [--ente …] [--qualifica …] [--anni-esperienza N]`. */
+export const aggiungiOptions = defineOptions(({ z, integer, blankAsAbsent, text }) =>
+  z.object({
+    nome: z.string(),
+    ruolo: text(),
+    ente: text(),
+    qualifica: text(),
+    anniEsperienza: blankAsAbsent(integer('--anni-esperienza', { min: 0, max: 99, expected: 'un numero intero di anni, da 0 a 99' })),
+  }),
+);
 
 export function professionistaCommand(): Command {
   const cmd = new Command('professionista').description('i professionisti che erogano i servizi (si indicano per codice o per nome e cognome)');
@@ -12,7 +24,8 @@ export function professionistaCommand(): Command {
     .option('--ente <organizzazione>', "organizzazione partner a cui appartiene, se non è personale dell'operatore")
     .option('--qualifica <qualifica>', 'qualifica (stampata nel PIP)')
     .option('--anni-esperienza <n>', 'anni di esperienza (stampati nel PIP)')
-    .action(async (codice: string, opts: { nome: string; ruolo?: string; ente?: string; qualifica?: string; anniEsperienza?: string }) => {
+    .action(async (codice: string, raw: unknown) => {
+      const opts = await aggiungiOptions.parse(raw);
       const ctx = context();
       const { useDatabase } = await import('../app/registry.js');
       const { aggiungiProfessionista } = await import('../app/professionista.js');

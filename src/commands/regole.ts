@@ -1,12 +1,16 @@
 import { Command } from 'commander';
 import { context, example, out, printJson } from '../command-kit.js';
+import { defineOptions } from '../cli-options/define.js';
+
+export const regoleOptions = defineOptions(({ z, text, flag }) => z.object({ bando: text(), markdown: flag() }));
 
 export function regoleCommand(): Command {
   const cmd = new Command('regole')
     .description('ogni regola di controllo: id, gravità per bando, titolo')
     .option('--bando <bando>', 'solo le impostazioni di un bando')
     .option('--markdown', 'tabella Markdown (quella del README)')
-    .action(async (opts: { bando?: string; markdown?: boolean }) => {
+    .action(async (raw: unknown) => {
+      const opts = await regoleOptions.parse(raw);
       const ctx = context();
       const { regoleView } = await import('../app/catalogo.js');
       const { formatRegole, markdownRegole } = await import('../output/catalogo.js');

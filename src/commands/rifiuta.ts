@@ -1,5 +1,13 @@
 import { Command } from 'commander';
 import { context, example, out, printJson } from '../command-kit.js';
+import { defineOptions } from '../cli-options/define.js';
+
+export const rifiutaOptions = defineOptions(({ z, date, optional, required }) =>
+  z.object({
+    motivo: required('--motivo obbligatorio: il rifiuto va motivato (es. disallineamento tra la specializzazione dell’ente e i bisogni della persona)'),
+    data: optional(date('--data')),
+  }),
+);
 
 export function rifiutaCommand(): Command {
   const cmd = new Command('rifiuta')
@@ -7,7 +15,8 @@ export function rifiutaCommand(): Command {
     .argument('<id>', 'codice OPAL, es. JC-1-1103/022')
     .requiredOption('--motivo <testo>', 'la motivazione del rifiuto (obbligatoria)')
     .option('--data <data>', 'data del rifiuto (predefinita: oggi)')
-    .action(async (id: string, opts: { motivo?: string; data?: string }) => {
+    .action(async (id: string, raw: unknown) => {
+      const opts = await rifiutaOptions.parse(raw);
       const ctx = context();
       const { withDatabase } = await import('../app/dote-load.js');
       const { rifiutaDote } = await import('../app/doti.js');

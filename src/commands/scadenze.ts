@@ -1,11 +1,17 @@
 import { Command } from 'commander';
 import { context, example, out, printJson } from '../command-kit.js';
+import { defineOptions } from '../cli-options/define.js';
+
+export const scadenzeOptions = defineOptions(({ z, integer, optional }) =>
+  z.object({ entro: optional(integer('--entro', { min: 0, max: Number.MAX_SAFE_INTEGER, expected: 'un numero di giorni, es. --entro 15' })) }),
+);
 
 export function scadenzeCommand(): Command {
   const cmd = new Command('scadenze')
     .description('le scadenze ancora da rispettare (invio e validazione del PIP, fine dote, liquidazione, ammissione Job Coach, rendicontazione), prima le più vicine; sempre quelle scadute')
     .option('--entro <giorni>', 'solo quelle entro N giorni (più tutte le scadute)')
-    .action(async (opts: { entro?: string }) => {
+    .action(async (raw: unknown) => {
+      const opts = await scadenzeOptions.parse(raw);
       const ctx = context();
       const { withDatabase } = await import('../app/dote-load.js');
       const { scadenzeView } = await import('../app/scadenze.js');

@@ -1,5 +1,11 @@
 import { Command } from 'commander';
 import { context, example, out, printJson } from '../command-kit.js';
+import { defineOptions } from '../cli-options/define.js';
+
+/** `sede aggiungi NOME --comune C [--patrono GG/MM] [--indirizzo …] [--responsabile …]`; `--patrono ""`: none. */
+export const aggiungiOptions = defineOptions(({ z, dayOfYear, clearable, text }) =>
+  z.object({ comune: z.string(), patrono: clearable(dayOfYear('--patrono')), indirizzo: text(), responsabile: text() }),
+);
 
 export function sedeCommand(): Command {
   const cmd = new Command('sede').description('le sedi e gli sportelli, con il comune e il giorno del patrono');
@@ -11,7 +17,8 @@ export function sedeCommand(): Command {
     .option('--patrono <GG/MM>', 'giorno del santo patrono del comune (es. 13/11 a Cremona)')
     .option('--indirizzo <indirizzo>', 'indirizzo della sede')
     .option('--responsabile <nome>', "responsabile dell'unità organizzativa")
-    .action(async (nome: string, opts: { comune: string; patrono?: string; indirizzo?: string; responsabile?: string }) => {
+    .action(async (nome: string, raw: unknown) => {
+      const opts = await aggiungiOptions.parse(raw);
       const ctx = context();
       const { useDatabase } = await import('../app/registry.js');
       const { aggiungiSede } = await import('../app/sede.js');

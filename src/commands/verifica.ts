@@ -1,6 +1,10 @@
 import { Command } from 'commander';
 import { collect, context, example, out, printJson } from '../command-kit.js';
 import { FindingsReported } from '../errors.js';
+import { defineOptions } from '../cli-options/define.js';
+
+/** `verifica FILE… [--calendario F]… [--timesheet F]… [--bando B] [--strict]`: files are opened by the check (exit 2 if one cannot be). */
+export const verificaOptions = defineOptions(({ z, list, text, flag }) => z.object({ calendario: list(), timesheet: list(), bando: text(), strict: flag() }));
 
 export function verificaCommand(): Command {
   const cmd = new Command('verifica')
@@ -20,7 +24,8 @@ export function verificaCommand(): Command {
         'Con un database (--db, o ./dote.db se c\'è) si usano le doti, i professionisti e le sedi registrati.\n' +
         'Stato di uscita: 0 nessun errore, 1 errori trovati (con --strict anche avvisi), 2 uso errato o file non apribile.',
     )
-    .action(async (files: string[], opts: { calendario?: string[]; timesheet?: string[]; bando?: string; strict?: boolean }) => {
+    .action(async (files: string[], raw: unknown) => {
+      const opts = await verificaOptions.parse(raw);
       const ctx = context();
       const app = await import('../app/verifica.js');
       const view = await import('../output/verifica.js');

@@ -5,8 +5,7 @@
  * hours computed exactly (valueOfMinutes), individual and group hours each at their own rate.
  */
 import type { Bando, TipoDote } from '../bandi/schema.js';
-import { UsageError } from '../errors.js';
-import { formatHours, valueOfMinutes } from './money.js';
+import { valueOfMinutes } from './money.js';
 
 export interface VocePip {
   servizio: string;
@@ -14,7 +13,10 @@ export interface VocePip {
   minutiCollettivi: number;
 }
 
-/** One `--servizio CODICE=ORE[:coll]` option. */
+/**
+ * The hours of one service and mode to set in a plan (individual, or group with `collettiva`);
+ * 0 removes them. Read from `--servizio CODICE=ORE[:coll]` by the command layer.
+ */
 export interface ServizioSpec {
   servizio: string;
   minuti: number;
@@ -22,40 +24,15 @@ export interface ServizioSpec {
 }
 
 /**
- * Reads `QT6=4`, `QD2=1,5`, `QF0=40:coll` (group hours). Hours take a decimal comma or point and
- * must be whole minutes (0,25 = 15 minutes; 0,01 is refused).
- */
-export function parseServizioSpec(text: string): ServizioSpec {
-  const m = /^\s*([A-Za-z0-9-]+)\s*=\s*(\d+(?:[.,]\d+)?)\s*(?::\s*(coll|collettiva|collettive|ind|individuale|individuali))?\s*$/i.exec(text);
-  if (!m) {
-    throw new UsageError(`--servizio "${text}": formato CODICE=ORE oppure CODICE=ORE:coll (es. QT6=4, QF0=40:coll, QD2=1,5)`);
-  }
-  const [intPart, frac = ''] = m[2]!.replace(',', '.').split('.');
-  const fracMinutes = frac ? Number(`0.${frac}`) * 60 : 0;
-  if (Math.abs(fracMinutes - Math.round(fracMinutes)) > 1e-9) {
-    throw new UsageError(`--servizio "${text}": ${m[2]} ore non sono un numero intero di minuti`);
-  }
-  return {
-    servizio: m[1]!.toUpperCase(),
-    minuti: Number(intPart) * 60 + Math.round(fracMinutes),
-    collettiva: Boolean(m[3] && m[3].toLowerCase().startsWith('coll')),
-  };
-}
-
-/**
- * Applies the options to a plan: each option sets the individual or group hours of a service;
- * services not named keep their hours (`pip varia` keeps the rest of the plan; `pip imposta`
- * starts from an empty one), `CODICE=0` removes them. A service with no hours left disappears.
+ * Applies the specs to a plan: each sets the individual or group hours of a service; services
+ * not named keep their hours (`pip varia` keeps the rest of the plan; `pip imposta` starts from
+ * an empty one), 0 hours remove them. A service with no hours left disappears. Each service and
+ * mode comes at most once (the command layer refuses a repeated `--servizio`); a repeat would
+ * simply replace the earlier hours.
  */
 export function applySpecs(base: readonly VocePip[], specs: readonly ServizioSpec[]): VocePip[] {
-  const seen = new Set<string>();
   const plan = new Map(base.map((v) => [v.servizio, { ...v }]));
   for (const s of specs) {
-    const key = `${s.servizio}:${s.collettiva ? 'coll' : 'ind'}`;
-    if (seen.has(key)) {
-      throw new UsageError(`--servizio ${s.servizio}${s.collettiva ? ':coll' : ''} indicato due volte`);
-    }
-    seen.add(key);
     const v = plan.get(s.servizio) ?? { servizio: s.servizio, minutiIndividuali: 0, minutiCollettivi: 0 };
     if (s.collettiva) v.minutiCollettivi = s.minuti;
     else v.minutiIndividuali = s.minuti;

@@ -468,7 +468,7 @@ describe('dote elenco', () => {
     expect(t.ok(['elenco', '--json']).json().map((d: { id: string }) => d.id)).toEqual(['CR-2022-0001', 'JC-1-1103/022']);
     expect(t.ok(['elenco', '--bando', 'veneto-jc-2022', '--json']).json().map((d: { id: string }) => d.id)).toEqual(['JC-1-1103/022']);
     expect(t.ok(['elenco', '--stato', 'attiva', '--json']).json().map((d: { id: string }) => d.id)).toEqual(['CR-2022-0001']);
-    t.refused(['elenco', '--stato', 'boh'], 2, /--stato: "boh" sconosciuto/);
+    t.refused(['elenco', '--stato', 'boh'], 2, /--stato: "boh" non valido/);
     t.refused(['elenco', '--bando', 'nessuno'], 2, /bando sconosciuto/);
     const text = t.ok(['elenco']).stdout;
     expect(text).toMatch(/CR-2022-0001\s+D1-INS\s+ATTIVA\s+Rossi Mario\s+RSSMRA80A01D150J\s+1 b\s+01\/03\/2022\s+30\/06\/2022/);

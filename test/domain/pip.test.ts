@@ -1,45 +1,39 @@
-/** PIP: option parsing, caps by fascia, value in cents (Cremona, "SERVIZI" tables). */
+/**
+ * PIP: plans from service specs, caps by fascia, value in cents (Cremona, "SERVIZI" tables).
+ * Reading `--servizio CODICE=ORE[:coll]` itself is tested with the option readers
+ * (test/cli-options/values.test.ts); here it only writes the specs briefly.
+ */
 import { describe, expect, it } from 'vitest';
 import { loadCatalogues } from '../../src/bandi/load.js';
-import { applySpecs, parseServizioSpec, planValue, risultatoCent, type VocePip } from '../../src/domain/pip.js';
+import { applySpecs, planValue, risultatoCent, type ServizioSpec, type VocePip } from '../../src/domain/pip.js';
 import { planCapFindings } from '../../src/rules/hours-service-cap.js';
 import { planNotInDote } from '../../src/rules/service-not-in-dote.js';
+import { servizioOre } from '../../src/cli-options/values.js';
 import { formatCents } from '../../src/domain/money.js';
 
 const cremona = loadCatalogues().get('cremona-2021');
 const tipo = (c: string) => cremona.tipi.find((t) => t.codice === c)!;
-const plan = (...specs: string[]) => applySpecs([], specs.map(parseServizioSpec));
+const spec = (text: string): ServizioSpec => {
+  const r = servizioOre('--servizio', text);
+  if (!r.ok) throw new Error(r.message);
+  return r.value;
+};
+const plan = (...specs: string[]) => applySpecs([], specs.map(spec));
 
-describe('--servizio CODICE=ORE[:coll]', () => {
-  it('reads hours with comma or point, group hours with :coll', () => {
-    expect(parseServizioSpec('QT6=4')).toEqual({ servizio: 'QT6', minuti: 240, collettiva: false });
-    expect(parseServizioSpec('qt6=6:coll')).toEqual({ servizio: 'QT6', minuti: 360, collettiva: true });
-    expect(parseServizioSpec('QD2=1,5')).toEqual({ servizio: 'QD2', minuti: 90, collettiva: false });
-    expect(parseServizioSpec('QD2=0.25')).toEqual({ servizio: 'QD2', minuti: 15, collettiva: false });
-    expect(parseServizioSpec('QF0-COV=20:collettiva')).toEqual({ servizio: 'QF0-COV', minuti: 1200, collettiva: true });
-  });
-  it('refuses what is not CODE=HOURS or not whole minutes (exit 2)', () => {
-    for (const bad of ['QT6', 'QT6=', 'QT6=-1', 'QT6=4h', '=4', 'QT6=4:gruppo']) {
-      expect(() => parseServizioSpec(bad)).toThrow(expect.objectContaining({ status: 2 }));
-    }
-    expect(() => parseServizioSpec('QD2=0,01')).toThrow(/minuti/);
-  });
+describe('plans from CODICE=ORE[:coll]', () => {
   it('individual and group hours of one service are separate amounts', () => {
     expect(plan('QT6=4', 'QT6=6:coll')).toEqual([{ servizio: 'QT6', minutiIndividuali: 240, minutiCollettivi: 360 }]);
   });
-  it('the same service and mode twice is an error', () => {
-    expect(() => plan('QT6=4', 'QT6=2')).toThrow(/due volte/);
-  });
   it('a variation keeps unnamed services, replaces named ones, removes CODE=0', () => {
     const base: VocePip[] = plan('QD2=2', 'QT6=4', 'QT6=6:coll', 'QT8=30');
-    const next = applySpecs(base, ['QT8=20', 'QT6=0', 'QF0=10'].map(parseServizioSpec));
+    const next = applySpecs(base, ['QT8=20', 'QT6=0', 'QF0=10'].map(spec));
     expect(next).toEqual([
       { servizio: 'QD2', minutiIndividuali: 120, minutiCollettivi: 0 },
       { servizio: 'QT6', minutiIndividuali: 0, minutiCollettivi: 360 },
       { servizio: 'QT8', minutiIndividuali: 1200, minutiCollettivi: 0 },
       { servizio: 'QF0', minutiIndividuali: 600, minutiCollettivi: 0 },
     ]);
-    expect(applySpecs(next, ['QT6=0:coll'].map(parseServizioSpec)).map((v) => v.servizio)).toEqual(['QD2', 'QT8', 'QF0']);
+    expect(applySpecs(next, ['QT6=0:coll'].map(spec)).map((v) => v.servizio)).toEqual(['QD2', 'QT8', 'QF0']);
   });
 });
 

@@ -1,0 +1,166 @@
+/**
+ * The values typed on the command line, one reader per kind: dates, times of day, days of the
+ * year, `CODICE=ORE[:coll]`, ids, whole numbers, enumerations, and the few free texts with a
+ * shape (e-mail, telephone, annualità, a list of service codes). Each turns the text into the typed
+ * value the use cases take, or into the one-line Italian message that names the option
+ * (`--data: data non valida "x" (…)`), which the command layer raises as a usage error (exit 2).
+ *
+ * No zod here: `--oggi` (context.ts) is read with the same `date` on every command, including
+ * those that never load zod (`dote mostra`: start-up, README "Prestazioni"). The zod schemas of
+ * the commands wrap these readers (kinds.ts), so each message is written once.
+ */
+import { parseTime, parseUserDate } from '../domain/dates.js';
+import { FASCE, parseFascia } from '../domain/fascia.js';
+import { MODALITA, parseModalita } from '../domain/modalita.js';
+import type { Modalita } from '../bandi/schema.js';
+import type { ServizioSpec } from '../domain/pip.js';
+
+/** A value read, or why not, as the whole message (it names the option). */
+export type Read<T> = { ok: true; value: T } | { ok: false; message: string };
+
+const ok = <T>(value: T): Read<T> => ({ ok: true, value });
+const no = (message: string): Read<never> => ({ ok: false, message });
+
+/** Italian agreement of "non valido/non valida" with the option's noun (la data, lo stato, la modalità). */
+export type Genere = 'm' | 'f';
+const nonValido = (g: Genere) => (g === 'f' ? 'non valida' : 'non valido');
+
+/** A date, `GG/MM/AAAA` (also `G/M/AAAA`) or `AAAA-MM-GG`, to ISO `AAAA-MM-GG`. */
+export function date(option: string, text: string): Read<string> {
+  const d = parseUserDate(text);
+  return d ? ok(d) : no(`${option}: data non valida "${text}" (formato GG/MM/AAAA o AAAA-MM-GG, es. 28/06/2022)`);
+}
+
+/** A time of day, `HH:MM`, `H:MM`, `HH.MM` or `H.MM`, to minutes since midnight. */
+export function time(option: string, text: string): Read<number> {
+  const t = parseTime(text);
+  return t === null ? no(`${option}: orario non valido "${text}" (formato HH:MM, es. 09:30)`) : ok(t);
+}
+
+const DAYS = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+const MONTH_NAMES = ['gennaio', 'febbraio', 'marzo', 'aprile', 'maggio', 'giugno', 'luglio', 'agosto', 'settembre', 'ottobre', 'novembre', 'dicembre'];
+
+/**
+ * A day of the year (a patron saint's day), `GG/MM` (also `G/M`, `GG-MM`, `GG.MM`), to `MM-DD`.
+ * 29/02 is accepted: a feast on that day exists only in leap years, but it is a real date.
+ */
+export function dayOfYear(option: string, text: string): Read<string> {
+  const t = text.trim();
+  const m = /^(\d{1,2})[/.-](\d{1,2})$/.exec(t);
+  if (!m) return no(`${option}: giorno non valido "${t}" (formato GG/MM, es. 13/11)`);
+  const d = Number(m[1]), mo = Number(m[2]);
+  if (mo < 1 || mo > 12) return no(`${option}: mese non valido in "${t}" (formato GG/MM, es. 13/11)`);
+  if (d < 1 || d > DAYS[mo - 1]!) return no(`${option}: il giorno ${t} non esiste (${MONTH_NAMES[mo - 1]} ha ${DAYS[mo - 1]} giorni)`);
+  return ok(`${String(mo).padStart(2, '0')}-${String(d).padStart(2, '0')}`);
+}
+
+/**
+ * One `CODICE=ORE[:coll]`: `QT6=4`, `QD2=1,5`, `QF0=40:coll` (group hours). Hours take a decimal
+ * comma or point and must be whole minutes (0,25 = 15 minutes; 0,01 is refused).
+ */
+export function servizioOre(option: string, text: string): Read<ServizioSpec> {
+  const m = /^\s*([A-Za-z0-9-]+)\s*=\s*(\d+(?:[.,]\d+)?)\s*(?::\s*(coll|collettiva|collettive|ind|individuale|individuali))?\s*$/i.exec(text);
+  if (!m) return no(`${option} "${text}": formato CODICE=ORE oppure CODICE=ORE:coll (es. QT6=4, QF0=40:coll, QD2=1,5)`);
+  const [intPart, frac = ''] = m[2]!.replace(',', '.').split('.');
+  const fracMinutes = frac ? Number(`0.${frac}`) * 60 : 0;
+  if (Math.abs(fracMinutes - Math.round(fracMinutes)) > 1e-9) return no(`${option} "${text}": ${m[2]} ore non sono un numero intero di minuti`);
+  return ok({
+    servizio: m[1]!.toUpperCase(),
+    minuti: Number(intPart) * 60 + Math.round(fracMinutes),
+    collettiva: Boolean(m[3] && m[3].toLowerCase().startsWith('coll')),
+  });
+}
+
+/** The same service and mode twice in one list of `CODICE=ORE[:coll]`: the message, or null. */
+export function servizioRepeated(option: string, specs: readonly ServizioSpec[]): string | null {
+  const seen = new Set<string>();
+  for (const s of specs) {
+    const key = `${s.servizio}${s.collettiva ? ':coll' : ''}`;
+    if (seen.has(key)) return `${option} ${key} indicato due volte`;
+    seen.add(key);
+  }
+  return null;
+}
+
+/** A record's id, a whole number from 1 (an erogazione: `37`). `what` names it: "id di erogazione". */
+export function id(what: string, text: string): Read<number> {
+  const t = text.trim();
+  return /^\d+$/.test(t) && Number(t) >= 1 ? ok(Number(t)) : no(`${what} non valido: "${text}" (un numero, es. 37)`);
+}
+
+/** A whole number in [min, max]; `expected` says what in words ("un numero di giorni, es. 15"). */
+export function integer(option: string, text: string, o: { min: number; max: number; expected: string; genere?: Genere }): Read<number> {
+  const t = text.trim();
+  const n = Number(t);
+  return /^\d+$/.test(t) && n >= o.min && n <= o.max ? ok(n) : no(`${option}: "${text}" ${nonValido(o.genere ?? 'm')} (${o.expected})`);
+}
+
+/** A Cremona fascia di intensità di aiuto, read as the CSV column is (domain/fascia.ts: 1-4). */
+export function fascia(option: string, text: string): Read<number> {
+  const f = parseFascia(text);
+  return f === null ? no(`${option}: "${text}" non valida (${FASCE.slice(0, -1).join(', ')} o ${FASCE.at(-1)})`) : ok(f);
+}
+
+/** A delivery mode, read as the CSV column is (domain/modalita.ts: also "in presenza", "a distanza"…). */
+export function modalita(option: string, text: string): Read<Modalita> {
+  const m = parseModalita(text);
+  return m === undefined ? no(`${option}: "${text}" non valida (${MODALITA.join(', ')})`) : ok(m);
+}
+
+/** Free text as stored: trimmed, inner runs of spaces made one. */
+const tidy = (text: string) => text.trim().replace(/\s+/g, ' ');
+
+/** An e-mail (or PEC) address, lightly: something@domain.tld, no spaces. */
+export function email(option: string, text: string): Read<string> {
+  const v = tidy(text);
+  return /^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(v) ? ok(v) : no(`${option}: indirizzo non valido "${v}" (es. nome@dominio.it)`);
+}
+
+/** A telephone number: digits, spaces, `. / ( ) -`, a `+` in front. */
+export function telefono(option: string, text: string): Read<string> {
+  const v = tidy(text);
+  return /^\+?[0-9][0-9 ./()-]{4,}$/.test(v) ? ok(v) : no(`${option}: numero non valido "${v}" (cifre, spazi, + all'inizio; es. 0372 123456)`);
+}
+
+/** An annualità: `2019-2020`, `2019/2020` (consecutive years) or `2021`, to `2019-2020` / `2021`. */
+export function annualita(option: string, text: string): Read<string> {
+  const t = text.trim();
+  const m = /^(\d{4})\s*[-/]\s*(\d{4})$/.exec(t);
+  if (m && Number(m[2]) === Number(m[1]) + 1) return ok(`${m[1]}-${m[2]}`);
+  if (!m && /^\d{4}$/.test(t)) return ok(t);
+  return no(`${option}: "${text}" non valida (es. 2019-2020 oppure 2021)`);
+}
+
+/**
+ * Service codes separated by `,` or `;`: the bando codes (QD2, Q0C, …) upper case, the words
+ * `inserimento` / `mantenimento` (the employer-side results the repeat rule looks at) lower case;
+ * each once.
+ */
+export function codiciServizio(option: string, text: string): Read<string[]> {
+  const out: string[] = [];
+  for (const raw of text.split(/[,;]/)) {
+    const t = raw.trim();
+    if (!t) continue;
+    if (!/^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(t)) return no(`${option}: "${t}" non è un codice di servizio (es. QD2,Q0C,inserimento,mantenimento)`);
+    const low = t.toLowerCase();
+    const v = low === 'inserimento' || low === 'mantenimento' ? low : t.toUpperCase();
+    if (!out.includes(v)) out.push(v);
+  }
+  return ok(out);
+}
+
+/**
+ * One of a list, matched after `normalise` (by default: trimmed, lower case) against the
+ * normalised values and aliases; the message lists the values.
+ */
+export function oneOf<T extends string | number>(
+  option: string,
+  text: string,
+  values: readonly T[],
+  o: { genere?: Genere; normalise?: (s: string) => string; aliases?: Readonly<Record<string, T>> } = {},
+): Read<T> {
+  const norm = o.normalise ?? ((s: string) => s.trim().toLowerCase());
+  const key = norm(text);
+  const found = values.find((v) => norm(String(v)) === key) ?? (o.aliases && Object.hasOwn(o.aliases, key) ? o.aliases[key] : undefined);
+  return found !== undefined ? ok(found) : no(`${option}: "${text}" ${nonValido(o.genere ?? 'm')} (${values.join(', ')})`);
+}

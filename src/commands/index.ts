@@ -1,0 +1,147 @@
+/**
+ * The table of contents of the program: every command, in the order of `dote --help`, with what
+ * that help shows of it (its term and its description) and the module that defines it. cli.ts
+ * lists the commands from here and loads only the module of the command being run: compiling the
+ * 21 command modules cost `dote --help` and `dote mostra` a fifth of their start-up (README
+ * "Prestazioni"). test/cli/commands-index.test.ts checks every entry against its real command, so
+ * a description changed in a command file and not here fails there.
+ */
+import type { Command } from 'commander';
+
+export interface CommandEntry {
+  name: string;
+  /** As `dote --help` lists it: name, `[opzioni]` when it has options, its arguments. */
+  term: string;
+  description: string;
+  /** The command's module, imported when the command runs or shows its own help. */
+  load(): Promise<() => Command>;
+}
+
+export const COMMANDS: readonly CommandEntry[] = [
+  {
+    name: 'init',
+    term: 'init',
+    description: 'crea il database (WAL, chiavi esterne, file leggibile solo dal proprietario); ripeterlo non fa danni',
+    load: async () => (await import('./init.js')).initCommand,
+  },
+  {
+    name: 'bandi',
+    term: 'bandi',
+    description: 'elenca i bandi caricati (inclusi quelli di --catalogo)',
+    load: async () => (await import('./bandi.js')).bandiCommand,
+  },
+  {
+    name: 'catalogo',
+    term: 'catalogo [opzioni] <bando>',
+    description: 'servizi, tariffe e massimali di un bando',
+    load: async () => (await import('./catalogo.js')).catalogoCommand,
+  },
+  {
+    name: 'regole',
+    term: 'regole [opzioni]',
+    description: 'ogni regola di controllo: id, gravità per bando, titolo',
+    load: async () => (await import('./regole.js')).regoleCommand,
+  },
+  {
+    name: 'ente',
+    term: 'ente',
+    description: 'i dati dell\'ente accreditato: carta intestata e dati di pagamento',
+    load: async () => (await import('./ente.js')).enteCommand,
+  },
+  {
+    name: 'sede',
+    term: 'sede',
+    description: 'le sedi e gli sportelli, con il comune e il giorno del patrono',
+    load: async () => (await import('./sede.js')).sedeCommand,
+  },
+  {
+    name: 'professionista',
+    term: 'professionista',
+    description: 'i professionisti che erogano i servizi (si indicano per codice o per nome e cognome)',
+    load: async () => (await import('./professionista.js')).professionistaCommand,
+  },
+  {
+    name: 'destinatario',
+    term: 'destinatario',
+    description: 'le persone destinatarie delle doti, con le misure esterne che contano per la ripetibilità',
+    load: async () => (await import('./destinatario.js')).destinatarioCommand,
+  },
+  {
+    name: 'nuova',
+    term: 'nuova [opzioni]',
+    description: 'nuova dote: Cremona (ATTIVA dalla data di attivazione) o richiesta Job Coach (PROPOSTA dalla notifica del CPI); su un terminale, senza opzioni, chiede i dati',
+    load: async () => (await import('./nuova.js')).nuovaCommand,
+  },
+  {
+    name: 'elenco',
+    term: 'elenco [opzioni]',
+    description: 'le doti e le richieste Job Coach, con lo stato di oggi',
+    load: async () => (await import('./elenco.js')).elencoCommand,
+  },
+  {
+    name: 'mostra',
+    term: 'mostra <id>',
+    description: 'una dote: stato, date, PIP e sue versioni, ore pianificate / programmate / erogate / residue, valore, scadenze',
+    load: async () => (await import('./mostra.js')).mostraCommand,
+  },
+  {
+    name: 'ammetti',
+    term: 'ammetti [opzioni] <id>',
+    description: 'Job Coach: ammette la richiesta al servizio (entro 7 giorni dalla notifica del CPI, poi è CANCELLATA)',
+    load: async () => (await import('./ammetti.js')).ammettiCommand,
+  },
+  {
+    name: 'rifiuta',
+    term: 'rifiuta [opzioni] <id>',
+    description: 'Job Coach: rifiuta la richiesta, con la motivazione (entro 7 giorni dalla notifica del CPI)',
+    load: async () => (await import('./rifiuta.js')).rifiutaCommand,
+  },
+  {
+    name: 'pip',
+    term: 'pip',
+    description: 'il PIP di una dote Cremona: servizi e ore entro i massimali della fascia, variazioni, invio e validazione',
+    load: async () => (await import('./pip.js')).pipCommand,
+  },
+  {
+    name: 'concludi',
+    term: 'concludi [opzioni] <id>',
+    description: 'conclude la dote (CONCLUSA); rifiutato finché ci sono erogazioni INSERITE, PROGRAMMATE o AVVIATE. Job Coach: termina le attività con almeno un\'erogazione EROGATA',
+    load: async () => (await import('./concludi.js')).concludiCommand,
+  },
+  {
+    name: 'scadenze',
+    term: 'scadenze [opzioni]',
+    description: 'le scadenze ancora da rispettare (invio e validazione del PIP, fine dote, liquidazione, ammissione Job Coach, rendicontazione), prima le più vicine; sempre quelle scadute',
+    load: async () => (await import('./scadenze.js')).scadenzeCommand,
+  },
+  {
+    name: 'erogazione',
+    term: 'erogazione',
+    description: 'erogazioni di una dote: inserimento, modifica, stati, elenco',
+    load: async () => (await import('./erogazione.js')).erogazioneCommand,
+  },
+  {
+    name: 'attivita',
+    term: 'attivita',
+    description: 'le attività di un voucher Job Coach: PROPOSTA → INIZIATA → TERMINATA',
+    load: async () => (await import('./attivita.js')).attivitaCommand,
+  },
+  {
+    name: 'storia',
+    term: 'storia <id>',
+    description: 'lo storico di una dote: la dote, il PIP, le attività e le erogazioni; chi, quando, cosa è cambiato',
+    load: async () => (await import('./storia.js')).storiaCommand,
+  },
+  {
+    name: 'verifica',
+    term: 'verifica [opzioni] [file...]',
+    description: 'controlla calendari e timesheet CSV (tutti insieme), senza importarli',
+    load: async () => (await import('./verifica.js')).verificaCommand,
+  },
+  {
+    name: 'importa',
+    term: 'importa [opzioni] [file...]',
+    description: 'controlla e importa calendari (erogazioni EROGATA) e timesheet: tutto o niente',
+    load: async () => (await import('./importa.js')).importaCommand,
+  },
+];
