@@ -11,4 +11,6 @@ export interface DoteRepository {
   inLiquidazione(id: string): Promise<boolean>;
   /** The rules' view of a dote (type, fascia, period, caps, plan, the person's history). */
   info(cats: Catalogues, id: string): Promise<DoteInfo | undefined>;
+  /** A person's doti, by request date then id. */
+  ofDestinatario(destinatarioId: number): Promise<DoteRow[]>;
 }

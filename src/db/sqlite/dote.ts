@@ -20,4 +20,8 @@ export class SqliteDoti implements DoteRepository {
     const row = findDote(this.db, id);
     return row ? doteInfoFromRow(this.db, cats, row) : undefined;
   }
+
+  async ofDestinatario(destinatarioId: number): Promise<DoteRow[]> {
+    return cachedStatement(this.db, 'SELECT * FROM dote WHERE destinatario_id = ? ORDER BY data_richiesta, id').all(destinatarioId) as DoteRow[];
+  }
 }
