@@ -31,8 +31,7 @@ import type { Finding } from '../rules/types.js';
 import { actionDate, describeDote, doteDates, loadDote, personaOf, refuseOnErrors, type DoteCtx } from './dote-load.js';
 import { scadenzeAperte } from '../domain/scadenze.js';
 import { doteDeadline } from '../rules/dote-deadline.js';
-import type { StatoAttivita } from '../domain/erogazione-state.js';
-import { terminaAttivita } from './attivita.js';
+import { concludiAttivita, type StatoAttivita } from '../domain/erogazione-state.js';
 
 /** The options of `dote nuova`, as its schema reads them: `data` ISO, `fascia` a number. */
 export interface NuovaOptions {
@@ -401,7 +400,11 @@ export function concludiDote(db: Db, ctx: DoteCtx, id: string, o: { data?: strin
         senzaOre.push(a.servizio);
         continue;
       }
-      terminaAttivita(db, { doteId: row.id, servizio: a.servizio, stato: a.stato, erogate: n, data, operatore: ctx.operatore });
+      // What terminaAttivita (app/attivita.ts) does over the store, here on the handle until this
+      // use case moves to the store: no delivery of the dote is open (refused above).
+      const next = concludiAttivita(a.stato, n, `L'attività ${a.servizio} della dote ${row.id}`);
+      db.prepare('UPDATE attivita SET stato = ?, data_conclusione = ? WHERE dote_id = ? AND servizio = ?').run(next, data, row.id, a.servizio);
+      recordHistory(db, { doteId: row.id, entita: 'attivita', entitaId: a.servizio, azione: 'concludi', operatore: ctx.operatore, prima: { stato: a.stato }, dopo: { stato: next, data_conclusione: data } });
       terminate.push(a.servizio);
     }
     const prima = { stato: row.stato, data_conclusione: row.data_conclusione };
