@@ -14,6 +14,7 @@ import { RefusedError } from '../errors.js';
 import { formatDateIt } from '../domain/dates.js';
 import { actionDate } from './dote-load.js';
 import { concludiAttivita, type StatoAttivita } from '../domain/erogazione-state.js';
+import type { Repositories } from '../db/store.js';
 
 export interface AttivitaCtx {
   oggi: string;
@@ -133,6 +134,37 @@ export function terminaAttivita(
   }
   db.prepare('UPDATE attivita SET stato = ?, data_conclusione = ? WHERE dote_id = ? AND servizio = ?').run(next, a.data, a.doteId, a.servizio);
   recordHistory(db, {
+    doteId: a.doteId,
+    entita: 'attivita',
+    entitaId: a.servizio,
+    azione: 'concludi',
+    operatore: a.operatore,
+    prima: { stato: a.stato },
+    dopo: { stato: next, data_conclusione: a.data },
+  });
+}
+
+/**
+ * terminaAttivita through the store's repositories, for use cases that run in `store.write`
+ * (`dote concludi`): the same rule, the same refusal, the same history entry.
+ */
+export async function terminaAttivitaIn(
+  r: Repositories,
+  a: { doteId: string; servizio: string; stato: StatoAttivita; erogate: number; data: string; operatore: string },
+): Promise<void> {
+  const next = concludiAttivita(a.stato, a.erogate, `L'attività ${a.servizio} della dote ${a.doteId}`);
+  const open = await r.erogazioni.openDeliveriesOfService(a.doteId, a.servizio);
+  if (open.length) {
+    const list = open.map((e) => `${e.id} del ${formatDateIt(e.data)} (${e.stato})`).join(', ');
+    throw new RefusedError(
+      `l'attività ${a.servizio} della dote ${a.doteId} ha ${open.length === 1 ? "un'erogazione ancora aperta" : `${open.length} erogazioni ancora aperte`}: ${list}; ` +
+        "dopo la conclusione non si potrebbe più cambiarla",
+      [],
+      `concludila, annullala o chiudila negativamente prima (es. "dote erogazione annulla ${open[0]!.id}")`,
+    );
+  }
+  await r.erogazioni.concludeAttivita({ doteId: a.doteId, servizio: a.servizio, stato: next, data: a.data });
+  await r.storia.record({
     doteId: a.doteId,
     entita: 'attivita',
     entitaId: a.servizio,

@@ -8,4 +8,6 @@ export interface RegistryRepository {
   findProfessionista(codeOrName: string): Promise<ProfessionistaRow | undefined>;
   /** A sede by name (case ignored). */
   findSede(nome: string): Promise<SedeRow | undefined>;
+  /** The ente's name and code, once registered. */
+  ente(): Promise<{ nome: string; codice: string | null } | null>;
 }

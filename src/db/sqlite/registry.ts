@@ -1,4 +1,4 @@
-import type { Db } from '../connection.js';
+import { cachedStatement, type Db } from '../connection.js';
 import { findProfessionista, findSede, type ProfessionistaRow, type SedeRow } from '../repo/lookup.js';
 import type { RegistryRepository } from '../registry-repository.js';
 
@@ -11,5 +11,9 @@ export class SqliteRegistry implements RegistryRepository {
 
   async findSede(nome: string): Promise<SedeRow | undefined> {
     return findSede(this.db, nome);
+  }
+
+  async ente(): Promise<{ nome: string; codice: string | null } | null> {
+    return (cachedStatement(this.db, 'SELECT nome, codice FROM ente WHERE id = 1').get() as { nome: string; codice: string | null } | undefined) ?? null;
   }
 }
