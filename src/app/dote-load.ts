@@ -1,8 +1,8 @@
 /**
  * Loading doti for the dote commands: the row, its bando and type, its person, its state as time
- * made it (a Job Coach request unanswered for 7 days is CANCELLATA), its PIP versions, and the
- * dates the deadline rule reads. Shared by app/doti.ts, app/pip.ts, app/dote-view.ts and
- * app/scadenze.ts.
+ * made it (a Job Coach request unanswered for 7 days is CANCELLATA), and the dates the deadline
+ * rule reads, through the store's repositories (inside the caller's transaction). Shared by
+ * app/doti.ts, app/pip.ts, app/dote-view.ts and app/scadenze.ts.
  */
 import type { Db } from '../db/connection.js';
 import type { Catalogues } from '../bandi/load.js';

@@ -48,32 +48,32 @@ export async function scadenzeView(store: Store, ctx: DoteCtx, o: { entro?: numb
   const out: ScadenzaView[] = [];
   const nonCalcolate: DoteNonCalcolata[] = [];
   await store.read(async (repos) => {
-  for (const r of await repos.doti.list({ order: 'id' })) {
-    const bando = cats.find(r.bando);
-    if (!bando) {
-      // Without the catalogue only the stored state is known: refused and cancelled requests
-      // have no deadlines in any bando, every other dote may have some.
-      if (r.stato === STATO.RIFIUTATA || r.stato === STATO.CANCELLATA) continue;
-      const p = (await repos.destinatari.findById(r.destinatario_id))!;
-      nonCalcolate.push({ doteId: r.id, bando: r.bando, tipo: r.tipo, statoRegistrato: r.stato, destinatario: { cf: p.cf, nome: p.nome, cognome: p.cognome } });
-      continue;
+    for (const r of await repos.doti.list({ order: 'id' })) {
+      const bando = cats.find(r.bando);
+      if (!bando) {
+        // Without the catalogue only the stored state is known: refused and cancelled requests
+        // have no deadlines in any bando, every other dote may have some.
+        if (r.stato === STATO.RIFIUTATA || r.stato === STATO.CANCELLATA) continue;
+        const p = (await repos.destinatari.findById(r.destinatario_id))!;
+        nonCalcolate.push({ doteId: r.id, bando: r.bando, tipo: r.tipo, statoRegistrato: r.stato, destinatario: { cf: p.cf, nome: p.nome, cognome: p.cognome } });
+        continue;
+      }
+      const setting = settingOf(bando, doteDeadline.id);
+      if (!setting) continue;
+      const d = await describeDote(repos, cats, r, ctx.oggi);
+      if (d.stato.stato === STATO.RIFIUTATA || d.stato.stato === STATO.CANCELLATA) continue;
+      for (const s of scadenzeAperte(doteDeadline.scadenze(bando, await doteDates(repos, d), ctx.oggi))) {
+        if (entro !== null && s.giorniMancanti > entro) continue;
+        out.push({
+          ...s,
+          bando: r.bando,
+          tipo: r.tipo,
+          statoDote: d.stato.stato,
+          destinatario: { cf: d.persona.cf, nome: d.persona.nome, cognome: d.persona.cognome },
+          severita: setting.severita,
+        });
+      }
     }
-    const setting = settingOf(bando, doteDeadline.id);
-    if (!setting) continue;
-    const d = await describeDote(repos, cats, r, ctx.oggi);
-    if (d.stato.stato === STATO.RIFIUTATA || d.stato.stato === STATO.CANCELLATA) continue;
-    for (const s of scadenzeAperte(doteDeadline.scadenze(bando, await doteDates(repos, d), ctx.oggi))) {
-      if (entro !== null && s.giorniMancanti > entro) continue;
-      out.push({
-        ...s,
-        bando: r.bando,
-        tipo: r.tipo,
-        statoDote: d.stato.stato,
-        destinatario: { cf: d.persona.cf, nome: d.persona.nome, cognome: d.persona.cognome },
-        severita: setting.severita,
-      });
-    }
-  }
   });
   out.sort((a, b) => compareCodeUnits(a.entro, b.entro) || compareCodeUnits(a.doteId, b.doteId) || compareCodeUnits(a.id, b.id));
   return {
