@@ -1,20 +1,22 @@
 /**
  * Loading doti for the dote commands: the row, its bando and type, its person, its state as time
- * made it (a Job Coach request unanswered for 7 days is CANCELLATA), its PIP versions, and the
- * dates the deadline rule reads. Shared by app/doti.ts, app/pip.ts, app/dote-view.ts and
- * app/scadenze.ts.
+ * made it (a Job Coach request unanswered for 7 days is CANCELLATA), and the dates the deadline
+ * rule reads, through the store's repositories (inside the caller's transaction). Shared by
+ * app/doti.ts, app/pip.ts, app/dote-view.ts and app/scadenze.ts.
  */
-import { OPEN_STATES_SQL } from '../db/states.js';
 import type { Db } from '../db/connection.js';
 import type { Catalogues } from '../bandi/load.js';
 import type { Bando, TipoDote } from '../bandi/schema.js';
-import { findDote, type DestinatarioRow, type DoteRow } from '../db/repo/lookup.js';
+import type { DestinatarioRow, DoteRow } from '../db/repo/lookup.js';
+import type { PipVersione } from '../db/dote-repository.js';
+import type { Repositories } from '../db/store.js';
 import { UsageError, RefusedError } from '../errors.js';
 import { formatDateIt } from '../domain/dates.js';
 import { statoEffettivo, type Persona, type StatoEffettivo } from '../domain/dote.js';
-import type { DoteDates, ErogazioneAperta } from '../domain/scadenze.js';
-import type { VocePip } from '../domain/pip.js';
+import type { DoteDates } from '../domain/scadenze.js';
 import type { Finding } from '../rules/types.js';
+
+export type { PipVersione };
 
 /** What the commands receive from the context. */
 export interface DoteCtx {
@@ -31,18 +33,18 @@ export interface LoadedDote {
   stato: StatoEffettivo;
 }
 
-export function loadDote(db: Db, cats: Catalogues, id: string, oggi: string): LoadedDote {
-  const row = findDote(db, id);
+export async function loadDote(r: Repositories, cats: Catalogues, id: string, oggi: string): Promise<LoadedDote> {
+  const row = await r.doti.find(id);
   if (!row) throw new RefusedError(`dote sconosciuta: ${id}`, [], 'vedi "dote elenco"');
-  return describeDote(db, cats, row, oggi);
+  return describeDote(r, cats, row, oggi);
 }
 
-export function describeDote(db: Db, cats: Catalogues, row: DoteRow, oggi: string): LoadedDote {
+export async function describeDote(r: Repositories, cats: Catalogues, row: DoteRow, oggi: string): Promise<LoadedDote> {
   const bando = cats.find(row.bando);
   if (!bando) throw new UsageError(`la dote ${row.id} è del bando ${row.bando}, che non è caricato`, 'carica il suo catalogo con --catalogo FILE');
   const tipo = bando.tipi.find((t) => t.codice === row.tipo);
   if (!tipo) throw new UsageError(`la dote ${row.id} ha il tipo ${row.tipo}, che il bando ${bando.id} non prevede`);
-  const persona = db.prepare('SELECT * FROM destinatario WHERE id = ?').get(row.destinatario_id) as DestinatarioRow;
+  const persona = (await r.destinatari.findById(row.destinatario_id))!;
   return { row, bando, tipo, persona, stato: statoEffettivo(bando, row, oggi) };
 }
 
@@ -59,51 +61,25 @@ export function personaOf(r: DestinatarioRow): Persona {
   };
 }
 
-export function liquidazioneDate(db: Db, doteId: string): string | null {
-  const r = db.prepare('SELECT data FROM liquidazione WHERE dote_id = ?').get(doteId) as { data: string } | undefined;
-  return r?.data ?? null;
-}
-
-export function doteDates(db: Db, d: LoadedDote): DoteDates {
-  const r = d.row;
+/** The dates the deadline rule reads, with the liquidation request and the deliveries still open. */
+export async function doteDates(r: Repositories, d: LoadedDote): Promise<DoteDates> {
+  const row = d.row;
   return {
-    id: r.id,
-    stato: r.stato,
+    id: row.id,
+    stato: row.stato,
     statoEffettivo: d.stato.stato,
-    data_richiesta: r.data_richiesta,
-    data_notifica: r.data_notifica,
-    data_ammissione: r.data_ammissione,
-    data_rifiuto: r.data_rifiuto,
-    data_attivazione: r.data_attivazione,
-    data_invio_pip: r.data_invio_pip,
-    data_validazione_pip: r.data_validazione_pip,
-    data_conclusione: r.data_conclusione,
-    data_fine: r.data_fine,
-    data_liquidazione: liquidazioneDate(db, r.id),
-    erogazioniAperte: erogazioniAperte(db, r.id),
+    data_richiesta: row.data_richiesta,
+    data_notifica: row.data_notifica,
+    data_ammissione: row.data_ammissione,
+    data_rifiuto: row.data_rifiuto,
+    data_attivazione: row.data_attivazione,
+    data_invio_pip: row.data_invio_pip,
+    data_validazione_pip: row.data_validazione_pip,
+    data_conclusione: row.data_conclusione,
+    data_fine: row.data_fine,
+    data_liquidazione: await r.doti.liquidazioneDate(row.id),
+    erogazioniAperte: await r.doti.openDeliveries(row.id),
   };
-}
-
-/** A dote's deliveries still open (INSERITA, PROGRAMMATA, AVVIATA), by date: each has a deadline to be concluded. */
-export function erogazioniAperte(db: Db, doteId: string): ErogazioneAperta[] {
-  return db
-    .prepare(`SELECT id, data, servizio, stato FROM erogazione WHERE dote_id = ? AND stato IN (${OPEN_STATES_SQL}) ORDER BY data, inizio, id`)
-    .all(doteId) as ErogazioneAperta[];
-}
-
-export interface PipVersione {
-  id: number;
-  versione: number;
-  data: string;
-  motivo: string | null;
-  creata_il: string;
-  voci: VocePip[];
-}
-
-export function pipVersions(db: Db, doteId: string): PipVersione[] {
-  const versions = db.prepare('SELECT id, versione, data, motivo, creata_il FROM pip_versione WHERE dote_id = ? ORDER BY versione').all(doteId) as Omit<PipVersione, 'voci'>[];
-  const voci = db.prepare('SELECT servizio, minuti_individuali AS minutiIndividuali, minuti_collettivi AS minutiCollettivi FROM pip_voce WHERE pip_versione_id = ? ORDER BY servizio');
-  return versions.map((v) => ({ ...v, voci: voci.all(v.id) as VocePip[] }));
 }
 
 /**
@@ -127,7 +103,10 @@ export function refuseOnErrors(findings: readonly Finding[], what: string): Find
   return findings.filter((f) => f.severity === 'warning');
 }
 
-/** Opens the database for one command and closes it afterwards. */
+/**
+ * Opens the database for one command and closes it afterwards. For the commands not yet moved to
+ * the store (`withStore` in db/store.ts); the dote commands use the store.
+ */
 export async function withDatabase<T>(dbPath: string, fn: (db: Db) => T | Promise<T>): Promise<T> {
   const { openDatabase } = await import('../db/connection.js');
   const db = openDatabase(dbPath);

@@ -1,5 +1,6 @@
 /** Destinatari: the people the doti are for, and their measures outside our doti. */
 import type { DestinatarioRow } from './repo/lookup.js';
+import type { MisuraEsterna } from '../rules/dote-one-active.js';
 
 export type { DestinatarioRow };
 
@@ -42,4 +43,6 @@ export interface DestinatarioRepository {
   misureOf(destinatarioId: number): Promise<MisuraEsternaRow[]>;
   /** Adds an external measure; returns its id. */
   insertMisura(row: NewMisuraEsterna): Promise<number>;
+  /** A person's measures outside our doti (other operators, past annualità), by start date. */
+  misureEsterne(destinatarioId: number): Promise<MisuraEsterna[]>;
 }

@@ -116,4 +116,7 @@ export interface ErogazioneRepository {
   setAttivitaStato(doteId: string, servizio: string, stato: StatoAttivita): Promise<void>;
   /** An activity's new state and date of conclusion. */
   setAttivitaConclusa(doteId: string, servizio: string, stato: StatoAttivita, dataConclusione: string): Promise<void>;
+  insertAttivita(a: { doteId: string; servizio: string; minuti: number; stato: StatoAttivita }): Promise<void>;
+  /** How many of a dote's deliveries for a service are in state `stato`. */
+  countByState(doteId: string, servizio: string, stato: string): Promise<number>;
 }

@@ -35,4 +35,6 @@ export interface RegistryRepository {
   insertProfessionista(row: NewProfessionista): Promise<number>;
   /** All professionals by name (case ignored), then code. */
   listProfessionisti(): Promise<ProfessionistaRow[]>;
+  /** The ente's name and code, once registered. */
+  ente(): Promise<{ nome: string; codice: string | null } | null>;
 }

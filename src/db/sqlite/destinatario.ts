@@ -1,4 +1,5 @@
 import { cachedStatement, type Db } from '../connection.js';
+import type { MisuraEsterna } from '../../rules/dote-one-active.js';
 import type { DestinatarioRow } from '../repo/lookup.js';
 import type {
   DestinatarioConConteggi,
@@ -69,5 +70,9 @@ export class SqliteDestinatari implements DestinatarioRepository {
        VALUES (@destinatario_id, @tipo, @annualita, @operatore, @azienda, @servizi, @dal, @al, @note)`,
     ).run(row);
     return Number(r.lastInsertRowid);
+  }
+
+  async misureEsterne(destinatarioId: number): Promise<MisuraEsterna[]> {
+    return cachedStatement(this.db, 'SELECT tipo, dal, al, operatore, azienda, servizi FROM misura_esterna WHERE destinatario_id = ? ORDER BY dal').all(destinatarioId) as MisuraEsterna[];
   }
 }

@@ -176,4 +176,12 @@ export class SqliteErogazioni implements ErogazioneRepository {
   async setAttivitaConclusa(doteId: string, servizio: string, stato: StatoAttivita, dataConclusione: string): Promise<void> {
     this.stmt(SQL.setAttivitaConclusa).run({ doteId, servizio, stato, dataConclusione });
   }
+
+  async insertAttivita(a: { doteId: string; servizio: string; minuti: number; stato: StatoAttivita }): Promise<void> {
+    cachedStatement(this.db, 'INSERT INTO attivita (dote_id, servizio, minuti, stato) VALUES (@doteId, @servizio, @minuti, @stato)').run(a);
+  }
+
+  async countByState(doteId: string, servizio: string, stato: string): Promise<number> {
+    return (cachedStatement(this.db, 'SELECT count(*) AS n FROM erogazione WHERE dote_id = @doteId AND servizio = @servizio AND stato = @stato').get({ doteId, servizio, stato }) as { n: number }).n;
+  }
 }

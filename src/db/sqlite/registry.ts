@@ -76,4 +76,8 @@ export class SqliteRegistry implements RegistryRepository {
   async listProfessionisti(): Promise<ProfessionistaRow[]> {
     return cachedStatement(this.db, 'SELECT * FROM professionista ORDER BY nome COLLATE NOCASE, codice').all() as ProfessionistaRow[];
   }
+
+  async ente(): Promise<{ nome: string; codice: string | null } | null> {
+    return (cachedStatement(this.db, 'SELECT nome, codice FROM ente WHERE id = 1').get() as { nome: string; codice: string | null } | undefined) ?? null;
+  }
 }
