@@ -4,7 +4,6 @@
  * rule reads, through the store's repositories (inside the caller's transaction). Shared by
  * app/doti.ts, app/pip.ts, app/dote-view.ts and app/scadenze.ts.
  */
-import type { Db } from '../db/connection.js';
 import type { Catalogues } from '../bandi/load.js';
 import type { Bando, TipoDote } from '../bandi/schema.js';
 import type { DestinatarioRow, DoteRow } from '../db/repo/lookup.js';
@@ -101,18 +100,4 @@ export function refuseOnErrors(findings: readonly Finding[], what: string): Find
     throw new RefusedError(`${what} rifiutata: ${msg}`, errors.map((f) => ({ rule: f.rule, severity: f.severity, message: f.message })));
   }
   return findings.filter((f) => f.severity === 'warning');
-}
-
-/**
- * Opens the database for one command and closes it afterwards. For the commands not yet moved to
- * the store (`withStore` in db/store.ts); the dote commands use the store.
- */
-export async function withDatabase<T>(dbPath: string, fn: (db: Db) => T | Promise<T>): Promise<T> {
-  const { openDatabase } = await import('../db/connection.js');
-  const db = openDatabase(dbPath);
-  try {
-    return await fn(db);
-  } finally {
-    db.close();
-  }
 }

@@ -22,7 +22,7 @@ import {
   type CategoriaPrioritaria,
 } from '../domain/dote.js';
 import { settingOf } from '../rules/engine.js';
-import { doteOneActive, type AltraDote, type MisuraEsterna } from '../rules/dote-one-active.js';
+import { doteOneActive, type AltraDote } from '../rules/dote-one-active.js';
 import { doteEligibility, type DotePrecedente } from '../rules/dote-eligibility.js';
 import type { Finding } from '../rules/types.js';
 import { actionDate, describeDote, doteDates, loadDote, personaOf, refuseOnErrors, type DoteCtx, type LoadedDote } from './dote-load.js';
