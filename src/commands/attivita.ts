@@ -17,7 +17,7 @@ export function attivitaCommand(): Command {
       const o = await concludiAttivitaOptions.parse(raw);
       const ctx = context();
       const { withStore } = await import('../db/store.js');
-      const { concludiAttivitaDote } = await import('../app/attivita.js');
+      const { concludiAttivitaDote } = await import('../use-cases/attivita.js');
       const { formatHours } = await import('../domain/money.js');
       const a = await withStore(ctx.dbPath, (store) => concludiAttivitaDote(store, ctx, id, servizio, o.data));
       if (ctx.json) printJson(a);
@@ -31,7 +31,7 @@ export function attivitaCommand(): Command {
     .action(async (id: string) => {
       const ctx = context();
       const { withStore } = await import('../db/store.js');
-      const { elencoAttivita } = await import('../app/attivita.js');
+      const { elencoAttivita } = await import('../use-cases/attivita.js');
       const { formatAttivita } = await import('../output/attivita.js');
       const { table } = await import('../output/table.js');
       const list = await withStore(ctx.dbPath, (store) => elencoAttivita(store, ctx, id));

@@ -13,9 +13,9 @@ export function concludiCommand(): Command {
       const opts = await concludiOptions.parse(raw);
       const ctx = context();
       const { withStore } = await import('../db/store.js');
-      const { concludiDote } = await import('../app/doti.js');
+      const { concludiDote } = await import('../use-cases/doti.js');
       const { nextDeadlineText } = await import('../output/dote.js');
-      const { mostraDote } = await import('../app/dote-view.js');
+      const { mostraDote } = await import('../use-cases/dote-view.js');
       const { formatDateIt } = await import('../domain/dates.js');
       const { r, v } = await withStore(ctx.dbPath, async (store) => {
         const r = await concludiDote(store, ctx, id, opts);

@@ -5,7 +5,7 @@ import type { Kinds } from '../cli-options/kinds.js';
 
 /** The person's fields, shared by `aggiungi` and `modifica`: `--disabilita ""`, `--email ""`, `--telefono ""` clear the field. */
 async function personFields({ oneOf, clearable, email, telefono, text, flag }: Kinds) {
-  const { DISABILITA } = await import('../app/destinatario.js');
+  const { DISABILITA } = await import('../use-cases/destinatario.js');
   return {
     nome: text(),
     cognome: text(),
@@ -32,7 +32,7 @@ export const modificaOptions = defineOptions(async (k) => k.z.object(await perso
 
 /** `destinatario misura CF --tipo T --dal D [--al D] […]`; `--al ""`: still running. */
 export const misuraOptions = defineOptions(async ({ z, date, oneOf, annualita, codiciServizio, blankAsAbsent, optional, text }) => {
-  const { TIPI_MISURA } = await import('../app/destinatario.js');
+  const { TIPI_MISURA } = await import('../use-cases/destinatario.js');
   return z.object({
     tipo: oneOf('--tipo', TIPI_MISURA),
     dal: date('--dal'),
@@ -85,7 +85,7 @@ export function destinatarioCommand(): Command {
     const opts = await aggiungiOptions.parse(raw);
     const ctx = context();
     const { withStore } = await import('../db/store.js');
-    const { aggiungiDestinatario } = await import('../app/destinatario.js');
+    const { aggiungiDestinatario } = await import('../use-cases/destinatario.js');
     const { formatDateIt } = await import('../domain/dates.js');
     const { cf, ...fields } = opts;
     const v = await withStore(ctx.dbPath, (store) => aggiungiDestinatario(store, cf, fields, ctx.oggi));
@@ -109,7 +109,7 @@ export function destinatarioCommand(): Command {
     const opts = await modificaOptions.parse(raw);
     const ctx = context();
     const { withStore } = await import('../db/store.js');
-    const { modificaDestinatario } = await import('../app/destinatario.js');
+    const { modificaDestinatario } = await import('../use-cases/destinatario.js');
     const { formatDestinatario } = await import('../output/destinatario.js');
     const v = await withStore(ctx.dbPath, (store) => modificaDestinatario(store, cf, opts, ctx.oggi));
     if (ctx.json) printJson(v);
@@ -122,7 +122,7 @@ export function destinatarioCommand(): Command {
     .action(async () => {
       const ctx = context();
       const { withStore } = await import('../db/store.js');
-      const { elencoDestinatari } = await import('../app/destinatario.js');
+      const { elencoDestinatari } = await import('../use-cases/destinatario.js');
       const { formatDestinatari } = await import('../output/destinatario.js');
       const list = await withStore(ctx.dbPath, (store) => elencoDestinatari(store, ctx.oggi), { readonly: true });
       if (ctx.json) printJson(list);
@@ -136,7 +136,7 @@ export function destinatarioCommand(): Command {
     .action(async (cf: string) => {
       const ctx = context();
       const { withStore } = await import('../db/store.js');
-      const { mostraDestinatario } = await import('../app/destinatario.js');
+      const { mostraDestinatario } = await import('../use-cases/destinatario.js');
       const { formatDestinatario } = await import('../output/destinatario.js');
       const v = await withStore(ctx.dbPath, (store) => mostraDestinatario(store, cf, ctx.oggi), { readonly: true });
       if (ctx.json) printJson(v);
@@ -159,7 +159,7 @@ export function destinatarioCommand(): Command {
       const opts = await misuraOptions.parse(raw);
       const ctx = context();
       const { withStore } = await import('../db/store.js');
-      const { aggiungiMisura } = await import('../app/destinatario.js');
+      const { aggiungiMisura } = await import('../use-cases/destinatario.js');
       const { formatPeriodo } = await import('../output/destinatario.js');
       const v = await withStore(ctx.dbPath, (store) => aggiungiMisura(store, cf, opts));
       if (ctx.json) printJson(v);

@@ -22,7 +22,7 @@ export function elencoCommand(): Command {
       const opts = await elencoOptions.parse(raw);
       const ctx = context();
       const { withStore } = await import('../db/store.js');
-      const { elencoDoti } = await import('../app/dote-view.js');
+      const { elencoDoti } = await import('../use-cases/dote-view.js');
       const { formatElenco } = await import('../output/dote.js');
       const list = await withStore(ctx.dbPath, (store) => elencoDoti(store, ctx, opts));
       if (ctx.json) printJson(list);

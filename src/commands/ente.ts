@@ -23,7 +23,7 @@ export function enteCommand(): Command {
       const opts = await impostaOptions.parse(raw);
       const ctx = context();
       const { withStore } = await import('../db/store.js');
-      const { impostaEnte } = await import('../app/ente.js');
+      const { impostaEnte } = await import('../use-cases/ente.js');
       const { formatEnte } = await import('../output/ente.js');
       const v = await withStore(ctx.dbPath, (store) => impostaEnte(store, opts, { oggi: ctx.oggi, cwd: process.cwd() }));
       if (ctx.json) printJson(v);
@@ -40,7 +40,7 @@ export function enteCommand(): Command {
     .action(async () => {
       const ctx = context();
       const { withStore } = await import('../db/store.js');
-      const { mostraEnte } = await import('../app/ente.js');
+      const { mostraEnte } = await import('../use-cases/ente.js');
       const { formatEnte } = await import('../output/ente.js');
       const v = await withStore(ctx.dbPath, (store) => mostraEnte(store), { readonly: true });
       if (ctx.json) printJson(v);

@@ -1,7 +1,7 @@
 import { Command } from 'commander';
 import { context, err, example, out, printJson } from '../command-kit.js';
 import { defineOptions } from '../cli-options/define.js';
-import type { AzioneStato, Esito } from '../app/erogazione.js';
+import type { AzioneStato, Esito } from '../use-cases/erogazione.js';
 
 const missing = (option: string) => `opzione obbligatoria mancante: ${option}`;
 
@@ -79,7 +79,7 @@ export function erogazioneCommand(): Command {
       const o = await aggiungiOptions.parse(raw);
       const ctx = context();
       const { withStore } = await import('../db/store.js');
-      const { aggiungiErogazione } = await import('../app/erogazione.js');
+      const { aggiungiErogazione } = await import('../use-cases/erogazione.js');
       const esiti = await withStore(ctx.dbPath, (store) => aggiungiErogazione(store, ctx, ids, o));
       printWarnings(esiti);
       if (ctx.json) printJson(esiti.length === 1 ? esiti[0]!.erogazione : esiti.map((e) => e.erogazione));
@@ -108,7 +108,7 @@ export function erogazioneCommand(): Command {
       const { eid, ...o } = await modificaOptions.parse({ ...raw, eid: eidText });
       const ctx = context();
       const { withStore } = await import('../db/store.js');
-      const { modificaErogazione } = await import('../app/erogazione.js');
+      const { modificaErogazione } = await import('../use-cases/erogazione.js');
       const esito = await withStore(ctx.dbPath, (store) => modificaErogazione(store, ctx, eid, o));
       printWarnings([esito]);
       if (ctx.json) printJson(esito.erogazione);
@@ -127,7 +127,7 @@ export function erogazioneCommand(): Command {
         const { eid } = await transizioneOptions.parse({ eid: eidText });
         const ctx = context();
         const { withStore } = await import('../db/store.js');
-        const { transizioneErogazione } = await import('../app/erogazione.js');
+        const { transizioneErogazione } = await import('../use-cases/erogazione.js');
         const esito = await withStore(ctx.dbPath, (store) => transizioneErogazione(store, ctx, eid, t.name));
         printWarnings([esito]);
         if (ctx.json) printJson(esito.erogazione);
@@ -145,7 +145,7 @@ export function erogazioneCommand(): Command {
       const o = await elencoOptions.parse(raw);
       const ctx = context();
       const { withStore } = await import('../db/store.js');
-      const { elencoErogazioni } = await import('../app/erogazione.js');
+      const { elencoErogazioni } = await import('../use-cases/erogazione.js');
       const { formatElenco } = await import('../output/erogazione.js');
       const { table } = await import('../output/table.js');
       const list = await withStore(ctx.dbPath, (store) => elencoErogazioni(store, id, o.stato));

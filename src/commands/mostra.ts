@@ -8,7 +8,7 @@ export function mostraCommand(): Command {
     .action(async (id: string) => {
       const ctx = context();
       const { withStore } = await import('../db/store.js');
-      const { mostraDote } = await import('../app/dote-view.js');
+      const { mostraDote } = await import('../use-cases/dote-view.js');
       const { formatMostra } = await import('../output/dote.js');
       const v = await withStore(ctx.dbPath, (store) => mostraDote(store, ctx, id));
       if (ctx.json) printJson(v);

@@ -1,7 +1,7 @@
 import { Command } from 'commander';
 import { context, err, example, out, printJson } from '../command-kit.js';
 import { defineOptions } from '../cli-options/define.js';
-import type { NuovaOptions as NuovaOpts } from '../app/doti.js';
+import type { NuovaOptions as NuovaOpts } from '../use-cases/doti.js';
 
 /**
  * `nuova [--bando B] [--tipo T] [--destinatario CF] [--id ID] [--fascia N] [--linea a|b] [--azienda …] [--data D]`.
@@ -42,14 +42,14 @@ export function nuovaCommand(): Command {
       const opts: NuovaOpts = await nuovaOptions.parse(raw);
       const ctx = context();
       const { withStore } = await import('../db/store.js');
-      const { nuovaDote, missingNuovaOptions } = await import('../app/doti.js');
+      const { nuovaDote, missingNuovaOptions } = await import('../use-cases/doti.js');
       const { formatNuova } = await import('../output/dote.js');
       const r = await withStore(ctx.dbPath, async (store) => {
         let o: NuovaOpts = opts;
         const missing = missingNuovaOptions(ctx.catalogFiles, o);
         if (missing.length) {
           if (process.stdin.isTTY && process.stdout.isTTY) {
-            const { askNuova } = await import('../app/nuova-prompt.js');
+            const { askNuova } = await import('../use-cases/nuova-prompt.js');
             o = await askNuova(store, ctx, o);
           } else {
             const { UsageError } = await import('../errors.js');
@@ -57,7 +57,7 @@ export function nuovaCommand(): Command {
           }
         }
         const r = await nuovaDote(store, ctx, o);
-        const { mostraDote } = await import('../app/dote-view.js');
+        const { mostraDote } = await import('../use-cases/dote-view.js');
         return { ...r, detail: await mostraDote(store, ctx, r.dote.id) };
       });
       if (ctx.json) return printJson({ dote: r.detail, categoriePrioritarie: r.categoriePrioritarie, avvisi: r.avvisi });

@@ -33,9 +33,9 @@ type PipRun =
 async function pipAction(id: string, p: PipRun): Promise<void> {
   const ctx = context();
   const { withStore } = await import('../db/store.js');
-  const pip = await import('../app/pip.js');
+  const pip = await import('../use-cases/pip.js');
   const { formatPip } = await import('../output/pip.js');
-  const { mostraDote } = await import('../app/dote-view.js');
+  const { mostraDote } = await import('../use-cases/dote-view.js');
   const { nextDeadlineText } = await import('../output/dote.js');
   const { formatDateIt } = await import('../domain/dates.js');
   const { formatCents } = await import('../domain/money.js');
@@ -57,7 +57,7 @@ async function pipAction(id: string, p: PipRun): Promise<void> {
     const r = p.run === 'invia' ? await pip.inviaPip(store, ctx, id, p.o) : await pip.validaPip(store, ctx, id, p.o);
     const v = await mostraDote(store, ctx, r.doteId);
     if (ctx.json) return printJson({ dote: v, avvisi: r.avvisi });
-    // A step recorded after its deadline: recorded anyway, dote/deadline reported (app/pip.ts).
+    // A step recorded after its deadline: recorded anyway, dote/deadline reported (use-cases/pip.ts).
     for (const w of r.avvisi) err(`avviso ${w.rule}: ${w.message}`);
     if (run === 'invia') out(`PIP della dote ${v.id} inviato alla Provincia il ${formatDateIt(r.dopo.data_invio_pip!)}.`);
     else out(`PIP della dote ${v.id} validato il ${formatDateIt(r.dopo.data_validazione_pip!)}: la dote termina il ${formatDateIt(r.dopo.data_fine!)}.`);

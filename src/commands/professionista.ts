@@ -28,7 +28,7 @@ export function professionistaCommand(): Command {
       const opts = await aggiungiOptions.parse(raw);
       const ctx = context();
       const { withStore } = await import('../db/store.js');
-      const { aggiungiProfessionista } = await import('../app/professionista.js');
+      const { aggiungiProfessionista } = await import('../use-cases/professionista.js');
       const v = await withStore(ctx.dbPath, (store) => aggiungiProfessionista(store, codice, opts));
       if (ctx.json) printJson(v);
       else out(`Professionista ${v.codice} aggiunto: ${v.nome}${v.ruolo ? `, ${v.ruolo}` : ''}${v.ente ? ` (${v.ente})` : ''}.`);
@@ -44,7 +44,7 @@ export function professionistaCommand(): Command {
     .action(async () => {
       const ctx = context();
       const { withStore } = await import('../db/store.js');
-      const { elencoProfessionisti } = await import('../app/professionista.js');
+      const { elencoProfessionisti } = await import('../use-cases/professionista.js');
       const { formatProfessionisti } = await import('../output/professionista.js');
       const list = await withStore(ctx.dbPath, (store) => elencoProfessionisti(store), { readonly: true });
       if (ctx.json) printJson(list);
@@ -58,7 +58,7 @@ export function professionistaCommand(): Command {
     .action(async (key: string) => {
       const ctx = context();
       const { withStore } = await import('../db/store.js');
-      const { mostraProfessionista } = await import('../app/professionista.js');
+      const { mostraProfessionista } = await import('../use-cases/professionista.js');
       const { formatProfessionista } = await import('../output/professionista.js');
       const v = await withStore(ctx.dbPath, (store) => mostraProfessionista(store, key), { readonly: true });
       if (ctx.json) printJson(v);

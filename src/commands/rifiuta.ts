@@ -19,8 +19,8 @@ export function rifiutaCommand(): Command {
       const opts = await rifiutaOptions.parse(raw);
       const ctx = context();
       const { withStore } = await import('../db/store.js');
-      const { rifiutaDote } = await import('../app/doti.js');
-      const { mostraDote } = await import('../app/dote-view.js');
+      const { rifiutaDote } = await import('../use-cases/doti.js');
+      const { mostraDote } = await import('../use-cases/dote-view.js');
       const { formatDateIt } = await import('../domain/dates.js');
       const { r, v } = await withStore(ctx.dbPath, async (store) => {
         const r = await rifiutaDote(store, ctx, id, opts);

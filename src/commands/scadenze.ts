@@ -14,7 +14,7 @@ export function scadenzeCommand(): Command {
       const opts = await scadenzeOptions.parse(raw);
       const ctx = context();
       const { withStore } = await import('../db/store.js');
-      const { scadenzeView } = await import('../app/scadenze.js');
+      const { scadenzeView } = await import('../use-cases/scadenze.js');
       const { formatScadenze } = await import('../output/scadenze.js');
       const r = await withStore(ctx.dbPath, (store) => scadenzeView(store, ctx, opts));
       if (ctx.json) printJson(r);

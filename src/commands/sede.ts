@@ -21,7 +21,7 @@ export function sedeCommand(): Command {
       const opts = await aggiungiOptions.parse(raw);
       const ctx = context();
       const { withStore } = await import('../db/store.js');
-      const { aggiungiSede } = await import('../app/sede.js');
+      const { aggiungiSede } = await import('../use-cases/sede.js');
       const { formatPatrono } = await import('../output/sede.js');
       const v = await withStore(ctx.dbPath, (store) => aggiungiSede(store, nome, opts));
       if (ctx.json) printJson(v);
@@ -38,7 +38,7 @@ export function sedeCommand(): Command {
     .action(async () => {
       const ctx = context();
       const { withStore } = await import('../db/store.js');
-      const { elencoSedi } = await import('../app/sede.js');
+      const { elencoSedi } = await import('../use-cases/sede.js');
       const { formatSedi } = await import('../output/sede.js');
       const list = await withStore(ctx.dbPath, (store) => elencoSedi(store), { readonly: true });
       if (ctx.json) printJson(list);
@@ -52,7 +52,7 @@ export function sedeCommand(): Command {
     .action(async (nome: string) => {
       const ctx = context();
       const { withStore } = await import('../db/store.js');
-      const { mostraSede } = await import('../app/sede.js');
+      const { mostraSede } = await import('../use-cases/sede.js');
       const { formatSede } = await import('../output/sede.js');
       const v = await withStore(ctx.dbPath, (store) => mostraSede(store, nome), { readonly: true });
       if (ctx.json) printJson(v);

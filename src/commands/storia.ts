@@ -8,7 +8,7 @@ export function storiaCommand(): Command {
     .action(async (id: string) => {
       const ctx = context();
       const { withStore } = await import('../db/store.js');
-      const { storiaDote } = await import('../app/storia.js');
+      const { storiaDote } = await import('../use-cases/storia.js');
       const { formatStoria } = await import('../output/storia.js');
       const view = await withStore(ctx.dbPath, (store) => storiaDote(store, id));
       if (ctx.json) printJson(view);

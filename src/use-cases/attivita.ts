@@ -1,6 +1,6 @@
 /**
  * `dote attivita …`: the five activities of a Job Coach voucher (Job Coach manual 3.3).
- * PROPOSTA → INIZIATA (first delivery started, see app/erogazione.ts) → TERMINATA by `attivita
+ * PROPOSTA → INIZIATA (first delivery started, see use-cases/erogazione.ts) → TERMINATA by `attivita
  * concludi`, which needs at least one EROGATA delivery and freezes the activity for good.
  * Cremona doti have no activities (their services are planned in the PIP).
  */

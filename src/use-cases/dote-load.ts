@@ -2,7 +2,7 @@
  * Loading doti for the dote commands: the row, its bando and type, its person, its state as time
  * made it (a Job Coach request unanswered for 7 days is CANCELLATA), and the dates the deadline
  * rule reads, through the store's repositories (inside the caller's transaction). Shared by
- * app/doti.ts, app/pip.ts, app/dote-view.ts and app/scadenze.ts.
+ * use-cases/doti.ts, use-cases/pip.ts, use-cases/dote-view.ts and use-cases/scadenze.ts.
  */
 import type { Catalogues } from '../bandi/load.js';
 import type { Bando, TipoDote } from '../bandi/schema.js';
