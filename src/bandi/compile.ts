@@ -1,9 +1,9 @@
 /**
- * `npm run catalogues`: validates the shipped catalogues with zod and writes what zod made of
- * them, with a hash of each source, to compiled-catalogues.json (read by load.ts, so that a
- * command does not import zod just to read the shipped catalogues). Run it after changing a file
- * of src/bandi/catalogues/ or the schema; test/bandi/compiled-catalogues.test.ts fails until then
- * (the program stays right meanwhile: a catalogue whose source changed is validated on the spot).
+ * The last step of `npm run build` (and of `npm ci`, through prepare): validates the shipped
+ * catalogues with zod and writes what zod made of them, with a hash of each source, to
+ * dist/bandi/compiled-catalogues.json (read by load.ts, so that a command does not import zod
+ * just to read the shipped catalogues). A catalogue whose source changed since, or a missing
+ * file, is validated on the spot: the program is right either way, only slower to start.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';

@@ -15,8 +15,11 @@ import { InternalError, UsageError } from '../errors.js';
 /** The shipped catalogues, listed explicitly (no directory scanning at run time). */
 export const BUILTIN_CATALOGUES = ['cremona-2021.json', 'veneto-jc-2022.json'] as const;
 
-/** The shipped catalogues as zod made them: `{ "<name>": { "hash": "<of the source>", "bando": {…} } }`. */
-export const COMPILED_CATALOGUES = packagePath('src', 'bandi', 'compiled-catalogues.json');
+/**
+ * The shipped catalogues as zod made them: `{ "<name>": { "hash": "<of the source>", "bando": {…} } }`.
+ * Build output, made by `npm run build` (and so by `npm ci`'s prepare) in dist/, never committed.
+ */
+export const COMPILED_CATALOGUES = packagePath('dist', 'bandi', 'compiled-catalogues.json');
 
 export type CompiledCatalogues = Record<string, { hash: string; bando: Bando }>;
 

@@ -7,7 +7,7 @@
  * Keep in step with the readers: time-window.ts (inizio, fine); person-hours-cap.ts via
  * time-daily-max.ts and time-weekly-max.ts (ore); time-weekly-service-max.ts (servizi: code →
  * hours); calendar-late-entry.ts and domain/scadenze.ts (avvisoDaGiorni, erroreDaGiorni);
- * service-repeat.ts and app/pip.ts (servizi: codes); liquidazione/result-180 (giorni).
+ * service-repeat.ts and use-cases/pip.ts (servizi: codes); liquidazione/result-180 (giorni).
  */
 import { z } from 'zod';
 import { parseTime } from '../domain/dates.js';

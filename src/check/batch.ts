@@ -39,7 +39,7 @@ import { fieldCodiceFiscale } from '../rules/field-codice-fiscale.js';
 import { fieldValue } from '../rules/field-value.js';
 import { importConflict } from '../rules/import-conflict.js';
 import { Reconciler } from './reconcile.js';
-import type { DbContext } from './db-context.js';
+import type { BatchContext } from '../db/batch-context.js';
 
 export interface BatchFile {
   /** The path as given on the command line (shown in diagnostics). */
@@ -70,7 +70,7 @@ export interface RowSink {
 export interface BatchOptions {
   cats: Catalogues;
   bando?: Bando;
-  db?: DbContext;
+  db?: BatchContext;
   oggi: string;
   /** importa records rows without `registrata_il` as registered today (cli.md). */
   mode: 'verifica' | 'importa';

@@ -16,10 +16,10 @@ export function attivitaCommand(): Command {
     .action(async (id: string, servizio: string, raw: unknown) => {
       const o = await concludiAttivitaOptions.parse(raw);
       const ctx = context();
-      const { withDatabase } = await import('../app/dote-load.js');
-      const { concludiAttivitaDote } = await import('../app/attivita.js');
+      const { withStore } = await import('../db/store.js');
+      const { concludiAttivitaDote } = await import('../use-cases/attivita.js');
       const { formatHours } = await import('../domain/money.js');
-      const a = await withDatabase(ctx.dbPath, (db) => concludiAttivitaDote(db, ctx, id, servizio, o.data));
+      const a = await withStore(ctx.dbPath, (store) => concludiAttivitaDote(store, ctx, id, servizio, o.data));
       if (ctx.json) printJson(a);
       else out(`attività ${a.servizio} della dote ${a.dote}: TERMINATA (${formatHours(a.erogateMinuti)} ${a.erogateMinuti === 60 ? 'ora erogata' : 'ore erogate'} su ${formatHours(a.oreMinuti)})`);
     });
@@ -30,11 +30,11 @@ export function attivitaCommand(): Command {
     .argument('<id>', 'id della dote')
     .action(async (id: string) => {
       const ctx = context();
-      const { withDatabase } = await import('../app/dote-load.js');
-      const { elencoAttivita } = await import('../app/attivita.js');
+      const { withStore } = await import('../db/store.js');
+      const { elencoAttivita } = await import('../use-cases/attivita.js');
       const { formatAttivita } = await import('../output/attivita.js');
       const { table } = await import('../output/table.js');
-      const list = await withDatabase(ctx.dbPath, (db) => elencoAttivita(db, ctx, id));
+      const list = await withStore(ctx.dbPath, (store) => elencoAttivita(store, ctx, id));
       if (ctx.json) printJson(list);
       else out(formatAttivita(list, table));
     });

@@ -4,7 +4,7 @@ import { context, example, out, printJson } from '../command-kit.js';
 export function bandiCommand(): Command {
   const cmd = new Command('bandi').description('elenca i bandi caricati (inclusi quelli di --catalogo)').action(async () => {
     const ctx = context();
-    const { bandiList } = await import('../app/catalogo.js');
+    const { bandiList } = await import('../use-cases/catalogo.js');
     const { formatBandi } = await import('../output/catalogo.js');
     const list = bandiList(ctx.catalogFiles);
     if (ctx.json) printJson(list);

@@ -13,7 +13,7 @@ export function catalogoCommand(): Command {
     .action(async (bando: string, raw: unknown) => {
       const opts = await catalogoOptions.parse(raw);
       const ctx = context();
-      const { catalogoView } = await import('../app/catalogo.js');
+      const { catalogoView } = await import('../use-cases/catalogo.js');
       const { formatCatalogo } = await import('../output/catalogo.js');
       const view = catalogoView(ctx.catalogFiles, bando, opts);
       if (ctx.json) printJson(view);

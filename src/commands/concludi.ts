@@ -12,14 +12,14 @@ export function concludiCommand(): Command {
     .action(async (id: string, raw: unknown) => {
       const opts = await concludiOptions.parse(raw);
       const ctx = context();
-      const { withDatabase } = await import('../app/dote-load.js');
-      const { concludiDote } = await import('../app/doti.js');
+      const { withStore } = await import('../db/store.js');
+      const { concludiDote } = await import('../use-cases/doti.js');
       const { nextDeadlineText } = await import('../output/dote.js');
-      const { mostraDote } = await import('../app/dote-view.js');
+      const { mostraDote } = await import('../use-cases/dote-view.js');
       const { formatDateIt } = await import('../domain/dates.js');
-      const { r, v } = await withDatabase(ctx.dbPath, (db) => {
-        const r = concludiDote(db, ctx, id, opts);
-        return { r, v: mostraDote(db, ctx, r.dote.id) };
+      const { r, v } = await withStore(ctx.dbPath, async (store) => {
+        const r = await concludiDote(store, ctx, id, opts);
+        return { r, v: await mostraDote(store, ctx, r.dote.id) };
       });
       if (ctx.json) return printJson({ dote: v, attivitaTerminate: r.attivitaTerminate, attivitaSenzaOre: r.attivitaSenzaOre });
       out(`Dote ${v.id} CONCLUSA il ${formatDateIt(r.dote.data_conclusione!)}.`);

@@ -5,7 +5,7 @@ import type { Kinds } from '../cli-options/kinds.js';
 
 /** The person's fields, shared by `aggiungi` and `modifica`: `--disabilita ""`, `--email ""`, `--telefono ""` clear the field. */
 async function personFields({ oneOf, clearable, email, telefono, text, flag }: Kinds) {
-  const { DISABILITA } = await import('../app/destinatario.js');
+  const { DISABILITA } = await import('../use-cases/destinatario.js');
   return {
     nome: text(),
     cognome: text(),
@@ -32,7 +32,7 @@ export const modificaOptions = defineOptions(async (k) => k.z.object(await perso
 
 /** `destinatario misura CF --tipo T --dal D [--al D] […]`; `--al ""`: still running. */
 export const misuraOptions = defineOptions(async ({ z, date, oneOf, annualita, codiciServizio, blankAsAbsent, optional, text }) => {
-  const { TIPI_MISURA } = await import('../app/destinatario.js');
+  const { TIPI_MISURA } = await import('../use-cases/destinatario.js');
   return z.object({
     tipo: oneOf('--tipo', TIPI_MISURA),
     dal: date('--dal'),
@@ -84,11 +84,11 @@ export function destinatarioCommand(): Command {
   ).action(async (raw: unknown) => {
     const opts = await aggiungiOptions.parse(raw);
     const ctx = context();
-    const { useDatabase } = await import('../app/registry.js');
-    const { aggiungiDestinatario } = await import('../app/destinatario.js');
+    const { withStore } = await import('../db/store.js');
+    const { aggiungiDestinatario } = await import('../use-cases/destinatario.js');
     const { formatDateIt } = await import('../domain/dates.js');
     const { cf, ...fields } = opts;
-    const v = useDatabase(ctx.dbPath, (db) => aggiungiDestinatario(db, cf, fields, ctx.oggi));
+    const v = await withStore(ctx.dbPath, (store) => aggiungiDestinatario(store, cf, fields, ctx.oggi));
     if (ctx.json) printJson(v);
     else out(`Destinatario ${v.cf} registrato: ${v.cognome} ${v.nome}, ${v.sesso === 'F' ? 'nata' : 'nato'} il ${formatDateIt(v.dataNascita!)} (${v.eta} anni).`);
   });
@@ -108,10 +108,10 @@ export function destinatarioCommand(): Command {
   ).action(async (cf: string, raw: unknown) => {
     const opts = await modificaOptions.parse(raw);
     const ctx = context();
-    const { useDatabase } = await import('../app/registry.js');
-    const { modificaDestinatario } = await import('../app/destinatario.js');
+    const { withStore } = await import('../db/store.js');
+    const { modificaDestinatario } = await import('../use-cases/destinatario.js');
     const { formatDestinatario } = await import('../output/destinatario.js');
-    const v = useDatabase(ctx.dbPath, (db) => modificaDestinatario(db, cf, opts, ctx.oggi));
+    const v = await withStore(ctx.dbPath, (store) => modificaDestinatario(store, cf, opts, ctx.oggi));
     if (ctx.json) printJson(v);
     else out(`Dati di ${v.cf} aggiornati.\n${formatDestinatario(v)}`);
   });
@@ -121,10 +121,10 @@ export function destinatarioCommand(): Command {
     .description('elenca le persone registrate, con età alla data di oggi (--oggi)')
     .action(async () => {
       const ctx = context();
-      const { useDatabase } = await import('../app/registry.js');
-      const { elencoDestinatari } = await import('../app/destinatario.js');
+      const { withStore } = await import('../db/store.js');
+      const { elencoDestinatari } = await import('../use-cases/destinatario.js');
       const { formatDestinatari } = await import('../output/destinatario.js');
-      const list = useDatabase(ctx.dbPath, (db) => elencoDestinatari(db, ctx.oggi), { readonly: true });
+      const list = await withStore(ctx.dbPath, (store) => elencoDestinatari(store, ctx.oggi), { readonly: true });
       if (ctx.json) printJson(list);
       else out(formatDestinatari(list));
     });
@@ -135,10 +135,10 @@ export function destinatarioCommand(): Command {
     .argument('<cf>', 'codice fiscale')
     .action(async (cf: string) => {
       const ctx = context();
-      const { useDatabase } = await import('../app/registry.js');
-      const { mostraDestinatario } = await import('../app/destinatario.js');
+      const { withStore } = await import('../db/store.js');
+      const { mostraDestinatario } = await import('../use-cases/destinatario.js');
       const { formatDestinatario } = await import('../output/destinatario.js');
-      const v = useDatabase(ctx.dbPath, (db) => mostraDestinatario(db, cf, ctx.oggi), { readonly: true });
+      const v = await withStore(ctx.dbPath, (store) => mostraDestinatario(store, cf, ctx.oggi), { readonly: true });
       if (ctx.json) printJson(v);
       else out(formatDestinatario(v));
     });
@@ -158,10 +158,10 @@ export function destinatarioCommand(): Command {
     .action(async (cf: string, raw: unknown) => {
       const opts = await misuraOptions.parse(raw);
       const ctx = context();
-      const { useDatabase } = await import('../app/registry.js');
-      const { aggiungiMisura } = await import('../app/destinatario.js');
+      const { withStore } = await import('../db/store.js');
+      const { aggiungiMisura } = await import('../use-cases/destinatario.js');
       const { formatPeriodo } = await import('../output/destinatario.js');
-      const v = useDatabase(ctx.dbPath, (db) => aggiungiMisura(db, cf, opts));
+      const v = await withStore(ctx.dbPath, (store) => aggiungiMisura(store, cf, opts));
       if (ctx.json) printJson(v);
       else out(`Misura esterna ${v.tipo} registrata per ${v.cf}, ${formatPeriodo(v.dal, v.al)}${v.servizi.length ? ` (servizi ${v.servizi.join(', ')})` : ''}.`);
     });

@@ -21,10 +21,10 @@ export function elencoCommand(): Command {
     .action(async (raw: unknown) => {
       const opts = await elencoOptions.parse(raw);
       const ctx = context();
-      const { withDatabase } = await import('../app/dote-load.js');
-      const { elencoDoti } = await import('../app/dote-view.js');
+      const { withStore } = await import('../db/store.js');
+      const { elencoDoti } = await import('../use-cases/dote-view.js');
       const { formatElenco } = await import('../output/dote.js');
-      const list = await withDatabase(ctx.dbPath, (db) => elencoDoti(db, ctx, opts));
+      const list = await withStore(ctx.dbPath, (store) => elencoDoti(store, ctx, opts));
       if (ctx.json) printJson(list);
       else out(formatElenco(list));
     });

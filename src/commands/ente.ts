@@ -22,10 +22,10 @@ export function enteCommand(): Command {
     .action(async (raw: unknown) => {
       const opts = await impostaOptions.parse(raw);
       const ctx = context();
-      const { useDatabase } = await import('../app/registry.js');
-      const { impostaEnte } = await import('../app/ente.js');
+      const { withStore } = await import('../db/store.js');
+      const { impostaEnte } = await import('../use-cases/ente.js');
       const { formatEnte } = await import('../output/ente.js');
-      const v = useDatabase(ctx.dbPath, (db) => impostaEnte(db, opts, { oggi: ctx.oggi, cwd: process.cwd() }));
+      const v = await withStore(ctx.dbPath, (store) => impostaEnte(store, opts, { oggi: ctx.oggi, cwd: process.cwd() }));
       if (ctx.json) printJson(v);
       else out(`Dati dell'ente salvati.\n${formatEnte(v)}`);
     });
@@ -39,10 +39,10 @@ export function enteCommand(): Command {
     .description("mostra i dati dell'ente")
     .action(async () => {
       const ctx = context();
-      const { useDatabase } = await import('../app/registry.js');
-      const { mostraEnte } = await import('../app/ente.js');
+      const { withStore } = await import('../db/store.js');
+      const { mostraEnte } = await import('../use-cases/ente.js');
       const { formatEnte } = await import('../output/ente.js');
-      const v = useDatabase(ctx.dbPath, (db) => mostraEnte(db), { readonly: true });
+      const v = await withStore(ctx.dbPath, (store) => mostraEnte(store), { readonly: true });
       if (ctx.json) printJson(v);
       else out(formatEnte(v));
     });

@@ -1,7 +1,7 @@
 import { Command } from 'commander';
 import { context, err, example, out, printJson } from '../command-kit.js';
 import { defineOptions } from '../cli-options/define.js';
-import type { AzioneStato, Esito } from '../app/erogazione.js';
+import type { AzioneStato, Esito } from '../use-cases/erogazione.js';
 
 const missing = (option: string) => `opzione obbligatoria mancante: ${option}`;
 
@@ -78,9 +78,9 @@ export function erogazioneCommand(): Command {
     .action(async (ids: string[], raw: unknown) => {
       const o = await aggiungiOptions.parse(raw);
       const ctx = context();
-      const { withDatabase } = await import('../app/dote-load.js');
-      const { aggiungiErogazione } = await import('../app/erogazione.js');
-      const esiti = await withDatabase(ctx.dbPath, (db) => aggiungiErogazione(db, ctx, ids, o));
+      const { withStore } = await import('../db/store.js');
+      const { aggiungiErogazione } = await import('../use-cases/erogazione.js');
+      const esiti = await withStore(ctx.dbPath, (store) => aggiungiErogazione(store, ctx, ids, o));
       printWarnings(esiti);
       if (ctx.json) printJson(esiti.length === 1 ? esiti[0]!.erogazione : esiti.map((e) => e.erogazione));
       else for (const e of esiti) out(String(e.erogazione.id));
@@ -107,9 +107,9 @@ export function erogazioneCommand(): Command {
     .action(async (eidText: string, raw: object) => {
       const { eid, ...o } = await modificaOptions.parse({ ...raw, eid: eidText });
       const ctx = context();
-      const { withDatabase } = await import('../app/dote-load.js');
-      const { modificaErogazione } = await import('../app/erogazione.js');
-      const esito = await withDatabase(ctx.dbPath, (db) => modificaErogazione(db, ctx, eid, o));
+      const { withStore } = await import('../db/store.js');
+      const { modificaErogazione } = await import('../use-cases/erogazione.js');
+      const esito = await withStore(ctx.dbPath, (store) => modificaErogazione(store, ctx, eid, o));
       printWarnings([esito]);
       if (ctx.json) printJson(esito.erogazione);
       else out(`erogazione ${esito.erogazione.id} modificata`);
@@ -126,9 +126,9 @@ export function erogazioneCommand(): Command {
       .action(async (eidText: string) => {
         const { eid } = await transizioneOptions.parse({ eid: eidText });
         const ctx = context();
-        const { withDatabase } = await import('../app/dote-load.js');
-        const { transizioneErogazione } = await import('../app/erogazione.js');
-        const esito = await withDatabase(ctx.dbPath, (db) => transizioneErogazione(db, ctx, eid, t.name));
+        const { withStore } = await import('../db/store.js');
+        const { transizioneErogazione } = await import('../use-cases/erogazione.js');
+        const esito = await withStore(ctx.dbPath, (store) => transizioneErogazione(store, ctx, eid, t.name));
         printWarnings([esito]);
         if (ctx.json) printJson(esito.erogazione);
         else out(`erogazione ${esito.erogazione.id}: ${esito.statoPrecedente} → ${esito.erogazione.stato}`);
@@ -144,11 +144,11 @@ export function erogazioneCommand(): Command {
     .action(async (id: string, raw: unknown) => {
       const o = await elencoOptions.parse(raw);
       const ctx = context();
-      const { withDatabase } = await import('../app/dote-load.js');
-      const { elencoErogazioni } = await import('../app/erogazione.js');
+      const { withStore } = await import('../db/store.js');
+      const { elencoErogazioni } = await import('../use-cases/erogazione.js');
       const { formatElenco } = await import('../output/erogazione.js');
       const { table } = await import('../output/table.js');
-      const list = await withDatabase(ctx.dbPath, (db) => elencoErogazioni(db, id, o.stato));
+      const list = await withStore(ctx.dbPath, (store) => elencoErogazioni(store, id, o.stato));
       if (ctx.json) printJson(list);
       else out(formatElenco(list, table));
     });

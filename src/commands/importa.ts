@@ -23,7 +23,7 @@ export function importaCommand(): Command {
     .action(async (files: string[], raw: unknown) => {
       const opts = await importaOptions.parse(raw);
       const ctx = context();
-      const app = await import('../app/importa.js');
+      const app = await import('../use-cases/importa.js');
       const view = await import('../output/importa.js');
       const { painter } = await import('../output/verifica.js');
       const result = app.importa(ctx, { files, calendario: opts.calendario, timesheet: opts.timesheet, prova: opts.prova });

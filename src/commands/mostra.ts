@@ -7,10 +7,10 @@ export function mostraCommand(): Command {
     .argument('<id>', 'id della dote o codice OPAL')
     .action(async (id: string) => {
       const ctx = context();
-      const { withDatabase } = await import('../app/dote-load.js');
-      const { mostraDote } = await import('../app/dote-view.js');
+      const { withStore } = await import('../db/store.js');
+      const { mostraDote } = await import('../use-cases/dote-view.js');
       const { formatMostra } = await import('../output/dote.js');
-      const v = await withDatabase(ctx.dbPath, (db) => mostraDote(db, ctx, id));
+      const v = await withStore(ctx.dbPath, (store) => mostraDote(store, ctx, id));
       if (ctx.json) printJson(v);
       else out(formatMostra(v));
     });

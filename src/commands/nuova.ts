@@ -1,7 +1,7 @@
 import { Command } from 'commander';
 import { context, err, example, out, printJson } from '../command-kit.js';
 import { defineOptions } from '../cli-options/define.js';
-import type { NuovaOptions as NuovaOpts } from '../app/doti.js';
+import type { NuovaOptions as NuovaOpts } from '../use-cases/doti.js';
 
 /**
  * `nuova [--bando B] [--tipo T] [--destinatario CF] [--id ID] [--fascia N] [--linea a|b] [--azienda …] [--data D]`.
@@ -41,24 +41,24 @@ export function nuovaCommand(): Command {
     .action(async (raw: unknown) => {
       const opts: NuovaOpts = await nuovaOptions.parse(raw);
       const ctx = context();
-      const { withDatabase } = await import('../app/dote-load.js');
-      const { nuovaDote, missingNuovaOptions } = await import('../app/doti.js');
+      const { withStore } = await import('../db/store.js');
+      const { nuovaDote, missingNuovaOptions } = await import('../use-cases/doti.js');
       const { formatNuova } = await import('../output/dote.js');
-      const r = await withDatabase(ctx.dbPath, async (db) => {
+      const r = await withStore(ctx.dbPath, async (store) => {
         let o: NuovaOpts = opts;
         const missing = missingNuovaOptions(ctx.catalogFiles, o);
         if (missing.length) {
           if (process.stdin.isTTY && process.stdout.isTTY) {
-            const { askNuova } = await import('../app/nuova-prompt.js');
-            o = await askNuova(db, ctx, o);
+            const { askNuova } = await import('../use-cases/nuova-prompt.js');
+            o = await askNuova(store, ctx, o);
           } else {
             const { UsageError } = await import('../errors.js');
             throw new UsageError(`opzioni obbligatorie mancanti: ${missing.join(', ')} (senza un terminale non posso chiederle)\n\n${cmd.helpInformation().trimEnd()}\n\nEsempio:\n${EXAMPLES.map((l) => `  ${l}`).join('\n')}`);
           }
         }
-        const r = nuovaDote(db, ctx, o);
-        const { mostraDote } = await import('../app/dote-view.js');
-        return { ...r, detail: mostraDote(db, ctx, r.dote.id) };
+        const r = await nuovaDote(store, ctx, o);
+        const { mostraDote } = await import('../use-cases/dote-view.js');
+        return { ...r, detail: await mostraDote(store, ctx, r.dote.id) };
       });
       if (ctx.json) return printJson({ dote: r.detail, categoriePrioritarie: r.categoriePrioritarie, avvisi: r.avvisi });
       for (const w of r.avvisi) err(`avviso ${w.rule}: ${w.message}`);

@@ -32,21 +32,21 @@ type PipRun =
 
 async function pipAction(id: string, p: PipRun): Promise<void> {
   const ctx = context();
-  const { withDatabase } = await import('../app/dote-load.js');
-  const pip = await import('../app/pip.js');
+  const { withStore } = await import('../db/store.js');
+  const pip = await import('../use-cases/pip.js');
   const { formatPip } = await import('../output/pip.js');
-  const { mostraDote } = await import('../app/dote-view.js');
+  const { mostraDote } = await import('../use-cases/dote-view.js');
   const { nextDeadlineText } = await import('../output/dote.js');
   const { formatDateIt } = await import('../domain/dates.js');
   const { formatCents } = await import('../domain/money.js');
   const run = p.run;
-  await withDatabase(ctx.dbPath, (db) => {
+  await withStore(ctx.dbPath, async (store) => {
     if (p.run === 'imposta' || p.run === 'varia') {
       const r =
         p.run === 'imposta'
-          ? pip.impostaPip(db, ctx, id, { servizi: p.o.servizio, data: p.o.data })
-          : pip.variaPip(db, ctx, id, { servizi: p.o.servizio, motivo: p.o.motivo, data: p.o.data });
-      const v = mostraDote(db, ctx, r.doteId);
+          ? await pip.impostaPip(store, ctx, id, { servizi: p.o.servizio, data: p.o.data })
+          : await pip.variaPip(store, ctx, id, { servizi: p.o.servizio, motivo: p.o.motivo, data: p.o.data });
+      const v = await mostraDote(store, ctx, r.doteId);
       if (ctx.json) return printJson({ pip: r, dote: v });
       out(formatPip(r));
       if (run === 'varia') out(`Limite delle variazioni: ${formatCents(r.valoreDoteCent)}, il valore del PIP versione 1.`);
@@ -54,10 +54,10 @@ async function pipAction(id: string, p: PipRun): Promise<void> {
       if (next) out(next);
       return;
     }
-    const r = p.run === 'invia' ? pip.inviaPip(db, ctx, id, p.o) : pip.validaPip(db, ctx, id, p.o);
-    const v = mostraDote(db, ctx, r.doteId);
+    const r = p.run === 'invia' ? await pip.inviaPip(store, ctx, id, p.o) : await pip.validaPip(store, ctx, id, p.o);
+    const v = await mostraDote(store, ctx, r.doteId);
     if (ctx.json) return printJson({ dote: v, avvisi: r.avvisi });
-    // A step recorded after its deadline: recorded anyway, dote/deadline reported (app/pip.ts).
+    // A step recorded after its deadline: recorded anyway, dote/deadline reported (use-cases/pip.ts).
     for (const w of r.avvisi) err(`avviso ${w.rule}: ${w.message}`);
     if (run === 'invia') out(`PIP della dote ${v.id} inviato alla Provincia il ${formatDateIt(r.dopo.data_invio_pip!)}.`);
     else out(`PIP della dote ${v.id} validato il ${formatDateIt(r.dopo.data_validazione_pip!)}: la dote termina il ${formatDateIt(r.dopo.data_fine!)}.`);

@@ -27,9 +27,9 @@ export function professionistaCommand(): Command {
     .action(async (codice: string, raw: unknown) => {
       const opts = await aggiungiOptions.parse(raw);
       const ctx = context();
-      const { useDatabase } = await import('../app/registry.js');
-      const { aggiungiProfessionista } = await import('../app/professionista.js');
-      const v = useDatabase(ctx.dbPath, (db) => aggiungiProfessionista(db, codice, opts));
+      const { withStore } = await import('../db/store.js');
+      const { aggiungiProfessionista } = await import('../use-cases/professionista.js');
+      const v = await withStore(ctx.dbPath, (store) => aggiungiProfessionista(store, codice, opts));
       if (ctx.json) printJson(v);
       else out(`Professionista ${v.codice} aggiunto: ${v.nome}${v.ruolo ? `, ${v.ruolo}` : ''}${v.ente ? ` (${v.ente})` : ''}.`);
     });
@@ -43,10 +43,10 @@ export function professionistaCommand(): Command {
     .description('elenca i professionisti')
     .action(async () => {
       const ctx = context();
-      const { useDatabase } = await import('../app/registry.js');
-      const { elencoProfessionisti } = await import('../app/professionista.js');
+      const { withStore } = await import('../db/store.js');
+      const { elencoProfessionisti } = await import('../use-cases/professionista.js');
       const { formatProfessionisti } = await import('../output/professionista.js');
-      const list = useDatabase(ctx.dbPath, (db) => elencoProfessionisti(db), { readonly: true });
+      const list = await withStore(ctx.dbPath, (store) => elencoProfessionisti(store), { readonly: true });
       if (ctx.json) printJson(list);
       else out(formatProfessionisti(list));
     });
@@ -57,10 +57,10 @@ export function professionistaCommand(): Command {
     .argument('<codice-o-nome>', 'codice (PR01) o nome completo ("Anna Neri" o "Neri Anna")')
     .action(async (key: string) => {
       const ctx = context();
-      const { useDatabase } = await import('../app/registry.js');
-      const { mostraProfessionista } = await import('../app/professionista.js');
+      const { withStore } = await import('../db/store.js');
+      const { mostraProfessionista } = await import('../use-cases/professionista.js');
       const { formatProfessionista } = await import('../output/professionista.js');
-      const v = useDatabase(ctx.dbPath, (db) => mostraProfessionista(db, key), { readonly: true });
+      const v = await withStore(ctx.dbPath, (store) => mostraProfessionista(store, key), { readonly: true });
       if (ctx.json) printJson(v);
       else out(formatProfessionista(v));
     });

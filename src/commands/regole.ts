@@ -12,7 +12,7 @@ export function regoleCommand(): Command {
     .action(async (raw: unknown) => {
       const opts = await regoleOptions.parse(raw);
       const ctx = context();
-      const { regoleView } = await import('../app/catalogo.js');
+      const { regoleView } = await import('../use-cases/catalogo.js');
       const { formatRegole, markdownRegole } = await import('../output/catalogo.js');
       const view = regoleView(ctx.catalogFiles, opts.bando);
       if (ctx.json) printJson(view);

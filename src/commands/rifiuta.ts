@@ -18,13 +18,13 @@ export function rifiutaCommand(): Command {
     .action(async (id: string, raw: unknown) => {
       const opts = await rifiutaOptions.parse(raw);
       const ctx = context();
-      const { withDatabase } = await import('../app/dote-load.js');
-      const { rifiutaDote } = await import('../app/doti.js');
-      const { mostraDote } = await import('../app/dote-view.js');
+      const { withStore } = await import('../db/store.js');
+      const { rifiutaDote } = await import('../use-cases/doti.js');
+      const { mostraDote } = await import('../use-cases/dote-view.js');
       const { formatDateIt } = await import('../domain/dates.js');
-      const { r, v } = await withDatabase(ctx.dbPath, (db) => {
-        const r = rifiutaDote(db, ctx, id, opts);
-        return { r, v: mostraDote(db, ctx, r.dote.id) };
+      const { r, v } = await withStore(ctx.dbPath, async (store) => {
+        const r = await rifiutaDote(store, ctx, id, opts);
+        return { r, v: await mostraDote(store, ctx, r.dote.id) };
       });
       if (ctx.json) return printJson({ dote: v });
       out(`Richiesta ${v.id} RIFIUTATA il ${formatDateIt(r.dote.data_rifiuto!)}: ${r.dote.motivo_rifiuto}`);

@@ -13,10 +13,10 @@ export function scadenzeCommand(): Command {
     .action(async (raw: unknown) => {
       const opts = await scadenzeOptions.parse(raw);
       const ctx = context();
-      const { withDatabase } = await import('../app/dote-load.js');
-      const { scadenzeView } = await import('../app/scadenze.js');
+      const { withStore } = await import('../db/store.js');
+      const { scadenzeView } = await import('../use-cases/scadenze.js');
       const { formatScadenze } = await import('../output/scadenze.js');
-      const r = await withDatabase(ctx.dbPath, (db) => scadenzeView(db, ctx, opts));
+      const r = await withStore(ctx.dbPath, (store) => scadenzeView(store, ctx, opts));
       if (ctx.json) printJson(r);
       else out(formatScadenze(r));
     });

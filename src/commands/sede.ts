@@ -20,10 +20,10 @@ export function sedeCommand(): Command {
     .action(async (nome: string, raw: unknown) => {
       const opts = await aggiungiOptions.parse(raw);
       const ctx = context();
-      const { useDatabase } = await import('../app/registry.js');
-      const { aggiungiSede } = await import('../app/sede.js');
+      const { withStore } = await import('../db/store.js');
+      const { aggiungiSede } = await import('../use-cases/sede.js');
       const { formatPatrono } = await import('../output/sede.js');
-      const v = useDatabase(ctx.dbPath, (db) => aggiungiSede(db, nome, opts));
+      const v = await withStore(ctx.dbPath, (store) => aggiungiSede(store, nome, opts));
       if (ctx.json) printJson(v);
       else out(`Sede "${v.nome}" aggiunta: ${v.comune}${v.patrono ? `, patrono ${formatPatrono(v.patrono)}` : ', nessun giorno del patrono indicato'}.`);
     });
@@ -37,10 +37,10 @@ export function sedeCommand(): Command {
     .description('elenca le sedi')
     .action(async () => {
       const ctx = context();
-      const { useDatabase } = await import('../app/registry.js');
-      const { elencoSedi } = await import('../app/sede.js');
+      const { withStore } = await import('../db/store.js');
+      const { elencoSedi } = await import('../use-cases/sede.js');
       const { formatSedi } = await import('../output/sede.js');
-      const list = useDatabase(ctx.dbPath, (db) => elencoSedi(db), { readonly: true });
+      const list = await withStore(ctx.dbPath, (store) => elencoSedi(store), { readonly: true });
       if (ctx.json) printJson(list);
       else out(formatSedi(list));
     });
@@ -51,10 +51,10 @@ export function sedeCommand(): Command {
     .argument('<nome>', 'nome della sede (maiuscole e minuscole indifferenti)')
     .action(async (nome: string) => {
       const ctx = context();
-      const { useDatabase } = await import('../app/registry.js');
-      const { mostraSede } = await import('../app/sede.js');
+      const { withStore } = await import('../db/store.js');
+      const { mostraSede } = await import('../use-cases/sede.js');
       const { formatSede } = await import('../output/sede.js');
-      const v = useDatabase(ctx.dbPath, (db) => mostraSede(db, nome), { readonly: true });
+      const v = await withStore(ctx.dbPath, (store) => mostraSede(store, nome), { readonly: true });
       if (ctx.json) printJson(v);
       else out(formatSede(v));
     });

@@ -7,10 +7,10 @@ export function storiaCommand(): Command {
     .argument('<id>', 'id della dote')
     .action(async (id: string) => {
       const ctx = context();
-      const { withDatabase } = await import('../app/dote-load.js');
-      const { storiaDote } = await import('../app/storia.js');
+      const { withStore } = await import('../db/store.js');
+      const { storiaDote } = await import('../use-cases/storia.js');
       const { formatStoria } = await import('../output/storia.js');
-      const view = await withDatabase(ctx.dbPath, (db) => storiaDote(db, id));
+      const view = await withStore(ctx.dbPath, (store) => storiaDote(store, id));
       if (ctx.json) printJson(view);
       else out(formatStoria(view));
     });

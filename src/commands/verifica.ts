@@ -27,7 +27,7 @@ export function verificaCommand(): Command {
     .action(async (files: string[], raw: unknown) => {
       const opts = await verificaOptions.parse(raw);
       const ctx = context();
-      const app = await import('../app/verifica.js');
+      const app = await import('../use-cases/verifica.js');
       const view = await import('../output/verifica.js');
       const result = app.verifica(ctx, { files, calendario: opts.calendario, timesheet: opts.timesheet, bando: opts.bando });
       if (ctx.json) printJson(view.verificaJson(result));

@@ -4,7 +4,7 @@
  * Call it inside the same transaction as the change.
  */
 import type { Statement } from 'better-sqlite3';
-import type { Db } from './connection.js';
+import { cachedStatement, type Db } from './connection.js';
 
 export interface HistoryEntry {
   doteId: string;
@@ -68,5 +68,5 @@ export interface HistoryRow {
 }
 
 export function historyOf(db: Db, doteId: string): HistoryRow[] {
-  return db.prepare('SELECT * FROM storia WHERE dote_id = ? ORDER BY id').all(doteId) as HistoryRow[];
+  return cachedStatement(db, 'SELECT * FROM storia WHERE dote_id = ? ORDER BY id').all(doteId) as HistoryRow[];
 }

@@ -129,7 +129,7 @@ export interface StatoEffettivo {
  * cancellazione automatica della richiesta"), and a voucher past its end is closed
  * automatically (the programme's public page): both hold from the day after the deadline,
  * whatever is stored. The stored state is brought in line by the next successful write on the
- * person (see app/doti.ts), never by a read or a refused command, so `--oggi` what-if runs
+ * person (see use-cases/doti.ts), never by a read or a refused command, so `--oggi` what-if runs
  * change nothing.
  */
 export function statoEffettivo(

@@ -5,6 +5,9 @@
  */
 import type { HistoryEntry } from '../db/storia.js';
 import { formatTime } from '../domain/dates.js';
+import type { StoredErogazione, StoredTimesheet } from '../db/batch-context.js';
+
+export type { StoredErogazione, StoredTimesheet };
 
 /** The values a calendar row brings for an erogazione; null = the file does not say. */
 export interface ErogazioneValues {
@@ -15,23 +18,7 @@ export interface ErogazioneValues {
   descrizione: string | null;
 }
 
-export interface StoredErogazione {
-  id: number;
-  fine: number;
-  sede_id: number | null;
-  modalita: string;
-  collettiva: number;
-  descrizione: string | null;
-}
-
 export interface TimesheetValues {
-  fine: number;
-  collettiva: number;
-  descrizione: string | null;
-}
-
-export interface StoredTimesheet {
-  id: number;
   fine: number;
   collettiva: number;
   descrizione: string | null;

@@ -12,13 +12,11 @@
  * state word set so the main thread can wait for it synchronously. If this thread ends any other
  * way, its parent (the watchdog of import-writer.ts) says so for it.
  */
-import { FREED_STATES_SQL } from '../db/states.js';
 import { workerData, type MessagePort } from 'node:worker_threads';
-import { createRequire } from 'node:module';
-import type { Database as Db, Statement } from 'better-sqlite3';
-import { BatchInsert } from './batch-insert.js';
+import type { Statement } from 'better-sqlite3';
 import { recordHistory } from '../db/storia.js';
-import { BUSY_TIMEOUT_MS } from '../db/connection.js';
+import type { Db } from '../db/connection.js';
+import { commitImport, openImportConnection, prepareImportStatements, rollbackImport, type FileInserts, type ImportStatements } from '../db/sqlite/import-statements.js';
 import { isDatabaseBusy } from '../db/errors.js';
 import { InternalError } from '../errors.js';
 import { sessionKey } from '../domain/sessione.js';
@@ -29,9 +27,6 @@ const init = workerData as WriterInit;
 const shared = new Int32Array(init.shared);
 const resultPort = init.resultPort as MessagePort;
 const input = init.input as MessagePort;
-
-const require = createRequire(import.meta.url);
-const Database = require('better-sqlite3') as typeof import('better-sqlite3');
 
 function signal(state: number): void {
   Atomics.store(shared, 0, state);
@@ -72,39 +67,21 @@ function failForTest(moment: 'start' | 'batch' | 'commit'): void {
 
 let db: Db;
 try {
-  db = new Database(init.dbPath, { timeout: BUSY_TIMEOUT_MS });
-  // No foreign-key checks on this connection: the main thread has resolved every dote,
-  // professional and sede a row refers to in this same database (a row naming an unknown one is
-  // a field/value error, and any error rolls the whole import back), and the write lock held
-  // from before the first read to the commit means none can disappear in between. The checks
-  // would cost a tenth of the writing.
-  db.pragma('foreign_keys = OFF');
-  db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
-  db.pragma('synchronous = NORMAL');
-  // A page cache of 32 MB (SQLite's default is 2 MB) for the index pages a long transaction
-  // touches again and again; bounded, whatever the number of rows. More did not help here.
-  db.pragma('cache_size = -32768');
-  db.exec('BEGIN IMMEDIATE');
+  // Its own connection, tuned for one long write transaction, the write lock taken at once.
+  db = openImportConnection(init.dbPath);
   if (TEST_FAIL) failForTest('start');
 } catch (e) {
   failAtStart(e);
 }
 
-const lit = (v: string) => `'${v.replace(/'/g, "''")}'`;
-
-interface FileStatements {
-  erogazione: BatchInsert;
-  timesheet: BatchInsert;
-}
+type FileStatements = FileInserts;
 const perFile = new Map<number, FileStatements>();
 /** The file's id in file_importato (its path is stored once, not on every row). */
 const fileIds = new Map<number, number>();
 function fileId(fi: number): number {
   let id = fileIds.get(fi);
   if (id === undefined) {
-    const path = init.files[fi]!;
-    db.prepare('INSERT OR IGNORE INTO file_importato (percorso) VALUES (?)').run(path);
-    id = db.prepare('SELECT id FROM file_importato WHERE percorso = ?').pluck().get(path) as number;
+    id = statements.fileId(init.files[fi]!);
     fileIds.set(fi, id);
   }
   return id;
@@ -113,22 +90,7 @@ function fileId(fi: number): number {
 function statementsFor(fi: number): FileStatements {
   let s = perFile.get(fi);
   if (!s) {
-    const file = fileId(fi);
-    s = {
-      erogazione: new BatchInsert(
-        db,
-        `INSERT INTO erogazione (dote_id, servizio, data, inizio, fine, professionista_id, sede_id, modalita, collettiva, sessione,
-                                 descrizione, stato, registrata_il, origine, file_id, riga, creata_il, aggiornata_il)`,
-        `(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'EROGATA', ?, 'importa', ${file}, ?, ${lit(init.now)}, ${lit(init.now)})`,
-        13,
-      ),
-      timesheet: new BatchInsert(
-        db,
-        'INSERT INTO timesheet_riga (professionista_id, dote_id, servizio, data, inizio, fine, collettiva, descrizione, file_id, riga, importata_il)',
-        `(?, ?, ?, ?, ?, ?, ?, ?, ${file}, ?, ${lit(init.oggi)})`,
-        9,
-      ),
-    };
+    s = statements.inserts(fileId(fi), init.now, init.oggi);
     perFile.set(fi, s);
   }
   return s;
@@ -140,23 +102,12 @@ function flushAll(): void {
   }
 }
 
-let updateErogazione: Statement, updateTimesheet: Statement, findErogazione: Statement, findTimesheet: Statement;
+let statements: ImportStatements, updateErogazione: Statement, updateTimesheet: Statement, findErogazione: Statement, findTimesheet: Statement;
 try {
-  updateErogazione = db.prepare(
-    `UPDATE erogazione SET fine = ?, sede_id = coalesce(?, sede_id), modalita = ?, collettiva = ?, descrizione = coalesce(?, descrizione),
-            file_id = ?, riga = ?, aggiornata_il = ? WHERE id = ?`,
-  );
-  updateTimesheet = db.prepare('UPDATE timesheet_riga SET fine = ?, collettiva = ?, descrizione = coalesce(?, descrizione), file_id = ?, riga = ?, importata_il = ? WHERE id = ?');
-  findErogazione = db.prepare(
-    `SELECT id, fine, sede_id, modalita, collettiva, descrizione FROM erogazione
-      WHERE professionista_id = ? AND data = ? AND dote_id = ? AND servizio = ? AND inizio = ?
-        AND stato NOT IN (${FREED_STATES_SQL}) ORDER BY id LIMIT 1`,
-  );
-  findTimesheet = db.prepare(
-    'SELECT id, fine, collettiva, descrizione FROM timesheet_riga WHERE professionista_id = ? AND dote_id = ? AND servizio = ? AND data = ? AND inizio = ?',
-  );
+  statements = prepareImportStatements(db);
+  ({ updateErogazione, updateTimesheet, findErogazione, findTimesheet } = statements);
 } catch (e) {
-  if (db.inTransaction) db.exec('ROLLBACK');
+  rollbackImport(db);
   db.close();
   failAtStart(e);
 }
@@ -302,7 +253,7 @@ function maybeTimesheet(ops: unknown[], at: number): void {
 function failed(e: unknown): void {
   failedAlready = true;
   try {
-    if (db.inTransaction) db.exec('ROLLBACK');
+    rollbackImport(db);
     db.close();
   } catch {
     // the connection is closed with the thread anyway
@@ -328,18 +279,17 @@ function finish(end: WriterEnd): void {
     if (end.commit) {
       // Imported deliveries are EROGATA: their activities start as "erogazione avvia" starts
       // them one at a time; the states come from the recorder (the domain's transition).
-      const start = db.prepare('UPDATE attivita SET stato = ? WHERE dote_id = ? AND servizio = ? AND stato = ?');
       for (const a of end.activities ?? []) {
-        if (start.run(a.a, a.doteId, a.servizio, a.da).changes) {
+        if (statements.startActivity.run(a.a, a.doteId, a.servizio, a.da).changes) {
           recordHistory(db, { doteId: a.doteId, entita: 'attivita', entitaId: a.servizio, azione: 'inizia', operatore: end.operatore, prima: { stato: a.da }, dopo: { stato: a.a, origine: 'importa' } });
         }
       }
       for (const h of end.history) recordHistory(db, h);
       for (const h of dupHistory) recordHistory(db, { ...h, operatore: end.operatore });
       if (TEST_FAIL) failForTest('commit');
-      db.exec('COMMIT');
+      commitImport(db);
     } else {
-      db.exec('ROLLBACK');
+      rollbackImport(db);
     }
     db.close();
   } catch (e) {

@@ -21,7 +21,7 @@
 import type { Bando } from '../bandi/schema.js';
 import type { DeliveryRow } from '../rules/types.js';
 import type { BatchFile, ReportFn, RowExtra, RowSink } from '../check/batch.js';
-import type { DbContext, ExistingErogazione } from '../check/db-context.js';
+import type { BatchContext, ExistingErogazione } from '../db/batch-context.js';
 import { importConflict } from '../rules/import-conflict.js';
 import { attivitaDopoAvvio, type StatoAttivita } from '../domain/erogazione-state.js';
 import { formatTime } from '../domain/dates.js';
@@ -83,7 +83,7 @@ export class Recorder implements RowSink {
    * and only counts what would happen.
    */
   constructor(
-    private readonly ctx: DbContext,
+    private readonly ctx: BatchContext,
     private readonly files: readonly BatchFile[],
     private readonly opts: { oggi: string; writer?: ImportWriter },
   ) {

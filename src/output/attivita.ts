@@ -1,7 +1,7 @@
 /** Text output of `dote attivita elenco`: a Job Coach dote's activities and their hours. */
 import { formatDateIt } from '../domain/dates.js';
 import { formatHours } from '../domain/money.js';
-import type { AttivitaView } from '../app/attivita.js';
+import type { AttivitaView } from '../use-cases/attivita.js';
 
 export function formatAttivita(list: readonly AttivitaView[], table: (h: string[], rows: string[][], a?: ('l' | 'r')[]) => string): string {
   return table(

@@ -2,7 +2,7 @@
 import { FASCE } from '../domain/fascia.js';
 import { formatCents, formatHours } from '../domain/money.js';
 import { formatDateIt } from '../domain/dates.js';
-import type { BandoSummary, CatalogoView, RegolaView } from '../app/catalogo.js';
+import type { BandoSummary, CatalogoView, RegolaView } from '../use-cases/catalogo.js';
 import { table } from './table.js';
 
 export function formatBandi(list: BandoSummary[]): string {

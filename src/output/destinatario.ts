@@ -1,6 +1,6 @@
 /** Text output of `dote destinatario …`: one person, the list, a period of an external measure. */
 import { formatDateIt } from '../domain/dates.js';
-import type { DestinatarioListItem, DestinatarioView } from '../app/destinatario.js';
+import type { DestinatarioListItem, DestinatarioView } from '../use-cases/destinatario.js';
 import { fields, table } from './table.js';
 
 const yes = (b: boolean) => (b ? 'sì' : 'no');

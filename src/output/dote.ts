@@ -6,8 +6,8 @@ import { formatDateIt } from '../domain/dates.js';
 import { STATO } from '../domain/dote-stati.js';
 import { formatCents, formatHours } from '../domain/money.js';
 import { avvenuta, descriviRitardo, type ScadenzaDote } from '../domain/scadenze.js';
-import type { DoteDetail, DoteSummary } from '../app/dote-view.js';
-import type { NuovaResult } from '../app/doti.js';
+import type { DoteDetail, DoteSummary } from '../use-cases/dote-view.js';
+import type { NuovaResult } from '../use-cases/doti.js';
 import { table } from './table.js';
 
 export function formatElenco(list: readonly DoteSummary[]): string {

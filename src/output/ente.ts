@@ -1,7 +1,7 @@
 /** Text output of `dote ente imposta|mostra`. */
 import { formatDateIt } from '../domain/dates.js';
 import { formatIban } from '../domain/iban.js';
-import type { EnteView } from '../app/ente.js';
+import type { EnteView } from '../use-cases/ente.js';
 import { fields } from './table.js';
 
 export function formatEnte(v: EnteView): string {

@@ -3,7 +3,7 @@ import type { Modalita } from '../bandi/schema.js';
 import { formatDateIt } from '../domain/dates.js';
 import { formatHours } from '../domain/money.js';
 import { isViva } from '../domain/erogazione-state.js';
-import type { ErogazioneView } from '../app/erogazione.js';
+import type { ErogazioneView } from '../use-cases/erogazione.js';
 
 const MODALITA_IT: Record<Modalita, string> = { presenza: 'presenza', fad: 'FAD', telematica: 'telematica', telefonica: 'telefonica' };
 

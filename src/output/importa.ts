@@ -2,7 +2,7 @@
 import { formatInt } from '../domain/money.js';
 import { formatDateIt } from '../domain/dates.js';
 import type { FileCounts } from '../import/record.js';
-import type { ImportaResult } from '../app/importa.js';
+import type { ImportaResult } from '../use-cases/importa.js';
 import { formatVerifica, PLAIN, type Painter } from './verifica.js';
 
 function countsLine(c: FileCounts | ImportaResult['import']['totale'], kind: 'calendario' | 'timesheet' | 'tutto'): string {

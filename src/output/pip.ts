@@ -1,7 +1,7 @@
 /** Text output of `dote pip imposta|varia`: the PIP version just written, service by service. */
 import { formatDateIt } from '../domain/dates.js';
 import { formatCents, formatHours } from '../domain/money.js';
-import type { PipResult } from '../app/pip.js';
+import type { PipResult } from '../use-cases/pip.js';
 
 export function formatPip(r: PipResult): string {
   const lines: string[] = [];

@@ -1,5 +1,5 @@
 /** Text output of `dote professionista elenco|mostra`. */
-import type { ProfessionistaView } from '../app/professionista.js';
+import type { ProfessionistaView } from '../use-cases/professionista.js';
 import { fields, table } from './table.js';
 
 export function formatProfessionista(v: ProfessionistaView): string {

@@ -1,6 +1,6 @@
 /** Text output of `dote scadenze`: the open deadlines, and the doti whose deadlines are unknown. */
 import { formatDateIt } from '../domain/dates.js';
-import type { DoteNonCalcolata, ScadenzeResult } from '../app/scadenze.js';
+import type { DoteNonCalcolata, ScadenzeResult } from '../use-cases/scadenze.js';
 import { describeScadenza } from './dote.js';
 import { table } from './table.js';
 

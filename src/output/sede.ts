@@ -1,5 +1,5 @@
 /** Text output of `dote sede …`, and the patron saint's day as people write it. */
-import type { SedeView } from '../app/sede.js';
+import type { SedeView } from '../use-cases/sede.js';
 import { fields, table } from './table.js';
 
 /** `MM-DD` → `DD/MM`. */

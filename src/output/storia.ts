@@ -1,5 +1,5 @@
 /** Text output of `dote storia ID`: each change with when, who, and the fields before → after. */
-import type { StoriaView } from '../app/storia.js';
+import type { StoriaView } from '../use-cases/storia.js';
 
 /** `28/06/2022 10:15:03` in the machine's time zone: when a person did it, as they read clocks. */
 export function localTime(iso: string): string {

@@ -94,7 +94,7 @@ describe('start-up', () => {
     try {
       const urls = modulesLoaded(['mostra', 'CR-2022-0001', '--db', d.db], d.dir);
       expect(commandModules(urls)).toEqual(['index.js', 'mostra.js']);
-      expect(urls.some((u) => u.endsWith('/dist/app/dote-view.js'))).toBe(true);
+      expect(urls.some((u) => u.endsWith('/dist/use-cases/dote-view.js'))).toBe(true);
       expect(zod(urls)).toEqual([]);
       // date-fns only where months are added (domain/dates.ts: ~4 ms of start-up).
       expect(urls.filter((u) => u.includes('/node_modules/date-fns/'))).toEqual([]);

@@ -1,10 +1,12 @@
 /**
  * Lookups shared by several commands: a professional by code or full name (cli.md: "a
  * professional is named by code or by full name, in options and in CSV files alike"), a sede by
- * name, a person by codice fiscale, a dote by id.
+ * name, a person by codice fiscale, a dote by id. The first three are the SQLite registry's and
+ * destinatari's (src/db/sqlite/), for the code that still holds a database handle.
  */
-import { normalizeName } from '../../domain/names.js';
 import type { Db } from '../connection.js';
+import { professionistaByCodeOrName, sedeByName } from '../sqlite/registry.js';
+import { destinatarioByCf } from '../sqlite/destinatario.js';
 
 export interface ProfessionistaRow {
   id: number;
@@ -73,26 +75,15 @@ export interface DoteRow {
 
 
 export function findProfessionista(db: Db, codeOrName: string): ProfessionistaRow | undefined {
-  const key = codeOrName.trim();
-  const byCode = db.prepare('SELECT * FROM professionista WHERE codice = ? COLLATE NOCASE').get(key) as ProfessionistaRow | undefined;
-  if (byCode) return byCode;
-  const norm = normalizeName(key);
-  const all = db.prepare('SELECT * FROM professionista').all() as ProfessionistaRow[];
-  // Also accept "Cognome Nome" for "Nome Cognome".
-  return all.find((p) => {
-    const n = normalizeName(p.nome);
-    if (n === norm) return true;
-    const parts = n.split(' ');
-    return parts.length > 1 && [...parts.slice(1), parts[0]].join(' ') === norm;
-  });
+  return professionistaByCodeOrName(db, codeOrName);
 }
 
 export function findSede(db: Db, nome: string): SedeRow | undefined {
-  return db.prepare('SELECT * FROM sede WHERE nome = ? COLLATE NOCASE').get(nome.trim()) as SedeRow | undefined;
+  return sedeByName(db, nome);
 }
 
 export function findDestinatario(db: Db, cf: string): DestinatarioRow | undefined {
-  return db.prepare('SELECT * FROM destinatario WHERE cf = ?').get(cf.trim().toUpperCase()) as DestinatarioRow | undefined;
+  return destinatarioByCf(db, cf);
 }
 
 export function findDote(db: Db, id: string): DoteRow | undefined {

@@ -1,12 +1,187 @@
+import type { StatoErogazione } from '../../domain/dote-stati.js';
 import type { StatoAttivita } from '../../domain/erogazione-state.js';
 import { cachedStatement, type Db } from '../connection.js';
-import type { ErogazioneRepository } from '../erogazione-repository.js';
+import { COUNTED_STATES_SQL, FREED_STATES_SQL, OPEN_STATES_SQL } from '../states.js';
+import type {
+  AttivitaRow,
+  AttivitaTotals,
+  AvvisoRow,
+  ErogazioneAperta,
+  ErogazioneEditable,
+  ErogazioneFullRow,
+  ErogazioneRepository,
+  NuovaErogazioneRow,
+} from '../erogazione-repository.js';
+
+const FULL_SELECT = `
+  SELECT e.*, p.codice AS prof_codice, p.nome AS prof_nome, s.nome AS sede_nome, dest.cf AS cf
+  FROM erogazione e
+  JOIN professionista p ON p.id = e.professionista_id
+  LEFT JOIN sede s ON s.id = e.sede_id
+  JOIN dote d ON d.id = e.dote_id
+  JOIN destinatario dest ON dest.id = d.destinatario_id`;
+
+const LIVE = `e.stato NOT IN (${FREED_STATES_SQL})`;
+
+/** The delivered state, bound as a parameter where a statement needs it (never spelled in SQL). */
+const EROGATA: StatoErogazione = 'EROGATA';
+
+const SQL = {
+  attivitaStato: 'SELECT stato FROM attivita WHERE dote_id = @doteId AND servizio = @servizio',
+  find: `${FULL_SELECT} WHERE e.id = ?`,
+  ofDote: `${FULL_SELECT} WHERE e.dote_id = ? ORDER BY e.data, e.inizio, e.id`,
+  ofDoteInState: `${FULL_SELECT} WHERE e.dote_id = @doteId AND e.stato = @stato ORDER BY e.data, e.inizio, e.id`,
+  liveOfPersonBetween: `${FULL_SELECT} WHERE d.destinatario_id = @destinatarioId AND e.data BETWEEN @from AND @to AND ${LIVE} AND e.id <> @exceptId`,
+  liveOfProfessionalOn: `${FULL_SELECT} WHERE e.professionista_id = @professionistaId AND e.data = @data AND ${LIVE} AND e.id <> @exceptId`,
+  countedOf: `${FULL_SELECT} WHERE e.dote_id = @doteId AND e.servizio = @servizio AND e.stato IN (${COUNTED_STATES_SQL}) AND e.id <> @exceptId`,
+  liveIdInSession: `SELECT id FROM erogazione e WHERE e.dote_id = @doteId AND e.sessione = @sessione AND ${LIVE} AND e.id <> @exceptId`,
+  insert: `INSERT INTO erogazione (dote_id, servizio, data, inizio, fine, professionista_id, sede_id, modalita, collettiva, sessione,
+      descrizione, stato, registrata_il, origine, creata_il, aggiornata_il)
+    VALUES (@dote_id, @servizio, @data, @inizio, @fine, @professionista_id, @sede_id, @modalita, @collettiva, @sessione,
+      @descrizione, @stato, @registrata_il, @origine, @creata_il, @aggiornata_il)`,
+  update: `UPDATE erogazione SET servizio = @servizio, data = @data, inizio = @inizio, fine = @fine, professionista_id = @professionista_id,
+      sede_id = @sede_id, modalita = @modalita, collettiva = @collettiva, sessione = @sessione, descrizione = @descrizione,
+      registrata_il = @registrata_il, aggiornata_il = @aggiornata_il
+    WHERE id = @id`,
+  setStato: 'UPDATE erogazione SET stato = @stato, aggiornata_il = @aggiornataIl WHERE id = @id',
+  avvisi: 'SELECT regola, messaggio FROM erogazione_avviso WHERE erogazione_id = ? ORDER BY id',
+  avvisoExists: 'SELECT 1 FROM erogazione_avviso WHERE erogazione_id = @id AND regola = @regola AND messaggio = @messaggio',
+  addAvviso: 'INSERT INTO erogazione_avviso (erogazione_id, regola, messaggio, creato_il) VALUES (@id, @regola, @messaggio, @creatoIl)',
+  attivitaOf: 'SELECT servizio, minuti, stato, data_conclusione FROM attivita WHERE dote_id = ? ORDER BY rowid',
+  hasAttivita: 'SELECT 1 FROM attivita WHERE dote_id = ? LIMIT 1',
+  attivitaTotals: `SELECT
+      COALESCE(SUM(CASE WHEN stato = @erogata THEN fine - inizio END), 0) AS erogate,
+      COALESCE(SUM(CASE WHEN stato IN (${OPEN_STATES_SQL}) THEN fine - inizio END), 0) AS aperte,
+      COALESCE(SUM(stato = @erogata), 0) AS n_erogate,
+      COALESCE(SUM(stato IN (${OPEN_STATES_SQL})), 0) AS n_aperte
+    FROM erogazione WHERE dote_id = @doteId AND servizio = @servizio`,
+  apertiOf: `SELECT id, data, stato FROM erogazione WHERE dote_id = @doteId AND servizio = @servizio AND stato IN (${OPEN_STATES_SQL}) ORDER BY data, inizio, id`,
+  setAttivitaStato: 'UPDATE attivita SET stato = @stato WHERE dote_id = @doteId AND servizio = @servizio',
+  setAttivitaConclusa: 'UPDATE attivita SET stato = @stato, data_conclusione = @dataConclusione WHERE dote_id = @doteId AND servizio = @servizio',
+} as const;
 
 export class SqliteErogazioni implements ErogazioneRepository {
   constructor(private readonly db: Db) {}
 
+  private stmt(sql: string) {
+    return cachedStatement(this.db, sql);
+  }
+
   async attivitaStato(doteId: string, servizio: string): Promise<StatoAttivita | undefined> {
-    const a = cachedStatement(this.db, 'SELECT stato FROM attivita WHERE dote_id = ? AND servizio = ?').get(doteId, servizio) as { stato: StatoAttivita } | undefined;
+    const a = this.stmt(SQL.attivitaStato).get({ doteId, servizio }) as { stato: StatoAttivita } | undefined;
     return a?.stato;
+  }
+
+  async find(id: number): Promise<ErogazioneFullRow | undefined> {
+    return this.stmt(SQL.find).get(id) as ErogazioneFullRow | undefined;
+  }
+
+  async ofDote(doteId: string, stato?: StatoErogazione): Promise<ErogazioneFullRow[]> {
+    return (stato ? this.stmt(SQL.ofDoteInState).all({ doteId, stato }) : this.stmt(SQL.ofDote).all(doteId)) as ErogazioneFullRow[];
+  }
+
+  async liveOfPersonBetween(destinatarioId: number, from: string, to: string, exceptId: number): Promise<ErogazioneFullRow[]> {
+    return this.stmt(SQL.liveOfPersonBetween).all({ destinatarioId, from, to, exceptId }) as ErogazioneFullRow[];
+  }
+
+  async liveOfProfessionalOn(professionistaId: number, data: string, exceptId: number): Promise<ErogazioneFullRow[]> {
+    return this.stmt(SQL.liveOfProfessionalOn).all({ professionistaId, data, exceptId }) as ErogazioneFullRow[];
+  }
+
+  async countedOf(doteId: string, servizio: string, exceptId: number): Promise<ErogazioneFullRow[]> {
+    return this.stmt(SQL.countedOf).all({ doteId, servizio, exceptId }) as ErogazioneFullRow[];
+  }
+
+  async liveIdInSession(doteId: string, sessione: string, exceptId: number): Promise<number | undefined> {
+    return (this.stmt(SQL.liveIdInSession).get({ doteId, sessione, exceptId }) as { id: number } | undefined)?.id;
+  }
+
+  async insert(row: NuovaErogazioneRow): Promise<number> {
+    const p: NuovaErogazioneRow = {
+      dote_id: row.dote_id,
+      servizio: row.servizio,
+      data: row.data,
+      inizio: row.inizio,
+      fine: row.fine,
+      professionista_id: row.professionista_id,
+      sede_id: row.sede_id,
+      modalita: row.modalita,
+      collettiva: row.collettiva,
+      sessione: row.sessione,
+      descrizione: row.descrizione,
+      stato: row.stato,
+      registrata_il: row.registrata_il,
+      origine: row.origine,
+      creata_il: row.creata_il,
+      aggiornata_il: row.aggiornata_il,
+    };
+    return Number(this.stmt(SQL.insert).run(p).lastInsertRowid);
+  }
+
+  async update(id: number, c: ErogazioneEditable, aggiornataIl: string): Promise<void> {
+    this.stmt(SQL.update).run({
+      id,
+      servizio: c.servizio,
+      data: c.data,
+      inizio: c.inizio,
+      fine: c.fine,
+      professionista_id: c.professionista_id,
+      sede_id: c.sede_id,
+      modalita: c.modalita,
+      collettiva: c.collettiva,
+      sessione: c.sessione,
+      descrizione: c.descrizione,
+      registrata_il: c.registrata_il,
+      aggiornata_il: aggiornataIl,
+    });
+  }
+
+  async setStato(id: number, stato: StatoErogazione, aggiornataIl: string): Promise<void> {
+    this.stmt(SQL.setStato).run({ id, stato, aggiornataIl });
+  }
+
+  async avvisi(id: number): Promise<AvvisoRow[]> {
+    return this.stmt(SQL.avvisi).all(id) as AvvisoRow[];
+  }
+
+  async addAvvisi(id: number, avvisi: readonly AvvisoRow[], creatoIl: string): Promise<void> {
+    const exists = this.stmt(SQL.avvisoExists);
+    const add = this.stmt(SQL.addAvviso);
+    for (const a of avvisi) {
+      const p = { id, regola: a.regola, messaggio: a.messaggio };
+      if (!exists.get(p)) add.run({ ...p, creatoIl });
+    }
+  }
+
+  async attivitaOf(doteId: string): Promise<AttivitaRow[]> {
+    return this.stmt(SQL.attivitaOf).all(doteId) as AttivitaRow[];
+  }
+
+  async hasAttivita(doteId: string): Promise<boolean> {
+    return Boolean(this.stmt(SQL.hasAttivita).get(doteId));
+  }
+
+  async attivitaTotals(doteId: string, servizio: string): Promise<AttivitaTotals> {
+    return this.stmt(SQL.attivitaTotals).get({ doteId, servizio, erogata: EROGATA }) as AttivitaTotals;
+  }
+
+  async apertiOf(doteId: string, servizio: string): Promise<ErogazioneAperta[]> {
+    return this.stmt(SQL.apertiOf).all({ doteId, servizio }) as ErogazioneAperta[];
+  }
+
+  async setAttivitaStato(doteId: string, servizio: string, stato: StatoAttivita): Promise<void> {
+    this.stmt(SQL.setAttivitaStato).run({ doteId, servizio, stato });
+  }
+
+  async setAttivitaConclusa(doteId: string, servizio: string, stato: StatoAttivita, dataConclusione: string): Promise<void> {
+    this.stmt(SQL.setAttivitaConclusa).run({ doteId, servizio, stato, dataConclusione });
+  }
+
+  async insertAttivita(a: { doteId: string; servizio: string; minuti: number; stato: StatoAttivita }): Promise<void> {
+    cachedStatement(this.db, 'INSERT INTO attivita (dote_id, servizio, minuti, stato) VALUES (@doteId, @servizio, @minuti, @stato)').run(a);
+  }
+
+  async countByState(doteId: string, servizio: string, stato: string): Promise<number> {
+    return (cachedStatement(this.db, 'SELECT count(*) AS n FROM erogazione WHERE dote_id = @doteId AND servizio = @servizio AND stato = @stato').get({ doteId, servizio, stato }) as { n: number }).n;
   }
 }

@@ -1,5 +1,5 @@
 import type { Db } from '../connection.js';
-import { recordHistory, type HistoryEntry } from '../storia.js';
+import { historyOf, recordHistory, type HistoryEntry, type HistoryRow } from '../storia.js';
 import type { StoriaRepository } from '../storia-repository.js';
 
 export class SqliteStoria implements StoriaRepository {
@@ -7,5 +7,9 @@ export class SqliteStoria implements StoriaRepository {
 
   async record(entry: HistoryEntry, now?: Date): Promise<void> {
     recordHistory(this.db, entry, now);
+  }
+
+  async entriesOf(doteId: string): Promise<HistoryRow[]> {
+    return historyOf(this.db, doteId);
   }
 }

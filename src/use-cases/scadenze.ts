@@ -5,9 +5,8 @@
  * (nothing is left to do; `dote mostra` shows them as NON RISPETTATA). A dote whose bando
  * catalogue is not loaded cannot have its deadlines computed: it is named, never dropped silently.
  */
-import type { Db } from '../db/connection.js';
+import type { Store } from '../db/store.js';
 import { loadCatalogues } from '../bandi/load.js';
-import type { DoteRow } from '../db/repo/lookup.js';
 import { STATO } from '../domain/dote-stati.js';
 import { compareCodeUnits, scadenzeAperte, type ScadenzaDote } from '../domain/scadenze.js';
 import { settingOf } from '../rules/engine.js';
@@ -43,39 +42,39 @@ export interface ScadenzeResult {
 }
 
 /** `entro`: only the deadlines due within that many days (and every one passed). */
-export function scadenzeView(db: Db, ctx: DoteCtx, o: { entro?: number }): ScadenzeResult {
+export async function scadenzeView(store: Store, ctx: DoteCtx, o: { entro?: number }): Promise<ScadenzeResult> {
   const cats = loadCatalogues(ctx.catalogFiles);
   const entro = o.entro ?? null;
-  const rows = db.prepare('SELECT * FROM dote ORDER BY id').all() as DoteRow[];
   const out: ScadenzaView[] = [];
   const nonCalcolate: DoteNonCalcolata[] = [];
-  const persona = db.prepare('SELECT cf, nome, cognome FROM destinatario WHERE id = ?');
-  for (const r of rows) {
-    const bando = cats.find(r.bando);
-    if (!bando) {
-      // Without the catalogue only the stored state is known: refused and cancelled requests
-      // have no deadlines in any bando, every other dote may have some.
-      if (r.stato === STATO.RIFIUTATA || r.stato === STATO.CANCELLATA) continue;
-      const p = persona.get(r.destinatario_id) as { cf: string; nome: string; cognome: string };
-      nonCalcolate.push({ doteId: r.id, bando: r.bando, tipo: r.tipo, statoRegistrato: r.stato, destinatario: { cf: p.cf, nome: p.nome, cognome: p.cognome } });
-      continue;
+  await store.read(async (repos) => {
+    for (const r of await repos.doti.list({ order: 'id' })) {
+      const bando = cats.find(r.bando);
+      if (!bando) {
+        // Without the catalogue only the stored state is known: refused and cancelled requests
+        // have no deadlines in any bando, every other dote may have some.
+        if (r.stato === STATO.RIFIUTATA || r.stato === STATO.CANCELLATA) continue;
+        const p = (await repos.destinatari.findById(r.destinatario_id))!;
+        nonCalcolate.push({ doteId: r.id, bando: r.bando, tipo: r.tipo, statoRegistrato: r.stato, destinatario: { cf: p.cf, nome: p.nome, cognome: p.cognome } });
+        continue;
+      }
+      const setting = settingOf(bando, doteDeadline.id);
+      if (!setting) continue;
+      const d = await describeDote(repos, cats, r, ctx.oggi);
+      if (d.stato.stato === STATO.RIFIUTATA || d.stato.stato === STATO.CANCELLATA) continue;
+      for (const s of scadenzeAperte(doteDeadline.scadenze(bando, await doteDates(repos, d), ctx.oggi))) {
+        if (entro !== null && s.giorniMancanti > entro) continue;
+        out.push({
+          ...s,
+          bando: r.bando,
+          tipo: r.tipo,
+          statoDote: d.stato.stato,
+          destinatario: { cf: d.persona.cf, nome: d.persona.nome, cognome: d.persona.cognome },
+          severita: setting.severita,
+        });
+      }
     }
-    const setting = settingOf(bando, doteDeadline.id);
-    if (!setting) continue;
-    const d = describeDote(db, cats, r, ctx.oggi);
-    if (d.stato.stato === STATO.RIFIUTATA || d.stato.stato === STATO.CANCELLATA) continue;
-    for (const s of scadenzeAperte(doteDeadline.scadenze(bando, doteDates(db, d), ctx.oggi))) {
-      if (entro !== null && s.giorniMancanti > entro) continue;
-      out.push({
-        ...s,
-        bando: r.bando,
-        tipo: r.tipo,
-        statoDote: d.stato.stato,
-        destinatario: { cf: d.persona.cf, nome: d.persona.nome, cognome: d.persona.cognome },
-        severita: setting.severita,
-      });
-    }
-  }
+  });
   out.sort((a, b) => compareCodeUnits(a.entro, b.entro) || compareCodeUnits(a.doteId, b.doteId) || compareCodeUnits(a.id, b.id));
   return {
     oggi: ctx.oggi,

@@ -1,15 +1,12 @@
 /**
  * `dote nuova`, `dote ammetti`, `dote rifiuta`, `dote concludi`: creating a dote and moving it
- * through its workflow. Every write is one transaction with its audit trail (recordHistory), so
- * a refused operation changes nothing.
+ * through its workflow. Every operation is one write transaction of the store (its checks, the
+ * change and its audit trail), so a refused operation changes nothing.
  */
-import { OPEN_STATES_SQL } from '../db/states.js';
-import type { Db } from '../db/connection.js';
-import { inTransaction } from '../db/connection.js';
+import type { Repositories, Store } from '../db/store.js';
 import { loadCatalogues, tipoOf, type Catalogues } from '../bandi/load.js';
 import type { Bando, TipoDote } from '../bandi/schema.js';
-import { findDestinatario, type DoteRow } from '../db/repo/lookup.js';
-import { recordHistory } from '../db/storia.js';
+import type { DoteRow } from '../db/repo/lookup.js';
 import { RefusedError, TransitionNotAllowed, UsageError } from '../errors.js';
 import { formatDateIt } from '../domain/dates.js';
 import { STATO } from '../domain/dote-stati.js';
@@ -25,13 +22,12 @@ import {
   type CategoriaPrioritaria,
 } from '../domain/dote.js';
 import { settingOf } from '../rules/engine.js';
-import { doteOneActive, type AltraDote, type MisuraEsterna } from '../rules/dote-one-active.js';
+import { doteOneActive, type AltraDote } from '../rules/dote-one-active.js';
 import { doteEligibility, type DotePrecedente } from '../rules/dote-eligibility.js';
 import type { Finding } from '../rules/types.js';
-import { actionDate, describeDote, doteDates, loadDote, personaOf, refuseOnErrors, type DoteCtx } from './dote-load.js';
+import { actionDate, describeDote, doteDates, loadDote, personaOf, refuseOnErrors, type DoteCtx, type LoadedDote } from './dote-load.js';
 import { scadenzeAperte } from '../domain/scadenze.js';
 import { doteDeadline } from '../rules/dote-deadline.js';
-import type { StatoAttivita } from '../domain/erogazione-state.js';
 import { terminaAttivita } from './attivita.js';
 
 /** The options of `dote nuova`, as its schema reads them: `data` ISO, `fascia` a number. */
@@ -73,20 +69,12 @@ export function resolveBandoTipo(cats: Catalogues, bandoId: string | undefined, 
 }
 
 /** Persons' other doti with their effective state, for the one-active and repeat rules. */
-function otherDoti(db: Db, cats: Catalogues, destinatarioId: number, oggi: string) {
-  const rows = db.prepare('SELECT * FROM dote WHERE destinatario_id = ? ORDER BY data_richiesta, id').all(destinatarioId) as DoteRow[];
-  return rows.map((r) => {
-    const bando = cats.find(r.bando);
-    return { row: r, bando, tipo: bando?.tipi.find((t) => t.codice === r.tipo), stato: statoEffettivo(bando, r, oggi) };
+async function otherDoti(r: Repositories, cats: Catalogues, destinatarioId: number, oggi: string) {
+  const rows = await r.doti.ofDestinatario(destinatarioId);
+  return rows.map((row) => {
+    const bando = cats.find(row.bando);
+    return { row, bando, tipo: bando?.tipi.find((t) => t.codice === row.tipo), stato: statoEffettivo(bando, row, oggi) };
   });
-}
-
-function misureEsterne(db: Db, destinatarioId: number): MisuraEsterna[] {
-  return db.prepare('SELECT tipo, dal, al, operatore, azienda, servizi FROM misura_esterna WHERE destinatario_id = ? ORDER BY dal').all(destinatarioId) as MisuraEsterna[];
-}
-
-function ente(db: Db): { nome: string; codice: string | null } | null {
-  return (db.prepare('SELECT nome, codice FROM ente WHERE id = 1').get() as { nome: string; codice: string | null } | undefined) ?? null;
 }
 
 /**
@@ -96,17 +84,14 @@ function ente(db: Db): { nome: string; codice: string | null } | null {
  * nuova`), never in a read or in a refused command, so that what-if runs with --oggi and refused
  * operations leave the database as it was; every read shows the same state anyway.
  */
-export function persistAutomaticStates(db: Db, cats: Catalogues, destinatarioId: number, oggi: string, operatore: string): void {
-  for (const d of otherDoti(db, cats, destinatarioId, oggi)) {
+export async function persistAutomaticStates(r: Repositories, cats: Catalogues, destinatarioId: number, oggi: string, operatore: string): Promise<void> {
+  for (const d of await otherDoti(r, cats, destinatarioId, oggi)) {
     if (!d.stato.automatico || d.stato.stato === d.row.stato) continue;
     const dopo: Partial<DoteRow> = { stato: d.stato.stato };
     if (d.stato.stato === STATO.CONCLUSA) dopo.data_conclusione = d.row.data_fine;
-    db.prepare('UPDATE dote SET stato = @stato, data_conclusione = COALESCE(@data_conclusione, data_conclusione) WHERE id = @id').run({
-      id: d.row.id,
-      stato: dopo.stato,
-      data_conclusione: dopo.data_conclusione ?? null,
-    });
-    recordHistory(db, {
+    // A null end leaves the stored conclusion date as it is.
+    await r.doti.update(d.row.id, { stato: dopo.stato, data_conclusione: dopo.data_conclusione ?? undefined });
+    await r.storia.record({
       doteId: d.row.id,
       entita: 'dote',
       entitaId: d.row.id,
@@ -148,7 +133,7 @@ function parseLinea(tipo: TipoDote, value: string | undefined): string | undefin
  * from the request/activation date, its end follows the fascia. Job Coach: the OPAL code is the
  * id, the request is PROPOSTA from the CPI's notification date, with its five activities.
  */
-export function nuovaDote(db: Db, ctx: DoteCtx, o: NuovaOptions): NuovaResult {
+export async function nuovaDote(store: Store, ctx: DoteCtx, o: NuovaOptions): Promise<NuovaResult> {
   const cats = loadCatalogues(ctx.catalogFiles);
   if (!o.tipo) throw new UsageError('--tipo obbligatorio');
   if (!o.destinatario) throw new UsageError('--destinatario obbligatorio (codice fiscale)');
@@ -161,24 +146,26 @@ export function nuovaDote(db: Db, ctx: DoteCtx, o: NuovaOptions): NuovaResult {
   if (!azienda && tipoRisultato(tipo) === 'mantenimento') {
     throw new UsageError(`--azienda obbligatoria per ${tipo.codice}: il datore di lavoro presso cui il destinatario è occupato`);
   }
-  const persona = findDestinatario(db, o.destinatario);
-  if (!persona) {
-    throw new RefusedError(`destinatario sconosciuto: ${o.destinatario.trim().toUpperCase()}`, [], 'registralo con "dote destinatario aggiungi --cf … --nome … --cognome …"');
-  }
+  const destinatario = o.destinatario;
 
-  let id: string | null = null;
-  if (isJc) {
-    if (!o.id) throw new UsageError(`--id obbligatorio per ${tipo.codice}: il codice OPAL del voucher, es. JC-1-1103/022`);
-    id = o.id.trim().toUpperCase();
-    if (!OPAL_PATTERN.test(id)) throw new UsageError(`--id: "${o.id}" non è un codice OPAL (es. JC-1-1103/022)`);
-  } else if (o.id !== undefined) {
-    id = o.id.trim();
-    if (!/^[A-Za-z0-9][A-Za-z0-9/_.-]*$/.test(id)) throw new UsageError(`--id: "${o.id}" non valido (lettere, cifre, - / _ .)`);
-  }
+  return store.write(async (r) => {
+    const persona = await r.destinatari.find(destinatario);
+    if (!persona) {
+      throw new RefusedError(`destinatario sconosciuto: ${destinatario.trim().toUpperCase()}`, [], 'registralo con "dote destinatario aggiungi --cf … --nome … --cognome …"');
+    }
 
-  return inTransaction(db, () => {
+    let id: string | null = null;
+    if (isJc) {
+      if (!o.id) throw new UsageError(`--id obbligatorio per ${tipo.codice}: il codice OPAL del voucher, es. JC-1-1103/022`);
+      id = o.id.trim().toUpperCase();
+      if (!OPAL_PATTERN.test(id)) throw new UsageError(`--id: "${o.id}" non è un codice OPAL (es. JC-1-1103/022)`);
+    } else if (o.id !== undefined) {
+      id = o.id.trim();
+      if (!/^[A-Za-z0-9][A-Za-z0-9/_.-]*$/.test(id)) throw new UsageError(`--id: "${o.id}" non valido (lettere, cifre, - / _ .)`);
+    }
+
     if (id !== null) {
-      const existing = db.prepare('SELECT id FROM dote WHERE id = ?').get(id);
+      const existing = await r.doti.find(id);
       if (existing) throw new RefusedError(`esiste già una dote con id ${id}`);
     }
     // Activation opens with the bando and never after its end (Cremona, "LE SCADENZE").
@@ -186,8 +173,8 @@ export function nuovaDote(db: Db, ctx: DoteCtx, o: NuovaOptions): NuovaResult {
     if (data < bando.inizio) throw new RefusedError(`${what} il ${formatDateIt(data)}: prima dell'apertura del bando ${bando.id} (${formatDateIt(bando.inizio)})`);
     if (data > bando.fine) throw new RefusedError(`${what} il ${formatDateIt(data)}: dopo la fine del bando ${bando.id} (${formatDateIt(bando.fine)})`);
 
-    const others = otherDoti(db, cats, persona.id, ctx.oggi);
-    const misure = misureEsterne(db, persona.id);
+    const others = await otherDoti(r, cats, persona.id, ctx.oggi);
+    const misure = await r.destinatari.misureEsterne(persona.id);
     const findings: Finding[] = [];
     const oneActive = settingOf(bando, doteOneActive.id);
     if (oneActive) {
@@ -210,17 +197,16 @@ export function nuovaDote(db: Db, ctx: DoteCtx, o: NuovaOptions): NuovaResult {
       risultatoRaggiunto: d.row.risultato_raggiunto,
     }));
     const e = doteEligibility.check(
-      { persona: personaOf(persona), tipo, fascia, linea: lineaOpt, azienda, data, precedenti, misure, ente: ente(db) },
+      { persona: personaOf(persona), tipo, fascia, linea: lineaOpt, azienda, data, precedenti, misure, ente: await r.registry.ente() },
       elig?.severita ?? 'warning',
     );
     if (elig) findings.push(...e.findings);
     const avvisi = refuseOnErrors(findings, `nuova dote ${tipo.codice} per ${persona.cf}`);
 
-    persistAutomaticStates(db, cats, persona.id, ctx.oggi, ctx.operatore);
+    await persistAutomaticStates(r, cats, persona.id, ctx.oggi, ctx.operatore);
     if (id === null) {
       const prefix = prefissoId(bando.id, data);
-      const ids = (db.prepare('SELECT id FROM dote WHERE id LIKE ?').all(`${prefix}%`) as { id: string }[]).map((r) => r.id);
-      id = nextId(prefix, ids);
+      id = nextId(prefix, await r.doti.idsWithPrefix(prefix));
     }
     const now = new Date().toISOString();
     const row: DoteRow = {
@@ -245,23 +231,15 @@ export function nuovaDote(db: Db, ctx: DoteCtx, o: NuovaOptions): NuovaResult {
       risultato_raggiunto: null,
       creata_il: now,
     };
-    db.prepare(
-      `INSERT INTO dote (id, bando, tipo, destinatario_id, fascia, linea, azienda, stato, data_richiesta, data_notifica,
-         data_ammissione, data_rifiuto, motivo_rifiuto, data_attivazione, data_invio_pip, data_validazione_pip,
-         data_conclusione, data_fine, risultato_raggiunto, creata_il)
-       VALUES (@id, @bando, @tipo, @destinatario_id, @fascia, @linea, @azienda, @stato, @data_richiesta, @data_notifica,
-         @data_ammissione, @data_rifiuto, @motivo_rifiuto, @data_attivazione, @data_invio_pip, @data_validazione_pip,
-         @data_conclusione, @data_fine, @risultato_raggiunto, @creata_il)`,
-    ).run(row);
-    recordHistory(db, { doteId: id, entita: 'dote', entitaId: id, azione: 'nuova', operatore: ctx.operatore, dopo: row });
+    await r.doti.insert(row);
+    await r.storia.record({ doteId: id, entita: 'dote', entitaId: id, azione: 'nuova', operatore: ctx.operatore, dopo: row });
     const attivita = tipo.attivita.map((a) => ({ servizio: a.servizio, minuti: a.ore }));
-    const ins = db.prepare("INSERT INTO attivita (dote_id, servizio, minuti, stato) VALUES (?, ?, ?, 'PROPOSTA')");
     for (const a of attivita) {
-      ins.run(id, a.servizio, a.minuti);
-      recordHistory(db, { doteId: id, entita: 'attivita', entitaId: a.servizio, azione: 'nuova', operatore: ctx.operatore, dopo: { ...a, stato: 'PROPOSTA' } });
+      await r.erogazioni.insertAttivita({ doteId: id, servizio: a.servizio, minuti: a.minuti, stato: 'PROPOSTA' });
+      await r.storia.record({ doteId: id, entita: 'attivita', entitaId: a.servizio, azione: 'nuova', operatore: ctx.operatore, dopo: { ...a, stato: 'PROPOSTA' } });
     }
-    const loaded = describeDote(db, cats, row, ctx.oggi);
-    const next = scadenzeAperte(doteDeadline.scadenze(bando, doteDates(db, loaded), ctx.oggi)).find((s) => s.id !== 'fine');
+    const loaded = await describeDote(r, cats, row, ctx.oggi);
+    const next = scadenzeAperte(doteDeadline.scadenze(bando, await doteDates(r, loaded), ctx.oggi)).find((s) => s.id !== 'fine');
     return {
       dote: row,
       destinatario: { cf: persona.cf, nome: persona.nome, cognome: persona.cognome },
@@ -293,7 +271,7 @@ export function azioniDote(stato: string): string[] {
  * da parte del CPI, pena la cancellazione automatica"). The date is --data (an answer given on an
  * earlier day, recorded before the deadline) or today; past the deadline nothing reopens it.
  */
-function admissionWindow(d: ReturnType<typeof loadDote>, data: string, action: 'ammetti' | 'rifiuta'): void {
+function admissionWindow(d: LoadedDote, data: string, action: 'ammetti' | 'rifiuta'): void {
   const { row, bando } = d;
   const verb = action === 'ammetti' ? "l'ammissione" : 'il rifiuto';
   const answer = action === 'ammetti' ? 'ammetterla' : 'rifiutarla';
@@ -321,32 +299,32 @@ export interface TransitionResult {
 }
 
 /** `dote ammetti ID [--data D]`: PROPOSTA → AMMESSO AL SERVIZIO; the voucher runs to the bando's end. */
-export function ammettiDote(db: Db, ctx: DoteCtx, id: string, o: { data?: string }): TransitionResult {
+export async function ammettiDote(store: Store, ctx: DoteCtx, id: string, o: { data?: string }): Promise<TransitionResult> {
   const cats = loadCatalogues(ctx.catalogFiles);
   const data = actionDate(o.data, ctx.oggi);
-  return inTransaction(db, () => {
-    const d = loadDote(db, cats, id, ctx.oggi);
+  return store.write(async (r) => {
+    const d = await loadDote(r, cats, id, ctx.oggi);
     admissionWindow(d, data, 'ammetti');
     const prima = { stato: d.row.stato, data_ammissione: d.row.data_ammissione, data_fine: d.row.data_fine };
     const dopo = { stato: STATO.AMMESSA, data_ammissione: data, data_fine: dataFineDote(d.bando, d.row.fascia, data, null) };
-    db.prepare('UPDATE dote SET stato = @stato, data_ammissione = @data_ammissione, data_fine = @data_fine WHERE id = @id').run({ ...dopo, id: d.row.id });
-    recordHistory(db, { doteId: d.row.id, entita: 'dote', entitaId: d.row.id, azione: 'ammetti', operatore: ctx.operatore, prima, dopo });
+    await r.doti.update(d.row.id, dopo);
+    await r.storia.record({ doteId: d.row.id, entita: 'dote', entitaId: d.row.id, azione: 'ammetti', operatore: ctx.operatore, prima, dopo });
     return { dote: { ...d.row, ...dopo }, prima };
   });
 }
 
 /** `dote rifiuta ID --motivo "…" [--data D]`: PROPOSTA → RIFIUTATA, with the reason (Job Coach manual, 2). */
-export function rifiutaDote(db: Db, ctx: DoteCtx, id: string, o: { motivo: string; data?: string }): TransitionResult {
+export async function rifiutaDote(store: Store, ctx: DoteCtx, id: string, o: { motivo: string; data?: string }): Promise<TransitionResult> {
   const cats = loadCatalogues(ctx.catalogFiles);
   const motivo = o.motivo;
   const data = actionDate(o.data, ctx.oggi);
-  return inTransaction(db, () => {
-    const d = loadDote(db, cats, id, ctx.oggi);
+  return store.write(async (r) => {
+    const d = await loadDote(r, cats, id, ctx.oggi);
     admissionWindow(d, data, 'rifiuta');
     const prima = { stato: d.row.stato, data_rifiuto: d.row.data_rifiuto, motivo_rifiuto: d.row.motivo_rifiuto };
     const dopo = { stato: STATO.RIFIUTATA, data_rifiuto: data, motivo_rifiuto: motivo };
-    db.prepare('UPDATE dote SET stato = @stato, data_rifiuto = @data_rifiuto, motivo_rifiuto = @motivo_rifiuto WHERE id = @id').run({ ...dopo, id: d.row.id });
-    recordHistory(db, { doteId: d.row.id, entita: 'dote', entitaId: d.row.id, azione: 'rifiuta', operatore: ctx.operatore, prima, dopo });
+    await r.doti.update(d.row.id, dopo);
+    await r.storia.record({ doteId: d.row.id, entita: 'dote', entitaId: d.row.id, azione: 'rifiuta', operatore: ctx.operatore, prima, dopo });
     return { dote: { ...d.row, ...dopo }, prima };
   });
 }
@@ -366,11 +344,11 @@ export interface ConcludiResult {
  * EROGATA delivery becomes TERMINATA (manual, 3.3: "è sufficiente che ne sia stata effettuata
  * una"); activities with none are reported and stay as they are.
  */
-export function concludiDote(db: Db, ctx: DoteCtx, id: string, o: { data?: string }): ConcludiResult {
+export async function concludiDote(store: Store, ctx: DoteCtx, id: string, o: { data?: string }): Promise<ConcludiResult> {
   const cats = loadCatalogues(ctx.catalogFiles);
   const data = actionDate(o.data, ctx.oggi);
-  return inTransaction(db, () => {
-    const d = loadDote(db, cats, id, ctx.oggi);
+  return store.write(async (r) => {
+    const d = await loadDote(r, cats, id, ctx.oggi);
     const { row } = d;
     if (row.stato !== STATO.ATTIVA && row.stato !== STATO.AMMESSA) {
       throw new TransitionNotAllowed(`la dote ${row.id}`, d.stato.stato, 'concludi', azioniDote(d.stato.stato));
@@ -380,34 +358,31 @@ export function concludiDote(db: Db, ctx: DoteCtx, id: string, o: { data?: strin
     if (row.data_fine && data > row.data_fine) {
       throw new RefusedError(`conclusione il ${formatDateIt(data)}: dopo la fine della dote (${formatDateIt(row.data_fine)})`, [], `indica --data entro il ${formatDateIt(row.data_fine)}`);
     }
-    const open = db
-      .prepare(`SELECT id, data, servizio, stato FROM erogazione WHERE dote_id = ? AND stato IN (${OPEN_STATES_SQL}) ORDER BY data, inizio, id`)
-      .all(row.id) as { id: number; data: string; servizio: string; stato: string }[];
+    const open = await r.doti.openDeliveries(row.id);
     if (open.length) {
       const list = open.map((e) => `${e.id} ${formatDateIt(e.data)} ${e.servizio} ${e.stato}`).join(', ');
       throw new RefusedError(`la dote ${row.id} ha ${open.length} erogazion${open.length === 1 ? 'e' : 'i'} ancora apert${open.length === 1 ? 'a' : 'e'}: ${list}`, [], 'concludile, annullale o chiudile negativamente prima');
     }
-    const last = db.prepare("SELECT max(data) AS d FROM erogazione WHERE dote_id = ? AND stato = 'EROGATA'").get(row.id) as { d: string | null };
-    if (last.d && last.d > data) {
-      throw new RefusedError(`conclusione il ${formatDateIt(data)}: c'è un'erogazione EROGATA il ${formatDateIt(last.d)}, dopo`);
+    const last = await r.doti.lastDeliveredDate(row.id);
+    if (last && last > data) {
+      throw new RefusedError(`conclusione il ${formatDateIt(data)}: c'è un'erogazione EROGATA il ${formatDateIt(last)}, dopo`);
     }
     const terminate: string[] = [];
     const senzaOre: string[] = [];
-    const acts = db.prepare("SELECT servizio, stato FROM attivita WHERE dote_id = ? ORDER BY rowid").all(row.id) as { servizio: string; stato: StatoAttivita }[];
-    for (const a of acts) {
+    for (const a of await r.erogazioni.attivitaOf(row.id)) {
       if (a.stato === 'TERMINATA') continue;
-      const n = (db.prepare("SELECT count(*) AS n FROM erogazione WHERE dote_id = ? AND servizio = ? AND stato = 'EROGATA'").get(row.id, a.servizio) as { n: number }).n;
+      const n = await r.erogazioni.countByState(row.id, a.servizio, 'EROGATA');
       if (n === 0) {
         senzaOre.push(a.servizio);
         continue;
       }
-      terminaAttivita(db, { doteId: row.id, servizio: a.servizio, stato: a.stato, erogate: n, data, operatore: ctx.operatore });
+      await terminaAttivita(r, { doteId: row.id, servizio: a.servizio, stato: a.stato, erogate: n, data, operatore: ctx.operatore });
       terminate.push(a.servizio);
     }
     const prima = { stato: row.stato, data_conclusione: row.data_conclusione };
     const dopo = { stato: STATO.CONCLUSA, data_conclusione: data };
-    db.prepare('UPDATE dote SET stato = @stato, data_conclusione = @data_conclusione WHERE id = @id').run({ ...dopo, id: row.id });
-    recordHistory(db, { doteId: row.id, entita: 'dote', entitaId: row.id, azione: 'concludi', operatore: ctx.operatore, prima, dopo });
+    await r.doti.update(row.id, dopo);
+    await r.storia.record({ doteId: row.id, entita: 'dote', entitaId: row.id, azione: 'concludi', operatore: ctx.operatore, prima, dopo });
     return { dote: { ...row, ...dopo }, attivitaTerminate: terminate, attivitaSenzaOre: senzaOre };
   });
 }

@@ -5,8 +5,8 @@
  */
 import { closeSync, existsSync, openSync, readSync, statSync } from 'node:fs';
 import path from 'node:path';
-import type { Db } from '../db/connection.js';
-import { inTransaction } from '../db/connection.js';
+import type { Store } from '../db/store.js';
+import type { EnteRow } from '../db/registry-repository.js';
 import { RefusedError, UsageError } from '../errors.js';
 import { checkIban } from '../domain/iban.js';
 import { optionalText } from './registry.js';
@@ -33,17 +33,6 @@ export interface EnteView {
   logo: string | null;
   rappresentante: string | null;
   aggiornatoIl: string;
-}
-
-interface EnteRow {
-  nome: string;
-  codice: string | null;
-  indirizzo: string | null;
-  pec: string | null;
-  iban: string | null;
-  logo: string | null;
-  rappresentante_legale: string | null;
-  aggiornato_il: string;
 }
 
 function toView(r: EnteRow): EnteView {
@@ -81,16 +70,19 @@ export function checkLogo(file: string, cwd: string): string {
   return abs;
 }
 
-export function readEnte(db: Db): EnteView | null {
-  const r = db.prepare('SELECT * FROM ente WHERE id = 1').get() as EnteRow | undefined;
-  return r ? toView(r) : null;
+/** The operator's data, null when not yet set. */
+export function readEnte(store: Store): Promise<EnteView | null> {
+  return store.read(async (r) => {
+    const row = await r.registry.findEnte();
+    return row ? toView(row) : null;
+  });
 }
 
 /**
  * Sets the operator's data. The first time `--nome` is required; afterwards only the options
  * given change (an empty value, e.g. `--pec ""`, clears an optional field).
  */
-export function impostaEnte(db: Db, opts: EnteOptions, env: { oggi: string; cwd: string }): EnteView {
+export async function impostaEnte(store: Store, opts: EnteOptions, env: { oggi: string; cwd: string }): Promise<EnteView> {
   const nome = optionalText(opts.nome);
   if (opts.nome !== undefined && nome === null) throw new UsageError('--nome: valore vuoto');
   const pec = opts.pec;
@@ -116,10 +108,8 @@ export function impostaEnte(db: Db, opts: EnteOptions, env: { oggi: string; cwd:
   if (rappresentante !== undefined) change.rappresentante_legale = rappresentante;
 
   if (Object.keys(change).length === 0) throw new UsageError("niente da impostare: indica almeno un'opzione (es. --nome, --iban)");
-  return inTransaction(db, () => {
-    const current = db
-      .prepare('SELECT nome, codice, indirizzo, pec, iban, logo, rappresentante_legale, aggiornato_il FROM ente WHERE id = 1')
-      .get() as EnteRow | undefined;
+  return store.write(async (r) => {
+    const current = await r.registry.findEnte();
     if (!current && !change.nome) {
       throw new UsageError("--nome è obbligatorio la prima volta: indica la ragione sociale dell'ente", 'es. dote ente imposta --nome "Cooperativa Esempio"');
     }
@@ -135,19 +125,13 @@ export function impostaEnte(db: Db, opts: EnteOptions, env: { oggi: string; cwd:
       ...change,
       aggiornato_il: env.oggi,
     };
-    db.prepare(
-      `INSERT INTO ente (id, nome, codice, indirizzo, pec, iban, logo, rappresentante_legale, aggiornato_il)
-       VALUES (1, @nome, @codice, @indirizzo, @pec, @iban, @logo, @rappresentante_legale, @aggiornato_il)
-       ON CONFLICT(id) DO UPDATE SET nome = excluded.nome, codice = excluded.codice, indirizzo = excluded.indirizzo,
-         pec = excluded.pec, iban = excluded.iban, logo = excluded.logo,
-         rappresentante_legale = excluded.rappresentante_legale, aggiornato_il = excluded.aggiornato_il`,
-    ).run(row);
+    await r.registry.saveEnte(row);
     return toView(row);
   });
 }
 
-export function mostraEnte(db: Db): EnteView {
-  const v = readEnte(db);
+export async function mostraEnte(store: Store): Promise<EnteView> {
+  const v = await readEnte(store);
   if (!v) throw new RefusedError("ente non trovato: i dati dell'ente non sono ancora impostati", [], 'dote ente imposta --nome "…" --iban …');
   return v;
 }

@@ -3,9 +3,7 @@
  * activities and its deliveries — in the order they happened, with who made each change and a
  * readable before → after of the fields that changed (issue 3). Nothing is ever deleted.
  */
-import type { Db } from '../db/connection.js';
-import { findDote } from '../db/repo/lookup.js';
-import { historyOf } from '../db/storia.js';
+import type { Store } from '../db/store.js';
 import { RefusedError } from '../errors.js';
 
 export interface Modifica {
@@ -62,10 +60,13 @@ export function diff(prima: unknown, dopo: unknown): Modifica[] {
   return out;
 }
 
-export function storiaDote(db: Db, doteId: string): StoriaView {
-  const d = findDote(db, doteId);
-  if (!d) throw new RefusedError(`dote sconosciuta: ${doteId}`, [], 'vedi "dote elenco"');
-  const voci = historyOf(db, d.id).map((h) => {
+export async function storiaDote(store: Store, doteId: string): Promise<StoriaView> {
+  const { d, entries } = await store.read(async (r) => {
+    const d = await r.doti.find(doteId);
+    if (!d) throw new RefusedError(`dote sconosciuta: ${doteId}`, [], 'vedi "dote elenco"');
+    return { d, entries: await r.storia.entriesOf(d.id) };
+  });
+  const voci = entries.map((h) => {
     const prima = parse(h.prima);
     const dopo = parse(h.dopo);
     return {

@@ -6,11 +6,10 @@
  */
 import { existsSync } from 'node:fs';
 import { loadCatalogues } from '../bandi/load.js';
-import { openDatabase, type Db } from '../db/connection.js';
 import { UsageError } from '../errors.js';
 import { kindFromName, type FileKind } from '../csv/columns.js';
 import { checkBatch, estimateRows, type BatchFile, type BatchResult } from '../check/batch.js';
-import { DbContext } from '../check/db-context.js';
+import { openBatchDatabase, type BatchDatabase } from '../db/batch-context.js';
 import { Recorder } from '../import/record.js';
 import type { Context } from '../context.js';
 import { progressBar } from '../output/verifica.js';
@@ -44,9 +43,9 @@ export function batchFiles(o: FileOptions, argv: readonly string[] = process.arg
  * The database that gives context: `--db` / DOTE_DB when given (it must exist), else `./dote.db`
  * when present; verifica also works without one, skipping the rules that need it.
  */
-export function openOptionalDatabase(ctx: Context): Db | undefined {
+export function openOptionalDatabase(ctx: Context): BatchDatabase | undefined {
   if (ctx.dbPath === 'dote.db' && !existsSync(ctx.dbPath)) return undefined;
-  return openDatabase(ctx.dbPath, { readonly: true });
+  return openBatchDatabase(ctx.dbPath, { readonly: true });
 }
 
 export interface VerificaOptions extends FileOptions {
@@ -59,7 +58,7 @@ export function verifica(ctx: Context, o: VerificaOptions): BatchResult {
   const bando = o.bando ? cats.get(o.bando) : undefined;
   const db = openOptionalDatabase(ctx);
   try {
-    const dbc = db ? new DbContext(db, cats, { expectedRows: estimateRows(files) }) : undefined;
+    const dbc = db ? db.context(cats, { expectedRows: estimateRows(files) }) : undefined;
     return checkBatch(files, {
       cats,
       bando,

@@ -1,5 +1,5 @@
 /**
- * DbContext (src/check/db-context.ts): what a batch check learns from the database. The database
+ * SqliteBatchContext (src/db/sqlite/batch-context.ts): what a batch check learns from the database. The database
  * is made by dote commands (registry, `importa` of a small calendar and timesheet, deliveries
  * added, cancelled and programmed, a Job Coach voucher admitted) or by inserts of known rows, and
  * every answer is compared with a value written here by hand, never with a query of our own.
@@ -8,7 +8,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import Database from 'better-sqlite3';
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { DbContext } from '../../src/check/db-context.js';
+import { SqliteBatchContext } from '../../src/db/sqlite/batch-context.js';
 import { loadCatalogues } from '../../src/bandi/load.js';
 import { dayNumber, isoFromDay } from '../../src/domain/dates.js';
 import { withDb } from '../helpers.js';
@@ -69,9 +69,9 @@ function office(): Database.Database {
   return raw;
 }
 
-describe('DbContext', () => {
+describe('SqliteBatchContext', () => {
   it('finds recorded deliveries and timesheet rows by their key, only live ones, the first recorded', () => {
-    const ctx = new DbContext(office(), loadCatalogues());
+    const ctx = new SqliteBatchContext(office(), loadCatalogues());
     // Professionals 1-3 are P01-P03 and the sede is 1: the order they were added in.
     expect(ctx.existingErogazione(1, '2022-03-02', 'CR-1', 'QD1', 540)).toEqual({
       id: 1, dote_id: 'CR-1', servizio: 'QD1', inizio: 540, fine: 600, collettiva: 0, sede_id: 1, modalita: 'presenza',
@@ -109,7 +109,7 @@ describe('DbContext', () => {
 
   it("gives a professional's day, the hours already recorded, the registry and the activities", () => {
     const raw = office();
-    const ctx = new DbContext(raw, loadCatalogues());
+    const ctx = new SqliteBatchContext(raw, loadCatalogues());
     const d = (iso: string) => dayNumber(iso);
     // By code or by name; the cancelled delivery 5 is not in the day.
     expect(ctx.erogazioniDelGiorno('P01', d('2022-03-02'))).toEqual([
@@ -195,7 +195,7 @@ describe('DbContext', () => {
         }
       }
     })();
-    const ctx = new DbContext(raw, loadCatalogues());
+    const ctx = new SqliteBatchContext(raw, loadCatalogues());
     // Every professional-day, in an order that alternates days far apart (more than the 16 kept),
     // twice.
     const order: [number, number][] = [];

@@ -5,9 +5,8 @@
  * `--ente` is the partner organisation the professional belongs to when not the operator's own
  * staff (domain.md, "Who delivers": a PIP with partner services needs the atto di adesione A03).
  */
-import type { Db } from '../db/connection.js';
-import { inTransaction } from '../db/connection.js';
-import { findProfessionista, type ProfessionistaRow } from '../db/repo/lookup.js';
+import type { Store } from '../db/store.js';
+import type { ProfessionistaRow } from '../db/registry-repository.js';
 import { RefusedError, UsageError } from '../errors.js';
 import { optionalText, requiredText } from './registry.js';
 
@@ -34,7 +33,7 @@ function toView(r: ProfessionistaRow): ProfessionistaView {
   return { codice: r.codice, nome: r.nome, ruolo: r.ruolo, ente: r.ente, qualifica: r.qualifica, anniEsperienza: r.anni_esperienza };
 }
 
-export function aggiungiProfessionista(db: Db, codice: string, opts: ProfessionistaOptions): ProfessionistaView {
+export async function aggiungiProfessionista(store: Store, codice: string, opts: ProfessionistaOptions): Promise<ProfessionistaView> {
   const c = requiredText('CODICE', codice);
   if (/\s/.test(c)) throw new UsageError(`CODICE: "${c}" contiene spazi (usa lettere, cifre, - o _; es. PR01)`);
   const nome = requiredText('--nome', opts.nome);
@@ -47,28 +46,26 @@ export function aggiungiProfessionista(db: Db, codice: string, opts: Professioni
     qualifica: optionalText(opts.qualifica) ?? null,
     anni_esperienza: anni,
   };
-  return inTransaction(db, () => {
+  return store.write(async (r) => {
     for (const key of [c, nome]) {
-      const other = findProfessionista(db, key);
+      const other = await r.registry.findProfessionista(key);
       if (other) {
         throw new RefusedError(
           `"${key}" identifica già il professionista ${other.codice} (${other.nome}); codici e nomi devono essere univoci: nessuna modifica`,
         );
       }
     }
-    const r = db
-      .prepare('INSERT INTO professionista (codice, nome, ruolo, ente, qualifica, anni_esperienza) VALUES (@codice, @nome, @ruolo, @ente, @qualifica, @anni_esperienza)')
-      .run(row);
-    return toView({ id: Number(r.lastInsertRowid), ...row });
+    const id = await r.registry.insertProfessionista(row);
+    return toView({ id, ...row });
   });
 }
 
-export function elencoProfessionisti(db: Db): ProfessionistaView[] {
-  return (db.prepare('SELECT * FROM professionista ORDER BY nome COLLATE NOCASE, codice').all() as ProfessionistaRow[]).map(toView);
+export function elencoProfessionisti(store: Store): Promise<ProfessionistaView[]> {
+  return store.read(async (r) => (await r.registry.listProfessionisti()).map(toView));
 }
 
-export function mostraProfessionista(db: Db, codeOrName: string): ProfessionistaView {
-  const p = findProfessionista(db, codeOrName);
+export async function mostraProfessionista(store: Store, codeOrName: string): Promise<ProfessionistaView> {
+  const p = await store.read((r) => r.registry.findProfessionista(codeOrName));
   if (!p) throw new RefusedError(`professionista non trovato: "${codeOrName.trim()}" (né come codice né come nome)`, [], 'i professionisti registrati: dote professionista elenco');
   return toView(p);
 }

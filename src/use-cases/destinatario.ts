@@ -7,9 +7,9 @@
  * again after a previous disability dote; inserimento/mantenimento not paid twice at the same
  * employer).
  */
-import type { Db } from '../db/connection.js';
-import { inTransaction } from '../db/connection.js';
-import { findDestinatario, type DestinatarioRow, type DoteRow } from '../db/repo/lookup.js';
+import type { Repositories, Store } from '../db/store.js';
+import type { DestinatarioRepository, DestinatarioRow, MisuraEsternaRow, NewDestinatario } from '../db/destinatario-repository.js';
+import type { DoteRow } from '../db/dote-repository.js';
 import { RefusedError, UsageError } from '../errors.js';
 import { ageOn, checkCodiceFiscale } from '../domain/codice-fiscale.js';
 import { formatDateIt } from '../domain/dates.js';
@@ -130,19 +130,7 @@ function baseView(r: DestinatarioRow, oggi: string): DestinatarioBase {
   };
 }
 
-interface MisuraRow {
-  id: number;
-  tipo: string;
-  annualita: string | null;
-  operatore: string | null;
-  azienda: string | null;
-  servizi: string | null;
-  dal: string;
-  al: string | null;
-  note: string | null;
-}
-
-function misuraView(m: MisuraRow): MisuraView {
+function misuraView(m: MisuraEsternaRow): MisuraView {
   return {
     id: m.id,
     tipo: m.tipo,
@@ -177,11 +165,27 @@ function normalizeCf(cf: string): string {
   return cf.replace(/\s+/g, '').toUpperCase();
 }
 
-function requireDestinatario(db: Db, cf: string): DestinatarioRow {
-  const r = findDestinatario(db, normalizeCf(cf));
+async function requireDestinatario(destinatari: DestinatarioRepository, cf: string): Promise<DestinatarioRow> {
+  const r = await destinatari.find(normalizeCf(cf));
   if (!r) throw new RefusedError(`destinatario non trovato: nessuno con codice fiscale ${normalizeCf(cf)}`, [], 'i destinatari registrati: dote destinatario elenco');
   return r;
 }
+
+/** A new person's fields that the options leave unset: the table's defaults. */
+const NEW_DESTINATARIO = {
+  luogo_nascita: null,
+  disabilita: null,
+  l68: 0,
+  did: 0,
+  occupato: 0,
+  ammortizzatori_covid: 0,
+  nuovo_iscritto: 0,
+  email: null,
+  telefono: null,
+  residenza: null,
+  domicilio: null,
+  titolo_studio: null,
+} as const;
 
 const FLAG_COLUMNS = [
   ['l68', 'l68'],
@@ -198,8 +202,11 @@ const TEXT_COLUMNS = [
   ['luogoNascita', 'luogo_nascita'],
 ] as const;
 
+/** The columns of a person that `aggiungi` and `modifica` can set. */
+type Columns = Partial<Omit<NewDestinatario, 'cf' | 'sesso' | 'data_nascita' | 'creato_il'>>;
+
 /** The column values that `opts` sets, validated (exit 2 on a bad value). */
-function columnsOf(opts: DestinatarioFields): Record<string, string | number | null> {
+function columnsOf(opts: DestinatarioFields): Columns {
   const cols: Record<string, string | number | null> = {};
   if (opts.nome !== undefined) cols.nome = requiredText('--nome', opts.nome);
   if (opts.cognome !== undefined) cols.cognome = requiredText('--cognome', opts.cognome);
@@ -211,57 +218,57 @@ function columnsOf(opts: DestinatarioFields): Record<string, string | number | n
     const v = optionalText(opts[opt]);
     if (v !== undefined) cols[col] = v;
   }
-  return cols;
+  return cols as Columns;
 }
 
-export function aggiungiDestinatario(db: Db, cfInput: string, opts: DestinatarioFields, oggi: string): DestinatarioView {
+export async function aggiungiDestinatario(store: Store, cfInput: string, opts: DestinatarioFields, oggi: string): Promise<DestinatarioView> {
   const check = checkCodiceFiscale(cfInput, oggi);
   if (!check.ok) throw new RefusedError(`codice fiscale non valido: ${check.reason}; nessuna modifica`);
   if (opts.nome === undefined) throw new UsageError('opzione obbligatoria mancante: --nome');
   if (opts.cognome === undefined) throw new UsageError('opzione obbligatoria mancante: --cognome');
   const cols = columnsOf(opts);
-  return inTransaction(db, () => {
-    const existing = findDestinatario(db, check.cf);
+  return store.write(async (r) => {
+    const existing = await r.destinatari.find(check.cf);
     if (existing) {
       throw new RefusedError(`il codice fiscale ${check.cf} è già registrato (${existing.cognome} ${existing.nome}); nessuna modifica`, [], `per cambiare i dati: dote destinatario modifica ${check.cf} …`);
     }
-    const row: Record<string, string | number | null> = { cf: check.cf, sesso: check.sesso, data_nascita: check.dataNascita, creato_il: oggi, ...cols };
-    const names = Object.keys(row);
-    db.prepare(`INSERT INTO destinatario (${names.join(', ')}) VALUES (${names.map((n) => `@${n}`).join(', ')})`).run(row);
-    return viewOf(db, findDestinatario(db, check.cf)!, oggi);
+    const row: NewDestinatario = {
+      ...NEW_DESTINATARIO,
+      ...cols,
+      cf: check.cf,
+      sesso: check.sesso,
+      data_nascita: check.dataNascita,
+      creato_il: oggi,
+    } as NewDestinatario;
+    const id = await r.destinatari.insert(row);
+    return viewOf(r, (await r.destinatari.findById(id))!, oggi);
   });
 }
 
 /** Changes the given fields of a person; the CF (and so birth date and sex) never changes. */
-export function modificaDestinatario(db: Db, cf: string, opts: DestinatarioFields, oggi: string): DestinatarioView {
+export async function modificaDestinatario(store: Store, cf: string, opts: DestinatarioFields, oggi: string): Promise<DestinatarioView> {
   const cols = columnsOf(opts);
   if (Object.keys(cols).length === 0) throw new UsageError('niente da modificare: indica almeno un\'opzione (es. --did, --email …)');
-  return inTransaction(db, () => {
-    const r = requireDestinatario(db, cf);
-    if (r.anonimizzato_il) throw new RefusedError(`il destinatario ${r.cf} è stato anonimizzato il ${formatDateIt(r.anonimizzato_il)}: i suoi dati non si modificano più`);
-    db.prepare(`UPDATE destinatario SET ${Object.keys(cols).map((c) => `${c} = @${c}`).join(', ')} WHERE id = @id`).run({ ...cols, id: r.id });
-    return viewOf(db, findDestinatario(db, r.cf)!, oggi);
+  return store.write(async (r) => {
+    const d = await requireDestinatario(r.destinatari, cf);
+    if (d.anonimizzato_il) throw new RefusedError(`il destinatario ${d.cf} è stato anonimizzato il ${formatDateIt(d.anonimizzato_il)}: i suoi dati non si modificano più`);
+    await r.destinatari.update({ ...d, ...cols });
+    return viewOf(r, (await r.destinatari.findById(d.id))!, oggi);
   });
 }
 
-function viewOf(db: Db, r: DestinatarioRow, oggi: string): DestinatarioView {
-  const misure = db.prepare('SELECT * FROM misura_esterna WHERE destinatario_id = ? ORDER BY dal, id').all(r.id) as MisuraRow[];
-  const doti = db.prepare('SELECT * FROM dote WHERE destinatario_id = ? ORDER BY data_richiesta, id').all(r.id) as DoteRow[];
-  return { ...baseView(r, oggi), misureEsterne: misure.map(misuraView), doti: doti.map(doteSummary) };
+async function viewOf(r: Repositories, d: DestinatarioRow, oggi: string): Promise<DestinatarioView> {
+  const misure = await r.destinatari.misureOf(d.id);
+  const doti = await r.doti.ofDestinatario(d.id);
+  return { ...baseView(d, oggi), misureEsterne: misure.map(misuraView), doti: doti.map(doteSummary) };
 }
 
-export function mostraDestinatario(db: Db, cf: string, oggi: string): DestinatarioView {
-  return viewOf(db, requireDestinatario(db, cf), oggi);
+export function mostraDestinatario(store: Store, cf: string, oggi: string): Promise<DestinatarioView> {
+  return store.read(async (r) => viewOf(r, await requireDestinatario(r.destinatari, cf), oggi));
 }
 
-export function elencoDestinatari(db: Db, oggi: string): DestinatarioListItem[] {
-  const rows = db
-    .prepare(
-      `SELECT d.*, (SELECT count(*) FROM dote WHERE destinatario_id = d.id) AS n_doti,
-              (SELECT count(*) FROM misura_esterna WHERE destinatario_id = d.id) AS n_misure
-       FROM destinatario d ORDER BY d.cognome COLLATE NOCASE, d.nome COLLATE NOCASE, d.cf`,
-    )
-    .all() as (DestinatarioRow & { n_doti: number; n_misure: number })[];
+export async function elencoDestinatari(store: Store, oggi: string): Promise<DestinatarioListItem[]> {
+  const rows = await store.read((r) => r.destinatari.listWithCounts());
   return rows.map((r) => ({ ...baseView(r, oggi), numeroDoti: r.n_doti, numeroMisureEsterne: r.n_misure }));
 }
 
@@ -277,7 +284,7 @@ export interface MisuraOptions {
   note?: string;
 }
 
-export function aggiungiMisura(db: Db, cf: string, opts: MisuraOptions): MisuraView & { cf: string } {
+export async function aggiungiMisura(store: Store, cf: string, opts: MisuraOptions): Promise<MisuraView & { cf: string }> {
   const { tipo, dal } = opts;
   const al = opts.al ?? null;
   if (al && al < dal) throw new UsageError(`--al ${formatDateIt(al)} è prima di --dal ${formatDateIt(dal)}`);
@@ -293,14 +300,9 @@ export function aggiungiMisura(db: Db, cf: string, opts: MisuraOptions): MisuraV
     servizi: servizi.length ? servizi.join(',') : null,
     note: optionalText(opts.note) ?? null,
   };
-  return inTransaction(db, () => {
-    const d = requireDestinatario(db, cf);
-    const r = db
-      .prepare(
-        `INSERT INTO misura_esterna (destinatario_id, tipo, annualita, operatore, azienda, servizi, dal, al, note)
-         VALUES (@destinatario_id, @tipo, @annualita, @operatore, @azienda, @servizi, @dal, @al, @note)`,
-      )
-      .run({ destinatario_id: d.id, ...row });
-    return { cf: d.cf, ...misuraView({ id: Number(r.lastInsertRowid), ...row }) };
+  return store.write(async (r) => {
+    const d = await requireDestinatario(r.destinatari, cf);
+    const id = await r.destinatari.insertMisura({ destinatario_id: d.id, ...row });
+    return { cf: d.cf, ...misuraView({ id, ...row }) };
   });
 }

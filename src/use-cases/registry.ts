@@ -1,20 +1,9 @@
 /**
- * Small pieces shared by the registry commands (ente, sede, professionista, destinatario):
- * opening the database for one command, optional text options (their key/value output is
- * `fields` in src/output/table.ts).
+ * Small pieces shared by the registry use cases (ente, sede, professionista, destinatario):
+ * optional and required text options (their key/value output is `fields` in src/output/table.ts).
+ * The commands open the store with `withStore` (src/db/store.ts).
  */
-import { openDatabase, type Db } from '../db/connection.js';
 import { UsageError } from '../errors.js';
-
-/** Opens the database, runs `fn`, closes it whatever happens. */
-export function useDatabase<T>(file: string, fn: (db: Db) => T, opts: { readonly?: boolean } = {}): T {
-  const db = openDatabase(file, opts);
-  try {
-    return fn(db);
-  } finally {
-    db.close();
-  }
-}
 
 /** An optional free-text option: trimmed; an empty value means "none" (null). */
 export function optionalText(value: string | undefined): string | null | undefined {

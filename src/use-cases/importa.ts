@@ -6,9 +6,8 @@
  * and writing run at the same time on two cores. Warnings do not stop the import.
  */
 import { loadCatalogues } from '../bandi/load.js';
-import { openDatabase } from '../db/connection.js';
+import { openBatchDatabase } from '../db/batch-context.js';
 import { checkBatch, estimateRows, type BatchResult } from '../check/batch.js';
-import { DbContext } from '../check/db-context.js';
 import { Recorder, type FileCounts } from '../import/record.js';
 import { ImportWriter } from '../import/import-writer.js';
 import { batchFiles, type FileOptions } from './verifica.js';
@@ -37,14 +36,14 @@ export function importa(ctx: Context, o: ImportaOptions): ImportaResult {
   // The reading connection first (it checks the file and applies migrations), then the writer
   // thread, which takes the write lock before anything is read: what the checks see is exactly
   // what the rows are written on top of.
-  const db = openDatabase(ctx.dbPath);
+  const db = openBatchDatabase(ctx.dbPath);
   let writer: ImportWriter | undefined;
   try {
     writer = new ImportWriter(ctx.dbPath, files.map((f) => f.path), { now: new Date().toISOString(), oggi: ctx.oggi });
-    const dbc = new DbContext(db, cats, { expectedRows: estimateRows(files) });
+    const dbc = db.context(cats, { expectedRows: estimateRows(files) });
     const recorder = new Recorder(dbc, files, { oggi: ctx.oggi, writer });
     // One read transaction: one consistent view for the whole call.
-    const result = db.transaction(() => checkBatch(files, { cats, db: dbc, oggi: ctx.oggi, mode: 'importa', sink: recorder, onProgress: progressBar() }))();
+    const result = dbc.readTransaction(() => checkBatch(files, { cats, db: dbc, oggi: ctx.oggi, mode: 'importa', sink: recorder, onProgress: progressBar() }));
     const commit = result.summary.errors === 0 && !o.prova;
     const w = writer;
     writer = undefined;

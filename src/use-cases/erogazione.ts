@@ -13,28 +13,24 @@
  *   when one is programmed).
  * Errors refuse the operation; warnings are printed and stored in erogazione_avviso.
  */
-import type { Db } from '../db/connection.js';
-import { inTransaction } from '../db/connection.js';
-import { COUNTED_STATES_SQL, FREED_STATES_SQL } from '../db/states.js';
+import type { Repositories, Store } from '../db/store.js';
+import type { ErogazioneEditable, ErogazioneFullRow, ErogazioneRow } from '../db/erogazione-repository.js';
 import { loadCatalogues, type Catalogues } from '../bandi/load.js';
 import type { Modalita } from '../bandi/schema.js';
-import { findDote, findProfessionista, findSede, type DoteRow, type ProfessionistaRow, type SedeRow } from '../db/repo/lookup.js';
-import { doteInfoLookup } from '../db/dote-info.js';
-import { recordHistory } from '../db/storia.js';
+import type { DoteRow } from '../db/dote-repository.js';
+import type { ProfessionistaRow, SedeRow } from '../db/registry-repository.js';
 import { RefusedError, UsageError } from '../errors.js';
 import { importConflict } from '../rules/import-conflict.js';
 import { dayNumber, formatDateIt, formatTime, isoFromDay, isoWeekStart } from '../domain/dates.js';
 import type { StatoErogazione } from '../domain/dote-stati.js';
-import {
-  attivitaDopoAvvio,
-  azioniConsentite,
-  statoDopo,
-  type AzioneErogazione,
-  type StatoAttivita,
-} from '../domain/erogazione-state.js';
+import { attivitaDopoAvvio, azioniConsentite, statoDopo, type AzioneErogazione } from '../domain/erogazione-state.js';
+import { sessionKey } from '../domain/sessione.js';
 import { checkCandidate } from '../rules/engine.js';
 import { DELIVERY_RULES } from '../rules/index.js';
 import type { DeliveryRow, DoteInfo, Finding } from '../rules/types.js';
+
+export { sessionKey };
+export type { ErogazioneRow };
 
 export interface ErogazioneCtx {
   oggi: string;
@@ -61,36 +57,8 @@ export interface ErogazioneInput {
 /** A new delivery (`aggiungi`): the same fields, the first five required. */
 export type NuovaErogazione = ErogazioneInput & Required<Pick<ErogazioneInput, 'servizio' | 'data' | 'inizio' | 'fine' | 'professionista'>>;
 
-export interface ErogazioneRow {
-  id: number;
-  dote_id: string;
-  servizio: string;
-  data: string;
-  inizio: number;
-  fine: number;
-  professionista_id: number;
-  sede_id: number | null;
-  modalita: Modalita;
-  collettiva: number;
-  sessione: string | null;
-  descrizione: string | null;
-  stato: StatoErogazione;
-  registrata_il: string;
-  origine: string;
-  file_id: number | null;
-  riga: number | null;
-  liquidazione_id: number | null;
-  creata_il: string;
-  aggiornata_il: string;
-}
-
 /** A delivery with its professional, sede and person, as the rules and the views need it. */
-interface ErogazioneFull extends ErogazioneRow {
-  prof_codice: string;
-  prof_nome: string;
-  sede_nome: string | null;
-  cf: string;
-}
+type ErogazioneFull = ErogazioneFullRow;
 
 /** The public record (`--json`, the audit trail): times as HH:MM, durations in minutes. */
 export interface ErogazioneView {
@@ -124,55 +92,38 @@ export interface Esito {
   statoPrecedente?: StatoErogazione;
 }
 
-const FULL_SELECT = `
-  SELECT e.*, p.codice AS prof_codice, p.nome AS prof_nome, s.nome AS sede_nome, dest.cf AS cf
-  FROM erogazione e
-  JOIN professionista p ON p.id = e.professionista_id
-  LEFT JOIN sede s ON s.id = e.sede_id
-  JOIN dote d ON d.id = e.dote_id
-  JOIN destinatario dest ON dest.id = d.destinatario_id`;
-
-const LIVE = `e.stato NOT IN (${FREED_STATES_SQL})`;
 
 // ---------------------------------------------------------------------------------------------
 // Resolving names (the options themselves are read by the command's schema)
 
-function professionistaOpt(db: Db, v: string): ProfessionistaRow {
-  const p = findProfessionista(db, v);
+async function professionistaOpt(r: Repositories, v: string): Promise<ProfessionistaRow> {
+  const p = await r.registry.findProfessionista(v);
   if (!p) throw new RefusedError(`professionista sconosciuto: "${v}"`, [], 'registralo con "dote professionista aggiungi" o vedi "dote professionista elenco"');
   return p;
 }
 
-function sedeOpt(db: Db, v: string): SedeRow {
-  const s = findSede(db, v);
+async function sedeOpt(r: Repositories, v: string): Promise<SedeRow> {
+  const s = await r.registry.findSede(v);
   if (!s) throw new RefusedError(`sede sconosciuta: "${v}"`, [], 'registrala con "dote sede aggiungi" o vedi "dote sede elenco"');
   return s;
 }
 
-import { sessionKey } from '../domain/sessione.js';
-
-export { sessionKey };
-
 // ---------------------------------------------------------------------------------------------
 // Loading
 
-function loadDoteRow(db: Db, id: string): DoteRow {
-  const d = findDote(db, id);
+async function loadDoteRow(r: Repositories, id: string): Promise<DoteRow> {
+  const d = await r.doti.find(id);
   if (!d) throw new RefusedError(`dote sconosciuta: ${id}`, [], 'vedi "dote elenco"');
   return d;
 }
 
-function loadFull(db: Db, eid: number): ErogazioneFull {
-  const e = db.prepare(`${FULL_SELECT} WHERE e.id = ?`).get(eid) as ErogazioneFull | undefined;
+async function loadFull(r: Repositories, eid: number): Promise<ErogazioneFull> {
+  const e = await r.erogazioni.find(eid);
   if (!e) throw new RefusedError(`erogazione sconosciuta: ${eid}`, [], 'vedi "dote erogazione elenco ID_DOTE"');
   return e;
 }
 
-function avvisiOf(db: Db, eid: number): { regola: string; messaggio: string }[] {
-  return db.prepare('SELECT regola, messaggio FROM erogazione_avviso WHERE erogazione_id = ? ORDER BY id').all(eid) as { regola: string; messaggio: string }[];
-}
-
-function toView(db: Db, e: ErogazioneFull): ErogazioneView {
+async function toView(r: Repositories, e: ErogazioneFull): Promise<ErogazioneView> {
   return {
     id: e.id,
     dote: e.dote_id,
@@ -193,7 +144,7 @@ function toView(db: Db, e: ErogazioneFull): ErogazioneView {
     origine: e.origine,
     liquidazioneId: e.liquidazione_id,
     azioni: e.liquidazione_id === null ? azioniConsentite(e.stato) : [],
-    avvisi: avvisiOf(db, e.id),
+    avvisi: await r.erogazioni.avvisi(e.id),
   };
 }
 
@@ -245,42 +196,42 @@ function toDeliveryRow(e: ErogazioneFull, registrataIl = e.registrata_il, stato:
  * import/conflict, the same check as for an imported row: the dote must be active (unless
  * `doteState: false`), not in a liquidation request, and the service's activity not TERMINATA.
  */
-function requireNoConflict(db: Db, d: DoteRow, servizio: string, opts: { doteState?: boolean; activity?: boolean } = {}): void {
-  const attivita = db.prepare('SELECT stato FROM attivita WHERE dote_id = ? AND servizio = ?').get(d.id, servizio) as { stato: StatoAttivita } | undefined;
-  const inLiquidazione = Boolean(db.prepare('SELECT 1 FROM liquidazione WHERE dote_id = ?').get(d.id));
-  const c = importConflict.check({ doteId: d.id, stato: d.stato, inLiquidazione, servizio, attivita: attivita?.stato }, opts);
+async function requireNoConflict(r: Repositories, d: DoteRow, servizio: string, opts: { doteState?: boolean; activity?: boolean } = {}): Promise<void> {
+  const attivita = await r.erogazioni.attivitaStato(d.id, servizio);
+  const inLiquidazione = await r.doti.inLiquidazione(d.id);
+  const c = importConflict.check({ doteId: d.id, stato: d.stato, inLiquidazione, servizio, attivita }, opts);
   if (c) throw new RefusedError(c.message, [{ rule: importConflict.id, severity: 'error', message: c.message }]);
 }
 
 /** A person takes part in a group session once: a second delivery of the same dote in it is a copy. */
-function requireNotInSession(db: Db, cand: ErogazioneFull): void {
+async function requireNotInSession(r: Repositories, cand: ErogazioneFull): Promise<void> {
   if (!cand.sessione) return;
-  const other = db
-    .prepare(`SELECT id FROM erogazione e WHERE e.dote_id = ? AND e.sessione = ? AND ${LIVE} AND e.id <> ?`)
-    .get(cand.dote_id, cand.sessione, cand.id) as { id: number } | undefined;
-  if (other) {
-    throw new RefusedError(`la dote ${cand.dote_id} partecipa già a questa sessione di gruppo con l'erogazione ${other.id}`);
+  const other = await r.erogazioni.liveIdInSession(cand.dote_id, cand.sessione, cand.id);
+  if (other !== undefined) {
+    throw new RefusedError(`la dote ${cand.dote_id} partecipa già a questa sessione di gruppo con l'erogazione ${other}`);
   }
 }
 
+/**
+ * What the rules read besides the rows, loaded before they run (they run synchronously): the
+ * DoteInfo of every dote the rows belong to, the patron saint of every sede they name. Kept for
+ * the whole operation (the doti of a group session share people's facts and sedi).
+ */
 interface RuleContext {
   cats: Catalogues;
-  doteOf: (id: string) => DoteInfo | undefined;
-  patrono: (sede: string | null) => string | null;
+  doti: Map<string, DoteInfo | undefined>;
+  patroni: Map<string, string | null>;
 }
 
-function ruleContext(db: Db, cats: Catalogues): RuleContext {
-  const doteOf = doteInfoLookup(db, cats);
-  const patroni = new Map<string, string | null>();
-  return {
-    cats,
-    doteOf,
-    patrono(sede) {
-      if (!sede) return null;
-      if (!patroni.has(sede)) patroni.set(sede, findSede(db, sede)?.patrono ?? null);
-      return patroni.get(sede)!;
-    },
-  };
+function ruleContext(cats: Catalogues): RuleContext {
+  return { cats, doti: new Map(), patroni: new Map() };
+}
+
+async function loadRuleFacts(r: Repositories, rc: RuleContext, rows: readonly ErogazioneFull[]): Promise<void> {
+  for (const e of rows) {
+    if (!rc.doti.has(e.dote_id)) rc.doti.set(e.dote_id, await r.doti.info(rc.cats, e.dote_id));
+    if (e.sede_nome && !rc.patroni.has(e.sede_nome)) rc.patroni.set(e.sede_nome, (await r.registry.findSede(e.sede_nome))?.patrono ?? null);
+  }
 }
 
 const CAP_RULE = 'hours/service-cap';
@@ -289,36 +240,29 @@ const CAP_RULE = 'hours/service-cap';
  * Runs the delivery rules on a candidate (a new delivery has id 0). Returns the findings about
  * the candidate: errors and warnings.
  */
-function runRules(db: Db, rc: RuleContext, ctx: ErogazioneCtx, cand: ErogazioneFull, stato: StatoErogazione = cand.stato): Finding[] {
+async function runRules(r: Repositories, rc: RuleContext, ctx: ErogazioneCtx, cand: ErogazioneFull, stato: StatoErogazione = cand.stato): Promise<Finding[]> {
   const day = dayNumber(cand.data);
   const monday = isoWeekStart(day);
-  const person = db.prepare('SELECT destinatario_id FROM dote WHERE id = ?').get(cand.dote_id) as { destinatario_id: number };
+  const dote = await loadDoteRow(r, cand.dote_id);
   const byId = new Map<number, ErogazioneFull>();
-  const weekRows = db
-    .prepare(`${FULL_SELECT} WHERE d.destinatario_id = ? AND e.data BETWEEN ? AND ? AND ${LIVE} AND e.id <> ?`)
-    .all(person.destinatario_id, isoFromDay(monday), isoFromDay(monday + 6), cand.id) as ErogazioneFull[];
-  for (const r of weekRows) byId.set(r.id, r);
-  const profRows = db
-    .prepare(`${FULL_SELECT} WHERE e.professionista_id = ? AND e.data = ? AND ${LIVE} AND e.id <> ?`)
-    .all(cand.professionista_id, cand.data, cand.id) as ErogazioneFull[];
-  for (const r of profRows) byId.set(r.id, r);
+  for (const e of await r.erogazioni.liveOfPersonBetween(dote.destinatario_id, isoFromDay(monday), isoFromDay(monday + 6), cand.id)) byId.set(e.id, e);
+  for (const e of await r.erogazioni.liveOfProfessionalOn(cand.professionista_id, cand.data, cand.id)) byId.set(e.id, e);
+  const capRule = DELIVERY_RULES.find((x) => x.id === CAP_RULE);
+  const committed = capRule ? await r.erogazioni.countedOf(cand.dote_id, cand.servizio, cand.id) : [];
+  await loadRuleFacts(r, rc, [cand, ...byId.values(), ...committed]);
+
+  const doteOf = (id: string) => rc.doti.get(id);
   const opts = {
     oggi: ctx.oggi,
-    bandoOf: (r: DeliveryRow) => rc.doteOf(r.doteId)?.bando,
-    dote: rc.doteOf,
+    bandoOf: (x: DeliveryRow) => doteOf(x.doteId)?.bando,
+    dote: doteOf,
     hasDatabase: true,
-    patronoOf: (sede: string | null) => rc.patrono(sede),
+    patronoOf: (sede: string | null) => (sede ? (rc.patroni.get(sede) ?? null) : null),
   };
   const candidate = toDeliveryRow(cand, ctx.oggi, stato);
-  const others = [...byId.values()].map((r) => toDeliveryRow(r));
-  const found = checkCandidate(opts, others, candidate, DELIVERY_RULES.filter((r) => r.id !== CAP_RULE));
-  const capRule = DELIVERY_RULES.find((r) => r.id === CAP_RULE);
-  if (capRule) {
-    const committed = db
-      .prepare(`${FULL_SELECT} WHERE e.dote_id = ? AND e.servizio = ? AND e.stato IN (${COUNTED_STATES_SQL}) AND e.id <> ?`)
-      .all(cand.dote_id, cand.servizio, cand.id) as ErogazioneFull[];
-    found.push(...checkCandidate(opts, committed.map((r) => toDeliveryRow(r)), candidate, [capRule]));
-  }
+  const others = [...byId.values()].map((x) => toDeliveryRow(x));
+  const found = checkCandidate(opts, others, candidate, DELIVERY_RULES.filter((x) => x.id !== CAP_RULE));
+  if (capRule) found.push(...checkCandidate(opts, committed.map((x) => toDeliveryRow(x)), candidate, [capRule]));
   return found;
 }
 
@@ -335,13 +279,12 @@ function refuseOnErrors(findings: readonly Finding[], what: string): Finding[] {
   return findings.filter((f) => f.severity === 'warning');
 }
 
-function storeWarnings(db: Db, eid: number, warnings: readonly Finding[]): void {
-  const exists = db.prepare('SELECT 1 FROM erogazione_avviso WHERE erogazione_id = ? AND regola = ? AND messaggio = ?');
-  const ins = db.prepare('INSERT INTO erogazione_avviso (erogazione_id, regola, messaggio, creato_il) VALUES (?, ?, ?, ?)');
-  const now = new Date().toISOString();
-  for (const w of warnings) {
-    if (!exists.get(eid, w.rule, w.message)) ins.run(eid, w.rule, w.message, now);
-  }
+async function storeWarnings(r: Repositories, eid: number, warnings: readonly Finding[]): Promise<void> {
+  await r.erogazioni.addAvvisi(
+    eid,
+    warnings.map((w) => ({ regola: w.rule, messaggio: w.message })),
+    new Date().toISOString(),
+  );
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -359,15 +302,17 @@ interface Resolved {
   descrizione: string | null;
 }
 
-function resolveNew(db: Db, input: NuovaErogazione): Resolved {
+async function resolveNew(r: Repositories, input: NuovaErogazione): Promise<Resolved> {
   const descr = input.descrizione?.trim();
+  const prof = await professionistaOpt(r, input.professionista);
+  const sede = input.sede ? await sedeOpt(r, input.sede) : null;
   return {
     servizio: input.servizio,
     data: input.data,
     inizio: input.inizio,
     fine: input.fine,
-    prof: professionistaOpt(db, input.professionista),
-    sede: input.sede ? sedeOpt(db, input.sede) : null,
+    prof,
+    sede,
     modalita: input.modalita ?? 'presenza',
     collettiva: input.collettiva === true,
     descrizione: descr ? descr : null,
@@ -404,8 +349,8 @@ function candidateOf(id: number, doteId: string, r: Resolved, cf: string, regist
   };
 }
 
-/** The columns `aggiungi` writes and `modifica` may change, as statement parameters. */
-function editableColumns(c: ErogazioneFull) {
+/** The columns `aggiungi` writes and `modifica` may change. */
+function editableColumns(c: ErogazioneFull): ErogazioneEditable {
   return {
     servizio: c.servizio,
     data: c.data,
@@ -421,8 +366,8 @@ function editableColumns(c: ErogazioneFull) {
   };
 }
 
-function cfOf(db: Db, d: DoteRow): string {
-  return (db.prepare('SELECT cf FROM destinatario WHERE id = ?').get(d.destinatario_id) as { cf: string } | undefined)?.cf ?? '';
+async function cfOf(r: Repositories, d: DoteRow): Promise<string> {
+  return (await r.destinatari.findById(d.destinatario_id))?.cf ?? '';
 }
 
 /**
@@ -430,7 +375,7 @@ function cfOf(db: Db, d: DoteRow): string {
  * one delivery per dote, state INSERITA, registered today (--oggi). Several doti at once only for
  * a group session (--collettiva): each gets its own delivery with the same session key.
  */
-export function aggiungiErogazione(db: Db, ctx: ErogazioneCtx, doteIds: readonly string[], input: NuovaErogazione): Esito[] {
+export async function aggiungiErogazione(store: Store, ctx: ErogazioneCtx, doteIds: readonly string[], input: NuovaErogazione): Promise<Esito[]> {
   const cats = loadCatalogues(ctx.catalogFiles);
   if (doteIds.length === 0) throw new UsageError('indica la dote');
   const ids = doteIds.map((x) => x.trim());
@@ -439,92 +384,73 @@ export function aggiungiErogazione(db: Db, ctx: ErogazioneCtx, doteIds: readonly
   if (ids.length > 1 && input.collettiva !== true) {
     throw new UsageError("più doti in una volta solo per un'erogazione collettiva: aggiungi --collettiva");
   }
-  const r = resolveNew(db, input);
-  const doti = ids.map((id) => loadDoteRow(db, id));
-  return inTransaction(db, () => {
-    const rc = ruleContext(db, cats);
+  return store.write(async (r) => {
+    const res = await resolveNew(r, input);
+    const doti: DoteRow[] = [];
+    for (const id of ids) doti.push(await loadDoteRow(r, id));
+    const rc = ruleContext(cats);
     const results: Esito[] = [];
     for (const d of doti) {
-      requireNoConflict(db, d, r.servizio);
-      const cand = candidateOf(0, d.id, r, cfOf(db, d), ctx.oggi, 'INSERITA');
-      requireNotInSession(db, cand);
+      await requireNoConflict(r, d, res.servizio);
+      const cand = candidateOf(0, d.id, res, await cfOf(r, d), ctx.oggi, 'INSERITA');
+      await requireNotInSession(r, cand);
       const what = ids.length > 1 ? `erogazione per la dote ${d.id}` : 'erogazione';
-      const warnings = refuseOnErrors(runRules(db, rc, ctx, cand), what);
-      const info = db
-        .prepare(
-          `INSERT INTO erogazione (dote_id, servizio, data, inizio, fine, professionista_id, sede_id, modalita, collettiva, sessione,
-             descrizione, stato, registrata_il, origine, creata_il, aggiornata_il)
-           VALUES (@dote_id, @servizio, @data, @inizio, @fine, @professionista_id, @sede_id, @modalita, @collettiva, @sessione,
-             @descrizione, @stato, @registrata_il, @origine, @creata_il, @aggiornata_il)`,
-        )
-        .run({
-          dote_id: cand.dote_id,
-          ...editableColumns(cand),
-          stato: cand.stato,
-          origine: cand.origine,
-          creata_il: cand.creata_il,
-          aggiornata_il: cand.aggiornata_il,
-        });
-      const eid = Number(info.lastInsertRowid);
-      storeWarnings(db, eid, warnings);
-      const saved = loadFull(db, eid);
-      recordHistory(db, { doteId: d.id, entita: 'erogazione', entitaId: eid, azione: 'aggiungi', operatore: ctx.operatore, dopo: snapshot(saved) });
-      results.push({ erogazione: toView(db, saved), avvisi: warnings.map((w) => ({ ...w, erogazioneId: eid })) });
+      const warnings = refuseOnErrors(await runRules(r, rc, ctx, cand), what);
+      const eid = await r.erogazioni.insert({
+        dote_id: cand.dote_id,
+        ...editableColumns(cand),
+        stato: cand.stato,
+        origine: cand.origine,
+        creata_il: cand.creata_il,
+        aggiornata_il: cand.aggiornata_il,
+      });
+      await storeWarnings(r, eid, warnings);
+      const saved = await loadFull(r, eid);
+      await r.storia.record({ doteId: d.id, entita: 'erogazione', entitaId: eid, azione: 'aggiungi', operatore: ctx.operatore, dopo: snapshot(saved) });
+      results.push({ erogazione: await toView(r, saved), avvisi: warnings.map((w) => ({ ...w, erogazioneId: eid })) });
     }
     return results;
   });
 }
 
 /** `dote erogazione modifica EID [options]`: any field, while INSERITA (manual 3.1). */
-export function modificaErogazione(db: Db, ctx: ErogazioneCtx, eid: number, input: ErogazioneInput): Esito {
+export async function modificaErogazione(store: Store, ctx: ErogazioneCtx, eid: number, input: ErogazioneInput): Promise<Esito> {
   const cats = loadCatalogues(ctx.catalogFiles);
   const given = Object.entries(input).filter(([, v]) => v !== undefined);
   if (!given.length) throw new UsageError('indica almeno un campo da modificare (es. --data, --inizio, --fine, --professionista)');
-  return inTransaction(db, () => {
-    const old = loadFull(db, eid);
-    const d = loadDoteRow(db, old.dote_id);
+  return store.write(async (r) => {
+    const old = await loadFull(r, eid);
+    const d = await loadDoteRow(r, old.dote_id);
     // The lock first, then the state machine, then the dote and the activity (as before the merge
     // of the two locks: "è nello stato ANNULLATA" is what a user must hear for a final delivery).
-    requireNoConflict(db, d, old.servizio, { doteState: false, activity: false });
+    await requireNoConflict(r, d, old.servizio, { doteState: false, activity: false });
     statoDopo(old.stato, 'modifica', `L'erogazione ${eid}`);
-    requireNoConflict(db, d, old.servizio);
+    await requireNoConflict(r, d, old.servizio);
     const descr = input.descrizione?.trim();
-    const r: Resolved = {
+    const prof = await professionistaOpt(r, input.professionista !== undefined ? input.professionista : old.prof_codice);
+    let sede: SedeRow | null;
+    if (input.sede !== undefined) sede = input.sede === null ? null : await sedeOpt(r, input.sede);
+    else sede = old.sede_nome !== null ? await sedeOpt(r, old.sede_nome) : null;
+    const res: Resolved = {
       servizio: input.servizio ?? old.servizio,
       data: input.data ?? old.data,
       inizio: input.inizio ?? old.inizio,
       fine: input.fine ?? old.fine,
-      prof: input.professionista !== undefined ? professionistaOpt(db, input.professionista) : professionistaOpt(db, old.prof_codice),
-      sede:
-        input.sede !== undefined
-          ? input.sede === null
-            ? null
-            : sedeOpt(db, input.sede)
-          : old.sede_nome !== null
-            ? sedeOpt(db, old.sede_nome)
-            : null,
+      prof,
+      sede,
       modalita: input.modalita ?? old.modalita,
       collettiva: input.collettiva !== undefined ? input.collettiva : old.collettiva === 1,
       descrizione: input.descrizione !== undefined ? (descr ? descr : null) : old.descrizione,
     };
-    if (r.servizio !== old.servizio) requireNoConflict(db, d, r.servizio);
-    const cand = candidateOf(eid, d.id, r, old.cf, ctx.oggi, old.stato);
-    requireNotInSession(db, cand);
-    const warnings = refuseOnErrors(runRules(db, ruleContext(db, cats), ctx, cand), `modifica dell'erogazione ${eid}`);
-    db.prepare(
-      `UPDATE erogazione SET servizio = @servizio, data = @data, inizio = @inizio, fine = @fine, professionista_id = @professionista_id,
-         sede_id = @sede_id, modalita = @modalita, collettiva = @collettiva, sessione = @sessione, descrizione = @descrizione,
-         registrata_il = @registrata_il, aggiornata_il = @aggiornata_il
-       WHERE id = @id`,
-    ).run({
-      id: eid,
-      ...editableColumns(cand),
-      aggiornata_il: new Date().toISOString(),
-    });
-    storeWarnings(db, eid, warnings);
-    const saved = loadFull(db, eid);
-    recordHistory(db, { doteId: d.id, entita: 'erogazione', entitaId: eid, azione: 'modifica', operatore: ctx.operatore, prima: snapshot(old), dopo: snapshot(saved) });
-    return { erogazione: toView(db, saved), avvisi: warnings.map((w) => ({ ...w, erogazioneId: eid })) };
+    if (res.servizio !== old.servizio) await requireNoConflict(r, d, res.servizio);
+    const cand = candidateOf(eid, d.id, res, old.cf, ctx.oggi, old.stato);
+    await requireNotInSession(r, cand);
+    const warnings = refuseOnErrors(await runRules(r, ruleContext(cats), ctx, cand), `modifica dell'erogazione ${eid}`);
+    await r.erogazioni.update(eid, editableColumns(cand), new Date().toISOString());
+    await storeWarnings(r, eid, warnings);
+    const saved = await loadFull(r, eid);
+    await r.storia.record({ doteId: d.id, entita: 'erogazione', entitaId: eid, azione: 'modifica', operatore: ctx.operatore, prima: snapshot(old), dopo: snapshot(saved) });
+    return { erogazione: await toView(r, saved), avvisi: warnings.map((w) => ({ ...w, erogazioneId: eid })) };
   });
 }
 
@@ -537,16 +463,16 @@ export type AzioneStato = Exclude<AzioneErogazione, 'modifica'>;
  * slot, so no rule can refuse them. Starting the first delivery of a Job Coach activity makes the
  * activity INIZIATA.
  */
-export function transizioneErogazione(db: Db, ctx: ErogazioneCtx, eid: number, azione: AzioneStato): Esito {
+export async function transizioneErogazione(store: Store, ctx: ErogazioneCtx, eid: number, azione: AzioneStato): Promise<Esito> {
   const cats = loadCatalogues(ctx.catalogFiles);
-  return inTransaction(db, () => {
-    const e = loadFull(db, eid);
-    const d = loadDoteRow(db, e.dote_id);
+  return store.write(async (r) => {
+    const e = await loadFull(r, eid);
+    const d = await loadDoteRow(r, e.dote_id);
     // Programming and starting record hours on the dote: it must be active. Concluding a started
     // delivery, annulling a draft or closing negatively only need the lock to be open.
-    requireNoConflict(db, d, e.servizio, { doteState: false });
+    await requireNoConflict(r, d, e.servizio, { doteState: false });
     const next = statoDopo(e.stato, azione, `L'erogazione ${eid}`);
-    if (azione === 'programma' || azione === 'avvia') requireNoConflict(db, d, e.servizio);
+    if (azione === 'programma' || azione === 'avvia') await requireNoConflict(r, d, e.servizio);
     // A delivery starts on its day, not before: starting or concluding it earlier would record as
     // delivered hours that have not happened yet (and let its activity be concluded on them).
     if ((azione === 'avvia' || azione === 'concludi') && e.data > ctx.oggi) {
@@ -556,9 +482,8 @@ export function transizioneErogazione(db: Db, ctx: ErogazioneCtx, eid: number, a
     }
     let warnings: Finding[] = [];
     if (azione === 'programma' || azione === 'avvia' || azione === 'concludi') {
-      const rc = ruleContext(db, cats);
       // The late-entry rule reads "registrata il": here the date is that of this step.
-      const found = runRules(db, rc, ctx, e, next).map((f) =>
+      const found = (await runRules(r, ruleContext(cats), ctx, e, next)).map((f) =>
         f.rule === 'calendar/late-entry' ? { ...f, message: f.message.replace(/^registrata il/, `${PARTICIPI[azione]} il`) } : f,
       );
       warnings = refuseOnErrors(found, `${VERBI[azione]} dell'erogazione ${eid}`);
@@ -566,28 +491,28 @@ export function transizioneErogazione(db: Db, ctx: ErogazioneCtx, eid: number, a
       // warning ("andava inserita entro il giorno precedente") concerns entering and programming.
       if (azione !== 'programma') warnings = warnings.filter((w) => w.rule !== 'calendar/late-entry');
     }
-    db.prepare('UPDATE erogazione SET stato = ?, aggiornata_il = ? WHERE id = ?').run(next, new Date().toISOString(), eid);
-    storeWarnings(db, eid, warnings);
-    recordHistory(db, { doteId: d.id, entita: 'erogazione', entitaId: eid, azione, operatore: ctx.operatore, prima: { stato: e.stato }, dopo: { stato: next } });
+    await r.erogazioni.setStato(eid, next, new Date().toISOString());
+    await storeWarnings(r, eid, warnings);
+    await r.storia.record({ doteId: d.id, entita: 'erogazione', entitaId: eid, azione, operatore: ctx.operatore, prima: { stato: e.stato }, dopo: { stato: next } });
     if (azione === 'avvia') {
-      const a = db.prepare('SELECT stato FROM attivita WHERE dote_id = ? AND servizio = ?').get(d.id, e.servizio) as { stato: StatoAttivita } | undefined;
-      if (a) {
-        const after = attivitaDopoAvvio(a.stato);
-        if (after !== a.stato) {
-          db.prepare('UPDATE attivita SET stato = ? WHERE dote_id = ? AND servizio = ?').run(after, d.id, e.servizio);
-          recordHistory(db, {
+      const stato = await r.erogazioni.attivitaStato(d.id, e.servizio);
+      if (stato) {
+        const after = attivitaDopoAvvio(stato);
+        if (after !== stato) {
+          await r.erogazioni.setAttivitaStato(d.id, e.servizio, after);
+          await r.storia.record({
             doteId: d.id,
             entita: 'attivita',
             entitaId: e.servizio,
             azione: 'inizia',
             operatore: ctx.operatore,
-            prima: { stato: a.stato },
+            prima: { stato },
             dopo: { stato: after, erogazione: eid },
           });
         }
       }
     }
-    return { erogazione: toView(db, loadFull(db, eid)), avvisi: warnings.map((w) => ({ ...w, erogazioneId: eid })), statoPrecedente: e.stato };
+    return { erogazione: await toView(r, await loadFull(r, eid)), avvisi: warnings.map((w) => ({ ...w, erogazioneId: eid })), statoPrecedente: e.stato };
   });
 }
 
@@ -604,12 +529,11 @@ const VERBI: Record<'programma' | 'avvia' | 'concludi', string> = {
 };
 
 /** `dote erogazione elenco ID [--stato S]`: a dote's deliveries by date and time. */
-export function elencoErogazioni(db: Db, doteId: string, s?: StatoErogazione): ErogazioneView[] {
-  const d = loadDoteRow(db, doteId);
-  const rows = (
-    s
-      ? db.prepare(`${FULL_SELECT} WHERE e.dote_id = ? AND e.stato = ? ORDER BY e.data, e.inizio, e.id`).all(d.id, s)
-      : db.prepare(`${FULL_SELECT} WHERE e.dote_id = ? ORDER BY e.data, e.inizio, e.id`).all(d.id)
-  ) as ErogazioneFull[];
-  return rows.map((r) => toView(db, r));
+export async function elencoErogazioni(store: Store, doteId: string, s?: StatoErogazione): Promise<ErogazioneView[]> {
+  return store.read(async (r) => {
+    const d = await loadDoteRow(r, doteId);
+    const views: ErogazioneView[] = [];
+    for (const e of await r.erogazioni.ofDote(d.id, s)) views.push(await toView(r, e));
+    return views;
+  });
 }

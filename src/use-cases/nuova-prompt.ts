@@ -3,15 +3,14 @@
  * only here), then the command runs the same nuovaDote as with options. Only reached when stdin
  * and stdout are terminals; scripts never wait (the command exits 2 with its help instead).
  */
-import type { Db } from '../db/connection.js';
+import type { Store } from '../db/store.js';
 import { loadCatalogues, tipoOf } from '../bandi/load.js';
-import { findDestinatario } from '../db/repo/lookup.js';
 import { formatDateIt, parseUserDate } from '../domain/dates.js';
 import { OPAL_PATTERN, tipoRisultato } from '../domain/dote.js';
 import type { DoteCtx } from './dote-load.js';
 import type { NuovaOptions } from './doti.js';
 
-export async function askNuova(db: Db, ctx: DoteCtx & { json: boolean }, given: NuovaOptions): Promise<NuovaOptions> {
+export async function askNuova(store: Store, ctx: DoteCtx & { json: boolean }, given: NuovaOptions): Promise<NuovaOptions> {
   const prompts = await import('@inquirer/prompts');
   const input = prompts.input;
   // The key hints in Italian, like every other word of the tool ("↑↓ scegli • ⏎ conferma").
@@ -53,8 +52,8 @@ export async function askNuova(db: Db, ctx: DoteCtx & { json: boolean }, given: 
     o.destinatario = await input(
       {
         message: 'Codice fiscale del destinatario',
-        validate: (v: string) => {
-          const p = findDestinatario(db, v);
+        validate: async (v: string) => {
+          const p = await store.read((r) => r.destinatari.find(v));
           return p ? true : 'destinatario non registrato: aggiungilo con "dote destinatario aggiungi"';
         },
       },

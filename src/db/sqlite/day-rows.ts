@@ -1,9 +1,9 @@
 /**
  * The rows the database holds for one professional on one day, kept while a batch check reads that
- * day's rows (see DayRows). Used by DbContext for deliveries and for imported timesheet rows.
+ * day's rows (see DayRows). Used by SqliteBatchContext (batch-context.ts) for deliveries and for imported timesheet rows.
  */
 import type { Statement } from 'better-sqlite3';
-import type { StoredInterval } from '../rules/types.js';
+import type { StoredInterval } from '../../rules/types.js';
 
 /** (professional, day) entries kept by each day cache. */
 const DAY_CACHE = 16;

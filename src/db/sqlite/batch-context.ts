@@ -1,44 +1,31 @@
 /**
- * What the database adds to a batch check: the doti it knows (DoteInfo for the rules), the
- * professionals resolved by code or name to their registry code, the sedi and their patron days,
- * and the deliveries already recorded (for importa's "already present" and its refusals). Every
- * lookup is cached per distinct text, so a million rows cost a few thousand queries.
+ * The SQLite BatchContext (src/db/batch-context.ts): the statements a batch check runs, prepared
+ * once on the command's connection, and their answers cached. Every lookup is cached per
+ * distinct text, and a professional's rows of a day are read in one query (DayRows), so a million
+ * rows cost a few thousand queries.
  */
-import { COUNTED_STATES_SQL, FREED_STATES_SQL } from '../db/states.js';
-import { cachedStatement, type Db } from '../db/connection.js';
-import type { Catalogues } from '../bandi/load.js';
-import type { DoteInfo, StoredInterval } from '../rules/types.js';
-import { doteInfoLookup } from '../db/dote-info.js';
-import { findProfessionista } from '../db/repo/lookup.js';
-import type { StoredErogazione, StoredTimesheet } from '../import/import-compare.js';
-import { isoFromDay } from '../domain/dates.js';
+import { COUNTED_STATES_SQL, FREED_STATES_SQL } from '../states.js';
+import { cachedStatement, openDatabase, type Db } from '../connection.js';
+import type { Catalogues } from '../../bandi/load.js';
+import type { DoteInfo, StoredInterval } from '../../rules/types.js';
+import { doteInfoLookup } from '../dote-info.js';
+import { findProfessionista } from '../repo/lookup.js';
+import type {
+  BatchContext,
+  BatchContextOptions,
+  BatchDatabase,
+  ExistingErogazione,
+  ExistingTimesheetRiga,
+  ProfessionistaRef,
+  SedeRef,
+} from '../batch-context.js';
+import { isoFromDay } from '../../domain/dates.js';
 import { DayRows } from './day-rows.js';
-
-export interface ProfessionistaRef {
-  id: number;
-  codice: string;
-  nome: string;
-}
-
-export interface SedeRef {
-  id: number;
-  nome: string;
-  patrono: string | null;
-}
-
-/** A live delivery as importa compares it, with what its refusals need. */
-export interface ExistingErogazione extends StoredErogazione {
-  stato: string;
-  liquidazione_id: number | null;
-  registrata_il: string;
-}
-
-export type ExistingTimesheetRiga = StoredTimesheet;
 
 /** Shared by the doti with no hours in the database (most, in a first import). */
 const NOTHING: ReadonlyMap<string, number> = new Map();
 
-export class DbContext {
+export class SqliteBatchContext implements BatchContext {
   readonly dote: (id: string) => DoteInfo | undefined;
   private readonly profs = new Map<string, ProfessionistaRef | null>();
   private readonly sedi = new Map<string, SedeRef | null>();
@@ -60,7 +47,7 @@ export class DbContext {
    * `expectedRows`: about how many rows the batch holds. When they outnumber the doti of the
    * register, every dote is read up front in three queries instead of a few queries per dote.
    */
-  constructor(readonly db: Db, cats: Catalogues, opts: { expectedRows?: number } = {}) {
+  constructor(readonly db: Db, cats: Catalogues, opts: BatchContextOptions = {}) {
     const doti = opts.expectedRows ? (db.prepare('SELECT count(*) FROM dote').pluck().get() as number) : Infinity;
     const preload = (opts.expectedRows ?? 0) >= doti;
     this.dote = doteInfoLookup(db, cats, { preload });
@@ -221,4 +208,17 @@ export class DbContext {
   existingTimesheet(professionistaId: number, doteId: string, servizio: string, data: string, inizio: number): ExistingTimesheetRiga | undefined {
     return this.timesheetDay.find(professionistaId, data, doteId, servizio, inizio) as ExistingTimesheetRiga | undefined;
   }
+
+  readTransaction<T>(work: () => T): T {
+    return this.db.transaction(work)();
+  }
+}
+
+/** The database file at `path`, opened and migrated (readonly: opened as it is). */
+export function openSqliteBatchDatabase(path: string, opts: { readonly?: boolean } = {}): BatchDatabase {
+  const db = openDatabase(path, opts);
+  return {
+    context: (cats, o) => new SqliteBatchContext(db, cats, o),
+    close: () => db.close(),
+  };
 }

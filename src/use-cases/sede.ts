@@ -8,9 +8,8 @@
  * Treviso 27/04 (San Liberale), Verona 21/05 (San Zeno), Milano 07/12 (Sant'Ambrogio).
  * Stored as MM-DD (same day every year).
  */
-import type { Db } from '../db/connection.js';
-import { inTransaction } from '../db/connection.js';
-import { findSede, type SedeRow } from '../db/repo/lookup.js';
+import type { Store } from '../db/store.js';
+import type { SedeRow } from '../db/registry-repository.js';
 import { RefusedError } from '../errors.js';
 import { optionalText, requiredText } from './registry.js';
 
@@ -35,7 +34,7 @@ function toView(r: SedeRow): SedeView {
   return { nome: r.nome, comune: r.comune, patrono: r.patrono, indirizzo: r.indirizzo, responsabile: r.responsabile };
 }
 
-export function aggiungiSede(db: Db, nome: string, opts: SedeOptions): SedeView {
+export async function aggiungiSede(store: Store, nome: string, opts: SedeOptions): Promise<SedeView> {
   const n = requiredText('NOME', nome);
   const comune = requiredText('--comune', opts.comune);
   const patrono = opts.patrono ?? null;
@@ -46,20 +45,20 @@ export function aggiungiSede(db: Db, nome: string, opts: SedeOptions): SedeView 
     indirizzo: optionalText(opts.indirizzo) ?? null,
     responsabile: optionalText(opts.responsabile) ?? null,
   };
-  return inTransaction(db, () => {
-    const existing = findSede(db, n);
+  return store.write(async (r) => {
+    const existing = await r.registry.findSede(n);
     if (existing) throw new RefusedError(`la sede "${existing.nome}" esiste già (${existing.comune}); nessuna modifica`);
-    db.prepare('INSERT INTO sede (nome, comune, patrono, indirizzo, responsabile) VALUES (@nome, @comune, @patrono, @indirizzo, @responsabile)').run(row);
+    await r.registry.insertSede(row);
     return row;
   });
 }
 
-export function elencoSedi(db: Db): SedeView[] {
-  return (db.prepare('SELECT * FROM sede ORDER BY nome COLLATE NOCASE').all() as SedeRow[]).map(toView);
+export function elencoSedi(store: Store): Promise<SedeView[]> {
+  return store.read(async (r) => (await r.registry.listSedi()).map(toView));
 }
 
-export function mostraSede(db: Db, nome: string): SedeView {
-  const s = findSede(db, nome);
+export async function mostraSede(store: Store, nome: string): Promise<SedeView> {
+  const s = await store.read((r) => r.registry.findSede(nome));
   if (!s) throw new RefusedError(`sede non trovata: "${nome.trim()}"`, [], 'le sedi registrate: dote sede elenco');
   return toView(s);
 }

@@ -6,7 +6,7 @@
  * planned − delivered − programmed; group deliveries (collettiva) count as group hours.
  */
 import { massimaleServizio } from '../domain/massimali.js';
-import type { Db } from '../db/connection.js';
+import type { Repositories, Store } from '../db/store.js';
 import { loadCatalogues } from '../bandi/load.js';
 import type { DoteRow } from '../db/repo/lookup.js';
 import type { StatoDote } from '../domain/dote-stati.js';
@@ -14,7 +14,7 @@ import { valueOfMinutes } from '../domain/money.js';
 import { planValue, risultatoCent, sortPlan } from '../domain/pip.js';
 import type { ScadenzaDote } from '../domain/scadenze.js';
 import { doteDeadline } from '../rules/dote-deadline.js';
-import { describeDote, doteDates, loadDote, pipVersions, type DoteCtx, type LoadedDote } from './dote-load.js';
+import { describeDote, doteDates, loadDote, type DoteCtx, type LoadedDote } from './dote-load.js';
 
 export interface DoteSummary {
   id: string;
@@ -72,9 +72,9 @@ function summary(d: LoadedDote): DoteSummary {
 }
 
 /** What the database alone says of a dote whose bando is not loaded. */
-function storedSummary(db: Db, r: DoteRow): DoteSummary {
-  const p = db.prepare('SELECT cf, nome, cognome FROM destinatario WHERE id = ?').get(r.destinatario_id) as { cf: string; nome: string; cognome: string };
-  return rowSummary(r, p, null);
+async function storedSummary(r: Repositories, row: DoteRow): Promise<DoteSummary> {
+  const p = (await r.destinatari.findById(row.destinatario_id))!;
+  return rowSummary(row, p, null);
 }
 
 
@@ -83,16 +83,16 @@ function storedSummary(db: Db, r: DoteRow): DoteSummary {
  * as its row stores it (catalogoCaricato false): leaving it out would hide it from the operator.
  * `--bando` of a bando not loaded is accepted when the database has doti of it.
  */
-export function elencoDoti(db: Db, ctx: DoteCtx, o: { bando?: string; stato?: StatoDote }): DoteSummary[] {
+export async function elencoDoti(store: Store, ctx: DoteCtx, o: { bando?: string; stato?: StatoDote }): Promise<DoteSummary[]> {
   const cats = loadCatalogues(ctx.catalogFiles);
   const stato = o.stato;
-  const rows = (o.bando
-    ? db.prepare('SELECT * FROM dote WHERE bando = ? ORDER BY data_richiesta, id').all(o.bando)
-    : db.prepare('SELECT * FROM dote ORDER BY data_richiesta, id').all()) as DoteRow[];
-  if (o.bando && !rows.length) cats.get(o.bando);
-  return rows
-    .map((r) => (cats.find(r.bando) ? summary(describeDote(db, cats, r, ctx.oggi)) : storedSummary(db, r)))
-    .filter((s) => stato === undefined || s.stato === stato);
+  return store.read(async (r) => {
+    const rows = await r.doti.list(o.bando ? { bando: o.bando } : {});
+    if (o.bando && !rows.length) cats.get(o.bando);
+    const list: DoteSummary[] = [];
+    for (const row of rows) list.push(cats.find(row.bando) ? summary(await describeDote(r, cats, row, ctx.oggi)) : await storedSummary(r, row));
+    return list.filter((s) => stato === undefined || s.stato === stato);
+  });
 }
 
 export interface RigaServizio {
@@ -138,20 +138,22 @@ export interface DoteDetail extends DoteSummary {
   scadenze: ScadenzaDote[];
 }
 
-export function mostraDote(db: Db, ctx: DoteCtx, id: string): DoteDetail {
+export async function mostraDote(store: Store, ctx: DoteCtx, id: string): Promise<DoteDetail> {
   const cats = loadCatalogues(ctx.catalogFiles);
-  const d = loadDote(db, cats, id, ctx.oggi);
+  return store.read((repos) => detailOf(repos, cats, ctx, id));
+}
+
+async function detailOf(repos: Repositories, cats: ReturnType<typeof loadCatalogues>, ctx: DoteCtx, id: string): Promise<DoteDetail> {
+  const d = await loadDote(repos, cats, id, ctx.oggi);
   const r = d.row;
-  const versions = pipVersions(db, r.id);
+  const versions = await repos.doti.pipVersions(r.id);
   const current = versions.at(-1);
   const planned = new Map<string, { individuale: number; collettiva: number; stato: string | null }>();
-  const acts = db.prepare('SELECT servizio, minuti, stato FROM attivita WHERE dote_id = ? ORDER BY rowid').all(r.id) as { servizio: string; minuti: number; stato: string }[];
+  const acts = await repos.erogazioni.attivitaOf(r.id);
   for (const a of acts) planned.set(a.servizio, { individuale: a.minuti, collettiva: 0, stato: a.stato });
   if (current) for (const v of sortPlan(d.bando, current.voci)) planned.set(v.servizio, { individuale: v.minutiIndividuali, collettiva: v.minutiCollettivi, stato: null });
 
-  const deliveries = db
-    .prepare('SELECT servizio, collettiva, stato, sum(fine - inizio) AS minuti FROM erogazione WHERE dote_id = ? GROUP BY servizio, collettiva, stato')
-    .all(r.id) as { servizio: string; collettiva: number; stato: string; minuti: number }[];
+  const deliveries = await repos.doti.minutesByState(r.id);
   const senzaPip = !current && !acts.length;
   const codes = [...planned.keys()];
   for (const e of deliveries) if (!codes.includes(e.servizio)) codes.push(e.servizio);
@@ -223,6 +225,6 @@ export function mostraDote(db: Db, ctx: DoteCtx, id: string): DoteDetail {
       valoreErogatoCent: tot('valoreErogatoCent'),
     },
     risultato: ris ? { nome: ris.nome, importoCent: risultatoCent(d.tipo, r.fascia), raggiunto: r.risultato_raggiunto === null ? null : r.risultato_raggiunto === 1 } : null,
-    scadenze: doteDeadline.scadenze(d.bando, doteDates(db, d), ctx.oggi),
+    scadenze: doteDeadline.scadenze(d.bando, await doteDates(repos, d), ctx.oggi),
   };
 }

@@ -5,12 +5,8 @@
 import { planCapFindings } from '../rules/hours-service-cap.js';
 import { planNotInDote } from '../rules/service-not-in-dote.js';
 import { planRepeat } from '../rules/service-repeat.js';
-import { COUNTED_STATES_SQL } from '../db/states.js';
-import type { Db } from '../db/connection.js';
-import { inTransaction } from '../db/connection.js';
-import { loadCatalogues } from '../bandi/load.js';
-import { recordHistory } from '../db/storia.js';
-import { doteInfoFromRow } from '../db/dote-info.js';
+import type { Repositories, Store } from '../db/store.js';
+import { loadCatalogues, type Catalogues } from '../bandi/load.js';
 import { RefusedError, TransitionNotAllowed, UsageError } from '../errors.js';
 import { formatDateIt } from '../domain/dates.js';
 import { STATO } from '../domain/dote-stati.js';
@@ -29,7 +25,7 @@ import { descriviRitardo } from '../domain/scadenze.js';
 import { settingOf } from '../rules/engine.js';
 import { doteDeadline } from '../rules/dote-deadline.js';
 import type { Finding } from '../rules/types.js';
-import { actionDate, doteDates, loadDote, pipVersions, type DoteCtx, type LoadedDote } from './dote-load.js';
+import { actionDate, doteDates, loadDote, type DoteCtx, type LoadedDote } from './dote-load.js';
 import { azioniDote } from './doti.js';
 
 export interface PipResult {
@@ -55,19 +51,14 @@ function requireCremonaAttiva(d: LoadedDote, action: string): void {
 }
 
 /** Hours already delivered, started or programmed per service and mode: a plan cannot go below them. */
-function committedMinutes(db: Db, doteId: string): Map<string, { individuale: number; collettiva: number }> {
-  const rows = db
-    .prepare(
-      `SELECT servizio, collettiva, sum(fine - inizio) AS minuti FROM erogazione
-       WHERE dote_id = ? AND stato IN (${COUNTED_STATES_SQL}) GROUP BY servizio, collettiva`,
-    )
-    .all(doteId) as { servizio: string; collettiva: number; minuti: number }[];
+async function committedMinutes(r: Repositories, doteId: string): Promise<Map<string, { individuale: number; collettiva: number }>> {
+  const rows = await r.doti.committedMinutes(doteId);
   const m = new Map<string, { individuale: number; collettiva: number }>();
-  for (const r of rows) {
-    const x = m.get(r.servizio) ?? { individuale: 0, collettiva: 0 };
-    if (r.collettiva) x.collettiva += r.minuti;
-    else x.individuale += r.minuti;
-    m.set(r.servizio, x);
+  for (const row of rows) {
+    const x = m.get(row.servizio) ?? { individuale: 0, collettiva: 0 };
+    if (row.collettiva) x.collettiva += row.minuti;
+    else x.individuale += row.minuti;
+    m.set(row.servizio, x);
   }
   return m;
 }
@@ -78,11 +69,11 @@ function committedMinutes(db: Db, doteId: string): Map<string, { individuale: nu
  * annualità (service/repeat: "non saranno ammesse ripetizioni nè del colloquio specialistico, nè
  * del bilancio di competenze già erogati"), and hours below those already delivered or programmed.
  */
-function problemsOf(db: Db, d: LoadedDote, plan: readonly VocePip[], catalogFiles: readonly string[]): { rule: string; message: string }[] {
-  const info = doteInfoFromRow(db, loadCatalogues(catalogFiles), d.row);
+async function problemsOf(r: Repositories, d: LoadedDote, plan: readonly VocePip[], cats: Catalogues): Promise<{ rule: string; message: string }[]> {
+  const info = await r.doti.info(cats, d.row.id);
   return [
     ...planNotInDote(d.bando, d.tipo, plan),
-    ...planCapFindings(d.bando, d.tipo, d.row.fascia!, plan, committedMinutes(db, d.row.id)),
+    ...planCapFindings(d.bando, d.tipo, d.row.fascia!, plan, await committedMinutes(r, d.row.id)),
     ...planRepeat(settingOf(d.bando, 'service/repeat'), Boolean(info?.doteAnnualitaPrecedente), d.persona.cf, plan),
   ];
 }
@@ -96,15 +87,21 @@ function refuse(what: string, problems: readonly { rule: string; message: string
   );
 }
 
-function insertVersion(db: Db, ctx: DoteCtx, d: LoadedDote, versione: number, data: string, motivo: string | null, plan: readonly VocePip[], azione: string, prima: unknown): PipResult {
+async function insertVersion(
+  r: Repositories,
+  ctx: DoteCtx,
+  d: LoadedDote,
+  versione: number,
+  data: string,
+  motivo: string | null,
+  plan: readonly VocePip[],
+  azione: string,
+  prima: unknown,
+): Promise<PipResult> {
   const sorted = sortPlan(d.bando, plan);
-  const { lastInsertRowid } = db
-    .prepare('INSERT INTO pip_versione (dote_id, versione, data, motivo, creata_il) VALUES (?, ?, ?, ?, ?)')
-    .run(d.row.id, versione, data, motivo, new Date().toISOString());
-  const ins = db.prepare('INSERT INTO pip_voce (pip_versione_id, servizio, minuti_individuali, minuti_collettivi) VALUES (?, ?, ?, ?)');
-  for (const v of sorted) ins.run(lastInsertRowid, v.servizio, v.minutiIndividuali, v.minutiCollettivi);
+  await r.doti.insertPipVersion({ doteId: d.row.id, versione, data, motivo, creataIl: new Date().toISOString(), voci: sorted });
   const value = planValue(d.bando, sorted);
-  recordHistory(db, {
+  await r.storia.record({
     doteId: d.row.id,
     entita: 'pip',
     entitaId: versione,
@@ -134,14 +131,14 @@ function checkDateInDote(d: LoadedDote, data: string, what: string): void {
 }
 
 /** `dote pip imposta ID --servizio CODICE=ORE[:coll] … [--data D]`: version 1 of the PIP. `data`: ISO, default today. */
-export function impostaPip(db: Db, ctx: DoteCtx, id: string, o: { servizi: readonly ServizioSpec[]; data?: string }): PipResult {
+export async function impostaPip(store: Store, ctx: DoteCtx, id: string, o: { servizi: readonly ServizioSpec[]; data?: string }): Promise<PipResult> {
   const cats = loadCatalogues(ctx.catalogFiles);
   const specs = o.servizi;
   const data = actionDate(o.data, ctx.oggi);
-  return inTransaction(db, () => {
-    const d = loadDote(db, cats, id, ctx.oggi);
+  return store.write(async (r) => {
+    const d = await loadDote(r, cats, id, ctx.oggi);
     requireCremonaAttiva(d, 'pip imposta');
-    const versions = pipVersions(db, d.row.id);
+    const versions = await r.doti.pipVersions(d.row.id);
     if (versions.length) {
       throw new RefusedError(
         `la dote ${d.row.id} ha già un PIP (versione ${versions.at(-1)!.versione} del ${formatDateIt(versions.at(-1)!.data)})`,
@@ -152,8 +149,8 @@ export function impostaPip(db: Db, ctx: DoteCtx, id: string, o: { servizi: reado
     checkDateInDote(d, data, 'PIP');
     const plan = applySpecs([], specs);
     if (!plan.length) throw new UsageError('il PIP non ha servizi: indica almeno un servizio con ore maggiori di zero');
-    refuse('PIP rifiutato', problemsOf(db, d, plan, ctx.catalogFiles));
-    return insertVersion(db, ctx, d, 1, data, null, plan, 'imposta', undefined);
+    refuse('PIP rifiutato', await problemsOf(r, d, plan, cats));
+    return insertVersion(r, ctx, d, 1, data, null, plan, 'imposta', undefined);
   });
 }
 
@@ -164,15 +161,15 @@ export function impostaPip(db: Db, ctx: DoteCtx, id: string, o: { servizi: reado
  * "VARIAZIONI DEL PIP"): the new total may not exceed the value of version 1 (the plan as first
  * drawn up, sent and validated), and the variation must be dated within the dote's period.
  */
-export function variaPip(db: Db, ctx: DoteCtx, id: string, o: { servizi: readonly ServizioSpec[]; motivo: string; data?: string }): PipResult {
+export async function variaPip(store: Store, ctx: DoteCtx, id: string, o: { servizi: readonly ServizioSpec[]; motivo: string; data?: string }): Promise<PipResult> {
   const cats = loadCatalogues(ctx.catalogFiles);
   const motivo = o.motivo;
   const specs = o.servizi;
   const data = actionDate(o.data, ctx.oggi);
-  return inTransaction(db, () => {
-    const d = loadDote(db, cats, id, ctx.oggi);
+  return store.write(async (r) => {
+    const d = await loadDote(r, cats, id, ctx.oggi);
     requireCremonaAttiva(d, 'pip varia');
-    const versions = pipVersions(db, d.row.id);
+    const versions = await r.doti.pipVersions(d.row.id);
     if (!versions.length) {
       throw new RefusedError(`la dote ${d.row.id} non ha ancora un PIP`, [], `crealo con: dote pip imposta ${d.row.id} --servizio CODICE=ORE`);
     }
@@ -187,15 +184,15 @@ export function variaPip(db: Db, ctx: DoteCtx, id: string, o: { servizi: readonl
       plan.length === current.voci.length &&
       plan.every((v) => current.voci.some((c) => c.servizio === v.servizio && c.minutiIndividuali === v.minutiIndividuali && c.minutiCollettivi === v.minutiCollettivi));
     if (same) throw new RefusedError(`la variazione non cambia il PIP (versione ${current.versione})`);
-    const problems: { rule: string; message: string }[] = problemsOf(db, d, plan, ctx.catalogFiles);
+    const problems: { rule: string; message: string }[] = await problemsOf(r, d, plan, cats);
     const first = planValue(d.bando, versions[0]!.voci).totaleCent;
     const total = planValue(d.bando, plan).totaleCent;
     if (total > first) {
       problems.push({ rule: '', message: `valore ${formatCents(total)} oltre il valore della dote, ${formatCents(first)} (PIP versione 1)` });
     }
     refuse('variazione del PIP rifiutata', problems);
-    const r = insertVersion(db, ctx, d, current.versione + 1, data, motivo, plan, 'varia', { versione: current.versione, voci: current.voci });
-    return { ...r, valoreDoteCent: first };
+    const res = await insertVersion(r, ctx, d, current.versione + 1, data, motivo, plan, 'varia', { versione: current.versione, voci: current.voci });
+    return { ...res, valoreDoteCent: first };
   });
 }
 
@@ -218,10 +215,10 @@ export interface PipStepResult {
  * exit status 1 means "nothing was changed" (cli.md, Exit status). No finding when the bando
  * turns the rule off.
  */
-function lateStepFindings(db: Db, d: LoadedDote, oggi: string, evento: 'invio-pip' | 'validazione-pip'): Finding[] {
+async function lateStepFindings(r: Repositories, d: LoadedDote, oggi: string, evento: 'invio-pip' | 'validazione-pip'): Promise<Finding[]> {
   if (!settingOf(d.bando, doteDeadline.id)) return [];
-  const row = db.prepare('SELECT * FROM dote WHERE id = ?').get(d.row.id) as LoadedDote['row'];
-  const scadenze = doteDeadline.scadenze(d.bando, doteDates(db, { ...d, row }), oggi);
+  const row = (await r.doti.find(d.row.id))!;
+  const scadenze = doteDeadline.scadenze(d.bando, await doteDates(r, { ...d, row }), oggi);
   return scadenze
     .filter((s) => s.evento === evento && s.stato === 'in-ritardo')
     .map((s) => ({
@@ -235,21 +232,21 @@ function lateStepFindings(db: Db, d: LoadedDote, oggi: string, evento: 'invio-pi
 }
 
 /** `dote pip invia ID [--data D]`: the PIP sent to the Provincia by PEC (10 working days from activation). */
-export function inviaPip(db: Db, ctx: DoteCtx, id: string, o: { data?: string }): PipStepResult {
+export async function inviaPip(store: Store, ctx: DoteCtx, id: string, o: { data?: string }): Promise<PipStepResult> {
   const cats = loadCatalogues(ctx.catalogFiles);
   const data = actionDate(o.data, ctx.oggi);
-  return inTransaction(db, () => {
-    const d = loadDote(db, cats, id, ctx.oggi);
+  return store.write(async (r) => {
+    const d = await loadDote(r, cats, id, ctx.oggi);
     requireCremonaAttiva(d, 'pip invia');
-    const versions = pipVersions(db, d.row.id);
+    const versions = await r.doti.pipVersions(d.row.id);
     if (!versions.length) throw new RefusedError(`la dote ${d.row.id} non ha un PIP da inviare`, [], `crealo con: dote pip imposta ${d.row.id} --servizio CODICE=ORE`);
     if (d.row.data_invio_pip) throw new RefusedError(`il PIP della dote ${d.row.id} è già stato inviato il ${formatDateIt(d.row.data_invio_pip)}`);
     checkDateInDote(d, data, 'invio del PIP');
     const prima = { data_invio_pip: d.row.data_invio_pip };
     const dopo = { data_invio_pip: data };
-    db.prepare('UPDATE dote SET data_invio_pip = ? WHERE id = ?').run(data, d.row.id);
-    recordHistory(db, { doteId: d.row.id, entita: 'pip', entitaId: versions.at(-1)!.versione, azione: 'invia', operatore: ctx.operatore, prima, dopo });
-    return { doteId: d.row.id, prima, dopo, avvisi: lateStepFindings(db, d, ctx.oggi, 'invio-pip') };
+    await r.doti.update(d.row.id, dopo);
+    await r.storia.record({ doteId: d.row.id, entita: 'pip', entitaId: versions.at(-1)!.versione, azione: 'invia', operatore: ctx.operatore, prima, dopo });
+    return { doteId: d.row.id, prima, dopo, avvisi: await lateStepFindings(r, d, ctx.oggi, 'invio-pip') };
   });
 }
 
@@ -257,11 +254,11 @@ export function inviaPip(db: Db, ctx: DoteCtx, id: string, o: { data?: string })
  * `dote pip valida ID [--data D]`: the Provincia validated the PIP. The dote's end is recomputed
  * from the validation: 6 or 12 months by fascia, never past the bando's end.
  */
-export function validaPip(db: Db, ctx: DoteCtx, id: string, o: { data?: string }): PipStepResult {
+export async function validaPip(store: Store, ctx: DoteCtx, id: string, o: { data?: string }): Promise<PipStepResult> {
   const cats = loadCatalogues(ctx.catalogFiles);
   const data = actionDate(o.data, ctx.oggi);
-  return inTransaction(db, () => {
-    const d = loadDote(db, cats, id, ctx.oggi);
+  return store.write(async (r) => {
+    const d = await loadDote(r, cats, id, ctx.oggi);
     requireCremonaAttiva(d, 'pip valida');
     if (!d.row.data_invio_pip) throw new RefusedError(`il PIP della dote ${d.row.id} non è ancora stato inviato`, [], `registra prima l'invio: dote pip invia ${d.row.id} --data …`);
     if (d.row.data_validazione_pip) throw new RefusedError(`il PIP della dote ${d.row.id} è già stato validato il ${formatDateIt(d.row.data_validazione_pip)}`);
@@ -270,9 +267,9 @@ export function validaPip(db: Db, ctx: DoteCtx, id: string, o: { data?: string }
     const fine = dataFineDote(d.bando, d.row.fascia, d.row.data_attivazione!, data);
     const prima = { data_validazione_pip: d.row.data_validazione_pip, data_fine: d.row.data_fine };
     const dopo = { data_validazione_pip: data, data_fine: fine };
-    db.prepare('UPDATE dote SET data_validazione_pip = ?, data_fine = ? WHERE id = ?').run(data, fine, d.row.id);
-    const versione = pipVersions(db, d.row.id).at(-1)?.versione ?? 1;
-    recordHistory(db, { doteId: d.row.id, entita: 'pip', entitaId: versione, azione: 'valida', operatore: ctx.operatore, prima, dopo });
-    return { doteId: d.row.id, prima, dopo, avvisi: lateStepFindings(db, d, ctx.oggi, 'validazione-pip') };
+    await r.doti.update(d.row.id, dopo);
+    const versione = (await r.doti.pipVersions(d.row.id)).at(-1)?.versione ?? 1;
+    await r.storia.record({ doteId: d.row.id, entita: 'pip', entitaId: versione, azione: 'valida', operatore: ctx.operatore, prima, dopo });
+    return { doteId: d.row.id, prima, dopo, avvisi: await lateStepFindings(r, d, ctx.oggi, 'validazione-pip') };
   });
 }

@@ -1,0 +1,115 @@
+/**
+ * The SQL of the import writer thread (src/import/import-writer-worker.ts): its own connection,
+ * tuned for one long write transaction, and the statements it runs, prepared once. The thread
+ * keeps the logic (which rows, in which order, what counts as the same row); here is only how
+ * SQLite is asked. The statements are handed out as they are: the writer runs them per row, for
+ * millions of rows, exactly as it ran its own.
+ */
+import { createRequire } from 'node:module';
+import type { Statement } from 'better-sqlite3';
+import { BUSY_TIMEOUT_MS, type Db } from '../connection.js';
+import { FREED_STATES_SQL } from '../states.js';
+import { BatchInsert } from './batch-insert.js';
+
+const require = createRequire(import.meta.url);
+
+/**
+ * The writer's connection, with the write lock taken (BEGIN IMMEDIATE) before the main thread
+ * reads anything.
+ */
+export function openImportConnection(dbPath: string): Db {
+  const Database = require('better-sqlite3') as typeof import('better-sqlite3');
+  const db = new Database(dbPath, { timeout: BUSY_TIMEOUT_MS });
+  // No foreign-key checks on this connection: the main thread has resolved every dote,
+  // professional and sede a row refers to in this same database (a row naming an unknown one is
+  // a field/value error, and any error rolls the whole import back), and the write lock held
+  // from before the first read to the commit means none can disappear in between. The checks
+  // would cost a tenth of the writing.
+  db.pragma('foreign_keys = OFF');
+  db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
+  db.pragma('synchronous = NORMAL');
+  // A page cache of 32 MB (SQLite's default is 2 MB) for the index pages a long transaction
+  // touches again and again; bounded, whatever the number of rows. More did not help here.
+  db.pragma('cache_size = -32768');
+  db.exec('BEGIN IMMEDIATE');
+  return db;
+}
+
+export function commitImport(db: Db): void {
+  db.exec('COMMIT');
+}
+
+/** Rolls the writer's transaction back, if one is open. */
+export function rollbackImport(db: Db): void {
+  if (db.inTransaction) db.exec('ROLLBACK');
+}
+
+/** One file's multi-row inserts (its id and the call's timestamps are constants of the statement). */
+export interface FileInserts {
+  /** 13 values: dote_id, servizio, data, inizio, fine, professionista_id, sede_id, modalita, collettiva, sessione, descrizione, registrata_il, riga. */
+  erogazione: BatchInsert;
+  /** 9 values: professionista_id, dote_id, servizio, data, inizio, fine, collettiva, descrizione, riga. */
+  timesheet: BatchInsert;
+}
+
+export interface ImportStatements {
+  /** fine, sede_id (null: unchanged), modalita, collettiva, descrizione (null: unchanged), file_id, riga, aggiornata_il, id. */
+  updateErogazione: Statement;
+  /** fine, collettiva, descrizione (null: unchanged), file_id, riga, importata_il, id. */
+  updateTimesheet: Statement;
+  /** The first live delivery of a key: professionista_id, data, dote_id, servizio, inizio. */
+  findErogazione: Statement;
+  /** The imported timesheet row of a key: professionista_id, dote_id, servizio, data, inizio. */
+  findTimesheet: Statement;
+  /** An activity's state from one to the next: new state, dote_id, servizio, expected state. */
+  startActivity: Statement;
+  /** The id in file_importato of a file's path (its path is stored once, not on every row). */
+  fileId(path: string): number;
+  /** The inserts of the rows of the file with this id. */
+  inserts(fileId: number, now: string, oggi: string): FileInserts;
+}
+
+const lit = (v: string) => `'${v.replace(/'/g, "''")}'`;
+
+/** Prepares the writer's statements on its connection. */
+export function prepareImportStatements(db: Db): ImportStatements {
+  const insertFile = db.prepare('INSERT OR IGNORE INTO file_importato (percorso) VALUES (?)');
+  const selectFile = db.prepare('SELECT id FROM file_importato WHERE percorso = ?').pluck();
+  return {
+    updateErogazione: db.prepare(
+      `UPDATE erogazione SET fine = ?, sede_id = coalesce(?, sede_id), modalita = ?, collettiva = ?, descrizione = coalesce(?, descrizione),
+              file_id = ?, riga = ?, aggiornata_il = ? WHERE id = ?`,
+    ),
+    updateTimesheet: db.prepare('UPDATE timesheet_riga SET fine = ?, collettiva = ?, descrizione = coalesce(?, descrizione), file_id = ?, riga = ?, importata_il = ? WHERE id = ?'),
+    findErogazione: db.prepare(
+      `SELECT id, fine, sede_id, modalita, collettiva, descrizione FROM erogazione
+        WHERE professionista_id = ? AND data = ? AND dote_id = ? AND servizio = ? AND inizio = ?
+          AND stato NOT IN (${FREED_STATES_SQL}) ORDER BY id LIMIT 1`,
+    ),
+    findTimesheet: db.prepare(
+      'SELECT id, fine, collettiva, descrizione FROM timesheet_riga WHERE professionista_id = ? AND dote_id = ? AND servizio = ? AND data = ? AND inizio = ?',
+    ),
+    startActivity: db.prepare('UPDATE attivita SET stato = ? WHERE dote_id = ? AND servizio = ? AND stato = ?'),
+    fileId(path) {
+      insertFile.run(path);
+      return selectFile.get(path) as number;
+    },
+    inserts(file, now, oggi) {
+      return {
+        erogazione: new BatchInsert(
+          db,
+          `INSERT INTO erogazione (dote_id, servizio, data, inizio, fine, professionista_id, sede_id, modalita, collettiva, sessione,
+                                   descrizione, stato, registrata_il, origine, file_id, riga, creata_il, aggiornata_il)`,
+          `(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'EROGATA', ?, 'importa', ${file}, ?, ${lit(now)}, ${lit(now)})`,
+          13,
+        ),
+        timesheet: new BatchInsert(
+          db,
+          'INSERT INTO timesheet_riga (professionista_id, dote_id, servizio, data, inizio, fine, collettiva, descrizione, file_id, riga, importata_il)',
+          `(?, ?, ?, ?, ?, ?, ?, ?, ${file}, ?, ${lit(oggi)})`,
+          9,
+        ),
+      };
+    },
+  };
+}
