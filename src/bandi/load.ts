@@ -1,7 +1,7 @@
 /**
  * The catalogues: the shipped ones and any `--catalogo FILE`, each validated by zod (validate.ts,
  * schema.ts). The shipped ones are validated ahead of time: compiled-catalogues.json holds each
- * as zod made it, with a hash of the source it was made from (`npm run catalogues`), and is
+ * as zod made it, with a hash of the source it was made from (the last step of `npm run build`), and is
  * used while the source is unchanged, so that most commands never import zod (~45 ms here; README
  * "Prestazioni"). A `--catalogo` file, or a shipped catalogue changed since, is validated on the
  * spot: loading stays synchronous for the use cases, so `prepareCatalogues` imports zod first,

@@ -33,7 +33,9 @@ const GROUP = 10; // participants per session
 const SESSIONS_PER_COHORT = 50; // a cohort of 10 doti does 40 h QF0 + 10 h QN7 together
 const OGGI = '2045-12-31';
 
-if (!existsSync(path.join(ROOT, 'dist', 'main.js'))) {
+// npm run build, not tsc alone: its last step writes the shipped catalogues already validated,
+// without which every command would import zod to validate them (README "Prestazioni").
+if (!existsSync(path.join(ROOT, 'dist', 'main.js')) || !existsSync(path.join(ROOT, 'dist', 'bandi', 'compiled-catalogues.json'))) {
   process.stderr.write('bench: compila prima (npm run build)\n');
   process.exit(2);
 }
