@@ -5,7 +5,8 @@
  *
  * Only imported lazily, by `defineOptions` (define.ts) when a command parses its options: zod
  * costs ~45 ms to import here (toolchain.md, and README "Prestazioni"), which `dote --help` and
- * `dote mostra` must not pay. zod/mini: the same schemas as classic zod, without the methods.
+ * `dote mostra` must not pay. zod/mini rather than zod: the same schemas, written with functions
+ * instead of methods, and ~8 ms lighter to import here.
  */
 import * as z from 'zod/mini';
 import { UsageError } from '../errors.js';

@@ -3,7 +3,8 @@
  * since 1970-01-01), times are minutes since midnight. Parsing is hand-written (and cached by the
  * callers in the CSV hot loop): date-fns `parse` per row doubles the check time (toolchain.md).
  */
-import { addMonths as addMonthsFns } from 'date-fns/addMonths';
+import { createRequire } from 'node:module';
+import type { addMonths as AddMonths } from 'date-fns/addMonths';
 
 const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
@@ -87,11 +88,19 @@ export function addDays(isoDate: string, n: number): string {
 }
 
 /**
+ * date-fns is loaded on the first month added (a dote's end: nuova, ammetti, pip valida), not with
+ * this module, which every command loads: importing it costs ~4 ms of each start-up (its
+ * package.json is 199 KB; README "Prestazioni"). `require` because the use is synchronous.
+ */
+let addMonthsFns: typeof AddMonths | undefined;
+
+/**
  * Calendar months, clamped to the month's last day (31/01 + 1 month = 28/02 or 29/02): date-fns'
  * month arithmetic, on the local calendar date at noon so that no time zone or DST change can
  * move the day.
  */
 export function addMonths(isoDate: string, n: number): string {
+  addMonthsFns ??= (createRequire(import.meta.url)('date-fns/addMonths') as { addMonths: typeof AddMonths }).addMonths;
   const dt = addMonthsFns(new Date(+isoDate.slice(0, 4), +isoDate.slice(5, 7) - 1, +isoDate.slice(8, 10), 12), n);
   return iso(dt.getFullYear(), dt.getMonth() + 1, dt.getDate());
 }

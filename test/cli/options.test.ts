@@ -89,13 +89,15 @@ describe('start-up', () => {
     expect(urls.filter((u) => u.includes('better-sqlite3'))).toEqual([]);
   });
 
-  it('dote mostra ID loads its own command only, and no zod', () => {
+  it('dote mostra ID loads its own command only, no zod, no date-fns', () => {
     const d = withDb();
     try {
       const urls = modulesLoaded(['mostra', 'CR-2022-0001', '--db', d.db], d.dir);
       expect(commandModules(urls)).toEqual(['index.js', 'mostra.js']);
       expect(urls.some((u) => u.endsWith('/dist/use-cases/dote-view.js'))).toBe(true);
       expect(zod(urls)).toEqual([]);
+      // date-fns only where months are added (domain/dates.ts: ~4 ms of start-up).
+      expect(urls.filter((u) => u.includes('/node_modules/date-fns/'))).toEqual([]);
     } finally {
       d.cleanup();
     }
