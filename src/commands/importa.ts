@@ -25,8 +25,8 @@ export function importaCommand(): Command {
       const ctx = context();
       const app = await import('../use-cases/importa.js');
       const view = await import('../output/importa.js');
-      const { painter } = await import('../output/verifica.js');
-      const result = app.importa(ctx, { files, calendario: opts.calendario, timesheet: opts.timesheet, prova: opts.prova });
+      const { painter, progressBar } = await import('../output/verifica.js');
+      const result = app.importa(ctx, { files, calendario: opts.calendario, timesheet: opts.timesheet, prova: opts.prova }, progressBar());
       if (ctx.json) printJson(view.importaJson(result));
       else out(view.formatImporta(result, await painter()));
       // Findings are not an error of the program: the status says whether there were any, and

@@ -29,7 +29,7 @@ export function verificaCommand(): Command {
       const ctx = context();
       const app = await import('../use-cases/verifica.js');
       const view = await import('../output/verifica.js');
-      const result = app.verifica(ctx, { files, calendario: opts.calendario, timesheet: opts.timesheet, bando: opts.bando });
+      const result = app.verifica(ctx, { files, calendario: opts.calendario, timesheet: opts.timesheet, bando: opts.bando }, view.progressBar());
       if (ctx.json) printJson(view.verificaJson(result));
       else out(view.formatVerifica(result, await view.painter()));
       // Findings are not an error of the program: the status says whether there were any, and

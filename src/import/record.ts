@@ -22,7 +22,7 @@ import type { Bando } from '../bandi/schema.js';
 import type { DeliveryRow } from '../rules/types.js';
 import type { BatchFile, ReportFn, RowExtra, RowSink } from '../check/batch.js';
 import type { BatchContext, ExistingErogazione } from '../db/batch-context.js';
-import { importConflict } from '../rules/import-conflict.js';
+import { importConflict, type LockFacts } from '../rules/import-conflict.js';
 import { attivitaDopoAvvio, type StatoAttivita } from '../domain/erogazione-state.js';
 import { formatTime } from '../domain/dates.js';
 import { statSync } from 'node:fs';
@@ -70,6 +70,7 @@ export class Recorder implements RowSink {
   /** The last row's dote and whether it is in a liquidation request (rows come grouped by dote). */
   private lastDote: string | null = null;
   private lastLocked = false;
+  private readonly facts: LockFacts = { doteId: '', stato: '', inLiquidazione: false, servizio: '' };
   /**
    * Keys of the deliveries and timesheet rows added in this call (importa only), in a Bloom
    * filter: 3 bytes a row, no query. The writer thread's rows are not visible to this connection
@@ -128,7 +129,13 @@ export class Recorder implements RowSink {
       this.lastDote = r.doteId;
       this.lastLocked = this.ctx.inLiquidazione(r.doteId);
     }
-    const facts = { doteId: r.doteId, stato: info.stato, inLiquidazione: this.lastLocked, servizio: r.servizio };
+    // One facts object for every row (no allocation per row on the million-row path).
+    const facts = this.facts;
+    facts.doteId = r.doteId;
+    facts.stato = info.stato;
+    facts.inLiquidazione = this.lastLocked;
+    facts.servizio = r.servizio;
+    facts.attivita = undefined;
     if (r.kind === 'timesheet') {
       // A timesheet row records a professional's hours: the activity's state does not stop it.
       const conflict = importConflict.check(facts);
@@ -177,7 +184,8 @@ export class Recorder implements RowSink {
     // Only if this call added the key already, or the professional had deliveries before.
     // A dote that cannot take it (import/conflict) may still hold it: look for the row for real.
     const attivita = this.ctx.attivitaStato(r.doteId, r.servizio);
-    const conflict = importConflict.check({ ...facts, attivita });
+    facts.attivita = attivita;
+    const conflict = importConflict.check(facts);
     if (!conflict && w && this.maybeInCall('c', profId, r)) {
       w.insertErogazione(fi, r.doteId, r.servizio, r.data, r.inizio, r.fine, profId, x.sedeId, r.modalita, collettiva, r.professionista, x.descrizione, x.registrataIl ?? this.opts.oggi, r.line, true);
       this.started(r, attivita);

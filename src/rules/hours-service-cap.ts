@@ -133,15 +133,15 @@ export const hoursServiceCap: Rule = {
         const key = ((d * KINDS + kindIndex(r.kind)) * 1024 + services.id(r.servizio)) * 2 + (group ? 1 : 0);
         // With a database, a total starts from the hours it already holds for the dote's service;
         // a row it already holds adds only the difference.
-        const fromDb = () => (env.giaRegistrate && r.kind !== 'erogazione' ? env.giaRegistrate(r.doteId, r.kind, r.servizio, group) : 0);
-        const base = totals.has(key) ? 0 : fromDb();
+        const fromDb = env.giaRegistrate !== undefined && r.kind !== 'erogazione';
+        const base = fromDb && !totals.has(key) ? env.giaRegistrate!(r.doteId, r.kind as 'calendario' | 'timesheet', r.servizio, group) : 0;
         const held = r.giaNelDatabase !== undefined && (r.kind === 'timesheet' || COUNTED.has(r.statoNelDatabase ?? '')) ? r.giaNelDatabase : 0;
         const total = totals.add(key, base + r.minuti - held);
         if (total < 0 || total <= limit) return;
         // Delivery entry checks one candidate after the dote's counted deliveries: it is reported
         // whenever the total is over, even if an older delivery already was. A CSV is reported once.
         if (r.kind !== 'erogazione') totals.markReported(key);
-        const already = fromDb();
+        const already = fromDb ? env.giaRegistrate!(r.doteId, r.kind as 'calendario' | 'timesheet', r.servizio, group) : 0;
         const structural = group && cap === 0;
         const severity = !structural && r.kind === 'erogazione' && r.stato === 'INSERITA' ? 'warning' : s.severita;
         let message: string;

@@ -7,11 +7,10 @@
  */
 import { loadCatalogues } from '../bandi/load.js';
 import { openBatchDatabase } from '../db/batch-context.js';
-import { checkBatch, estimateRows, type BatchResult } from '../check/batch.js';
+import { checkBatch, type BatchOptions, estimateRows, type BatchResult } from '../check/batch.js';
 import { Recorder, type FileCounts } from '../import/record.js';
 import { ImportWriter } from '../import/import-writer.js';
 import { batchFiles, type FileOptions } from './verifica.js';
-import { progressBar } from '../output/verifica.js';
 import type { Context } from '../context.js';
 
 export interface ImportaOptions extends FileOptions {
@@ -30,7 +29,8 @@ export interface ImportaResult extends BatchResult {
   };
 }
 
-export function importa(ctx: Context, o: ImportaOptions): ImportaResult {
+/** `onProgress`: the caller's progress display (the command passes the terminal's bar). */
+export function importa(ctx: Context, o: ImportaOptions, onProgress?: BatchOptions['onProgress']): ImportaResult {
   const files = batchFiles(o);
   const cats = loadCatalogues(ctx.catalogFiles);
   // The reading connection first (it checks the file and applies migrations), then the writer
@@ -43,7 +43,7 @@ export function importa(ctx: Context, o: ImportaOptions): ImportaResult {
     const dbc = db.context(cats, { expectedRows: estimateRows(files) });
     const recorder = new Recorder(dbc, files, { oggi: ctx.oggi, writer });
     // One read transaction: one consistent view for the whole call.
-    const result = dbc.readTransaction(() => checkBatch(files, { cats, db: dbc, oggi: ctx.oggi, mode: 'importa', sink: recorder, onProgress: progressBar() }));
+    const result = dbc.readTransaction(() => checkBatch(files, { cats, db: dbc, oggi: ctx.oggi, mode: 'importa', sink: recorder, onProgress }));
     const commit = result.summary.errors === 0 && !o.prova;
     const w = writer;
     writer = undefined;

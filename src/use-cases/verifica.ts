@@ -8,11 +8,10 @@ import { existsSync } from 'node:fs';
 import { loadCatalogues } from '../bandi/load.js';
 import { UsageError } from '../errors.js';
 import { kindFromName, type FileKind } from '../csv/columns.js';
-import { checkBatch, estimateRows, type BatchFile, type BatchResult } from '../check/batch.js';
+import { checkBatch, estimateRows, type BatchFile, type BatchOptions, type BatchResult } from '../check/batch.js';
 import { openBatchDatabase, type BatchDatabase } from '../db/batch-context.js';
 import { Recorder } from '../import/record.js';
 import type { Context } from '../context.js';
-import { progressBar } from '../output/verifica.js';
 
 export interface FileOptions {
   files: readonly string[];
@@ -52,7 +51,8 @@ export interface VerificaOptions extends FileOptions {
   bando?: string;
 }
 
-export function verifica(ctx: Context, o: VerificaOptions): BatchResult {
+/** `onProgress`: the caller's progress display (the command passes the terminal's bar). */
+export function verifica(ctx: Context, o: VerificaOptions, onProgress?: BatchOptions['onProgress']): BatchResult {
   const files = batchFiles(o);
   const cats = loadCatalogues(ctx.catalogFiles);
   const bando = o.bando ? cats.get(o.bando) : undefined;
@@ -67,7 +67,7 @@ export function verifica(ctx: Context, o: VerificaOptions): BatchResult {
       mode: 'verifica',
       // With a database, verifica also says what importa would refuse (import/conflict).
       sink: dbc ? new Recorder(dbc, files, { oggi: ctx.oggi }) : undefined,
-      onProgress: progressBar(),
+      onProgress,
     });
   } finally {
     db?.close();
