@@ -119,21 +119,7 @@ export class SqliteErogazioni implements ErogazioneRepository {
   }
 
   async update(id: number, c: ErogazioneEditable, aggiornataIl: string): Promise<void> {
-    this.stmt(SQL.update).run({
-      id,
-      servizio: c.servizio,
-      data: c.data,
-      inizio: c.inizio,
-      fine: c.fine,
-      professionista_id: c.professionista_id,
-      sede_id: c.sede_id,
-      modalita: c.modalita,
-      collettiva: c.collettiva,
-      sessione: c.sessione,
-      descrizione: c.descrizione,
-      registrata_il: c.registrata_il,
-      aggiornata_il: aggiornataIl,
-    });
+    this.stmt(SQL.update).run({ ...c, id, aggiornata_il: aggiornataIl });
   }
 
   async setStato(id: number, stato: StatoErogazione, aggiornataIl: string): Promise<void> {
