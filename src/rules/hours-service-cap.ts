@@ -42,8 +42,13 @@ function resolveLimits(env: RuleEnv, r: DeliveryRow): DoteLimits | string {
   const bando = env.bandoOf(r);
   if (r.tipoDote && bando) return catalogueLimits(bando, r.tipoDote, r.fascia ?? null);
   if (env.hasDatabase) return 'dote sconosciuta nel database';
+  // Job Coach limits are the activities' hours of the voucher type, not a fascia's caps.
+  if (bando && bando.tipi.length > 0 && bando.tipi.every((t) => t.attivita.length > 0)) return ATTIVITA_SENZA_DATABASE;
   return 'fascia sconosciuta: nessun database';
 }
+
+/** Skip reason for a Job Coach row with neither a database nor a `tipo_dote` column. */
+export const ATTIVITA_SENZA_DATABASE = 'ore delle attività sconosciute: nessun database né colonna tipo_dote';
 
 /** Hours with a decimal comma where two decimals are exact (every 3 minutes), else as h:mm. */
 function ore(m: number): string {
