@@ -495,11 +495,14 @@ export function checkBatch(files: readonly BatchFile[], o: BatchOptions): BatchR
       }
       if (tipoDote && !tipi.has(tipoDote)) rep(fieldValue.id, fieldValue.tipoDote(tipoRaw, [...tipi]), 'tipo_dote');
       let registrataIl: string | null = null;
+      let registrataNonValida = false;
       const regRaw = get(fields, iReg);
       if (regRaw) {
         const d = parseDate(regRaw);
-        if (typeof d === 'string') rep(fieldDate.id, d, 'registrata_il');
-        else registrataIl = d.iso;
+        if (typeof d === 'string') {
+          rep(fieldDate.id, d, 'registrata_il');
+          registrataNonValida = true;
+        } else registrataIl = d.iso;
       }
       if (!ok) return;
 
@@ -544,6 +547,7 @@ export function checkBatch(files: readonly BatchFile[], o: BatchOptions): BatchR
         collettiva,
         sede: sedeRaw || null,
         registrataIl: registrataIl ?? (o.mode === 'importa' && kind === 'calendario' ? registeredToday(report, o.oggi) : null),
+        registrataNonValida,
         fascia,
         tipoDote,
       };

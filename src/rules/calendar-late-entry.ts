@@ -24,7 +24,8 @@ export const calendarLateEntry: Rule = {
         if (r.registrataIl === null) {
           // registrata_il is a calendar column (cli.md): a timesheet without it is normal and
           // must not make the rule look skipped; a calendar without it does.
-          if (r.kind !== 'timesheet') skip('data di registrazione sconosciuta: colonna registrata_il assente o vuota');
+          if (r.registrataNonValida) skip('data di registrazione non valida in qualche riga (segnalata da field/date)');
+          else if (r.kind !== 'timesheet') skip('data di registrazione sconosciuta: colonna registrata_il assente o vuota');
           return;
         }
         const bando = env.bandoOf(r);

@@ -45,6 +45,8 @@ export interface DeliveryRow {
   sede: string | null;
   /** When the delivery was recorded (ISO), for calendar/late-entry; null when unknown. */
   registrataIl: string | null;
+  /** CSV rows: `registrata_il` was given but is not a date (field/date reports it). */
+  registrataNonValida?: boolean;
   /**
    * CSV checker with a database: minutes of this very row that the database already holds (the
    * row was imported before, with these or other hours), so that totals that start from the
