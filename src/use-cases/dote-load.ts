@@ -97,7 +97,8 @@ export function refuseOnErrors(findings: readonly Finding[], what: string): Find
   const errors = findings.filter((f) => f.severity === 'error');
   if (errors.length) {
     const msg = errors.map((f) => `${f.rule}: ${f.message}`).join('; ');
-    throw new RefusedError(`${what} rifiutata: ${msg}`, errors.map((f) => ({ rule: f.rule, severity: f.severity, message: f.message })));
+    // The warnings too, so that a script sees every finding of the refused operation.
+    throw new RefusedError(`${what} rifiutata: ${msg}`, findings.map((f) => ({ rule: f.rule, severity: f.severity, message: f.message })));
   }
   return findings.filter((f) => f.severity === 'warning');
 }

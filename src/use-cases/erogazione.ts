@@ -21,6 +21,7 @@ import type { DoteRow } from '../db/dote-repository.js';
 import type { ProfessionistaRow, SedeRow } from '../db/registry-repository.js';
 import { RefusedError, UsageError } from '../errors.js';
 import { importConflict } from '../rules/import-conflict.js';
+import { refuseOnErrors } from './dote-load.js';
 import { dayNumber, formatDateIt, formatTime, isoFromDay, isoWeekStart } from '../domain/dates.js';
 import type { StatoErogazione } from '../domain/dote-stati.js';
 import { attivitaDopoAvvio, azioniConsentite, statoDopo, type AzioneErogazione } from '../domain/erogazione-state.js';
@@ -264,19 +265,6 @@ async function runRules(r: Repositories, rc: RuleContext, ctx: ErogazioneCtx, ca
   const found = checkCandidate(opts, others, candidate, DELIVERY_RULES.filter((x) => x.id !== CAP_RULE));
   if (capRule) found.push(...checkCandidate(opts, committed.map((x) => toDeliveryRow(x)), candidate, [capRule]));
   return found;
-}
-
-/** Errors refuse the operation (RefusedError names them, and lists every finding with its rule id); warnings return. */
-function refuseOnErrors(findings: readonly Finding[], what: string): Finding[] {
-  const errors = findings.filter((f) => f.severity === 'error');
-  if (errors.length) {
-    throw new RefusedError(
-      `${what} rifiutata: ${errors.map((f) => `${f.rule}: ${f.message}`).join('; ')}`,
-      // The warnings too, so that a script sees every finding of the refused operation.
-      findings.map((f) => ({ rule: f.rule, severity: f.severity, message: f.message })),
-    );
-  }
-  return findings.filter((f) => f.severity === 'warning');
 }
 
 async function storeWarnings(r: Repositories, eid: number, warnings: readonly Finding[]): Promise<void> {
