@@ -32,7 +32,8 @@ export class RefusedError extends DoteError {
   constructor(message: string, findings: RefusedError['findings'] = [], hint?: string) {
     super(message, { status: 1, hint });
     this.name = 'RefusedError';
-    this.findings = findings;
+    // What --json shows of them (rule, severity, message), whatever else a finding carries.
+    this.findings = findings.map((f) => ({ rule: f.rule, severity: f.severity, message: f.message }));
   }
 }
 

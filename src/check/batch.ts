@@ -16,7 +16,8 @@ import { closeSync, openSync, readSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Bando, Modalita, RegolaSetting } from '../bandi/schema.js';
 import type { Catalogues } from '../bandi/load.js';
-import type { DeliveryRow, Finding, Severity } from '../rules/types.js';
+import type { DeliveryRow, Finding, Messages, RuleMeta, Said, Severity } from '../rules/types.js';
+import { isSaid } from '../rules/types.js';
 import { createRuleRunner, makeEnv, settingOf } from '../rules/engine.js';
 import { UsageError } from '../errors.js';
 import { detectEncoding, type TextEncoding } from '../csv/encoding.js';
@@ -57,7 +58,8 @@ export interface RowExtra {
   registrataIl: string | null;
 }
 
-export type ReportFn = (rule: string, message: string, column?: string) => void;
+/** Reports a finding of `rule` about the row being read, with the bando's severity. */
+export type ReportFn = <M extends Messages>(rule: RuleMeta<M>, said: Said<M>, column?: string) => void;
 
 /** Receives every readable row (importa writes it; verifica with a database only checks it). */
 export interface RowSink {
@@ -127,21 +129,6 @@ export function estimateRows(files: readonly BatchFile[]): number {
 const DEFAULT_SETTING: RegolaSetting = { severita: 'error', parametri: {} };
 
 
-const GRUPPO: Record<string, boolean> = {
-  individuale: false,
-  ind: false,
-  i: false,
-  collettiva: true,
-  collettivo: true,
-  coll: true,
-  c: true,
-  gruppo: true,
-};
-
-/** The table's own entry for `key` ("constructor" is not a modalità). */
-function ownValue<T>(table: Record<string, T>, key: string): T | undefined {
-  return Object.hasOwn(table, key) ? table[key] : undefined;
-}
 
 /** "mario  ROSSI" → "Mario Rossi": one key per professional whatever the case, readable in messages. */
 function nameKey(s: string): string {
@@ -320,8 +307,8 @@ export function checkBatch(files: readonly BatchFile[], o: BatchOptions): BatchR
   const toUpper = (raw: string) => detach(raw.toUpperCase());
   const servizioOf = lastValueCache(toUpper);
   const tipoOf = lastValueCache(toUpper);
-  const modalitaOf = lastValueCache((raw): Modalita | undefined => parseModalita(raw));
-  const gruppoOf = lastValueCache((raw): boolean | undefined => ownValue(GRUPPO, raw.toLowerCase()));
+  const modalitaOf = lastValueCache((raw) => fieldValue.modalita(raw));
+  const gruppoOf = lastValueCache((raw) => fieldValue.gruppo(raw));
   type ProfKey = { key: string; id: number | undefined; unknown: boolean };
   const profKeys = new Map<string, ProfKey>();
   const lastProf: { raw: string; prof: ProfKey | undefined } = { raw: '', prof: undefined };
@@ -339,15 +326,16 @@ export function checkBatch(files: readonly BatchFile[], o: BatchOptions): BatchR
     const display = file.path;
     const report: FileReport = { file: display, kind: file.kind, rows: 0, errors: 0, warnings: 0, encoding: null, delimiter: null };
     reports.push(report);
-    const fileRule = (rule: string, line: number, message: string, severity?: Severity, column?: string) => {
-      const s = cachedSetting(undefined, rule);
+    const fileRule = <M extends Messages>(rule: RuleMeta<M>, line: number, said: Said<M>, severity?: Severity) => {
+      const s = cachedSetting(undefined, rule.id);
       if (!s) return;
-      push(fi, display, line, rule, severity ?? s.severita, message, column);
+      push(fi, display, line, rule.id, severity ?? s.severita, rule.messages[said.messageId]!(said.data));
     };
 
     const enc = detectEncoding(file.path);
-    if (enc.problem) {
-      fileRule(csvEncoding.id, enc.problem.line, csvEncoding.message(enc.problem.message));
+    const encodingProblem = csvEncoding.check(enc);
+    if (encodingProblem) {
+      fileRule(csvEncoding, encodingProblem.line, encodingProblem);
       doneBytes += enc.bytes;
       o.onProgress?.(doneBytes, totalBytes);
       return;
@@ -372,15 +360,9 @@ export function checkBatch(files: readonly BatchFile[], o: BatchOptions): BatchR
       const h = matchHeader(rec.toArray());
       fieldCount = h.fieldCount;
       col = h.index;
-      if (h.unknown.length) fileRule(csvHeader.id, line, csvHeader.unknown(h.unknown), 'warning');
-      for (const d of h.duplicates) {
-        fileRule(csvHeader.id, line, csvHeader.duplicate(d.column, d.names));
-        broken = true;
-      }
-      if (h.missing.length) {
-        fileRule(csvHeader.id, line, csvHeader.missing(h.missing));
-        broken = true;
-      }
+      const checked = csvHeader.check(h);
+      for (const f of checked.findings) fileRule(csvHeader, line, f, f.severity);
+      if (!checked.readable) broken = true;
       const at = (c: ColumnName) => col[c] ?? -1;
       iDote = at('id_dote'); iServ = at('servizio'); iData = at('data'); iIni = at('ora_inizio'); iFine = at('ora_fine');
       iOre = at('ore'); iProf = at('professionista'); iCf = at('codice_fiscale'); iMod = at('modalita'); iGru = at('gruppo');
@@ -390,19 +372,20 @@ export function checkBatch(files: readonly BatchFile[], o: BatchOptions): BatchR
     // The row being read, for `rep` (one function for the file, not one per row).
     let rowBando: Bando | undefined;
     let rowLine = 0;
-    const rep = (rule: string, message: string, column?: string) => {
-      const s = cachedSetting(rowBando, rule);
-      if (s) push(fi, display, rowLine, rule, s.severita, message, column);
+    const rep = <M extends Messages>(rule: RuleMeta<M>, said: Said<M>, column?: string) => {
+      const s = cachedSetting(rowBando, rule.id);
+      if (s) push(fi, display, rowLine, rule.id, s.severita, rule.messages[said.messageId]!(said.data), column);
     };
 
     const onRow = (fields: CsvRecord, line: number) => {
       report.rows++;
       if (blankFrom) {
-        fileRule(csvBlankRow.id, blankFrom, csvBlankRow.message(blankFrom, blankTo));
+        fileRule(csvBlankRow, blankFrom, csvBlankRow.check(blankFrom, blankTo)!);
         blankFrom = 0;
       }
-      if (fields.count !== fieldCount) {
-        fileRule(csvColumns.id, line, csvColumns.message(fields.count, fieldCount));
+      const columns = csvColumns.check(fields.count, fieldCount);
+      if (columns) {
+        fileRule(csvColumns, line, columns);
         return;
       }
       const doteId = keep(get(fields, iDote));
@@ -420,14 +403,14 @@ export function checkBatch(files: readonly BatchFile[], o: BatchOptions): BatchR
       const profRaw = get(fields, iProf);
       if (!doteId || !servRaw || !dataRaw || !iniRaw || !fineRaw || !profRaw) {
         const values: [ColumnName, string][] = [['id_dote', doteId], ['servizio', servRaw], ['data', dataRaw], ['ora_inizio', iniRaw], ['ora_fine', fineRaw], ['professionista', profRaw]];
-        for (const [c, v] of values) if (!v) rep(fieldRequired.id, fieldRequired.message(c), c);
+        for (const f of fieldRequired.check(values)) rep(fieldRequired, f, f.column);
         ok = false;
       }
       let day = 0, data = '';
       if (dataRaw) {
         const d = parseDate(dataRaw);
-        if (typeof d === 'string') {
-          rep(fieldDate.id, d, 'data');
+        if (isSaid(d)) {
+          rep(fieldDate, d, 'data');
           ok = false;
         } else {
           day = d.day;
@@ -438,8 +421,8 @@ export function checkBatch(files: readonly BatchFile[], o: BatchOptions): BatchR
       let times = 0; // how many of the two times are readable
       if (iniRaw) {
         const t = parseStart(iniRaw);
-        if (typeof t === 'string') {
-          rep(fieldTime.id, t, 'ora_inizio');
+        if (typeof t !== 'number') {
+          rep(fieldTime, t, 'ora_inizio');
           ok = false;
         } else {
           inizio = t;
@@ -448,8 +431,8 @@ export function checkBatch(files: readonly BatchFile[], o: BatchOptions): BatchR
       }
       if (fineRaw) {
         const t = parseEnd(fineRaw);
-        if (typeof t === 'string') {
-          rep(fieldTime.id, t, 'ora_fine');
+        if (typeof t !== 'number') {
+          rep(fieldTime, t, 'ora_fine');
           ok = false;
         } else {
           fine = t;
@@ -459,48 +442,50 @@ export function checkBatch(files: readonly BatchFile[], o: BatchOptions): BatchR
       const oreRaw = get(fields, iOre);
       if (oreRaw) {
         const h = parseHours(oreRaw);
-        if (typeof h === 'string') rep(fieldHours.id, h, 'ore');
+        if (typeof h !== 'number') rep(fieldHours, h, 'ore');
         // With the end not after the start, time/order says what is wrong.
         else if (times === 2 && fine > inizio) {
           const m = fieldHours.mismatch(oreRaw, h, inizio, fine);
-          if (m) rep(fieldHours.id, m, 'ore');
+          if (m) rep(fieldHours, m, 'ore');
         }
       }
       let cf: string | null = null;
       const cfRaw = get(fields, iCf);
       if (cfRaw) {
         const c = checkCf(cfRaw);
-        if (typeof c === 'string') rep(fieldCodiceFiscale.id, c, 'codice_fiscale');
+        if (isSaid(c)) rep(fieldCodiceFiscale, c, 'codice_fiscale');
         else cf = c.cf;
       }
       let modalita: Modalita = 'presenza';
       const modRaw = get(fields, iMod);
       if (modRaw) {
         const m = modalitaOf(modRaw);
-        if (m) modalita = m;
-        else rep(fieldValue.id, fieldValue.modalita(modRaw), 'modalita');
+        if (typeof m === 'string') modalita = m as Modalita;
+        else rep(fieldValue, m, 'modalita');
       }
       let collettiva = false;
       const gruRaw = get(fields, iGru);
       if (gruRaw) {
         const g = gruppoOf(gruRaw);
-        if (g !== undefined) collettiva = g;
-        else rep(fieldValue.id, fieldValue.gruppo(gruRaw), 'gruppo');
+        if (typeof g === 'boolean') collettiva = g;
+        else rep(fieldValue, g, 'gruppo');
       }
       let fascia: number | null = null;
       const fasciaRaw = get(fields, iFascia);
       if (fasciaRaw) {
-        fascia = parseFascia(fasciaRaw);
-        if (fascia === null) rep(fieldValue.id, fieldValue.fascia(fasciaRaw), 'fascia');
+        const f = fieldValue.fascia(fasciaRaw);
+        if (typeof f === 'number') fascia = f;
+        else rep(fieldValue, f, 'fascia');
       }
-      if (tipoDote && !tipi.has(tipoDote)) rep(fieldValue.id, fieldValue.tipoDote(tipoRaw, [...tipi]), 'tipo_dote');
+      const tipoProblem = tipoDote ? fieldValue.tipoDote(tipoDote, tipoRaw, tipi) : null;
+      if (tipoProblem) rep(fieldValue, tipoProblem, 'tipo_dote');
       let registrataIl: string | null = null;
       let registrataNonValida = false;
       const regRaw = get(fields, iReg);
       if (regRaw) {
         const d = parseDate(regRaw);
-        if (typeof d === 'string') {
-          rep(fieldDate.id, d, 'registrata_il');
+        if (isSaid(d)) {
+          rep(fieldDate, d, 'registrata_il');
           registrataNonValida = true;
         } else registrataIl = d.iso;
       }
@@ -520,12 +505,12 @@ export function checkBatch(files: readonly BatchFile[], o: BatchOptions): BatchR
       let sedeRaw = get(fields, iSede);
       if (sedeRaw) sedeRaw = keep(sedeRaw);
       if (db) {
-        if (!db.dote(doteId)) rep(fieldValue.id, fieldValue.unknownDote(doteId), 'id_dote');
-        if (prof.unknown) rep(fieldValue.id, fieldValue.unknownProfessionista(profRaw), 'professionista');
+        if (!db.dote(doteId)) rep(fieldValue, { messageId: 'doteSconosciuta', data: { dote: doteId } }, 'id_dote');
+        if (prof.unknown) rep(fieldValue, { messageId: 'professionistaSconosciuto', data: { testo: profRaw } }, 'professionista');
         if (sedeRaw) {
           const s = db.sede(sedeRaw);
           if (!s) {
-            rep(fieldValue.id, fieldValue.unknownSede(sedeRaw), 'sede');
+            rep(fieldValue, { messageId: 'sedeSconosciuta', data: { testo: sedeRaw } }, 'sede');
             sedeId = undefined;
           } else sedeId = s.id;
         }
@@ -588,7 +573,7 @@ export function checkBatch(files: readonly BatchFile[], o: BatchOptions): BatchR
         const delim = detectDelimiter(first);
         report.delimiter = delim;
         splitter = new CsvSplitter(delim, onRecord, (e) => {
-          fileRule(csvSyntax.id, e.line, csvSyntax.message(e.message));
+          fileRule(csvSyntax, e.line, csvSyntax.check(e));
         });
         text = pending;
         pending = '';
@@ -613,7 +598,7 @@ export function checkBatch(files: readonly BatchFile[], o: BatchOptions): BatchR
     } finally {
       closeSync(fd);
     }
-    if (!headerSeen) fileRule(csvHeader.id, 1, csvHeader.empty(kind));
+    if (!headerSeen) fileRule(csvHeader, 1, csvHeader.checkEmpty(kind));
   });
 
   o.sink?.end?.();

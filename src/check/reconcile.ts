@@ -37,6 +37,7 @@
  */
 import type { Bando, RegolaSetting } from '../bandi/schema.js';
 import type { DeliveryRow, Severity } from '../rules/types.js';
+import { finding } from '../rules/types.js';
 import { isoFromDay } from '../domain/dates.js';
 import { reconcileMissingCalendar } from '../rules/reconcile-missing-calendar.js';
 import { reconcileMissingTimesheet } from '../rules/reconcile-missing-timesheet.js';
@@ -210,19 +211,18 @@ export class Reconciler {
       if (!s) continue;
       const key = keys[x]!;
       const k = { professionista: this.nameOf(g.professionista), doteId: g.doteId, servizio: g.servizio, data: isoFromDay(dayOf(key)), inizio: startOf(key), fine: endOf(key) };
-      out.push({ rule: rule.id, severity: s.severita, message: rule.message(k), ...place(loc) });
+      const f =
+        loc > 0
+          ? finding(reconcileMissingTimesheet, s.severita, reconcileMissingTimesheet.check(k))
+          : finding(reconcileMissingCalendar, s.severita, reconcileMissingCalendar.check(k));
+      out.push({ ...f, ...place(loc) });
     }
     for (const g of this.groups) {
       if (!reconciled.has(g.professionista) || g.calendario === g.timesheet) continue;
       const s = this.settingOf(g.bando, reconcileTotal.id);
       if (!s) continue;
-      out.push({
-        rule: reconcileTotal.id,
-        severity: s.severita,
-        message: reconcileTotal.message({ professionista: this.nameOf(g.professionista), doteId: g.doteId, servizio: g.servizio, calendario: g.calendario, timesheet: g.timesheet }),
-        ...place(g.lastTs || g.lastCal),
-        column: 'ore',
-      });
+      const said = reconcileTotal.check({ professionista: this.nameOf(g.professionista), doteId: g.doteId, servizio: g.servizio, calendario: g.calendario, timesheet: g.timesheet });
+      if (said) out.push({ ...finding(reconcileTotal, s.severita, said, { column: 'ore' }), ...place(g.lastTs || g.lastCal) });
     }
     return out;
   }

@@ -48,6 +48,7 @@ async function pipAction(id: string, p: PipRun): Promise<void> {
           : await pip.variaPip(store, ctx, id, { servizi: p.o.servizio, motivo: p.o.motivo, data: p.o.data });
       const v = await mostraDote(store, ctx, r.doteId);
       if (ctx.json) return printJson({ pip: r, dote: v });
+      for (const w of r.avvisi) err(`avviso ${w.rule}: ${w.message}`);
       out(formatPip(r));
       if (run === 'varia') out(`Limite delle variazioni: ${formatCents(r.valoreDoteCent)}, il valore del PIP versione 1.`);
       const next = nextDeadlineText(v.scadenze);

@@ -15,8 +15,11 @@ export interface EncodingInfo {
   /** The file starts with a UTF-8 byte order mark (dropped by the decoder). */
   bom: boolean;
   bytes: number;
-  /** Why the file cannot be read as text: the 1-based line of the first bad byte and what it is. */
-  problem?: { line: number; message: string };
+  /**
+   * Why the file cannot be read as text: the 1-based line of the finding and what is wrong, as
+   * one of csv/encoding's message ids (src/rules/csv-encoding.ts writes the text).
+   */
+  problem?: { line: number } & ({ messageId: 'byteNullo'; data: { riga: number } } | { messageId: 'byteIllegibile'; data: { byte: string } });
 }
 
 export const CHUNK_SIZE = 1 << 20;
@@ -111,7 +114,7 @@ export function detectEncoding(path: string): EncodingInfo {
       bom,
       bytes: pos,
       // A file with NUL bytes is not text at all: the finding is about the whole file (line 1).
-      problem: { line: 1, message: `byte nullo (0x00) alla riga ${lineOfOffset(path, nulAt)}: file binario o in UTF-16, non un CSV di testo (salvalo come CSV UTF-8)` },
+      problem: { line: 1, messageId: 'byteNullo', data: { riga: lineOfOffset(path, nulAt) } },
     };
   }
   if (utf8) return { encoding: 'utf-8', bom, bytes: pos };
@@ -121,10 +124,7 @@ export function detectEncoding(path: string): EncodingInfo {
       encoding: 'windows-1252',
       bom,
       bytes: pos,
-      problem: {
-        line: lineOfOffset(path, at),
-        message: `byte ${hex(b)}: il file non è in UTF-8 e non è leggibile come Windows-1252 (salvalo come CSV UTF-8)`,
-      },
+      problem: { line: lineOfOffset(path, at), messageId: 'byteIllegibile', data: { byte: hex(b) } },
     };
   }
   return { encoding: 'windows-1252', bom: false, bytes: pos };

@@ -13,11 +13,11 @@
  * column parsers.
  */
 
-export interface SplitError {
+/** A record that cannot be read, as one of csv/syntax's message ids (src/rules/csv-syntax.ts writes the text). */
+export type SplitError = {
   /** Line where the broken record starts. */
   line: number;
-  message: string;
-}
+} & ({ messageId: 'virgoletteAperte'; data: Record<string, never> } | { messageId: 'dopoChiusura'; data: { carattere: string; riga: number | null } });
 
 /**
  * One record, valid only during the call that receives it (the splitter reuses it). A record on
@@ -295,18 +295,13 @@ export class CsvSplitter {
 
   /** The rest of the file never closes the quote: report it and go on from the next line. */
   private unclosed(buf: string, start: number): number {
-    this.onError({ line: this.line, message: 'virgolette aperte e mai chiuse: il record non si può leggere (le righe seguenti sono controllate comunque)' });
+    this.onError({ line: this.line, messageId: 'virgoletteAperte', data: {} });
     return this.skipLine(buf, start);
   }
 
   private badClosingQuote(buf: string, start: number, at: number, linesBefore: number): number {
     const line = this.line + linesBefore;
-    this.onError({
-      line: this.line,
-      message:
-        `carattere ${JSON.stringify(buf[at])} dopo le virgolette di chiusura${line !== this.line ? ` (riga ${line})` : ''}: ` +
-        'un campo tra virgolette deve finire con le virgolette seguite dal separatore',
-    });
+    this.onError({ line: this.line, messageId: 'dopoChiusura', data: { carattere: buf[at]!, riga: line !== this.line ? line : null } });
     // Skip to the end of the physical line where the error is.
     this.line = line;
     return this.skipLine(buf, at);

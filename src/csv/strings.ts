@@ -58,12 +58,12 @@ export function lastValueCache<T>(fn: (raw: string) => T): (raw: string) => T {
  * A field parser with a cache per distinct text in front of `parse` (a calendar has few distinct
  * dates and times): the value of the row before is compared first, since consecutive rows often
  * repeat it (a day's rows, a session's times); cache keys are detached; the cache is emptied past
- * 50,000 entries. `parse` returns the value, or a message when the text is not valid.
+ * 50,000 entries. `parse` returns the value, or what is wrong with the text.
  */
-export function cachedParser<T>(parse: (raw: string) => T | string): (raw: string) => T | string {
-  const cache = new Map<string, T | string>();
-  let lastRaw = '';
-  let lastValue: T | string = '';
+export function cachedParser<T>(parse: (raw: string) => T): (raw: string) => T {
+  const cache = new Map<string, T>();
+  let lastRaw: string | null = null;
+  let lastValue = undefined as T;
   return (raw) => {
     if (raw === lastRaw) return lastValue;
     let v = cache.get(raw);

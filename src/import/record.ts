@@ -21,6 +21,7 @@
 import type { Bando } from '../bandi/schema.js';
 import type { DeliveryRow } from '../rules/types.js';
 import type { BatchFile, ReportFn, RowExtra, RowSink } from '../check/batch.js';
+import type { Said } from '../rules/types.js';
 import type { BatchContext, ExistingErogazione } from '../db/batch-context.js';
 import { importConflict, type LockFacts } from '../rules/import-conflict.js';
 import { attivitaDopoAvvio, type StatoAttivita } from '../domain/erogazione-state.js';
@@ -161,9 +162,9 @@ export class Recorder implements RowSink {
       }
       if (conflict) {
         if (conflict.messageId === 'doteLocked' && ex) {
-          report(importConflict.id, importConflict.messages.timesheetLocked({ doteId: r.doteId, data: r.data, inizio: r.inizio, what: timesheetDifferences(ex, r, x) }));
+          report(importConflict, { messageId: 'timesheetLocked', data: { doteId: r.doteId, data: r.data, inizio: r.inizio, what: timesheetDifferences(ex, r, x) } });
         } else {
-          report(importConflict.id, conflict.message, conflict.column);
+          report(importConflict, conflict as Said<typeof importConflict.messages>, conflict.column);
         }
         return;
       }
@@ -204,9 +205,9 @@ export class Recorder implements RowSink {
     }
     if (conflict) {
       if (conflict.messageId === 'doteLocked' && ex) {
-        report(importConflict.id, importConflict.messages.locked({ erogazioneId: ex.id, data: r.data, inizio: r.inizio, what: differences(ex, r, x) }));
+        report(importConflict, { messageId: 'locked', data: { erogazioneId: ex.id, data: r.data, inizio: r.inizio, what: differences(ex, r, x) } });
       } else {
-        report(importConflict.id, conflict.message, conflict.column);
+        report(importConflict, conflict as Said<typeof importConflict.messages>, conflict.column);
       }
       return;
     }

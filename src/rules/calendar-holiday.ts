@@ -26,8 +26,15 @@ function sameMonthDay(data: string, mmdd: string): boolean {
  * Without a database the patron day of a row's sede is unknown: Sundays and national holidays are
  * still checked, and the patron-day part is reported as skipped (once).
  */
-export const calendarHoliday: Rule = {
+const messages = {
+  festivo: (d: { data: string; festa: string }) => `attività il ${formatDateIt(d.data)}, giorno festivo: ${d.festa}`,
+  patrono: (d: { data: string; sede: string | null }) => `attività il ${formatDateIt(d.data)}, festa del santo patrono${d.sede ? ` della sede ${d.sede}` : ''}`,
+  domenica: (d: { data: string }) => `attività il ${formatDateIt(d.data)}, domenica`,
+};
+
+export const calendarHoliday: Rule<typeof messages> = {
   id: ID,
+  messages,
   create(env) {
     // Day → national holiday name, "domenica" or null: a few hundred distinct days at most.
     const national = new Map<number, string | null>();
@@ -44,18 +51,14 @@ export const calendarHoliday: Rule = {
           national.set(r.day, name);
         }
         if (r.sede && !env.hasDatabase) skip(PATRONO_SENZA_DATABASE);
-        let message: string | null = null;
+        const at = { severity: s.severita, column: 'data' };
         if (name !== null && name !== 'domenica') {
-          message = `attività il ${formatDateIt(r.data)}, giorno festivo: ${name}`;
+          env.report(r, { ...at, messageId: 'festivo', data: { data: r.data, festa: name } });
         } else {
           const patrono = env.patronoOf(r.sede, r);
-          if (patrono && sameMonthDay(r.data, patrono)) {
-            message = `attività il ${formatDateIt(r.data)}, festa del santo patrono${r.sede ? ` della sede ${r.sede}` : ''}`;
-          } else if (name === 'domenica') {
-            message = `attività il ${formatDateIt(r.data)}, domenica`;
-          }
+          if (patrono && sameMonthDay(r.data, patrono)) env.report(r, { ...at, messageId: 'patrono', data: { data: r.data, sede: r.sede } });
+          else if (name === 'domenica') env.report(r, { ...at, messageId: 'domenica', data: { data: r.data } });
         }
-        if (message) env.report(r, { rule: ID, severity: s.severita, message, column: 'data' });
       },
     };
   },

@@ -13,8 +13,16 @@ const ID = 'calendar/late-entry';
  * "inserite, programmate, avviate e concluse anche in un secondo momento, comunque entro e non
  * oltre 7 giorni" (error from the 8th day). Cremona: our warning after 7 days (8).
  */
-export const calendarLateEntry: Rule = {
+const messages = {
+  oltreTermine: (d: { registrataIl: string; giorni: number; data: string; consentiti: number }) =>
+    `registrata il ${formatDateIt(d.registrataIl)}, ${d.giorni} giorni dopo l'erogazione del ${formatDateIt(d.data)}: oltre i ${d.consentiti} giorni consentiti`,
+  stessoGiorno: (d: { registrataIl: string }) => `registrata il ${formatDateIt(d.registrataIl)}, il giorno stesso dell'erogazione: andava inserita entro il giorno precedente`,
+  inRitardo: (d: { registrataIl: string; giorni: number }) => `registrata il ${formatDateIt(d.registrataIl)}, ${d.giorni} ${d.giorni === 1 ? 'giorno' : 'giorni'} dopo l'erogazione`,
+};
+
+export const calendarLateEntry: Rule<typeof messages> = {
   id: ID,
+  messages,
   create(env) {
     const skip = onceSkipper(env, ID);
     const days = new Map<string, number>();
@@ -38,20 +46,12 @@ export const calendarLateEntry: Rule = {
           days.set(r.registrataIl, reg);
         }
         const late = reg - r.day;
-        const when = `registrata il ${formatDateIt(r.registrataIl)}`;
+        const column = 'registrata_il';
         if (l.errore !== null && late >= l.errore) {
-          env.report(r, {
-            rule: ID,
-            severity: 'error',
-            message: `${when}, ${late} giorni dopo l'erogazione del ${formatDateIt(r.data)}: oltre i ${l.errore - 1} giorni consentiti`,
-            column: 'registrata_il',
-          });
+          env.report(r, { severity: 'error', column, messageId: 'oltreTermine', data: { registrataIl: r.registrataIl, giorni: late, data: r.data, consentiti: l.errore - 1 } });
         } else if (l.avviso !== null && late >= l.avviso) {
-          const message =
-            late === 0
-              ? `${when}, il giorno stesso dell'erogazione: andava inserita entro il giorno precedente`
-              : `${when}, ${late} ${late === 1 ? 'giorno' : 'giorni'} dopo l'erogazione`;
-          env.report(r, { rule: ID, severity: 'warning', message, column: 'registrata_il' });
+          if (late === 0) env.report(r, { severity: 'warning', column, messageId: 'stessoGiorno', data: { registrataIl: r.registrataIl } });
+          else env.report(r, { severity: 'warning', column, messageId: 'inRitardo', data: { registrataIl: r.registrataIl, giorni: late } });
         }
       },
     };

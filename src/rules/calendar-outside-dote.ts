@@ -8,8 +8,15 @@ const ID = 'calendar/outside-dote';
  * calendar/outside-dote: a delivery before the dote's start (activation, or admission for Job
  * Coach) or after its end. Needs the dote's dates, which only the database knows.
  */
-export const calendarOutsideDote: Rule = {
+const messages = {
+  nonAttiva: (d: { data: string; dote: string; stato: string }) => `attività il ${formatDateIt(d.data)}, ma la dote ${d.dote} non è ancora attiva (stato ${d.stato})`,
+  primaInizio: (d: { data: string; dote: string; inizio: string }) => `attività il ${formatDateIt(d.data)}, prima dell'inizio della dote ${d.dote} (${formatDateIt(d.inizio)})`,
+  dopoFine: (d: { data: string; dote: string; fine: string }) => `attività il ${formatDateIt(d.data)}, dopo la fine della dote ${d.dote} (${formatDateIt(d.fine)})`,
+};
+
+export const calendarOutsideDote: Rule<typeof messages> = {
   id: ID,
+  messages,
   create(env) {
     const skip = onceSkipper(env, ID);
     return {
@@ -22,15 +29,10 @@ export const calendarOutsideDote: Rule = {
         const bando = env.bandoOf(r) ?? info.bando;
         const s = env.setting(bando, ID);
         if (!s) return;
-        let message: string | null = null;
-        if (!info.inizio) {
-          message = `attività il ${formatDateIt(r.data)}, ma la dote ${info.id} non è ancora attiva (stato ${info.stato})`;
-        } else if (r.data < info.inizio) {
-          message = `attività il ${formatDateIt(r.data)}, prima dell'inizio della dote ${info.id} (${formatDateIt(info.inizio)})`;
-        } else if (info.fine && r.data > info.fine) {
-          message = `attività il ${formatDateIt(r.data)}, dopo la fine della dote ${info.id} (${formatDateIt(info.fine)})`;
-        }
-        if (message) env.report(r, { rule: ID, severity: s.severita, message, column: 'data' });
+        const at = { severity: s.severita, column: 'data' };
+        if (!info.inizio) env.report(r, { ...at, messageId: 'nonAttiva', data: { data: r.data, dote: info.id, stato: info.stato } });
+        else if (r.data < info.inizio) env.report(r, { ...at, messageId: 'primaInizio', data: { data: r.data, dote: info.id, inizio: info.inizio } });
+        else if (info.fine && r.data > info.fine) env.report(r, { ...at, messageId: 'dopoFine', data: { data: r.data, dote: info.id, fine: info.fine } });
       },
     };
   },

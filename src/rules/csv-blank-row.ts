@@ -6,7 +6,11 @@
  */
 export const csvBlankRow = {
   id: 'csv/blank-row',
-  message(from: number, to: number): string {
-    return from === to ? 'riga vuota tra righe di dati' : `righe vuote tra righe di dati (dalla ${from} alla ${to})`;
+  messages: {
+    rigaVuota: (d: { dalla: number; alla: number }) => (d.dalla === d.alla ? 'riga vuota tra righe di dati' : `righe vuote tra righe di dati (dalla ${d.dalla} alla ${d.alla})`),
+  },
+  /** A run of blank lines (`dalla`-`alla`, 0 when none) before a data row. */
+  check(dalla: number, alla: number) {
+    return dalla ? ({ messageId: 'rigaVuota', data: { dalla, alla } } as const) : null;
   },
 } as const;

@@ -4,7 +4,11 @@
  */
 export const csvColumns = {
   id: 'csv/columns',
-  message(found: number, expected: number): string {
-    return `${found} ${found === 1 ? 'campo' : 'campi'} invece dei ${expected} dell'intestazione`;
+  messages: {
+    campi: (d: { trovati: number; attesi: number }) => `${d.trovati} ${d.trovati === 1 ? 'campo' : 'campi'} invece dei ${d.attesi} dell'intestazione`,
+  },
+  /** A row's field count against the header's. */
+  check(trovati: number, attesi: number) {
+    return trovati === attesi ? null : ({ messageId: 'campi', data: { trovati, attesi } } as const);
   },
 } as const;

@@ -1,4 +1,5 @@
-import type { ColumnName, FileKind } from '../csv/columns.js';
+import type { ColumnName, FileKind, HeaderMatch } from '../csv/columns.js';
+import type { Said } from './types.js';
 
 /**
  * csv/header: the file is empty, a required column is missing (error: the rows cannot be read),
@@ -7,17 +8,28 @@ import type { ColumnName, FileKind } from '../csv/columns.js';
  */
 export const csvHeader = {
   id: 'csv/header',
-  empty(kind: FileKind): string {
-    return `file vuoto: manca l'intestazione del ${kind === 'timesheet' ? 'timesheet' : 'calendario'}`;
+  messages: {
+    vuoto: (d: { kind: FileKind }) => `file vuoto: manca l'intestazione del ${d.kind === 'timesheet' ? 'timesheet' : 'calendario'}`,
+    mancanti: (d: { colonne: readonly ColumnName[] }) =>
+      `${d.colonne.length === 1 ? 'manca la colonna obbligatoria' : 'mancano le colonne obbligatorie'} ${d.colonne.join(', ')}: le righe del file non sono controllate`,
+    sconosciute: (d: { nomi: readonly string[] }) =>
+      `${d.nomi.length === 1 ? 'colonna non riconosciuta' : 'colonne non riconosciute'}: ${d.nomi.map((n) => `"${n}"`).join(', ')} (${d.nomi.length === 1 ? 'ignorata' : 'ignorate'}; i nomi ammessi sono in "dote verifica --help")`,
+    doppia: (d: { colonna: ColumnName; nomi: readonly string[] }) =>
+      `la colonna ${d.colonna} compare ${d.nomi.length} volte (${d.nomi.map((n) => `"${n}"`).join(', ')}): tienine una sola`,
   },
-  missing(cols: readonly ColumnName[]): string {
-    const list = cols.join(', ');
-    return `${cols.length === 1 ? 'manca la colonna obbligatoria' : 'mancano le colonne obbligatorie'} ${list}: le righe del file non sono controllate`;
+  /**
+   * A header as matched (src/csv/columns.ts): its findings, unknown columns as warnings, and
+   * whether the rows can be read (not with a required column missing or a column named twice).
+   */
+  check(h: HeaderMatch) {
+    const out: (Said<typeof csvHeader.messages> & { severity?: 'warning' })[] = [];
+    if (h.unknown.length) out.push({ messageId: 'sconosciute', data: { nomi: h.unknown }, severity: 'warning' });
+    for (const d of h.duplicates) out.push({ messageId: 'doppia', data: { colonna: d.column, nomi: d.names } });
+    if (h.missing.length) out.push({ messageId: 'mancanti', data: { colonne: h.missing } });
+    return { findings: out, readable: !h.duplicates.length && !h.missing.length };
   },
-  unknown(names: readonly string[]): string {
-    return `${names.length === 1 ? 'colonna non riconosciuta' : 'colonne non riconosciute'}: ${names.map((n) => `"${n}"`).join(', ')} (${names.length === 1 ? 'ignorata' : 'ignorate'}; i nomi ammessi sono in "dote verifica --help")`;
-  },
-  duplicate(column: ColumnName, names: readonly string[]): string {
-    return `la colonna ${column} compare ${names.length} volte (${names.map((n) => `"${n}"`).join(', ')}): tienine una sola`;
+  /** A file with no header at all. */
+  checkEmpty(kind: FileKind) {
+    return { messageId: 'vuoto', data: { kind } } as const;
   },
 } as const;

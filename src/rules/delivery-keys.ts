@@ -5,7 +5,7 @@
  * Map keyed by one number built from those integers. No DeliveryRow is ever retained.
  */
 import type { Bando, RegolaSetting } from '../bandi/schema.js';
-import type { DeliveryRow, RuleEnv } from './types.js';
+import type { DeliveryRow, SharedEnv } from './types.js';
 import { formatHours } from '../domain/money.js';
 
 /**
@@ -155,7 +155,7 @@ export class Interner {
  * The person a row belongs to: the codice fiscale of the row, else the one the database knows
  * for the dote, else the dote itself (one dote is one person).
  */
-export function personOf(env: RuleEnv, r: DeliveryRow): string {
+export function personOf(env: SharedEnv, r: DeliveryRow): string {
   if (r.cf) return r.cf;
   const cf = env.dote(r.doteId)?.cf;
   return cf ? cf : `dote ${r.doteId}`;
@@ -192,7 +192,7 @@ export function memoByBando<T>(fn: (bando: Bando) => T): (bando: Bando) => T {
 }
 
 /** Reports a skip once per reason (the env shows it once anyway; this saves the calls). */
-export function onceSkipper(env: RuleEnv, ruleId: string): (reason: string) => void {
+export function onceSkipper(env: SharedEnv, ruleId: string): (reason: string) => void {
   const seen = new Set<string>();
   return (reason) => {
     if (seen.has(reason)) return;

@@ -1,4 +1,5 @@
-import type { Finding, Severity } from './types.js';
+import type { Finding, Said, Severity } from './types.js';
+import { finding } from './types.js';
 import type { TipoDote } from '../bandi/schema.js';
 import {
   categoriePrioritarie,
@@ -67,13 +68,26 @@ function isOurs(operatore: string | null, ente: EligibilityInput['ente']): boole
  * dote counts when its operator is our ente (name or code) and its services list inserimento or
  * mantenimento.
  */
+const messages = {
+  requisito: (d: { cf: string; mancante: string; tipo: string }) => `${d.cf} ${d.mancante}: requisito del tipo ${d.tipo}`,
+  lineaPrioritaria: (d: { cf: string }) =>
+    `linea a (autocandidatura) solo per le categorie prioritarie: disabilità psichica/intellettiva o sensoriale, età 18-29 o oltre 45 anni alla richiesta, nuovi iscritti in fascia 3 o 4; ${d.cf} non è in nessuna`,
+  lineaRete: (d: { cf: string; categorie: readonly string[] }) =>
+    `linea b (segnalati dalla rete) solo per chi non è nelle categorie prioritarie; ${d.cf} lo è (${d.categorie.join(', ')}): usa la linea a`,
+  giaErogato: (d: { servizio: string; azienda: string; cf: string; dote: string; risultato: string }) =>
+    `${d.servizio} presso ${d.azienda} già erogato da questo operatore a ${d.cf} (dote ${d.dote}): ${d.risultato} non ripetibile presso lo stesso datore di lavoro`,
+  giaErogatoAltrove: (d: { servizio: string; azienda: string | null; cf: string; dal: string; risultato: string }) =>
+    `${d.servizio} presso ${d.azienda} già erogato da questo operatore a ${d.cf} (dote disabili dal ${formatDateIt(d.dal)}): ${d.risultato} non ripetibile presso lo stesso datore di lavoro`,
+};
+
 export const doteEligibility = {
   id: ID,
+  messages,
   check(input: EligibilityInput, severity: Severity): EligibilityResult {
     const { persona: p, tipo } = input;
     const findings: Finding[] = [];
-    const report = (message: string) => findings.push({ rule: ID, severity, message });
-    for (const m of requisitiMancanti(tipo, p)) report(`${p.cf} ${m}: requisito del tipo ${tipo.codice}`);
+    const report = (said: Said<typeof messages>) => findings.push(finding(doteEligibility, severity, said));
+    for (const m of requisitiMancanti(tipo, p)) report({ messageId: 'requisito', data: { cf: p.cf, mancante: m, tipo: tipo.codice } });
 
     let linea: string | null = null;
     const categorie = categoriePrioritarie(p, input.fascia, input.data);
@@ -81,12 +95,10 @@ export const doteEligibility = {
     if (hasLines) {
       linea = input.linea ?? (categorie.length ? LINEA_PRIORITARIA : LINEA_RETE);
       if (linea === LINEA_PRIORITARIA && !categorie.length) {
-        report(
-          `linea a (autocandidatura) solo per le categorie prioritarie: disabilità psichica/intellettiva o sensoriale, età 18-29 o oltre 45 anni alla richiesta, nuovi iscritti in fascia 3 o 4; ${p.cf} non è in nessuna`,
-        );
+        report({ messageId: 'lineaPrioritaria', data: { cf: p.cf } });
       }
       if (linea === LINEA_RETE && categorie.length) {
-        report(`linea b (segnalati dalla rete) solo per chi non è nelle categorie prioritarie; ${p.cf} lo è (${categorie.map((c) => c.descrizione).join(', ')}): usa la linea a`);
+        report({ messageId: 'lineaRete', data: { cf: p.cf, categorie: categorie.map((c) => c.descrizione) } });
       }
     } else if (input.linea !== undefined && tipo.linee.length) {
       linea = input.linea;
@@ -98,14 +110,14 @@ export const doteEligibility = {
         const prevKind = tipoRisultato(d.tipo);
         if (!prevKind || !sameAzienda(d.azienda, input.azienda)) continue;
         if (d.statoEffettivo === STATO.RIFIUTATA || d.statoEffettivo === STATO.CANCELLATA || d.risultatoRaggiunto === 0) continue;
-        report(`${prevKind} presso ${d.azienda} già erogato da questo operatore a ${p.cf} (dote ${d.id}): ${kind} non ripetibile presso lo stesso datore di lavoro`);
+        report({ messageId: 'giaErogato', data: { servizio: prevKind, azienda: d.azienda!, cf: p.cf, dote: d.id, risultato: kind } });
       }
       for (const m of input.misure) {
         if (m.tipo !== 'dote-disabili' || !isOurs(m.operatore, input.ente) || !sameAzienda(m.azienda, input.azienda)) continue;
         const servizi = (m.servizi ?? '').toLowerCase().split(/[,;\s]+/);
         const prev = servizi.find((s) => s === 'inserimento' || s === 'mantenimento');
         if (!prev) continue;
-        report(`${prev} presso ${m.azienda} già erogato da questo operatore a ${p.cf} (dote disabili dal ${formatDateIt(m.dal)}): ${kind} non ripetibile presso lo stesso datore di lavoro`);
+        report({ messageId: 'giaErogatoAltrove', data: { servizio: prev, azienda: m.azienda, cf: p.cf, dal: m.dal, risultato: kind } });
       }
     }
     return { findings, linea, categorie };

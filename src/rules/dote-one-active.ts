@@ -1,4 +1,5 @@
 import type { Finding, Severity } from './types.js';
+import { finding } from './types.js';
 import { STATI_ATTIVI, STATO } from '../domain/dote-stati.js';
 import { formatDateIt } from '../domain/dates.js';
 import { periodCovers } from '../domain/dote.js';
@@ -41,8 +42,15 @@ const ID = 'dote/one-active';
  * passed its end date, and a closed one counts for the days it ran; an external measure counts
  * when its period covers the new dote's date. Refused and cancelled requests never count.
  */
+const messages = {
+  altraDote: (d: { cf: string; dote: string; tipo: string; quando: string }) => `${d.cf} ha già la dote ${d.dote} (${d.tipo}, ${d.quando}): una sola dote per persona alla volta`,
+  misura: (d: { cf: string; tipo: string; periodo: string; data: string }) =>
+    `${d.cf} ha la misura ${d.tipo} ${d.periodo}, in corso il ${formatDateIt(d.data)}: una sola dote per persona alla volta, contando DUL e Garanzia Giovani`,
+};
+
 export const doteOneActive = {
   id: ID,
+  messages,
   check(input: OneActiveInput, severity: Severity): Finding[] {
     const out: Finding[] = [];
     for (const d of input.doti) {
@@ -54,16 +62,12 @@ export const doteOneActive = {
       const quando = STATI_ATTIVI.includes(d.statoEffettivo)
         ? `${d.statoEffettivo}${d.data_fine ? ` fino al ${formatDateIt(d.data_fine)}` : ''}`
         : `attiva dal ${formatDateIt(d.inizio)} al ${formatDateIt(d.data_conclusione ?? d.data_fine ?? d.inizio)}`;
-      out.push({ rule: ID, severity, message: `${input.cf} ha già la dote ${d.id} (${d.tipo}, ${quando}): una sola dote per persona alla volta` });
+      out.push(finding(doteOneActive, severity, { messageId: 'altraDote', data: { cf: input.cf, dote: d.id, tipo: d.tipo, quando } }));
     }
     for (const m of input.misure) {
       if (!periodCovers(m.dal, m.al, input.data)) continue;
       const periodo = m.al ? `dal ${formatDateIt(m.dal)} al ${formatDateIt(m.al)}` : `dal ${formatDateIt(m.dal)}, senza fine`;
-      out.push({
-        rule: ID,
-        severity,
-        message: `${input.cf} ha la misura ${m.tipo} ${periodo}, in corso il ${formatDateIt(input.data)}: una sola dote per persona alla volta, contando DUL e Garanzia Giovani`,
-      });
+      out.push(finding(doteOneActive, severity, { messageId: 'misura', data: { cf: input.cf, tipo: m.tipo, periodo, data: input.data } }));
     }
     return out;
   },

@@ -5,7 +5,8 @@
  * the candidate when it is the one that crosses the limit.
  */
 import type { Bando, RegolaSetting } from '../bandi/schema.js';
-import type { DeliveryRow, DoteInfo, Finding, Rule, RuleCheck, RuleEnv, Severity } from './types.js';
+import type { DeliveryRow, DoteInfo, Finding, Rule, RuleCheck, RuleEnv, SharedEnv } from './types.js';
+import { finding } from './types.js';
 import { DELIVERY_RULES } from './index.js';
 
 export interface EnvOptions {
@@ -30,7 +31,7 @@ export function settingOf(bando: Bando, ruleId: string): RegolaSetting | null {
   return s;
 }
 
-export function makeEnv(o: EnvOptions): RuleEnv {
+export function makeEnv(o: EnvOptions): SharedEnv {
   return {
     oggi: o.oggi,
     bandoOf: o.bandoOf,
@@ -43,12 +44,11 @@ export function makeEnv(o: EnvOptions): RuleEnv {
     timesheetDelGiorno: o.timesheetDelGiorno,
     rigaTimesheet: o.rigaTimesheet,
     patronoOf: o.patronoOf ?? (() => null),
-    report(row, f: { rule: string; severity: Severity; message: string; column?: string }) {
-      const finding: Finding = { ...f };
-      if (row.file) finding.file = row.file;
-      if (row.line) finding.line = row.line;
-      if (row.erogazioneId !== undefined) finding.erogazioneId = row.erogazioneId;
-      o.onFinding(finding, row);
+    emit(row, f) {
+      if (row.file) f.file = row.file;
+      if (row.line) f.line = row.line;
+      if (row.erogazioneId !== undefined) f.erogazioneId = row.erogazioneId;
+      o.onFinding(f, row);
     },
     skip: o.onSkip ?? (() => {}),
   };
@@ -59,8 +59,19 @@ export interface RuleRunner {
   end(): void;
 }
 
-export function createRuleRunner(env: RuleEnv, rules: readonly Rule[] = DELIVERY_RULES): RuleRunner {
-  const checks: RuleCheck[] = rules.map((r) => r.create(env));
+/** A rule's own view of the run: its `report` writes the rule's message from the data it gives. */
+function envFor(shared: SharedEnv, rule: Rule): RuleEnv {
+  return {
+    ...shared,
+    report(row, f) {
+      const said = { messageId: f.messageId, data: f.data } as Parameters<typeof finding>[2];
+      shared.emit(row, finding(rule, f.severity, said, { column: f.column }));
+    },
+  };
+}
+
+export function createRuleRunner(shared: SharedEnv, rules: readonly Rule[] = DELIVERY_RULES): RuleRunner {
+  const checks: RuleCheck[] = rules.map((r) => r.create(envFor(shared, r)));
   const rowFns = checks.filter((c) => c.row).map((c) => c.row!.bind(c));
   const endFns = checks.filter((c) => c.end).map((c) => c.end!.bind(c));
   return {

@@ -1,3 +1,4 @@
+import type { Said } from './types.js';
 import { cachedParser } from '../csv/strings.js';
 import { dayNumber, parseUserDate } from '../domain/dates.js';
 
@@ -13,17 +14,24 @@ export interface ParsedDate {
  * text: a calendar has few distinct dates, and a date library per row doubles the check time
  * (toolchain.md).
  */
+const messages = {
+  inesistente: (d: { testo: string }) => `data inesistente: "${d.testo}"`,
+  formato: (d: { testo: string }) => `data "${d.testo}" non nel formato gg/mm/aaaa o aaaa-mm-gg`,
+};
+
 export const fieldDate = {
   id: 'field/date',
-  parser(): (raw: string) => ParsedDate | string {
+  messages,
+  /** A date as written to its ISO form and day number, or what is wrong with it. */
+  parser(): (raw: string) => ParsedDate | Said<typeof messages> {
     return cachedParser(parseDate);
   },
 } as const;
 
-function parseDate(raw: string): ParsedDate | string {
+function parseDate(raw: string): ParsedDate | Said<typeof messages> {
   const text = raw.replace(/\s+00:00(:00)?$/, '');
   const iso = parseUserDate(text);
   if (iso) return { iso, day: dayNumber(iso) };
-  if (/^\d{1,2}[/.-]\d{1,2}[/.-]\d{4}$|^\d{4}-\d{1,2}-\d{1,2}$/.test(text.trim())) return `data inesistente: "${raw}"`;
-  return `data "${raw}" non nel formato gg/mm/aaaa o aaaa-mm-gg`;
+  if (/^\d{1,2}[/.-]\d{1,2}[/.-]\d{4}$|^\d{4}-\d{1,2}-\d{1,2}$/.test(text.trim())) return { messageId: 'inesistente', data: { testo: raw } };
+  return { messageId: 'formato', data: { testo: raw } };
 }

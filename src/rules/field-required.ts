@@ -5,7 +5,11 @@
  */
 export const fieldRequired = {
   id: 'field/required',
-  message(column: string): string {
-    return `valore obbligatorio mancante: ${column}`;
+  messages: {
+    mancante: (d: { colonna: string }) => `valore obbligatorio mancante: ${d.colonna}`,
+  },
+  /** The required columns among `values` (column, text) that are empty. */
+  check(values: readonly (readonly [string, string])[]) {
+    return values.filter(([, v]) => !v).map(([colonna]) => ({ messageId: 'mancante', data: { colonna }, column: colonna }) as const);
   },
 } as const;

@@ -1,5 +1,6 @@
 import type { Bando, TipoDote } from '../bandi/schema.js';
-import type { DeliveryRow, PlanFinding, Rule, RuleEnv } from './types.js';
+import type { DeliveryRow, PlanFinding, Rule, SharedEnv, Severity } from './types.js';
+import { finding } from './types.js';
 import type { VocePip } from '../domain/pip.js';
 import { Interner, Totals, KINDS, hoursMinutes, hoursWord, kindIndex, onceSkipper } from './delivery-keys.js';
 import { STATI_PROGRAMMATI } from '../domain/erogazione-state.js';
@@ -31,7 +32,7 @@ export function catalogueLimits(bando: Bando, tipoCode: string, fascia: number |
   return { fonte: m.attivita ? 'attivita' : 'fascia', limits: m.caps, caps: m.caps, fascia };
 }
 
-function resolveLimits(env: RuleEnv, r: DeliveryRow): DoteLimits | string {
+function resolveLimits(env: SharedEnv, r: DeliveryRow): DoteLimits | string {
   const info = env.dote(r.doteId);
   if (info) {
     if (info.attivita) return { fonte: 'attivita', limits: info.cap, caps: info.cap, fascia: null };
@@ -71,6 +72,12 @@ export const messages = {
     `Le ore delle erogazioni superano le ore definite nella attività: ${d.servizio}${d.fonte === 'attivita' ? '' : d.collettiva ? ' collettive' : ' individuali'} ` +
     `${ore(d.totale)} ore (${ore(d.prima)} ${d.timesheet ? 'già nel timesheet' : 'già programmate, avviate o erogate'} + ${ore(d.questa)} di questa), ` +
     (d.fonte === 'attivita' ? `definite nell'attività ${ore(d.limite)}` : d.limite === 0 ? 'non previste dal PIP' : `previste dal PIP ${ore(d.limite)}`),
+  /** A PIP that plans more hours than the fascia's cap. */
+  pianoOltreMassimale: (d: { servizio: string; minuti: number; collettiva: boolean; massimo: number; fascia: number }) =>
+    `${d.servizio}: ${formatHours(d.minuti)} ore ${d.collettiva ? 'collettive' : 'individuali'}, oltre il massimo di ${formatHours(d.massimo)} per la fascia ${d.fascia}`,
+  /** A PIP that plans fewer hours than those already programmed or delivered. */
+  pianoSottoImpegnate: (d: { servizio: string; impegnate: number; collettiva: boolean; pianificate: number }) =>
+    `${d.servizio}: ${formatHours(d.impegnate)} ore ${d.collettiva ? 'collettive' : 'individuali'} già erogate o programmate, più delle ${formatHours(d.pianificate)} pianificate`,
 } as const;
 
 function giaDi(min: number): string {
@@ -93,8 +100,9 @@ function giaDi(min: number): string {
  * freely, the alert refuses at `programma`. A group delivery of a service that has no group hours
  * keeps the bando's severity at entry too: no plan can make it right.
  */
-export const hoursServiceCap: Rule = {
+export const hoursServiceCap: Rule<typeof messages> = {
   id: ID,
+  messages,
   create(env) {
     const skip = onceSkipper(env, ID);
     const doti = new Interner();
@@ -149,16 +157,22 @@ export const hoursServiceCap: Rule = {
         const already = fromDb ? env.giaRegistrate!(r.doteId, r.kind as 'calendario' | 'timesheet', r.servizio, group) : 0;
         const structural = group && cap === 0;
         const severity = !structural && r.kind === 'erogazione' && r.stato === 'INSERITA' ? 'warning' : s.severita;
-        let message: string;
         if (structural) {
-          message = messages.nessunaCollettiva({ servizio: r.servizio, totale: total, dote: r.doteId, giaNelDatabase: already });
+          env.report(r, { severity, messageId: 'nessunaCollettiva', data: { servizio: r.servizio, totale: total, dote: r.doteId, giaNelDatabase: already } });
         } else if (fonte === 'fascia') {
-          message = messages.oltreMassimale({ servizio: r.servizio, totale: total, dote: r.doteId, giaNelDatabase: already, collettiva: group, limite: limit, fascia: dl.fascia });
+          env.report(r, {
+            severity,
+            messageId: 'oltreMassimale',
+            data: { servizio: r.servizio, totale: total, dote: r.doteId, giaNelDatabase: already, collettiva: group, limite: limit, fascia: dl.fascia },
+          });
         } else {
           const questa = r.minuti - held;
-          message = messages.oltrePiano({ servizio: r.servizio, totale: total, prima: total - questa, questa, collettiva: group, limite: limit, fonte, timesheet: r.kind === 'timesheet' });
+          env.report(r, {
+            severity,
+            messageId: 'oltrePiano',
+            data: { servizio: r.servizio, totale: total, prima: total - questa, questa, collettiva: group, limite: limit, fonte, timesheet: r.kind === 'timesheet' },
+          });
         }
-        env.report(r, { rule: ID, severity, message });
       },
     };
   },
@@ -171,6 +185,7 @@ export const hoursServiceCap: Rule = {
  * plan is the limit deliveries are checked against.
  */
 export function planCapFindings(
+  severity: Severity,
   bando: Bando,
   tipo: TipoDote,
   fascia: number,
@@ -184,21 +199,17 @@ export function planCapFindings(
     const s = bando.servizi.find((x) => x.codice === v.servizio);
     const cap = massimaleServizio(bando, v.servizio, fascia);
     if (!s || !cap) continue;
-    if (v.minutiIndividuali > cap.individuale) {
-      out.push({ rule: ID, message: `${v.servizio}: ${formatHours(v.minutiIndividuali)} ore individuali, oltre il massimo di ${formatHours(cap.individuale)} per la fascia ${fascia}` });
-    }
-    if (s.tariffa.collettiva !== undefined && v.minutiCollettivi > cap.collettiva) {
-      out.push({ rule: ID, message: `${v.servizio}: ${formatHours(v.minutiCollettivi)} ore collettive, oltre il massimo di ${formatHours(cap.collettiva)} per la fascia ${fascia}` });
-    }
+    const over = (minuti: number, massimo: number, collettiva: boolean) =>
+      out.push(finding(hoursServiceCap, severity, { messageId: 'pianoOltreMassimale', data: { servizio: v.servizio, minuti, collettiva, massimo, fascia } }));
+    if (v.minutiIndividuali > cap.individuale) over(v.minutiIndividuali, cap.individuale, false);
+    if (s.tariffa.collettiva !== undefined && v.minutiCollettivi > cap.collettiva) over(v.minutiCollettivi, cap.collettiva, true);
   }
   for (const [servizio, c] of committed) {
     const v = plan.find((x) => x.servizio === servizio) ?? { servizio, minutiIndividuali: 0, minutiCollettivi: 0 };
-    if (c.individuale > v.minutiIndividuali) {
-      out.push({ rule: ID, message: `${servizio}: ${formatHours(c.individuale)} ore individuali già erogate o programmate, più delle ${formatHours(v.minutiIndividuali)} pianificate` });
-    }
-    if (c.collettiva > v.minutiCollettivi) {
-      out.push({ rule: ID, message: `${servizio}: ${formatHours(c.collettiva)} ore collettive già erogate o programmate, più delle ${formatHours(v.minutiCollettivi)} pianificate` });
-    }
+    const under = (impegnate: number, pianificate: number, collettiva: boolean) =>
+      out.push(finding(hoursServiceCap, severity, { messageId: 'pianoSottoImpegnate', data: { servizio, impegnate, collettiva, pianificate } }));
+    if (c.individuale > v.minutiIndividuali) under(c.individuale, v.minutiIndividuali, false);
+    if (c.collettiva > v.minutiCollettivi) under(c.collettiva, v.minutiCollettivi, true);
   }
   return out;
 }

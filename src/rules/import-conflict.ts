@@ -1,4 +1,5 @@
 import { formatDateIt, formatTime } from '../domain/dates.js';
+import { finding, type Finding } from './types.js';
 import { STATI_EROGABILI } from '../domain/dote-stati.js';
 
 const ID = 'import/conflict';
@@ -15,12 +16,6 @@ export interface LockFacts {
   attivita?: string;
 }
 
-/** A conflict: its message id, the text, and the column of a CSV row it is about. */
-export interface Conflict {
-  messageId: 'doteState' | 'doteLocked' | 'activityDone';
-  message: string;
-  column: 'id_dote' | 'servizio';
-}
 
 /**
  * import/conflict: what the database cannot take, whatever the path (a CSV row through
@@ -34,9 +29,7 @@ export interface Conflict {
  *   effettuata", manual 3.3).
  * A CSV row identical to what the database holds is not a conflict: it is "already present".
  */
-export const importConflict = {
-  id: ID,
-  messages: {
+const messages = {
     doteState: (d: { doteId: string; stato: string }) =>
       `la dote ${d.doteId} è nello stato ${d.stato}: non si registrano erogazioni né ore (solo ${STATI_EROGABILI.join(' o ')})`,
     doteLocked: (d: { doteId: string }) =>
@@ -47,7 +40,11 @@ export const importConflict = {
       `la riga di timesheet del ${formatDateIt(d.data)} alle ${formatTime(d.inizio)} è della dote ${d.doteId}, già in una richiesta di liquidazione: non si può cambiare (${d.what})`,
     locked: (d: { erogazioneId: number; data: string; inizio: number; what: string }) =>
       `l'erogazione ${d.erogazioneId} del ${formatDateIt(d.data)} alle ${formatTime(d.inizio)} è già in una richiesta di liquidazione e non si può cambiare (${d.what})`,
-  },
+};
+
+export const importConflict = {
+  id: ID,
+  messages,
   /**
    * The one check: the first reason why a delivery or a timesheet row of this dote and service
    * cannot be added or changed, or null. Steps that do not record hours on the dote (concluding a
@@ -55,10 +52,14 @@ export const importConflict = {
    * the dote's state does not stop them, the lock and a TERMINATA activity do. `activity: false`
    * asks for the lock alone.
    */
-  check(f: LockFacts, opts: { doteState?: boolean; activity?: boolean } = {}): Conflict | null {
-    if (f.inLiquidazione) return { messageId: 'doteLocked', message: this.messages.doteLocked(f), column: 'id_dote' };
-    if (opts.doteState !== false && !STATI_EROGABILI.includes(f.stato)) return { messageId: 'doteState', message: this.messages.doteState(f), column: 'id_dote' };
-    if (opts.activity !== false && f.attivita === 'TERMINATA') return { messageId: 'activityDone', message: this.messages.activityDone(f), column: 'servizio' };
+  check(f: LockFacts, opts: { doteState?: boolean; activity?: boolean } = {}): Finding | null {
+    if (f.inLiquidazione) return finding(importConflict, 'error', { messageId: 'doteLocked', data: { doteId: f.doteId } }, { column: 'id_dote' });
+    if (opts.doteState !== false && !STATI_EROGABILI.includes(f.stato)) {
+      return finding(importConflict, 'error', { messageId: 'doteState', data: { doteId: f.doteId, stato: f.stato } }, { column: 'id_dote' });
+    }
+    if (opts.activity !== false && f.attivita === 'TERMINATA') {
+      return finding(importConflict, 'error', { messageId: 'activityDone', data: { doteId: f.doteId, servizio: f.servizio } }, { column: 'servizio' });
+    }
     return null;
   },
-} as const;
+};

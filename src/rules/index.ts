@@ -3,7 +3,7 @@
  * time). Rule ids and titles are in ./catalog.ts; a catalogue id missing here is "non ancora attiva".
  * Delivery rules (scope `erogazione`) run through ./engine.ts for both CSV rows and delivery entry.
  */
-import type { Rule } from './types.js';
+import type { Rule, RuleMeta } from './types.js';
 import { calendarHoliday } from './calendar-holiday.js';
 import { calendarLateEntry } from './calendar-late-entry.js';
 import { calendarOutsideDote } from './calendar-outside-dote.js';
@@ -63,7 +63,7 @@ import { reconcileTotal } from './reconcile-total.js';
  * reconcile/*, the import and delivery entry for import/conflict, doti for dote/*). Each module
  * holds the rule's id and messages, and its check where it takes plain values.
  */
-export const OTHER_RULES: readonly { readonly id: string }[] = [
+export const OTHER_RULES: readonly RuleMeta[] = [
   csvBlankRow,
   csvColumns,
   csvEncoding,
@@ -85,7 +85,7 @@ export const OTHER_RULES: readonly { readonly id: string }[] = [
 ];
 
 /** Every rule module, sorted by id. */
-export const ALL_RULES: readonly { readonly id: string }[] = [...DELIVERY_RULES, ...OTHER_RULES].sort((a, b) => (a.id < b.id ? -1 : 1));
+export const ALL_RULES: readonly RuleMeta[] = [...DELIVERY_RULES, ...OTHER_RULES].sort((a, b) => (a.id < b.id ? -1 : 1));
 
 export function implementedRuleIds(): Set<string> {
   return new Set(ALL_RULES.map((r) => r.id));

@@ -1,5 +1,25 @@
-import type { DeliveryRow, Rule } from './types.js';
+import type { Rule } from './types.js';
 import { Interner, Totals, KINDS, dayKey, hoursMinutes, kindIndex, memoByBando, numberParam, personOf } from './delivery-keys.js';
+
+export interface PersonCapData {
+  totale: number;
+  massimo: number;
+  persona: string;
+  /** The period's first day (day number). */
+  inizio: number;
+  /** Of the total, minutes the database already held. */
+  giaNelDatabase: number;
+}
+
+export interface PersonCapMessages {
+  readonly [id: string]: (d: PersonCapData) => string;
+  readonly oltreMassimo: (d: PersonCapData) => string;
+}
+
+/** The tail of the message when part of the total comes from the database. */
+export function giaNelDatabase(min: number): string {
+  return min > 0 ? ` (di cui ${hoursMinutes(min)} già registrate nel database)` : '';
+}
 
 /** A codice fiscale (personOf gives `dote …` when the person is unknown). */
 const isCf = (person: string): boolean => !person.startsWith('dote ');
@@ -20,10 +40,12 @@ export function personHoursCap(o: {
   periodStart: (day: number) => number;
   /** Days in the period (1, 7). */
   periodDays: number;
-  message: (r: DeliveryRow, totalMinutes: number, capMinutes: number, person: string, start: number) => string;
-}): Rule {
+  /** The one message, `oltreMassimo`: `inizio` is the period's first day number. */
+  messages: PersonCapMessages;
+}): Rule<PersonCapMessages> {
   return {
     id: o.id,
+    messages: o.messages,
     create(env) {
       const persons = new Interner();
       // (person, kind, period start) → minutes so far; -1 once reported.
@@ -50,9 +72,7 @@ export function personHoursCap(o: {
           if (total < 0) return;
           if (total > c.cap) {
             totals.markReported(key);
-            const already = inDb();
-            const di = already > 0 ? ` (di cui ${hoursMinutes(already)} già registrate nel database)` : '';
-            env.report(r, { rule: o.id, severity: c.severity, message: o.message(r, total, c.cap, person, start) + di });
+            env.report(r, { severity: c.severity, messageId: 'oltreMassimo', data: { totale: total, massimo: c.cap, persona: person, inizio: start, giaNelDatabase: inDb() } });
           }
         },
       };

@@ -9,7 +9,15 @@ import { formatDateIt, formatTime } from '../domain/dates.js';
  */
 export const reconcileMissingCalendar = {
   id: 'reconcile/missing-calendar',
-  message(k: { professionista: string; doteId: string; servizio: string; data: string; inizio: number; fine: number }): string {
-    return `nessuna erogazione nel calendario per ${k.servizio} della dote ${k.doteId} il ${formatDateIt(k.data)} dalle ${formatTime(k.inizio)} alle ${formatTime(k.fine)} (${k.professionista})`;
+  messages: {
+    nessunaErogazione: (k: { professionista: string; doteId: string; servizio: string; data: string; inizio: number; fine: number }) =>
+      `nessuna erogazione nel calendario per ${k.servizio} della dote ${k.doteId} il ${formatDateIt(k.data)} dalle ${formatTime(k.inizio)} alle ${formatTime(k.fine)} (${k.professionista})`,
+  },
+  /**
+   * A row the matching (src/check/reconcile.ts, shared by both reconcile/missing-* rules) left
+   * without a counterpart.
+   */
+  check(k: { professionista: string; doteId: string; servizio: string; data: string; inizio: number; fine: number }) {
+    return { messageId: 'nessunaErogazione', data: k } as const;
   },
 } as const;

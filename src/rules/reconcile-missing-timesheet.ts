@@ -11,7 +11,15 @@ import { formatDateIt, formatTime } from '../domain/dates.js';
  */
 export const reconcileMissingTimesheet = {
   id: 'reconcile/missing-timesheet',
-  message(k: { professionista: string; doteId: string; servizio: string; data: string; inizio: number; fine: number }): string {
-    return `nessuna riga nel timesheet di ${k.professionista} per ${k.servizio} della dote ${k.doteId} il ${formatDateIt(k.data)} dalle ${formatTime(k.inizio)} alle ${formatTime(k.fine)}`;
+  messages: {
+    nessunaRiga: (k: { professionista: string; doteId: string; servizio: string; data: string; inizio: number; fine: number }) =>
+      `nessuna riga nel timesheet di ${k.professionista} per ${k.servizio} della dote ${k.doteId} il ${formatDateIt(k.data)} dalle ${formatTime(k.inizio)} alle ${formatTime(k.fine)}`,
+  },
+  /**
+   * A row the matching (src/check/reconcile.ts, shared by both reconcile/missing-* rules) left
+   * without a counterpart.
+   */
+  check(k: { professionista: string; doteId: string; servizio: string; data: string; inizio: number; fine: number }) {
+    return { messageId: 'nessunaRiga', data: k } as const;
   },
 } as const;

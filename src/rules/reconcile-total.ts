@@ -9,7 +9,12 @@ import { hoursMinutes } from './delivery-keys.js';
  */
 export const reconcileTotal = {
   id: 'reconcile/total',
-  message(k: { professionista: string; doteId: string; servizio: string; calendario: number; timesheet: number }): string {
-    return `${k.professionista}, dote ${k.doteId}, ${k.servizio}: ${hoursMinutes(k.calendario)} ore nel calendario e ${hoursMinutes(k.timesheet)} nel timesheet`;
+  messages: {
+    totaliDiversi: (k: { professionista: string; doteId: string; servizio: string; calendario: number; timesheet: number }) =>
+      `${k.professionista}, dote ${k.doteId}, ${k.servizio}: ${hoursMinutes(k.calendario)} ore nel calendario e ${hoursMinutes(k.timesheet)} nel timesheet`,
+  },
+  /** A professional's hours of one dote and service, in the calendar and in the timesheet. */
+  check(k: { professionista: string; doteId: string; servizio: string; calendario: number; timesheet: number }) {
+    return k.calendario === k.timesheet ? null : ({ messageId: 'totaliDiversi', data: k } as const);
   },
 } as const;

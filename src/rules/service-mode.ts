@@ -9,8 +9,14 @@ const ID = 'service/mode';
  * search (QT6: strumenti telematici tracciabili); tutoring (QT8) never by telephone. Which modes a
  * service allows is the catalogue's `modalita` list; in person is always allowed.
  */
-export const serviceMode: Rule = {
+const messages = {
+  nonConsentita: (d: { modalita: string; servizio: string; consentite: readonly string[] }) =>
+    `modalità ${d.modalita} non consentita per ${d.servizio} (consentite: ${d.consentite.join(', ')})`,
+};
+
+export const serviceMode: Rule<typeof messages> = {
   id: ID,
+  messages,
   create(env) {
     const modes = new Map<Bando, Map<string, readonly string[]>>();
     const modesOf = (b: Bando) => {
@@ -31,12 +37,7 @@ export const serviceMode: Rule = {
         const allowed = modesOf(bando).get(r.servizio);
         if (!allowed || allowed.includes(r.modalita)) return;
         const list = allowed.includes('presenza') ? allowed : ['presenza', ...allowed];
-        env.report(r, {
-          rule: ID,
-          severity: s.severita,
-          message: `modalità ${r.modalita} non consentita per ${r.servizio} (consentite: ${list.join(', ')})`,
-          column: 'modalita',
-        });
+        env.report(r, { severity: s.severita, column: 'modalita', messageId: 'nonConsentita', data: { modalita: r.modalita, servizio: r.servizio, consentite: list } });
       },
     };
   },

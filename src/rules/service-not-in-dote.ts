@@ -1,5 +1,6 @@
 import type { Bando, TipoDote } from '../bandi/schema.js';
-import type { PlanFinding, Rule } from './types.js';
+import type { PlanFinding, Rule, Severity } from './types.js';
+import { finding } from './types.js';
 import type { VocePip } from '../domain/pip.js';
 import { onceSkipper } from './delivery-keys.js';
 
@@ -18,8 +19,16 @@ export const TIPO_DOTE_NON_NEL_DATABASE =
  * unless every type of the bando includes the service (then the type does not matter). A
  * `tipo_dote` the bando does not know is field/value's finding, not a skip.
  */
-export const serviceNotInDote: Rule = {
+const messages = {
+  nessunBando: (d: { servizio: string }) => `servizio ${d.servizio} sconosciuto: nessun bando caricato lo prevede`,
+  sconosciuto: (d: { servizio: string; bando: string }) => `servizio ${d.servizio} sconosciuto nel bando ${d.bando}`,
+  nonNelTipo: (d: { servizio: string; tipo: string }) => `servizio ${d.servizio} non previsto dal tipo di dote ${d.tipo}`,
+  nessunaTariffaCollettiva: (d: { servizio: string }) => `${d.servizio} non ha una tariffa collettiva: ore collettive non ammesse`,
+};
+
+export const serviceNotInDote: Rule<typeof messages> = {
   id: ID,
+  messages,
   create(env) {
     const skip = onceSkipper(env, ID);
     const known = new Map<Bando, Set<string>>();
@@ -64,13 +73,13 @@ export const serviceNotInDote: Rule = {
       row(r) {
         const bando = env.bandoOf(r);
         if (!bando) {
-          env.report(r, { rule: ID, severity: 'error', message: `servizio ${r.servizio} sconosciuto: nessun bando caricato lo prevede`, column: 'servizio' });
+          env.report(r, { severity: 'error', column: 'servizio', messageId: 'nessunBando', data: { servizio: r.servizio } });
           return;
         }
         const s = env.setting(bando, ID);
         if (!s) return;
         if (!codesOf(bando).has(r.servizio)) {
-          env.report(r, { rule: ID, severity: s.severita, message: `servizio ${r.servizio} sconosciuto nel bando ${bando.id}`, column: 'servizio' });
+          env.report(r, { severity: s.severita, column: 'servizio', messageId: 'sconosciuto', data: { servizio: r.servizio, bando: bando.id } });
           return;
         }
         const tipo = env.dote(r.doteId)?.tipo ?? r.tipoDote ?? null;
@@ -80,7 +89,7 @@ export const serviceNotInDote: Rule = {
         }
         const codes = typeCodes(bando, tipo);
         if (codes && !codes.has(r.servizio)) {
-          env.report(r, { rule: ID, severity: s.severita, message: `servizio ${r.servizio} non previsto dal tipo di dote ${tipo}`, column: 'servizio' });
+          env.report(r, { severity: s.severita, column: 'servizio', messageId: 'nonNelTipo', data: { servizio: r.servizio, tipo } });
         }
       },
     };
@@ -91,20 +100,14 @@ export const serviceNotInDote: Rule = {
  * The same rule on a PIP (`pip imposta|varia`): a planned service the bando does not know or the
  * type does not include, and group hours on a service without a group rate.
  */
-export function planNotInDote(bando: Bando, tipo: TipoDote, plan: readonly VocePip[]): PlanFinding[] {
+export function planNotInDote(severity: Severity, bando: Bando, tipo: TipoDote, plan: readonly VocePip[]): PlanFinding[] {
   const out: PlanFinding[] = [];
   for (const v of plan) {
     const s = bando.servizi.find((x) => x.codice === v.servizio);
-    if (!s) {
-      out.push({ rule: ID, message: `servizio ${v.servizio} sconosciuto nel bando ${bando.id}` });
-      continue;
-    }
-    if (!tipo.servizi.includes(v.servizio)) {
-      out.push({ rule: ID, message: `il servizio ${v.servizio} non è previsto dal tipo ${tipo.codice}` });
-      continue;
-    }
-    if (v.minutiCollettivi > 0 && s.tariffa.collettiva === undefined) {
-      out.push({ rule: ID, message: `${v.servizio} non ha una tariffa collettiva: ore collettive non ammesse` });
+    if (!s) out.push(finding(serviceNotInDote, severity, { messageId: 'sconosciuto', data: { servizio: v.servizio, bando: bando.id } }));
+    else if (!tipo.servizi.includes(v.servizio)) out.push(finding(serviceNotInDote, severity, { messageId: 'nonNelTipo', data: { servizio: v.servizio, tipo: tipo.codice } }));
+    else if (v.minutiCollettivi > 0 && s.tariffa.collettiva === undefined) {
+      out.push(finding(serviceNotInDote, severity, { messageId: 'nessunaTariffaCollettiva', data: { servizio: v.servizio } }));
     }
   }
   return out;

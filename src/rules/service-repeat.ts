@@ -1,5 +1,6 @@
 import type { RegolaSetting } from '../bandi/schema.js';
 import type { PlanFinding, Rule } from './types.js';
+import { finding } from './types.js';
 import type { VocePip } from '../domain/pip.js';
 import { memoByBando, onceSkipper } from './delivery-keys.js';
 
@@ -18,8 +19,14 @@ function servicesOf(s: RegolaSetting): Set<string> {
  * database's (DoteInfo.doteAnnualitaPrecedente: an earlier dote of another bando, or an external
  * disability dote). Without a database the rule is skipped. Reported on every such row.
  */
-export const serviceRepeat: Rule = {
+const messages = {
+  nonRipetibile: (d: { servizio: string; persona: string }) => `${d.servizio} non ripetibile: ${d.persona} ha già avuto una dote in un'annualità precedente`,
+  nonRipetibileNelPip: (d: { servizio: string; cf: string }) => `${d.servizio} non ripetibile: ${d.cf} ha avuto una dote disabili in un'annualità precedente`,
+};
+
+export const serviceRepeat: Rule<typeof messages> = {
   id: ID,
+  messages,
   create(env) {
     const skip = onceSkipper(env, ID);
     const configOf = memoByBando((b) => {
@@ -38,12 +45,7 @@ export const serviceRepeat: Rule = {
         }
         const info = env.dote(r.doteId);
         if (!info || !info.doteAnnualitaPrecedente) return;
-        env.report(r, {
-          rule: ID,
-          severity: c.severity,
-          message: `${r.servizio} non ripetibile: ${info.cf || 'la persona'} ha già avuto una dote in un'annualità precedente`,
-          column: 'servizio',
-        });
+        env.report(r, { severity: c.severity, column: 'servizio', messageId: 'nonRipetibile', data: { servizio: r.servizio, persona: info.cf || 'la persona' } });
       },
     };
   },
@@ -60,5 +62,5 @@ export function planRepeat(setting: RegolaSetting | null, previousAnnualita: boo
   const servizi = servicesOf(setting);
   return plan
     .filter((v) => servizi.has(v.servizio))
-    .map((v) => ({ rule: ID, message: `${v.servizio} non ripetibile: ${cf} ha avuto una dote disabili in un'annualità precedente` }));
+    .map((v) => finding(serviceRepeat, 'error', { messageId: 'nonRipetibileNelPip', data: { servizio: v.servizio, cf } }));
 }

@@ -1,7 +1,6 @@
-import type { Rule } from './types.js';
-import { formatDateIt } from '../domain/dates.js';
+import { formatDateIt, isoFromDay } from '../domain/dates.js';
 import { hoursMinutes, hoursWord } from './delivery-keys.js';
-import { personHoursCap } from './person-hours-cap.js';
+import { giaNelDatabase, personHoursCap } from './person-hours-cap.js';
 
 /**
  * time/daily-max: a person's hours in one day over the cap. Job Coach manual, 3.2: "l'orario
@@ -9,10 +8,13 @@ import { personHoursCap } from './person-hours-cap.js';
  * each participant. The finding points at the row that crosses the cap, once per person and day
  * (cli.md: "a rule that concerns a group of rows points at the row that crossed the limit").
  */
-export const timeDailyMax: Rule = personHoursCap({
+export const timeDailyMax = personHoursCap({
   id: 'time/daily-max',
   defaultOre: 8,
   periodStart: (day) => day,
   periodDays: 1,
-  message: (r, total, cap, person) => `${hoursMinutes(total)} ore il ${formatDateIt(r.data)} per ${person}, oltre il massimo di ${hoursWord(cap)} al giorno`,
+  messages: {
+    oltreMassimo: (d) =>
+      `${hoursMinutes(d.totale)} ore il ${formatDateIt(isoFromDay(d.inizio))} per ${d.persona}, oltre il massimo di ${hoursWord(d.massimo)} al giorno` + giaNelDatabase(d.giaNelDatabase),
+  },
 });

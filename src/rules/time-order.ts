@@ -2,8 +2,13 @@ import type { Rule } from './types.js';
 import { formatTime } from '../domain/dates.js';
 
 /** time/order: the end must come after the start (domain.md 2). */
-export const timeOrder: Rule = {
+const messages = {
+  fineNonSuccessiva: (d: { inizio: number; fine: number }) => `fine alle ${formatTime(d.fine)}, non successiva all'inizio alle ${formatTime(d.inizio)}`,
+};
+
+export const timeOrder: Rule<typeof messages> = {
   id: 'time/order',
+  messages,
   create(env) {
     return {
       row(r) {
@@ -11,12 +16,7 @@ export const timeOrder: Rule = {
         const s = bando ? env.setting(bando, 'time/order') : { severita: 'error' as const, parametri: {} };
         if (!s) return;
         if (r.fine <= r.inizio) {
-          env.report(r, {
-            rule: 'time/order',
-            severity: s.severita,
-            message: `fine alle ${formatTime(r.fine)}, non successiva all'inizio alle ${formatTime(r.inizio)}`,
-            column: 'ora_fine',
-          });
+          env.report(r, { severity: s.severita, column: 'ora_fine', messageId: 'fineNonSuccessiva', data: { inizio: r.inizio, fine: r.fine } });
         }
       },
     };

@@ -9,8 +9,15 @@ const ID = 'time/weekly-service-max';
  * weekly cap (parameter `servizi`: code → hours). Cremona, QTP: "max 1 ora di consulenza
  * psicologica alla settimana per 12 mesi". Services without a weekly cap keep no state.
  */
-export const timeWeeklyServiceMax: Rule = {
+const messages = {
+  oltreSettimanale: (d: { servizio: string; totale: number; lunedi: number; persona: string; massimo: number }) =>
+    `${d.servizio}: ${hoursMinutes(d.totale)} ore nella settimana dal ${formatDateIt(isoFromDay(d.lunedi))} al ${formatDateIt(isoFromDay(d.lunedi + 6))} ` +
+    `per ${d.persona}, oltre il massimo di ${hoursWord(d.massimo)} a settimana`,
+};
+
+export const timeWeeklyServiceMax: Rule<typeof messages> = {
   id: ID,
+  messages,
   create(env) {
     const persons = new Interner();
     const services = new Interner();
@@ -44,13 +51,7 @@ export const timeWeeklyServiceMax: Rule = {
         if (total < 0) return;
         if (total > cap) {
           totals.markReported(key);
-          env.report(r, {
-            rule: ID,
-            severity: c.severity,
-            message:
-              `${r.servizio}: ${hoursMinutes(total)} ore nella settimana dal ${formatDateIt(isoFromDay(monday))} al ${formatDateIt(isoFromDay(monday + 6))} ` +
-              `per ${person}, oltre il massimo di ${hoursWord(cap)} a settimana`,
-          });
+          env.report(r, { severity: c.severity, messageId: 'oltreSettimanale', data: { servizio: r.servizio, totale: total, lunedi: monday, persona: person, massimo: cap } });
         }
       },
     };

@@ -6,8 +6,14 @@ import { formatTime, parseTime } from '../domain/dates.js';
  * "Le attività non possono iniziare prima delle ore 7.30 e non possono terminare oltre le ore
  * 23.00". The window is the bando's parameter (inizio, fine as HH:MM).
  */
-export const timeWindow: Rule = {
+const messages = {
+  primaDi: (d: { inizio: number; da: number }) => `inizio alle ${formatTime(d.inizio)}, prima delle ${formatTime(d.da)}`,
+  dopoDi: (d: { fine: number; a: number }) => `fine alle ${formatTime(d.fine)}, dopo le ${formatTime(d.a)}`,
+};
+
+export const timeWindow: Rule<typeof messages> = {
   id: 'time/window',
+  messages,
   create(env) {
     return {
       row(r) {
@@ -18,9 +24,9 @@ export const timeWindow: Rule = {
         const from = parseTime(String(s.parametri.inizio ?? '07:30')) ?? 450;
         const to = parseTime(String(s.parametri.fine ?? '23:00')) ?? 1380;
         if (r.inizio < from) {
-          env.report(r, { rule: 'time/window', severity: s.severita, message: `inizio alle ${formatTime(r.inizio)}, prima delle ${formatTime(from)}`, column: 'ora_inizio' });
+          env.report(r, { severity: s.severita, column: 'ora_inizio', messageId: 'primaDi', data: { inizio: r.inizio, da: from } });
         } else if (r.fine > to) {
-          env.report(r, { rule: 'time/window', severity: s.severita, message: `fine alle ${formatTime(r.fine)}, dopo le ${formatTime(to)}`, column: 'ora_fine' });
+          env.report(r, { severity: s.severita, column: 'ora_fine', messageId: 'dopoDi', data: { fine: r.fine, a: to } });
         }
       },
     };

@@ -8,8 +8,14 @@ const ID = 'timesheet/one-professional';
  * so a timesheet file names one professional. Reported at the first row of each professional
  * after the first one.
  */
-export const timesheetOneProfessional: Rule = {
+const messages = {
+  secondo: (d: { professionista: string; primo: string }) =>
+    `secondo professionista nel timesheet: ${d.professionista} (il file è di ${d.primo}); un timesheet per professionista`,
+};
+
+export const timesheetOneProfessional: Rule<typeof messages> = {
   id: ID,
+  messages,
   create(env) {
     let file: string | null = null;
     let first = '';
@@ -29,12 +35,7 @@ export const timesheetOneProfessional: Rule = {
         const bando = env.bandoOf(r);
         const s = bando ? settingOf(bando) : { severita: 'error' as const, parametri: {} };
         if (!s) return;
-        env.report(r, {
-          rule: ID,
-          severity: s.severita,
-          message: `secondo professionista nel timesheet: ${r.professionista} (il file è di ${first}); un timesheet per professionista`,
-          column: 'professionista',
-        });
+        env.report(r, { severity: s.severita, column: 'professionista', messageId: 'secondo', data: { professionista: r.professionista, primo: first } });
       },
     };
   },

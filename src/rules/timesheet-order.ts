@@ -10,8 +10,14 @@ const ID = 'timesheet/order';
  * cronologico"). Each row is compared with the row before it in the same file, so one misplaced
  * row is one finding, not one for every row after it.
  */
-export const timesheetOrder: Rule = {
+const messages = {
+  primaDellaPrecedente: (d: { data: string; inizio: number; dataPrecedente: string; inizioPrecedente: number }) =>
+    `${formatDateIt(d.data)} ${formatTime(d.inizio)} viene prima della riga precedente (${formatDateIt(d.dataPrecedente)} ${formatTime(d.inizioPrecedente)}): il timesheet va in ordine cronologico`,
+};
+
+export const timesheetOrder: Rule<typeof messages> = {
   id: ID,
+  messages,
   create(env) {
     let file: string | null = null;
     let prevDay = 0;
@@ -34,10 +40,10 @@ export const timesheetOrder: Rule = {
           const s = bando ? settingOf(bando) : { severita: 'error' as const, parametri: {} };
           if (s) {
             env.report(r, {
-              rule: ID,
               severity: s.severita,
-              message: `${formatDateIt(r.data)} ${formatTime(r.inizio)} viene prima della riga precedente (${formatDateIt(prevData)} ${formatTime(prevStart)}): il timesheet va in ordine cronologico`,
               column: 'data',
+              messageId: 'primaDellaPrecedente',
+              data: { data: r.data, inizio: r.inizio, dataPrecedente: prevData, inizioPrecedente: prevStart },
             });
           }
         }

@@ -75,8 +75,15 @@ class Slots {
  * file × 2^32 + line, or -id for an erogazione. An interval already kept for the same key is not
  * kept again: a group session of ten is one interval, not ten.
  */
-export const timesheetOverlap: Rule = {
+const messages = {
+  /** `altro` is the other engagement as describe() writes it (a row of a file, a delivery, a timesheet row). */
+  sovrapposizione: (d: { professionista: string; data: string; inizio: number; fine: number; altro: string }) =>
+    `${d.professionista} impegnato il ${formatDateIt(d.data)} dalle ${formatTime(d.inizio)} alle ${formatTime(d.fine)} e nello stesso momento ${d.altro}`,
+};
+
+export const timesheetOverlap: Rule<typeof messages> = {
   id: ID,
+  messages,
   create(env) {
     const profs = new Interner();
     const files = new Interner();
@@ -164,11 +171,9 @@ export const timesheetOverlap: Rule = {
           const start = (t - end) / 2048;
           if (r.inizio < end && start < r.fine) {
             env.report(r, {
-              rule: ID,
               severity: s.severita,
-              message:
-                `${r.professionista} impegnato il ${formatDateIt(r.data)} dalle ${formatTime(r.inizio)} alle ${formatTime(r.fine)} ` +
-                `e nello stesso momento ${describe(slots.ref(i), start, end, r.kind)}`,
+              messageId: 'sovrapposizione',
+              data: { professionista: r.professionista, data: r.data, inizio: r.inizio, fine: r.fine, altro: describe(slots.ref(i), start, end, r.kind) },
             });
             break;
           }

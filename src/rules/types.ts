@@ -10,9 +10,47 @@ export type { DoteInfo };
 
 export type Severity = 'error' | 'warning';
 
+/**
+ * A rule's messages, by id: each writes the Italian text of a finding from the finding's data
+ * (eslint's `meta.messages` with `messageId` and `data`). Text is made only here, so a script
+ * reading `--json` and a person reading the terminal get the same words.
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type Messages = Readonly<Record<string, (data: any) => string>>;
+
+/**
+ * What every rule module is (style.md 4): its id and its messages. What its check looks at
+ * varies (a CSV's bytes, a field's text, a stream of deliveries, a person's doti, a PIP), but
+ * every check takes plain values and says its findings as a message id with data.
+ */
+export interface RuleMeta<M extends Messages = Messages> {
+  readonly id: string;
+  readonly messages: M;
+}
+
+/** A finding as a check says it: one of its rule's message ids, with the data that message needs. */
+export type Said<M extends Messages> = {
+  [K in keyof M & string]: { messageId: K; data: Parameters<M[K]>[0] };
+}[keyof M & string];
+
+/** Whether a parser's result is a problem it said (a message id with data) rather than a value. */
+export function isSaid(v: unknown): v is { messageId: string; data: object } {
+  return typeof v === 'object' && v !== null && 'messageId' in v;
+}
+
+/** Turns what a check said into a finding: the message written from its data. */
+export function finding<M extends Messages>(rule: RuleMeta<M>, severity: Severity, said: Said<M>, where: { column?: string } = {}): Finding {
+  const f: Finding = { rule: rule.id, severity, messageId: said.messageId, data: said.data as object, message: rule.messages[said.messageId]!(said.data) };
+  if (where.column !== undefined) f.column = where.column;
+  return f;
+}
+
 export interface Finding {
   rule: string;
   severity: Severity;
+  /** The rule's message id and its data (RuleMeta.messages); `message` is that message written. */
+  messageId: string;
+  data: object;
   message: string;
   /** CSV source: file name as given and 1-based line where the record starts (header = 1). */
   file?: string;
@@ -66,7 +104,13 @@ export interface DeliveryRow {
 }
 
 /** Everything a rule may ask of its surroundings. Built by the CSV checker or by delivery entry. */
-export interface RuleEnv {
+export interface RuleEnv<M extends Messages = Messages> extends SharedEnv {
+  /** Report a finding about `row` (line and file are taken from it), as a message id with data. */
+  report(row: DeliveryRow, f: Said<M> & { severity: Severity; column?: string }): void;
+}
+
+/** The surroundings shared by every delivery rule of one run; RuleEnv adds a rule's own `report`. */
+export interface SharedEnv {
   /** Today (--oggi), ISO. */
   oggi: string;
   /** The bando a row belongs to (by its dote, --bando, or its service code); undefined if unknown. */
@@ -104,8 +148,8 @@ export interface RuleEnv {
   rigaTimesheet?(id: number): string;
   /** Patron day (MM-DD) of a sede by name, if known. */
   patronoOf(sede: string | null, row: DeliveryRow): string | null;
-  /** Report a finding about `row` (line and file are taken from it). */
-  report(row: DeliveryRow, f: { rule: string; severity: Severity; message: string; column?: string }): void;
+  /** Record a finding made by a rule (RuleEnv.report writes its message first). */
+  emit(row: DeliveryRow, f: Finding): void;
   /** Note that a rule could not run for lack of context (shown once per rule and reason). */
   skip(ruleId: string, reason: string): void;
 }
@@ -117,9 +161,9 @@ export interface RuleCheck {
   end?(): void;
 }
 
-export interface Rule {
-  readonly id: string;
-  create(env: RuleEnv): RuleCheck;
+/** A delivery rule: its check is created once per run and sees every delivery in stream order. */
+export interface Rule<M extends Messages = Messages> extends RuleMeta<M> {
+  create(env: RuleEnv<M>): RuleCheck;
 }
 
 /** A delivery (or an imported timesheet row) already in the database, as timesheet/overlap needs it. */
@@ -133,7 +177,4 @@ export interface StoredInterval {
 }
 
 /** A finding about a PIP being set or varied (`pip imposta|varia`): the plan is refused with it. */
-export interface PlanFinding {
-  rule: string;
-  message: string;
-}
+export type PlanFinding = Finding;

@@ -24,7 +24,7 @@ import {
 import { settingOf } from '../rules/engine.js';
 import { doteOneActive, type AltraDote } from '../rules/dote-one-active.js';
 import { doteEligibility, type DotePrecedente } from '../rules/dote-eligibility.js';
-import type { Finding } from '../rules/types.js';
+import { finding, type Finding } from '../rules/types.js';
 import { actionDate, describeDote, doteDates, loadDote, personaOf, refuseOnErrors, type DoteCtx, type LoadedDote } from './dote-load.js';
 import { scadenzeAperte } from '../domain/scadenze.js';
 import { doteDeadline } from '../rules/dote-deadline.js';
@@ -284,7 +284,7 @@ function admissionWindow(d: LoadedDote, data: string, action: 'ammetti' | 'rifiu
   if (cancelled && termine) {
     throw new RefusedError(
       `richiesta ${row.id} CANCELLATA: non si può più ${answer}, la risposta andava data entro il ${formatDateIt(termine)}, ${giorniAmmissione(bando)} giorni dalla notifica del ${formatDateIt(notifica)} (manuale Job Coach, 2)`,
-      [{ rule: 'dote/deadline', severity: 'error', message: `ammissione o rifiuto entro il ${formatDateIt(termine)}` }],
+      [finding(doteDeadline, 'error', { messageId: 'ammissioneScaduta', data: { termine } })],
     );
   }
   if (row.stato !== STATO.PROPOSTA) {

@@ -201,7 +201,7 @@ async function requireNoConflict(r: Repositories, d: DoteRow, servizio: string, 
   const attivita = await r.erogazioni.attivitaStato(d.id, servizio);
   const inLiquidazione = await r.doti.inLiquidazione(d.id);
   const c = importConflict.check({ doteId: d.id, stato: d.stato, inLiquidazione, servizio, attivita }, opts);
-  if (c) throw new RefusedError(c.message, [{ rule: importConflict.id, severity: 'error', message: c.message }]);
+  if (c) throw new RefusedError(c.message, [c]);
 }
 
 /** A person takes part in a group session once: a second delivery of the same dote in it is a copy. */

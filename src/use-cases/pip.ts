@@ -24,7 +24,7 @@ import {
 import { descriviRitardo } from '../domain/scadenze.js';
 import { settingOf } from '../rules/engine.js';
 import { doteDeadline } from '../rules/dote-deadline.js';
-import type { Finding } from '../rules/types.js';
+import { finding, type Finding } from '../rules/types.js';
 import { actionDate, doteDates, loadDote, type DoteCtx, type LoadedDote } from './dote-load.js';
 import { azioniDote } from './doti.js';
 
@@ -39,6 +39,8 @@ export interface PipResult {
   risultatoCent: number | null;
   /** The limit of a variation: the value of version 1. */
   valoreDoteCent: number;
+  /** Findings of rules the bando sets as warnings: the plan is recorded with them. */
+  avvisi: Finding[];
 }
 
 function requireCremonaAttiva(d: LoadedDote, action: string): void {
@@ -69,21 +71,27 @@ async function committedMinutes(r: Repositories, doteId: string): Promise<Map<st
  * annualità (service/repeat: "non saranno ammesse ripetizioni nè del colloquio specialistico, nè
  * del bilancio di competenze già erogati"), and hours below those already delivered or programmed.
  */
-async function problemsOf(r: Repositories, d: LoadedDote, plan: readonly VocePip[], cats: Catalogues): Promise<{ rule: string; message: string }[]> {
+async function problemsOf(r: Repositories, d: LoadedDote, plan: readonly VocePip[], cats: Catalogues): Promise<Finding[]> {
   const info = await r.doti.info(cats, d.row.id);
+  const notInDote = settingOf(d.bando, 'service/not-in-dote');
+  const cap = settingOf(d.bando, 'hours/service-cap');
   return [
-    ...planNotInDote(d.bando, d.tipo, plan),
-    ...planCapFindings(d.bando, d.tipo, d.row.fascia!, plan, await committedMinutes(r, d.row.id)),
+    ...(notInDote ? planNotInDote(notInDote.severita, d.bando, d.tipo, plan) : []),
+    ...(cap ? planCapFindings(cap.severita, d.bando, d.tipo, d.row.fascia!, plan, await committedMinutes(r, d.row.id)) : []),
     ...planRepeat(settingOf(d.bando, 'service/repeat'), Boolean(info?.doteAnnualitaPrecedente), d.persona.cf, plan),
   ];
 }
 
-/** Refuses with every problem at once; `rule` is empty for checks that are not catalogue rules. */
-function refuse(what: string, problems: readonly { rule: string; message: string }[]): void {
-  if (!problems.length) return;
+/**
+ * Refuses with every problem at once: the rules' errors and `others`, the checks that are no
+ * catalogue rule (the value of the dote). Returns the warnings, recorded with the plan.
+ */
+function refuse(what: string, findings: readonly Finding[], others: readonly string[] = []): Finding[] {
+  const errors = findings.filter((f) => f.severity === 'error');
+  if (!errors.length && !others.length) return findings.filter((f) => f.severity === 'warning');
   throw new RefusedError(
-    `${what}: ${problems.map((p) => (p.rule ? `${p.rule}: ${p.message}` : p.message)).join('; ')}`,
-    problems.filter((p) => p.rule).map((p) => ({ rule: p.rule, severity: 'error', message: p.message })),
+    `${what}: ${[...errors.map((p) => `${p.rule}: ${p.message}`), ...others].join('; ')}`,
+    findings.map((f) => ({ rule: f.rule, severity: f.severity, message: f.message })),
   );
 }
 
@@ -97,7 +105,7 @@ async function insertVersion(
   plan: readonly VocePip[],
   azione: string,
   prima: unknown,
-): Promise<PipResult> {
+): Promise<Omit<PipResult, 'avvisi'>> {
   const sorted = sortPlan(d.bando, plan);
   await r.doti.insertPipVersion({ doteId: d.row.id, versione, data, motivo, creataIl: new Date().toISOString(), voci: sorted });
   const value = planValue(d.bando, sorted);
@@ -149,8 +157,8 @@ export async function impostaPip(store: Store, ctx: DoteCtx, id: string, o: { se
     checkDateInDote(d, data, 'PIP');
     const plan = applySpecs([], specs);
     if (!plan.length) throw new UsageError('il PIP non ha servizi: indica almeno un servizio con ore maggiori di zero');
-    refuse('PIP rifiutato', await problemsOf(r, d, plan, cats));
-    return insertVersion(r, ctx, d, 1, data, null, plan, 'imposta', undefined);
+    const avvisi = refuse('PIP rifiutato', await problemsOf(r, d, plan, cats));
+    return { ...(await insertVersion(r, ctx, d, 1, data, null, plan, 'imposta', undefined)), avvisi };
   });
 }
 
@@ -184,15 +192,12 @@ export async function variaPip(store: Store, ctx: DoteCtx, id: string, o: { serv
       plan.length === current.voci.length &&
       plan.every((v) => current.voci.some((c) => c.servizio === v.servizio && c.minutiIndividuali === v.minutiIndividuali && c.minutiCollettivi === v.minutiCollettivi));
     if (same) throw new RefusedError(`la variazione non cambia il PIP (versione ${current.versione})`);
-    const problems: { rule: string; message: string }[] = await problemsOf(r, d, plan, cats);
     const first = planValue(d.bando, versions[0]!.voci).totaleCent;
     const total = planValue(d.bando, plan).totaleCent;
-    if (total > first) {
-      problems.push({ rule: '', message: `valore ${formatCents(total)} oltre il valore della dote, ${formatCents(first)} (PIP versione 1)` });
-    }
-    refuse('variazione del PIP rifiutata', problems);
+    const others = total > first ? [`valore ${formatCents(total)} oltre il valore della dote, ${formatCents(first)} (PIP versione 1)`] : [];
+    const avvisi = refuse('variazione del PIP rifiutata', await problemsOf(r, d, plan, cats), others);
     const res = await insertVersion(r, ctx, d, current.versione + 1, data, motivo, plan, 'varia', { versione: current.versione, voci: current.voci });
-    return { ...res, valoreDoteCent: first };
+    return { ...res, valoreDoteCent: first, avvisi };
   });
 }
 
@@ -221,14 +226,12 @@ async function lateStepFindings(r: Repositories, d: LoadedDote, oggi: string, ev
   const scadenze = doteDeadline.scadenze(d.bando, await doteDates(r, { ...d, row }), oggi);
   return scadenze
     .filter((s) => s.evento === evento && s.stato === 'in-ritardo')
-    .map((s) => ({
-      rule: doteDeadline.id,
-      severity: 'warning' as const,
-      message:
-        `dote ${d.row.id}: ${s.descrizione}: scadenza non rispettata, ${descriviRitardo(s)}` +
-        (s.giorni !== null ? ` (${s.giorni} giorni${s.tipoGiorni === 'lavorativi' ? ' lavorativi' : ''} dal ${formatDateIt(s.dal)})` : '') +
-        '; registrato comunque',
-    }));
+    .map((s) =>
+      finding(doteDeadline, 'warning', {
+        messageId: 'registratoInRitardo',
+        data: { dote: d.row.id, descrizione: s.descrizione, ritardo: descriviRitardo(s), giorni: s.giorni, lavorativi: s.tipoGiorni === 'lavorativi', dal: s.dal },
+      }),
+    );
 }
 
 /** `dote pip invia ID [--data D]`: the PIP sent to the Provincia by PEC (10 working days from activation). */

@@ -40,15 +40,15 @@ describe('plans from CODICE=ORE[:coll]', () => {
 describe('caps of the fascia', () => {
   // The PIP checks of service/not-in-dote and hours/service-cap, as `pip imposta` runs them.
   const problems = (t: string, fascia: number, ...specs: string[]) => [
-    ...planNotInDote(cremona, tipo(t), plan(...specs)),
-    ...planCapFindings(cremona, tipo(t), fascia, plan(...specs), new Map()),
+    ...planNotInDote('error', cremona, tipo(t), plan(...specs)),
+    ...planCapFindings('error', cremona, tipo(t), fascia, plan(...specs), new Map()),
   ];
   it('at the caps: fine', () => {
     expect(problems('D1-INS', 3, 'QD1=1', 'QD2=2', 'QD3=3', 'Q0C=5', 'QD8=8', 'QT6=4', 'QT6=6:coll', 'QT7=4', 'QN7=10', 'QN7=12:coll', 'QT8=30', 'QT9=3', 'QF0=40', 'QF0=60:coll')).toEqual([]);
   });
   it('over the individual cap', () => {
     const p = problems('D1-INS', 1, 'QD2=2');
-    expect(p).toEqual([{ rule: 'hours/service-cap', message: 'QD2: 2 ore individuali, oltre il massimo di 1 per la fascia 1' }]);
+    expect(p).toMatchObject([{ rule: 'hours/service-cap', severity: 'error', messageId: 'pianoOltreMassimale', message: 'QD2: 2 ore individuali, oltre il massimo di 1 per la fascia 1' }]);
     expect(problems('D1-INS', 2, 'QT8=15,5')[0]!.message).toMatch(/15,5 ore individuali, oltre il massimo di 15/);
   });
   it('over the group cap', () => {
@@ -56,11 +56,11 @@ describe('caps of the fascia', () => {
     expect(problems('D2-MAN', 3, 'QT6=7:coll')).toHaveLength(1);
   });
   it('group hours on a service without a group rate', () => {
-    expect(problems('D1-INS', 3, 'QD2=1:coll')).toEqual([{ rule: 'service/not-in-dote', message: 'QD2 non ha una tariffa collettiva: ore collettive non ammesse' }]);
+    expect(problems('D1-INS', 3, 'QD2=1:coll')).toMatchObject([{ rule: 'service/not-in-dote', message: 'QD2 non ha una tariffa collettiva: ore collettive non ammesse' }]);
   });
   it('a service the type does not have, or an unknown one', () => {
-    expect(problems('D1-INS', 3, 'QT5=2')[0]).toEqual({ rule: 'service/not-in-dote', message: 'il servizio QT5 non è previsto dal tipo D1-INS' });
-    expect(problems('D1-IMP', 3, 'QT8=2')[0]!.message).toMatch(/QT8 non è previsto dal tipo D1-IMP/);
+    expect(problems('D1-INS', 3, 'QT5=2')[0]).toMatchObject({ rule: 'service/not-in-dote', message: 'servizio QT5 non previsto dal tipo di dote D1-INS' });
+    expect(problems('D1-IMP', 3, 'QT8=2')[0]!.message).toMatch(/QT8 non previsto dal tipo di dote D1-IMP/);
     expect(problems('D2-COV', 3, 'QTJ=20', 'QTP=48', 'QTP=48:coll', 'QF0-COV=20')).toEqual([]);
     expect(problems('D2-MAN', 3, 'QTJ=1')).toHaveLength(1);
     expect(problems('D1-INS', 3, 'QZZ=1')[0]!.message).toMatch(/QZZ sconosciuto/);

@@ -70,7 +70,7 @@ describe('Cremona deadlines', () => {
   });
   it('dote/deadline reports the overdue ones', () => {
     const f = doteDeadline.check(cremona, base, '2022-05-01', 'error');
-    expect(f).toEqual([{ rule: 'dote/deadline', severity: 'error', message: expect.stringMatching(/CR-2022-0001: Invio del PIP.*entro il 26\/04\/2022: scaduta da 5 giorni/) }]);
+    expect(f).toMatchObject([{ rule: 'dote/deadline', severity: 'error', messageId: 'scaduta', message: expect.stringMatching(/CR-2022-0001: Invio del PIP.*entro il 26\/04\/2022: scaduta da 5 giorni/) }]);
   });
   it('dote/deadline reports one met late, with how late; one met in time is not a finding', () => {
     const late = doteDeadline.check(cremona, { ...base, data_invio_pip: '2022-04-28' }, '2022-05-01', 'error');

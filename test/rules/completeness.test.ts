@@ -72,6 +72,24 @@ describe('rule catalogue', () => {
     expect(sorted(registered)).toEqual(sorted(ids.filter((id) => !NOT_YET_IMPLEMENTED.includes(id))));
   });
 
+  it('has rule modules of one shape: an id, messages by id that write the text, and a check', () => {
+    // Every `messageId: '…'` the source says, to find messages no check uses.
+    const srcFiles = (dir: string): string[] =>
+      readdirSync(dir).flatMap((n) => (statSync(path.join(dir, n)).isDirectory() ? srcFiles(path.join(dir, n)) : n.endsWith('.ts') ? [path.join(dir, n)] : []));
+    const said = new Set(srcFiles(path.join(ROOT, 'src')).flatMap((f) => [...readFileSync(f, 'utf8').matchAll(/messageId: '(\w+)'/g)].map((m) => m[1]!)));
+    for (const rule of ALL_RULES) {
+      const keys = Object.keys(rule.messages);
+      expect(keys.length, `${rule.id}: nessun messaggio`).toBeGreaterThan(0);
+      for (const k of keys) {
+        expect(typeof rule.messages[k], `${rule.id}.messages.${k}`).toBe('function');
+        expect(said.has(k), `${rule.id}: il messaggio ${k} non è usato da nessun controllo`).toBe(true);
+      }
+      // The check: `create` for delivery rules (run by the engine), a function over plain values for the others.
+      const checks = Object.entries(rule).filter(([, v]) => typeof v === 'function');
+      expect(checks.length, `${rule.id}: nessun controllo`).toBeGreaterThan(0);
+    }
+  });
+
   it('has a test for every implemented rule, and no fixture for an unknown rule', () => {
     const cases = fixtureCases();
     expect(cases.length).toBeGreaterThan(40);
