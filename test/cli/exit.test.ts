@@ -82,4 +82,29 @@ describe('a catalogue loaded from a file', () => {
     expect(r.status).toBe(2);
     expect(r.stderr).toBe('dote: il bando cremona-2023 non ha giorni lavorativi ("giorniLavorativi" è vuoto nel suo catalogo): le sue scadenze in giorni lavorativi non si possono calcolare\n');
   });
+
+  it('a PIP takes the bando\'s severity: a rule set to warning records the plan and says so, one turned off says nothing', () => {
+    const d = withDb();
+    cleanups.push(d.cleanup);
+    const base = JSON.parse(readFileSync(path.join(ROOT, 'src/bandi/catalogues/cremona-2021.json'), 'utf8'));
+    const env = { DOTE_OGGI: '2021-04-09', DOTE_OPERATORE: 'test' };
+    expect(d.run(['destinatario', 'aggiungi', '--cf', 'RSSMRA80A01D150J', '--nome', 'Mario', '--cognome', 'Rossi', '--disabilita', 'fisica', '--l68', '--did'], env).status).toBe(0);
+    const cases: [string, string | null][] = [['warning', 'avviso hours/service-cap: QD2: 2 ore individuali, oltre il massimo di 1 per la fascia 1'], ['off', null]];
+    cases.forEach(([severita, avviso], i) => {
+      const id = `cremona-2021-${severita}`;
+      const cat = path.join(d.dir, `${id}.json`);
+      const regole = { ...base.regole, 'hours/service-cap': severita === 'off' ? 'off' : { severita, parametri: {} } };
+      writeFileSync(cat, JSON.stringify({ ...base, id, regole }));
+      const nuova = d.run(['nuova', '--bando', id, '--tipo', 'D1-INS', '--destinatario', 'RSSMRA80A01D150J', '--fascia', '1', '--data', '2021-04-0' + (i + 1), '--catalogo', cat, '--json'], env);
+      expect(nuova.status, nuova.stderr).toBe(0);
+      const doteId = JSON.parse(nuova.stdout).dote.id as string;
+      const r = d.run(['pip', 'imposta', doteId, '--servizio', 'QD2=2', '--catalogo', cat], env);
+      expect(r.status, r.stderr).toBe(0);
+      if (avviso) expect(r.stderr).toContain(avviso);
+      else expect(r.stderr).not.toMatch(/hours\/service-cap/);
+      // The plan is recorded either way; a second dote for the same person would be dote/one-active's: end this one.
+      expect(d.run(['mostra', doteId, '--catalogo', cat], env).stdout).toMatch(/QD2/);
+      d.run(['concludi', doteId, '--data', '2021-04-0' + (i + 1), '--catalogo', cat], env);
+    });
+  });
 });
