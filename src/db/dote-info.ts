@@ -30,10 +30,10 @@ function personFacts(db: Db, doteId: string): PersonFacts | undefined {
 
 // Only the columns the rules use: better-sqlite3 builds a row object property by property, and
 // `SELECT *` of a dote costs three times these.
-const DOTE_FACTS = `SELECT d.id, d.bando, d.tipo, d.fascia, d.data_attivazione, d.data_ammissione, d.data_fine, d.stato, d.destinatario_id
+const DOTE_FACTS = `SELECT d.id, d.bando, d.tipo, d.fascia, d.data_attivazione, d.data_ammissione, d.data_conclusione, d.data_fine, d.stato, d.destinatario_id
   FROM dote d`;
 
-type DoteFacts = Pick<DoteRow, 'id' | 'bando' | 'tipo' | 'fascia' | 'data_attivazione' | 'data_ammissione' | 'data_fine' | 'stato' | 'destinatario_id'>;
+type DoteFacts = Pick<DoteRow, 'id' | 'bando' | 'tipo' | 'fascia' | 'data_attivazione' | 'data_ammissione' | 'data_conclusione' | 'data_fine' | 'stato' | 'destinatario_id'>;
 
 // The latest PIP version and its lines: no row when there is no PIP, one row with a null service
 // when the PIP plans nothing.

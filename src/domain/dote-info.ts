@@ -13,9 +13,14 @@ export interface DoteInfo {
   bando: Bando;
   tipo: string;
   fascia: number | null;
-  /** The period in which deliveries are allowed (activation/admission to end), ISO dates. */
+  /**
+   * The period in which deliveries are allowed, ISO dates: from activation (admission for Job
+   * Coach) to the end date, or to the conclusion when the dote was concluded before its end
+   * (`conclusa`): nothing is delivered on a dote after it closed.
+   */
   inizio: string | null;
   fine: string | null;
+  conclusa: boolean;
   cf: string;
   /**
    * Hours cap per service in minutes (hours/service-cap): the fascia's caps from the catalogue
@@ -42,6 +47,7 @@ export interface DoteFacts {
   fascia: number | null;
   data_attivazione: string | null;
   data_ammissione: string | null;
+  data_conclusione: string | null;
   data_fine: string | null;
   stato: string;
   destinatario_id: number;
@@ -129,13 +135,15 @@ export function doteInfoFrom(cats: Catalogues, d: DoteFacts, person: PersonFacts
     pianificato = new Map();
     for (const x of pip) if (x.servizio !== null) pianificato.set(x.servizio, { individuale: x.minuti_individuali, collettiva: x.minuti_collettivi });
   }
+  const conclusa = d.data_conclusione !== null && (d.data_fine === null || d.data_conclusione < d.data_fine);
   return {
     id: d.id,
     bando,
     tipo: d.tipo,
     fascia: d.fascia,
     inizio: d.data_attivazione ?? d.data_ammissione,
-    fine: d.data_fine,
+    fine: conclusa ? d.data_conclusione : d.data_fine,
+    conclusa,
     cf: person?.cf ?? '',
     cap,
     pianificato,

@@ -12,6 +12,8 @@ const messages = {
   nonAttiva: (d: { data: string; dote: string; stato: string }) => `attività il ${formatDateIt(d.data)}, ma la dote ${d.dote} non è ancora attiva (stato ${d.stato})`,
   primaInizio: (d: { data: string; dote: string; inizio: string }) => `attività il ${formatDateIt(d.data)}, prima dell'inizio della dote ${d.dote} (${formatDateIt(d.inizio)})`,
   dopoFine: (d: { data: string; dote: string; fine: string }) => `attività il ${formatDateIt(d.data)}, dopo la fine della dote ${d.dote} (${formatDateIt(d.fine)})`,
+  dopoConclusione: (d: { data: string; dote: string; conclusione: string }) =>
+    `attività il ${formatDateIt(d.data)}, dopo la conclusione della dote ${d.dote} (${formatDateIt(d.conclusione)})`,
 };
 
 export const calendarOutsideDote: Rule<typeof messages> = {
@@ -32,7 +34,10 @@ export const calendarOutsideDote: Rule<typeof messages> = {
         const at = { severity: s.severita, column: 'data' };
         if (!info.inizio) env.report(r, { ...at, messageId: 'nonAttiva', data: { data: r.data, dote: info.id, stato: info.stato } });
         else if (r.data < info.inizio) env.report(r, { ...at, messageId: 'primaInizio', data: { data: r.data, dote: info.id, inizio: info.inizio } });
-        else if (info.fine && r.data > info.fine) env.report(r, { ...at, messageId: 'dopoFine', data: { data: r.data, dote: info.id, fine: info.fine } });
+        else if (info.fine && r.data > info.fine) {
+          if (info.conclusa) env.report(r, { ...at, messageId: 'dopoConclusione', data: { data: r.data, dote: info.id, conclusione: info.fine } });
+          else env.report(r, { ...at, messageId: 'dopoFine', data: { data: r.data, dote: info.id, fine: info.fine } });
+        }
       },
     };
   },
