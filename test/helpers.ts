@@ -71,10 +71,12 @@ export function dumpDb(file: string, tables?: readonly string[]): Record<string,
 }
 
 /**
- * Takes a current database back to schema 2, as dote left it before migration 003: the file's
+ * Takes a current database back to schema 2, as dote left it before migrations 003 and 004: the file's
  * path on every imported row (`file`), no file_importato table. For the migration tests.
  */
 export const DOWNGRADE_TO_SCHEMA_2 = `
+  DROP TABLE contratto;
+  DROP TABLE output_servizio;
   DROP INDEX timesheet_riga_giorno;
   ALTER TABLE erogazione ADD COLUMN file TEXT;
   UPDATE erogazione SET file = (SELECT percorso FROM file_importato f WHERE f.id = erogazione.file_id);
@@ -84,3 +86,13 @@ export const DOWNGRADE_TO_SCHEMA_2 = `
   ALTER TABLE timesheet_riga DROP COLUMN file_id;
   DROP TABLE file_importato;
   UPDATE meta SET valore = '2' WHERE chiave = 'schema_version';`;
+
+/** The rows of one read-only query on a database file (the tests' look at what a command wrote). */
+export function sql<T = unknown>(file: string, q: string, ...params: unknown[]): T[] {
+  const db = new Database(file, { readonly: true });
+  try {
+    return db.prepare(q).all(...params) as T[];
+  } finally {
+    db.close();
+  }
+}

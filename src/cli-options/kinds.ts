@@ -53,6 +53,8 @@ export const kinds = {
   /** A positive whole number (a record's id); `what` names it in the message. */
   id: (what: string) => kind((t) => read.id(what, t)),
   integer: (option: string, o: Parameters<typeof read.integer>[2]) => kind((t) => read.integer(option, t, o)),
+  /** Hours (`37,5`) → minutes, more than zero. */
+  ore: (option: string) => kind((t) => read.ore(option, t)),
   /** A Cremona fascia, 1-4 (domain/fascia.ts). */
   fascia: (option: string) => kind((t) => read.fascia(option, t)),
   email: (option: string) => kind((t) => read.email(option, t)),

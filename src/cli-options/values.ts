@@ -71,6 +71,17 @@ export function servizioOre(option: string, text: string): Read<ServizioSpec> {
   });
 }
 
+/** Hours greater than zero (`38`, `37,5`, `20.25`) → minutes; whole minutes only. */
+export function ore(option: string, text: string): Read<number> {
+  const t = text.trim();
+  const m = /^(\d+)(?:[.,](\d+))?$/.exec(t);
+  if (!m) return no(`${option}: "${text}" non è un numero di ore (es. 38 o 37,5)`);
+  const frac = m[2] ? Number(`0.${m[2]}`) * 60 : 0;
+  if (Math.abs(frac - Math.round(frac)) > 1e-9) return no(`${option}: ${t} ore non sono un numero intero di minuti`);
+  const minuti = Number(m[1]) * 60 + Math.round(frac);
+  return minuti > 0 ? ok(minuti) : no(`${option}: le ore devono essere più di zero`);
+}
+
 /** The same service and mode twice in one list of `CODICE=ORE[:coll]`: the message, or null. */
 export function servizioRepeated(option: string, specs: readonly ServizioSpec[]): string | null {
   const seen = new Set<string>();

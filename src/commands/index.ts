@@ -144,4 +144,22 @@ export const COMMANDS: readonly CommandEntry[] = [
     description: 'controlla e importa calendari (erogazioni EROGATA) e timesheet: tutto o niente',
     load: async () => (await import('./importa.js')).importaCommand,
   },
+  {
+    name: 'contratto',
+    term: 'contratto',
+    description: "i contratti di lavoro che valgono il risultato occupazionale (180 giorni, orario non sotto il CCNL, mai il tirocinio)",
+    load: async () => (await import('./contratto.js')).contrattoCommand,
+  },
+  {
+    name: 'output',
+    term: 'output',
+    description: "gli output obbligatori dei servizi (scheda anagrafica, CV, relazioni…): la liquidazione segnala quelli mancanti",
+    load: async () => (await import('./output.js')).outputCommand,
+  },
+  {
+    name: 'liquidazione',
+    term: 'liquidazione',
+    description: 'la domanda di liquidazione: cosa la blocca, quanto si chiede',
+    load: async () => (await import('./liquidazione.js')).liquidazioneCommand,
+  },
 ];

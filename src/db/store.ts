@@ -15,6 +15,7 @@
  * The bulk paths keep their own fast interfaces (the batch checker's context, the import writer
  * thread): they read and write millions of rows and cannot pay a Promise per row.
  */
+import type { LiquidazioneRepository } from './liquidazione-repository.js';
 import type { RegistryRepository } from './registry-repository.js';
 import type { DestinatarioRepository } from './destinatario-repository.js';
 import type { DoteRepository } from './dote-repository.js';
@@ -32,6 +33,8 @@ export interface Repositories {
   readonly erogazioni: ErogazioneRepository;
   /** The audit trail. */
   readonly storia: StoriaRepository;
+  /** Contracts, required outputs and the totals a liquidation request reconciles. */
+  readonly liquidazioni: LiquidazioneRepository;
 }
 
 export interface Store {

@@ -33,9 +33,11 @@ export const doteDeadline = {
   scadenze(bando: Bando, d: DoteDates, oggi: string): ScadenzaDote[] {
     return scadenzeDote(bando, d, oggi);
   },
-  check(bando: Bando, d: DoteDates, oggi: string, severity: Severity): Finding[] {
+  /** The deadlines passed (only those of `eventi`, when given: the claim looks at its own). */
+  check(bando: Bando, d: DoteDates, oggi: string, severity: Severity, eventi?: readonly string[]): Finding[] {
     return scadenzeDote(bando, d, oggi)
       .filter((s) => s.stato === 'scaduta' || s.stato === 'in-ritardo')
+      .filter((s) => !eventi || eventi.includes(s.evento))
       .map((s) =>
         s.stato === 'in-ritardo'
           ? finding(doteDeadline, severity, { messageId: 'inRitardo', data: { dote: d.id, descrizione: s.descrizione, entro: s.entro, ritardo: descriviRitardo(s) } })

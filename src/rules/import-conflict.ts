@@ -38,6 +38,9 @@ const messages = {
       `l'attività ${d.servizio} della dote ${d.doteId} è TERMINATA: non si aggiungono né cambiano erogazioni`,
     timesheetLocked: (d: { doteId: string; data: string; inizio: number; what: string }) =>
       `la riga di timesheet del ${formatDateIt(d.data)} alle ${formatTime(d.inizio)} è della dote ${d.doteId}, già in una richiesta di liquidazione: non si può cambiare (${d.what})`,
+    /** A second liquidation request for the same PIP (`liquidazione verifica|prepara`). */
+    giaRichiesta: (d: { doteId: string; data: string }) =>
+      `la dote ${d.doteId} ha già una richiesta di liquidazione, del ${formatDateIt(d.data)}: una sola richiesta per PIP`,
     locked: (d: { erogazioneId: number; data: string; inizio: number; what: string }) =>
       `l'erogazione ${d.erogazioneId} del ${formatDateIt(d.data)} alle ${formatTime(d.inizio)} è già in una richiesta di liquidazione e non si può cambiare (${d.what})`,
 };

@@ -53,6 +53,8 @@ import { fieldRequired } from './field-required.js';
 import { fieldTime } from './field-time.js';
 import { fieldValue } from './field-value.js';
 import { importConflict } from './import-conflict.js';
+import { liquidazioneIncomplete } from './liquidazione-incomplete.js';
+import { liquidazioneResult180 } from './liquidazione-result-180.js';
 import { reconcileMissingCalendar } from './reconcile-missing-calendar.js';
 import { reconcileMissingTimesheet } from './reconcile-missing-timesheet.js';
 import { reconcileTotal } from './reconcile-total.js';
@@ -79,6 +81,8 @@ export const OTHER_RULES: readonly RuleMeta[] = [
   fieldTime,
   fieldValue,
   importConflict,
+  liquidazioneIncomplete,
+  liquidazioneResult180,
   reconcileMissingCalendar,
   reconcileMissingTimesheet,
   reconcileTotal,

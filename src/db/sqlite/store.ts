@@ -11,6 +11,7 @@ import { SqliteDestinatari } from './destinatario.js';
 import { SqliteDoti } from './dote.js';
 import { SqliteErogazioni } from './erogazione.js';
 import { SqliteStoria } from './storia.js';
+import { SqliteLiquidazioni } from './liquidazione.js';
 
 export class SqliteStore implements Store {
   private readonly repos: Repositories;
@@ -24,6 +25,7 @@ export class SqliteStore implements Store {
       doti: new SqliteDoti(db),
       erogazioni: new SqliteErogazioni(db),
       storia: new SqliteStoria(db),
+      liquidazioni: new SqliteLiquidazioni(db),
     };
   }
 

@@ -1,0 +1,57 @@
+/**
+ * What a liquidation request rests on: the dote's employment contracts (the result), the
+ * required output of its services, and the totals that the claim reconciles (delivered hours
+ * against the imported timesheet).
+ */
+
+/** A row of `contratto`. */
+export interface ContrattoRow {
+  id: number;
+  dote_id: string;
+  numero: number;
+  tipo: 'subordinato' | 'somministrazione' | 'tirocinio';
+  azienda: string;
+  dal: string;
+  al: string | null;
+  minuti_settimanali: number;
+  minuti_ccnl: number;
+  creato_il: string;
+  rimosso_il: string | null;
+}
+
+export type NuovoContratto = Omit<ContrattoRow, 'id' | 'numero' | 'rimosso_il'>;
+
+/** A row of `output_servizio`. */
+export interface OutputRow {
+  id: number;
+  dote_id: string;
+  servizio: string;
+  data: string;
+  file: string | null;
+  sha256: string | null;
+  creato_il: string;
+}
+
+/** Minutes of one professional on one service of a dote, in the calendar (EROGATA) or in the timesheet. */
+export interface MinutiProfessionista {
+  professionista: string;
+  nome: string;
+  servizio: string;
+  minuti: number;
+}
+
+export interface LiquidazioneRepository {
+  /** A dote's contracts, removed ones too, by number. */
+  contrattiOf(doteId: string): Promise<ContrattoRow[]>;
+  /** Adds a contract with the next number of the dote; returns it. */
+  insertContratto(c: NuovoContratto): Promise<ContrattoRow>;
+  /** Marks a contract removed (the row stays, for the audit trail). */
+  removeContratto(id: number, rimossoIl: string): Promise<void>;
+  /** A dote's recorded outputs, in the order recorded. */
+  outputOf(doteId: string): Promise<OutputRow[]>;
+  insertOutput(o: Omit<OutputRow, 'id'>): Promise<OutputRow>;
+  /** The dote's EROGATA minutes per professional and service (the calendar side of the claim). */
+  erogatiPerProfessionista(doteId: string): Promise<MinutiProfessionista[]>;
+  /** The dote's imported timesheet minutes per professional and service. */
+  timesheetPerProfessionista(doteId: string): Promise<MinutiProfessionista[]>;
+}

@@ -1,0 +1,53 @@
+import { cachedStatement, type Db } from '../connection.js';
+import type { ContrattoRow, LiquidazioneRepository, MinutiProfessionista, NuovoContratto, OutputRow } from '../liquidazione-repository.js';
+
+const CONTRATTI = 'SELECT * FROM contratto WHERE dote_id = ? ORDER BY numero';
+const NEXT_NUMERO = 'SELECT coalesce(max(numero), 0) + 1 FROM contratto WHERE dote_id = ?';
+const INSERT_CONTRATTO = `INSERT INTO contratto (dote_id, numero, tipo, azienda, dal, al, minuti_settimanali, minuti_ccnl, creato_il)
+ VALUES (@dote_id, @numero, @tipo, @azienda, @dal, @al, @minuti_settimanali, @minuti_ccnl, @creato_il)`;
+const CONTRATTO = 'SELECT * FROM contratto WHERE id = ?';
+const REMOVE_CONTRATTO = 'UPDATE contratto SET rimosso_il = @rimossoIl WHERE id = @id';
+const OUTPUTS = 'SELECT * FROM output_servizio WHERE dote_id = ? ORDER BY id';
+const INSERT_OUTPUT = `INSERT INTO output_servizio (dote_id, servizio, data, file, sha256, creato_il)
+ VALUES (@dote_id, @servizio, @data, @file, @sha256, @creato_il)`;
+const EROGATI = `SELECT p.codice AS professionista, p.nome AS nome, e.servizio AS servizio, sum(e.fine - e.inizio) AS minuti
+ FROM erogazione e JOIN professionista p ON p.id = e.professionista_id
+ WHERE e.dote_id = ? AND e.stato = 'EROGATA' GROUP BY p.codice, p.nome, e.servizio ORDER BY p.codice, e.servizio`;
+const TIMESHEET = `SELECT p.codice AS professionista, p.nome AS nome, t.servizio AS servizio, sum(t.fine - t.inizio) AS minuti
+ FROM timesheet_riga t JOIN professionista p ON p.id = t.professionista_id
+ WHERE t.dote_id = ? GROUP BY p.codice, p.nome, t.servizio ORDER BY p.codice, t.servizio`;
+
+export class SqliteLiquidazioni implements LiquidazioneRepository {
+  constructor(private readonly db: Db) {}
+
+  async contrattiOf(doteId: string): Promise<ContrattoRow[]> {
+    return cachedStatement(this.db, CONTRATTI).all(doteId) as ContrattoRow[];
+  }
+
+  async insertContratto(c: NuovoContratto): Promise<ContrattoRow> {
+    const numero = cachedStatement(this.db, NEXT_NUMERO).pluck().get(c.dote_id) as number;
+    const id = Number(cachedStatement(this.db, INSERT_CONTRATTO).run({ ...c, numero }).lastInsertRowid);
+    return cachedStatement(this.db, CONTRATTO).get(id) as ContrattoRow;
+  }
+
+  async removeContratto(id: number, rimossoIl: string): Promise<void> {
+    cachedStatement(this.db, REMOVE_CONTRATTO).run({ id, rimossoIl });
+  }
+
+  async outputOf(doteId: string): Promise<OutputRow[]> {
+    return cachedStatement(this.db, OUTPUTS).all(doteId) as OutputRow[];
+  }
+
+  async insertOutput(o: Omit<OutputRow, 'id'>): Promise<OutputRow> {
+    const id = Number(cachedStatement(this.db, INSERT_OUTPUT).run(o).lastInsertRowid);
+    return { id, ...o };
+  }
+
+  async erogatiPerProfessionista(doteId: string): Promise<MinutiProfessionista[]> {
+    return cachedStatement(this.db, EROGATI).all(doteId) as MinutiProfessionista[];
+  }
+
+  async timesheetPerProfessionista(doteId: string): Promise<MinutiProfessionista[]> {
+    return cachedStatement(this.db, TIMESHEET).all(doteId) as MinutiProfessionista[];
+  }
+}

@@ -1,0 +1,41 @@
+import { finding, type Finding, type Severity } from './types.js';
+import type { EsitoOccupazione, Contratto } from '../domain/liquidazione.js';
+import { formatDateIt } from '../domain/dates.js';
+import { formatHours } from '../domain/money.js';
+
+const ID = 'liquidazione/result-180';
+
+const messages = {
+  nessunContratto: (d: { risultato: string }) => `risultato (${d.risultato}) non raggiunto: nessun contratto registrato (dote contratto aggiungi)`,
+  tirocinio: (d: { numero: number; azienda: string }) => `contratto ${d.numero} (${d.azienda}): un tirocinio non conta per il risultato`,
+  orario: (d: { numero: number; azienda: string; settimanali: number; ccnl: number }) =>
+    `contratto ${d.numero} (${d.azienda}): ${formatHours(d.settimanali)} ore settimanali, sotto le ${formatHours(d.ccnl)} del CCNL: non conta per il risultato`,
+  sottoSoglia: (d: { risultato: string; giorni: number; soglia: number; dal: string | null }) =>
+    `risultato (${d.risultato}) non raggiunto: ${d.giorni} giorni di lavoro subordinato o somministrato${d.dal ? ` dal ${formatDateIt(d.dal)}` : ''}, ne servono almeno ${d.soglia}: la richiesta lo esclude`,
+};
+
+/**
+ * liquidazione/result-180: the result (inserimento, mantenimento, avvio d'impresa) is paid only
+ * for subordinate employment or staff-leasing missions totalling at least `giorni` days (Cremona,
+ * "DOMANDA DI LIQUIDAZIONE": 180), even non-continuous and with different employers, with weekly
+ * hours not below the CCNL's; a traineeship never counts (domain/liquidazione.ts sums them). A
+ * result not met does not block the request: the request leaves it out and says why. Every
+ * finding is about the dote as a whole; a contract left out says why too.
+ */
+export const liquidazioneResult180 = {
+  id: ID,
+  messages,
+  check(risultato: string, contratti: readonly Contratto[], esito: EsitoOccupazione, severity: Severity): Finding[] {
+    const out: Finding[] = [];
+    for (const e of esito.esclusi) {
+      const c = contratti.find((x) => x.numero === e.numero)!;
+      if (e.motivo === 'tirocinio') out.push(finding(liquidazioneResult180, severity, { messageId: 'tirocinio', data: { numero: c.numero, azienda: c.azienda } }));
+      else out.push(finding(liquidazioneResult180, severity, { messageId: 'orario', data: { numero: c.numero, azienda: c.azienda, settimanali: c.minutiSettimanali, ccnl: c.minutiCcnl } }));
+    }
+    if (esito.raggiunto) return out;
+    if (!contratti.length) return [finding(liquidazioneResult180, severity, { messageId: 'nessunContratto', data: { risultato } })];
+    const first = contratti.filter((c) => !esito.esclusi.some((e) => e.numero === c.numero)).map((c) => c.dal).sort()[0] ?? null;
+    out.push(finding(liquidazioneResult180, severity, { messageId: 'sottoSoglia', data: { risultato, giorni: esito.giorni, soglia: esito.soglia, dal: first } }));
+    return out;
+  },
+};
