@@ -34,17 +34,7 @@ export const EROGAZIONE_TEXT = [1, 2, 3, 8, 10, 11, 12] as const;
 /** fi, professionista, dote, servizio, data, …, descrizione (8) */
 export const TIMESHEET_TEXT = [2, 3, 4, 8] as const;
 
-/** Main thread: replaces the repeated values of the operation whose values start at `at`. */
-export function elide(ops: unknown[], at: number, cols: readonly number[], prev: unknown[]): void {
-  for (let k = 0; k < cols.length; k++) {
-    const j = at + cols[k]!;
-    const v = ops[j];
-    if (v === prev[k]) ops[j] = SAME;
-    else prev[k] = v;
-  }
-}
-
-/** Writer: puts the repeated values back (the inverse of `elide`, with its own `prev`). */
+/** Writer: puts the repeated values back (the inverse of `BatchBuilder.text`, with its own `prev`). */
 export function restore(ops: unknown[], at: number, cols: readonly number[], prev: unknown[]): void {
   for (let k = 0; k < cols.length; k++) {
     const j = at + cols[k]!;
@@ -52,6 +42,119 @@ export function restore(ops: unknown[], at: number, cols: readonly number[], pre
     if (v === SAME) ops[j] = prev[k];
     else prev[k] = v;
   }
+}
+
+/**
+ * A batch as it crosses to the writer thread: the operation array's numbers in a transferred
+ * buffer (moved, not copied) and its strings joined into one text, so the structured clone copies
+ * one buffer reference and one string instead of thousands of tagged values (for 2,000,000 rows
+ * the copy of the plain array cost about 1 s on each side). Per value, a kind byte (`Kind`) and
+ * a float: the number, or the length of the string in `text`. Values of any other type (none is
+ * sent today) travel as they are in `other`, in order.
+ */
+export interface PackedBatch {
+  /** The floats, then from `kindsAt` the kind bytes; n of each are used. */
+  values: ArrayBuffer;
+  n: number;
+  kindsAt: number;
+  text: string;
+  other: unknown[] | null;
+}
+
+const Kind = { Number: 0, String: 1, Null: 2, Other: 3 } as const;
+
+/**
+ * Main thread: builds a batch straight into the buffer that will be posted (no operation array in
+ * between). `value` appends any value; `text` appends the value of column `k` of the operation's
+ * text columns (`EROGAZIONE_TEXT`, `TIMESHEET_TEXT`, in their order), as SAME when it repeats the
+ * value in `prev` (the previous operation of the same kind in this batch).
+ */
+export class BatchBuilder {
+  private nums!: Float64Array;
+  private kinds!: Uint8Array;
+  private strings: string[] = [];
+  private other: unknown[] | null = null;
+  /** Values in the batch. */
+  n = 0;
+
+  /** `capacity`: the values a batch can hold (the caller takes it before it is full). */
+  constructor(private readonly capacity: number) {
+    this.reset();
+  }
+
+  private reset(): void {
+    const values = new ArrayBuffer(this.capacity * 9);
+    this.nums = new Float64Array(values, 0, this.capacity);
+    this.kinds = new Uint8Array(values, this.capacity * 8, this.capacity);
+    this.strings = [];
+    this.other = null;
+    this.n = 0;
+  }
+
+  value(v: unknown): void {
+    const i = this.n++;
+    if (typeof v === 'number') {
+      this.nums[i] = v; // kind 0 (Number): the buffer starts zeroed
+    } else if (typeof v === 'string') {
+      this.kinds[i] = Kind.String;
+      this.nums[i] = v.length;
+      this.strings.push(v);
+    } else if (v === null) {
+      this.kinds[i] = Kind.Null;
+    } else {
+      this.kinds[i] = Kind.Other;
+      (this.other ??= []).push(v);
+    }
+  }
+
+  text(v: unknown, prev: unknown[], k: number): void {
+    if (v === prev[k]) {
+      this.n++; // SAME: 0, a number (kind 0)
+    } else {
+      prev[k] = v;
+      this.value(v);
+    }
+  }
+
+  /** The batch to post (with `values` in the transfer list); the builder starts a new one. */
+  take(): PackedBatch {
+    const batch: PackedBatch = { values: this.nums.buffer as ArrayBuffer, n: this.n, kindsAt: this.capacity * 8, text: this.strings.join(''), other: this.other };
+    this.reset();
+    return batch;
+  }
+}
+
+/**
+ * Writer: the operation array of a packed batch, value for value, in `ops` (its length set to the
+ * batch's). One array for every batch: at 65,536 values it is a large object, which only a full
+ * collection would free.
+ */
+export function unpack(b: PackedBatch, ops: unknown[]): unknown[] {
+  const { n, text } = b;
+  const nums = new Float64Array(b.values, 0, n);
+  const kinds = new Uint8Array(b.values, b.kindsAt, n);
+  ops.length = n;
+  let at = 0;
+  let o = 0;
+  for (let i = 0; i < n; i++) {
+    switch (kinds[i]) {
+      case Kind.Number:
+        ops[i] = nums[i];
+        break;
+      case Kind.String: {
+        const end = at + nums[i]!;
+        ops[i] = text.slice(at, end);
+        at = end;
+        break;
+      }
+      case Kind.Null:
+        ops[i] = null;
+        break;
+      default:
+        ops[i] = b.other![o++];
+    }
+  }
+  return ops;
 }
 
 /** Word 0 of the shared buffer. Word 1 counts the batches posted and not yet applied. */

@@ -21,7 +21,7 @@ import { isDatabaseBusy } from '../db/errors.js';
 import { InternalError } from '../errors.js';
 import { sessionKey } from '../domain/sessione.js';
 import { erogazioneUpdate, sameErogazione, sameTimesheet, timesheetUpdate, type ImportUpdate, type StoredErogazione, type StoredTimesheet } from './import-compare.js';
-import { EROGAZIONE_TEXT, Op, State, TIMESHEET_TEXT, restore, type MaybeOutcome, type WriterDrain, type WriterEnd, type WriterInit, type WriterOutcome } from './import-writer-protocol.js';
+import { EROGAZIONE_TEXT, Op, State, TIMESHEET_TEXT, restore, unpack, type MaybeOutcome, type PackedBatch, type WriterDrain, type WriterEnd, type WriterInit, type WriterOutcome } from './import-writer-protocol.js';
 
 const init = workerData as WriterInit;
 const shared = new Int32Array(init.shared);
@@ -303,11 +303,13 @@ function finish(end: WriterEnd): void {
 }
 
 let failedAlready = false;
-input.on('message', (m: unknown[] | WriterDrain | WriterEnd) => {
-  if (Array.isArray(m)) {
+/** The operations of the batch being applied (see `unpack`). */
+const batchOps: unknown[] = [];
+input.on('message', (m: PackedBatch | WriterDrain | WriterEnd) => {
+  if ('values' in m) {
     if (!failedAlready) {
       try {
-        apply(m);
+        apply(unpack(m, batchOps));
         if (TEST_FAIL) failForTest('batch');
       } catch (e) {
         failed(e);

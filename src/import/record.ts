@@ -74,7 +74,7 @@ export class Recorder implements RowSink {
   private readonly facts: LockFacts = { doteId: '', stato: '', inLiquidazione: false, servizio: '' };
   /**
    * Keys of the deliveries and timesheet rows added in this call (importa only), in a Bloom
-   * filter: 3 bytes a row, no query. The writer thread's rows are not visible to this connection
+   * filter: 1.5 bytes a row, no query. The writer thread's rows are not visible to this connection
    * until the commit, so a row whose key may have been added is sent as a "maybe" and the writer,
    * which sees its own rows, decides (new, already present, updated).
    */

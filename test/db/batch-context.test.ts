@@ -162,6 +162,16 @@ describe('SqliteBatchContext', () => {
     expect([ctx.inLiquidazione('CR-1'), ctx.inLiquidazione('CR-2')]).toEqual([false, true]);
   });
 
+  it('gives the same activities and liquidation requests when it reads every dote up front (a big batch)', () => {
+    const raw = office();
+    raw.prepare("INSERT INTO liquidazione (dote_id, data, creata_il) VALUES ('CR-2', '2022-07-01', '2022-07-01')").run();
+    // More rows expected than doti in the register: doti, activities and liquidation requests are read at once.
+    for (const ctx of [new SqliteBatchContext(raw, loadCatalogues(), { expectedRows: 1_000_000 }), new SqliteBatchContext(raw, loadCatalogues())]) {
+      expect([ctx.inLiquidazione('CR-1'), ctx.inLiquidazione('CR-2'), ctx.inLiquidazione('JC-1'), ctx.inLiquidazione('CR-9')]).toEqual([false, true, false, false]);
+      expect([ctx.attivitaStato('JC-1', 'JC-AN'), ctx.attivitaStato('JC-1', 'JC-AL-R'), ctx.attivitaStato('CR-1', 'QD1')]).toEqual(['PROPOSTA', undefined, undefined]);
+    }
+  });
+
   it('keeps giving the same answers while its day caches evict and reload (40 professional-days)', () => {
     const raw = office();
     // Known rows for P01 and P02 on 20 days from 14/03/2022, each day the same pattern, its values

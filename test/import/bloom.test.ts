@@ -8,7 +8,7 @@ describe('BloomFilter', () => {
     const key = (g: number, day: number, start: number) => g * 2 ** 28 + (day + 32768) * 1440 + start;
     let falseMaybe = 0;
     for (let g = 0; g < 50; g++) for (let day = 0; day < 500; day++) for (const s of [540, 600, 660, 720]) if (f.testAndAdd(key(g, day, s))) falseMaybe++;
-    // 100,000 distinct keys at 24 bits a key: expected ~0.02% false "maybe".
+    // 100,000 distinct keys in a filter sized for 200,000 (2^22 bits, 42 a key): expected ~0.002% false "maybe".
     expect(falseMaybe).toBeLessThan(100);
     for (let g = 0; g < 50; g++) for (let day = 0; day < 500; day += 7) expect(f.testAndAdd(key(g, day, 600))).toBe(true);
     // Keys above 2^32 (large groups) are told apart too.
