@@ -144,4 +144,16 @@ export const COMMANDS: readonly CommandEntry[] = [
     description: 'controlla e importa calendari (erogazioni EROGATA) e timesheet: tutto o niente',
     load: async () => (await import('./importa.js')).importaCommand,
   },
+  {
+    name: 'stampa',
+    term: 'stampa',
+    description: 'i documenti in PDF/A: registro attività, PIP, timesheet',
+    load: async () => (await import('./stampa.js')).stampaCommand,
+  },
+  {
+    name: 'modelli',
+    term: 'modelli [opzioni]',
+    description: 'i modelli dei documenti (testi e stili) e da dove è preso ciascuno; --modelli DIR o DOTE_MODELLI li sostituisce per nome',
+    load: async () => (await import('./modelli.js')).modelliCommand,
+  },
 ];

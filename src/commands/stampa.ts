@@ -1,0 +1,57 @@
+import { Command } from 'commander';
+import { context, err, example, out, printJson } from '../command-kit.js';
+import { defineOptions } from '../cli-options/define.js';
+import type { Stampato } from '../documents/stampa.js';
+
+const missing = (option: string) => `opzione obbligatoria mancante: ${option}`;
+
+/** `stampa registro ID -o FILE [--non-firma MOTIVO] [--modelli DIR]`. */
+export const registroOptions = defineOptions(({ z, required, text }) =>
+  z.object({
+    output: required(missing('-o, --output')),
+    nonFirma: z.optional(required('--non-firma: indica il motivo per cui il destinatario non può firmare')),
+    modelli: text(),
+  }),
+);
+
+/**
+ * The PDF's CreationDate: now, unless --oggi / DOTE_OGGI moved today (a what-if or a test run),
+ * then noon UTC of that day, so that the same data print the same document.
+ */
+function creationDate(oggi: string): Date {
+  const now = new Date();
+  return now.toISOString().slice(0, 10) === oggi ? now : new Date(`${oggi}T12:00:00Z`);
+}
+
+function report(s: Stampato, json: boolean): void {
+  for (const x of s.sostituzioni) err(`avviso: il carattere ${x.carattere} non è nel font ed è stampato come "?" (in "${x.testo}")`);
+  if (json) printJson({ file: s.file, pagine: s.pagine, bytes: s.bytes, sha256: s.sha256, modello: s.modello, sostituzioni: s.sostituzioni });
+  else out(`${s.file}: ${s.pagine} ${s.pagine === 1 ? 'pagina' : 'pagine'}, ${s.bytes} byte, sha256 ${s.sha256}`);
+}
+
+export function stampaCommand(): Command {
+  const cmd = new Command('stampa').description('i documenti in PDF/A: registro attività, PIP, timesheet');
+
+  const registro = new Command('registro')
+    .description('il registro attività di una dote (solo le erogazioni EROGATA), da firmare riga per riga')
+    .argument('<id>', 'id della dote o codice OPAL')
+    .option('-o, --output <file.pdf>', 'il PDF da scrivere')
+    .option('--non-firma <motivo>', 'il destinatario non può firmare: il motivo, riportato nel registro')
+    .option('--modelli <cartella>', 'i modelli personalizzati (anche DOTE_MODELLI)')
+    .action(async (id: string, raw: unknown) => {
+      const o = await registroOptions.parse(raw);
+      const ctx = context();
+      const { withStore } = await import('../db/store.js');
+      const { stampaRegistro } = await import('../documents/stampa.js');
+      const { userTemplateDir } = await import('../pdf/templates.js');
+      const s = await withStore(
+        ctx.dbPath,
+        (store) => stampaRegistro(store, ctx, id, { output: o.output, nonFirma: o.nonFirma, modelli: userTemplateDir(o.modelli), creationDate: creationDate(ctx.oggi) }),
+        { readonly: true },
+      );
+      report(s, ctx.json);
+    });
+  example(registro, 'dote stampa registro JC-1-1103/022 -o registro.pdf', 'dote stampa registro CR-2022-0001 -o registro.pdf --non-firma "impossibilitato alla firma per disabilità motoria" --json');
+  cmd.addCommand(registro);
+  return example(cmd, 'dote stampa registro JC-1-1103/022 -o registro.pdf');
+}

@@ -1,0 +1,49 @@
+/**
+ * One function per printed document, for the `stampa` command, the demo and the bench: the data
+ * from its use case, the template by name (the user's override or the shipped one), the model,
+ * the renderer, the file written atomically with mode 0600. Everything that can refuse (the output
+ * folder, the template, the dote, its deliveries) is checked before anything is written, so a
+ * refused `stampa` leaves no file.
+ */
+import type { Store } from '../db/store.js';
+import type { DoteCtx } from '../use-cases/dote-load.js';
+import { loadTemplate } from '../pdf/templates.js';
+import type { Documento } from '../pdf/model.js';
+import type { Sostituzione } from '../pdf/render.js';
+import { checkOutputFolder, writeAtomically } from '../pdf/write.js';
+import { registroData } from '../use-cases/stampa-registro.js';
+import { registroDocumento } from './registro.js';
+
+export interface StampaOptions {
+  /** The PDF to write. */
+  output: string;
+  /** The operator's templates folder (--modelli / DOTE_MODELLI). */
+  modelli?: string;
+  /** The PDF's CreationDate; by default now (tests fix it). */
+  creationDate?: Date;
+}
+
+export interface Stampato {
+  file: string;
+  pagine: number;
+  bytes: number;
+  sha256: string;
+  /** Characters the font lacks, printed as "?". */
+  sostituzioni: Sostituzione[];
+  modello: { nome: string; file: string; origine: string };
+}
+
+async function print(nome: string, o: StampaOptions, build: (t: ReturnType<typeof loadTemplate>) => Promise<Documento>): Promise<Stampato> {
+  checkOutputFolder(o.output);
+  const t = loadTemplate(nome, o.modelli);
+  const model = await build(t);
+  const { renderPdf } = await import('../pdf/render.js');
+  const r = await renderPdf(model, { creationDate: o.creationDate ?? new Date(), stili: t.stili });
+  const w = writeAtomically(o.output, r.pdf);
+  return { ...w, pagine: r.pagine, sostituzioni: r.sostituzioni, modello: { nome: t.nome, file: t.file, origine: t.origine } };
+}
+
+/** `dote stampa registro ID`: the registro attività. */
+export function stampaRegistro(store: Store, ctx: DoteCtx, id: string, o: StampaOptions & { nonFirma?: string }): Promise<Stampato> {
+  return print('registro', o, async (t) => registroDocumento(await registroData(store, ctx, id), t, { oggi: ctx.oggi, nonFirma: o.nonFirma }));
+}
