@@ -71,6 +71,8 @@ interface FontkitFont {
 /** Every string drawn goes through `clean`: what neither font has becomes "?", and is recorded. */
 class Copertura {
   readonly sostituzioni: Sostituzione[] = [];
+  /** A text is measured, then drawn: each (character, text) is recorded once. */
+  private readonly seen = new Set<string>();
   constructor(private readonly fonts: readonly FontkitFont[]) {}
   clean(text: string): string {
     let out = '';
@@ -81,7 +83,11 @@ class Copertura {
       else if (this.fonts.every((f) => f.hasGlyphForCodePoint(cp))) out += ch;
       else {
         out += '?';
-        this.sostituzioni.push({ carattere: `U+${cp.toString(16).toUpperCase().padStart(4, '0')}`, testo: text });
+        const carattere = `U+${cp.toString(16).toUpperCase().padStart(4, '0')}`;
+        if (!this.seen.has(`${carattere}\u0000${text}`)) {
+          this.seen.add(`${carattere}\u0000${text}`);
+          this.sostituzioni.push({ carattere, testo: text });
+        }
       }
     }
     return out;
