@@ -5,6 +5,14 @@ import type { Stampato } from '../documents/stampa.js';
 
 const missing = (option: string) => `opzione obbligatoria mancante: ${option}`;
 
+/** `stampa pip ID -o FILE [--modelli DIR]` (and the options every document shares). */
+export const baseOptions = defineOptions(({ z, required, text }) =>
+  z.object({
+    output: required(missing('-o, --output')),
+    modelli: text(),
+  }),
+);
+
 /** `stampa registro ID -o FILE [--non-firma MOTIVO] [--modelli DIR]`. */
 export const registroOptions = defineOptions(({ z, required, text }) =>
   z.object({
@@ -51,7 +59,25 @@ export function stampaCommand(): Command {
       );
       report(s, ctx.json);
     });
+  const pip = new Command('pip')
+    .description('il PIP di una dote Cremona: destinatario, servizi previsti con tariffe e valorizzazione, versioni e variazioni, firme')
+    .argument('<id>', 'id della dote')
+    .option('-o, --output <file.pdf>', 'il PDF da scrivere')
+    .option('--modelli <cartella>', 'i modelli personalizzati (anche DOTE_MODELLI)')
+    .action(async (id: string, raw: unknown) => {
+      const o = await baseOptions.parse(raw);
+      const ctx = context();
+      const { withStore } = await import('../db/store.js');
+      const { stampaPip } = await import('../documents/stampa.js');
+      const { userTemplateDir } = await import('../pdf/templates.js');
+      const s = await withStore(ctx.dbPath, (store) => stampaPip(store, ctx, id, { output: o.output, modelli: userTemplateDir(o.modelli), creationDate: creationDate(ctx.oggi) }), {
+        readonly: true,
+      });
+      report(s, ctx.json);
+    });
+  example(pip, 'dote stampa pip CR-2022-0001 -o pip.pdf');
   example(registro, 'dote stampa registro JC-1-1103/022 -o registro.pdf', 'dote stampa registro CR-2022-0001 -o registro.pdf --non-firma "impossibilitato alla firma per disabilità motoria" --json');
   cmd.addCommand(registro);
+  cmd.addCommand(pip);
   return example(cmd, 'dote stampa registro JC-1-1103/022 -o registro.pdf');
 }

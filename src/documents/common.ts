@@ -38,7 +38,8 @@ export function frame(t: Template, c: Comuni, titolo: string): Pick<Documento, '
     meta: { titolo, autore: c.ente?.nome ?? 'dote', soggetto: c.bando },
     intestazione: letterhead(c),
     chiusura: testo(t, 'chiusura', c),
-    piede: `${testo(t, 'piede', c)} · ${titolo}`,
+    // Short enough for one line: the document and the dote, not the person's name.
+    piede: `${testo(t, 'piede', c)} · ${testo(t, 'titolo', c)} ${c.dote}`,
     numerazione: t.testi.numerazione ?? 'Pagina {n} di {m}',
   };
 }

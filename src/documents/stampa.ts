@@ -13,6 +13,8 @@ import type { Sostituzione } from '../pdf/render.js';
 import { checkOutputFolder, writeAtomically } from '../pdf/write.js';
 import { registroData } from '../use-cases/stampa-registro.js';
 import { registroDocumento } from './registro.js';
+import { pipData } from '../use-cases/stampa-pip.js';
+import { pipDocumento } from './pip.js';
 
 export interface StampaOptions {
   /** The PDF to write. */
@@ -46,4 +48,9 @@ async function print(nome: string, o: StampaOptions, build: (t: ReturnType<typeo
 /** `dote stampa registro ID`: the registro attività. */
 export function stampaRegistro(store: Store, ctx: DoteCtx, id: string, o: StampaOptions & { nonFirma?: string }): Promise<Stampato> {
   return print('registro', o, async (t) => registroDocumento(await registroData(store, ctx, id), t, { oggi: ctx.oggi, nonFirma: o.nonFirma }));
+}
+
+/** `dote stampa pip ID`: the PIP of a Cremona dote, current version, with every variation. */
+export function stampaPip(store: Store, ctx: DoteCtx, id: string, o: StampaOptions): Promise<Stampato> {
+  return print('pip', o, async (t) => pipDocumento(await pipData(store, ctx, id), t, { oggi: ctx.oggi }));
 }

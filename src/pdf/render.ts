@@ -409,7 +409,7 @@ class Layout {
     const y = A4.h - M.bottom + 22;
     this.doc.moveTo(M.left, y - 6).lineTo(M.left + W, y - 6).lineWidth(0.4).strokeColor(BORDER).stroke();
     this.use(this.style('piede'));
-    this.doc.text(this.cov.clean(left), M.left, y, { width: W * 0.7, lineBreak: false });
+    this.doc.text(this.cov.clean(left), M.left, y, { width: W * 0.7, height: 10, lineBreak: false, ellipsis: true });
     this.doc.text(this.cov.clean(right), M.left + W * 0.7, y, { width: W * 0.3, align: 'right', lineBreak: false });
     page.margins.bottom = saved;
   }

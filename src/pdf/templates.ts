@@ -62,6 +62,29 @@ export const TEMPLATE_SPECS: Record<string, TemplateSpec> = {
       'data-redazione': [],
     },
   },
+  pip: {
+    descrizione: 'piano di intervento personalizzato (PIP) di una dote Cremona, con le sue versioni',
+    testi: {
+      ...COMMON_TEXTS,
+      sottotitolo: [],
+      'sezione-dote': [],
+      'sezione-destinatario': [],
+      'sezione-operatore': [],
+      'sezione-servizi': [],
+      'sezione-versioni': [],
+      'valore-complessivo': ['valore'],
+      risultato: ['nome', 'importo'],
+      'nessun-risultato': [],
+      'termine-servizi': ['data'],
+      'a03-assente': [],
+      dichiarazione: [],
+      'luogo-data': ['comune', 'data'],
+      'firma-rappresentante': [],
+      'firma-rappresentante-nota': [],
+      'firma-destinatario': [],
+      'firma-destinatario-nota': [],
+    },
+  },
 };
 
 export const TEMPLATE_NAMES = Object.keys(TEMPLATE_SPECS);

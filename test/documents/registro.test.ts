@@ -86,7 +86,7 @@ describe('dote stampa registro, Job Coach (40 deliveries)', () => {
     expect(withRows.length).toBeGreaterThan(1);
     for (const p of withRows) expect(p).toContain('Data Orario Ore Attività Breve descrizione Firma del coach / operatore');
     expect(pages.at(-1)).toContain(`Numero di pagine: ${pages.length}.`);
-    expect(allText(pages)).toContain('Generato il 30/09/2022');
+    expect(allText(pages)).toContain(`Generato il 30/09/2022 con dote · Registro attività ${JC}`);
     expect(pages.at(-1)).toContain('spazio non utilizzato');
     expect(pages.at(-1)).toContain('Timbro della sede');
   });
