@@ -13,6 +13,16 @@ export const baseOptions = defineOptions(({ z, required, text }) =>
   }),
 );
 
+/** `stampa timesheet --professionista P --mese AAAA-MM -o FILE [--modelli DIR]`. */
+export const timesheetOptions = defineOptions(({ z, required, text, mese }) =>
+  z.object({
+    output: required(missing('-o, --output')),
+    professionista: required(missing('--professionista')),
+    mese: z.pipe(required(missing('--mese')), mese('--mese')),
+    modelli: text(),
+  }),
+);
+
 /** `stampa registro ID -o FILE [--non-firma MOTIVO] [--modelli DIR]`. */
 export const registroOptions = defineOptions(({ z, required, text }) =>
   z.object({
@@ -76,8 +86,31 @@ export function stampaCommand(): Command {
       report(s, ctx.json);
     });
   example(pip, 'dote stampa pip CR-2022-0001 -o pip.pdf');
+
+  const timesheet = new Command('timesheet')
+    .description('il timesheet mensile di un professionista (dalle righe importate, altrimenti dalle erogazioni), con la riconciliazione col calendario')
+    .option('--professionista <codice o nome>', 'il professionista')
+    .option('--mese <AAAA-MM>', 'il mese, anche MM/AAAA')
+    .option('-o, --output <file.pdf>', 'il PDF da scrivere')
+    .option('--modelli <cartella>', 'i modelli personalizzati (anche DOTE_MODELLI)')
+    .action(async (raw: unknown) => {
+      const o = await timesheetOptions.parse(raw);
+      const ctx = context();
+      const { withStore } = await import('../db/store.js');
+      const { stampaTimesheet } = await import('../documents/stampa.js');
+      const { userTemplateDir } = await import('../pdf/templates.js');
+      const s = await withStore(
+        ctx.dbPath,
+        (store) =>
+          stampaTimesheet(store, ctx, { professionista: o.professionista, mese: o.mese }, { output: o.output, modelli: userTemplateDir(o.modelli), creationDate: creationDate(ctx.oggi) }),
+        { readonly: true },
+      );
+      report(s, ctx.json);
+    });
+  example(timesheet, 'dote stampa timesheet --professionista P01 --mese 2022-03 -o timesheet-rossi-2022-03.pdf');
   example(registro, 'dote stampa registro JC-1-1103/022 -o registro.pdf', 'dote stampa registro CR-2022-0001 -o registro.pdf --non-firma "impossibilitato alla firma per disabilità motoria" --json');
   cmd.addCommand(registro);
   cmd.addCommand(pip);
+  cmd.addCommand(timesheet);
   return example(cmd, 'dote stampa registro JC-1-1103/022 -o registro.pdf');
 }

@@ -15,6 +15,8 @@ import { registroData } from '../use-cases/stampa-registro.js';
 import { registroDocumento } from './registro.js';
 import { pipData } from '../use-cases/stampa-pip.js';
 import { pipDocumento } from './pip.js';
+import { timesheetData } from '../use-cases/stampa-timesheet.js';
+import { timesheetDocumento } from './timesheet.js';
 
 export interface StampaOptions {
   /** The PDF to write. */
@@ -53,4 +55,9 @@ export function stampaRegistro(store: Store, ctx: DoteCtx, id: string, o: Stampa
 /** `dote stampa pip ID`: the PIP of a Cremona dote, current version, with every variation. */
 export function stampaPip(store: Store, ctx: DoteCtx, id: string, o: StampaOptions): Promise<Stampato> {
   return print('pip', o, async (t) => pipDocumento(await pipData(store, ctx, id), t, { oggi: ctx.oggi }));
+}
+
+/** `dote stampa timesheet --professionista P --mese YYYY-MM`: a professional's monthly timesheet. */
+export function stampaTimesheet(store: Store, ctx: DoteCtx, q: { professionista: string; mese: string }, o: StampaOptions): Promise<Stampato> {
+  return print('timesheet', o, async (t) => timesheetDocumento(await timesheetData(store, ctx, q), t, { oggi: ctx.oggi }));
 }

@@ -133,7 +133,11 @@ export function checkLogo(file: string): Buffer {
 
 export async function renderPdf(d: Documento, o: RenderOptions): Promise<RenderResult> {
   const logo = d.intestazione.logo ? checkLogo(d.intestazione.logo) : null;
-  const meta = { Title: safeMeta(d.meta.titolo), Author: safeMeta(d.meta.autore), Subject: safeMeta(d.meta.soggetto) };
+  // An empty value would go to the Info dictionary but not to the XMP (pdfkit skips falsy ones),
+  // which Preflight rejects (7.2): only non-empty values are given.
+  const meta = Object.fromEntries(
+    Object.entries({ Title: safeMeta(d.meta.titolo), Author: safeMeta(d.meta.autore), Subject: safeMeta(d.meta.soggetto) }).filter(([, v]) => v !== ''),
+  );
   const doc = new PDFDocument({
     size: 'A4',
     margins: M,

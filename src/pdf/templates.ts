@@ -62,6 +62,23 @@ export const TEMPLATE_SPECS: Record<string, TemplateSpec> = {
       'data-redazione': [],
     },
   },
+  timesheet: {
+    descrizione: 'timesheet mensile di un professionista (Cremona, allegato 011), con la riconciliazione col calendario',
+    testi: {
+      ...COMMON_TEXTS,
+      sottotitolo: ['mese'],
+      'fonte-timesheet': [],
+      'fonte-erogazioni': [],
+      'sezione-righe': [],
+      'sezione-riconciliazione': [],
+      'riconciliazione-ok': [],
+      'riconciliazione-differenze': ['n'],
+      'riconciliazione-erogazioni': [],
+      'totale-mese': [],
+      'firma-professionista': [],
+      'firma-responsabile': [],
+    },
+  },
   pip: {
     descrizione: 'piano di intervento personalizzato (PIP) di una dote Cremona, con le sue versioni',
     testi: {
