@@ -147,7 +147,7 @@ export const COMMANDS: readonly CommandEntry[] = [
   {
     name: 'stampa',
     term: 'stampa',
-    description: 'i documenti in PDF/A: registro attività, PIP, timesheet',
+    description: 'i documenti in PDF/A: registro attività, PIP, timesheet, variazione del PIP, registro formativo, avvio della formazione, attestazione Job Coach',
     load: async () => (await import('./stampa.js')).stampaCommand,
   },
   {

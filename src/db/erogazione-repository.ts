@@ -94,6 +94,8 @@ export interface TimesheetRigaRow {
 }
 
 export interface ErogazioneRepository {
+  /** The live deliveries (not ANNULLATA nor CHIUSA NEGATIVAMENTE) of a group session, in all doti, by the person's surname and name. */
+  liveOfSession(sessione: string): Promise<ErogazioneFullRow[]>;
   /** A professional's EROGATA deliveries from `from` to `to` (ISO dates, inclusive), in all doti, by date, start and id. */
   deliveredOfProfessionalBetween(professionistaId: number, from: string, to: string): Promise<ErogazioneFullRow[]>;
   /** A professional's imported timesheet rows from `from` to `to`, by date, start and id. */

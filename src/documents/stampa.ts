@@ -17,6 +17,10 @@ import { pipData } from '../use-cases/stampa-pip.js';
 import { pipDocumento } from './pip.js';
 import { timesheetData } from '../use-cases/stampa-timesheet.js';
 import { timesheetDocumento } from './timesheet.js';
+import { attestazioneDocumento } from './attestazione.js';
+import { variazioneDocumento } from './variazione.js';
+import { formazioneData } from '../use-cases/stampa-formazione.js';
+import { avvioFormazioneDocumento, registroFormativoDocumento } from './formazione.js';
 
 export interface StampaOptions {
   /** The PDF to write. */
@@ -60,4 +64,26 @@ export function stampaPip(store: Store, ctx: DoteCtx, id: string, o: StampaOptio
 /** `dote stampa timesheet --professionista P --mese YYYY-MM`: a professional's monthly timesheet. */
 export function stampaTimesheet(store: Store, ctx: DoteCtx, q: { professionista: string; mese: string }, o: StampaOptions): Promise<Stampato> {
   return print('timesheet', o, async (t) => timesheetDocumento(await timesheetData(store, ctx, q), t, { oggi: ctx.oggi }));
+}
+
+/** `dote stampa variazione ID [--versione N]`: the PIP variation request (default: the latest version). */
+export function stampaVariazione(store: Store, ctx: DoteCtx, id: string, o: StampaOptions & { versione?: number }): Promise<Stampato> {
+  return print('variazione', o, async (t) => variazioneDocumento(await pipData(store, ctx, id), t, { oggi: ctx.oggi, versione: o.versione }));
+}
+
+/** `dote stampa registro-formativo ID`: the training register (EROGATA training sessions, each with its participants). */
+export function stampaRegistroFormativo(store: Store, ctx: DoteCtx, id: string, o: StampaOptions): Promise<Stampato> {
+  return print('registro-formativo', o, async (t) => registroFormativoDocumento(await formazioneData(store, ctx, id, { soloErogate: true }), t, { oggi: ctx.oggi }));
+}
+
+/** `dote stampa avvio-formazione ID [--accesso-ospite …]`: the training start notice (live training sessions). */
+export function stampaAvvioFormazione(store: Store, ctx: DoteCtx, id: string, o: StampaOptions & { accessoOspite?: string }): Promise<Stampato> {
+  return print('avvio-formazione', o, async (t) =>
+    avvioFormazioneDocumento(await formazioneData(store, ctx, id, { soloErogate: false }), t, { oggi: ctx.oggi, accessoOspite: o.accessoOspite }),
+  );
+}
+
+/** `dote stampa attestazione ID`: the Job Coach attestation of the service delivered. */
+export function stampaAttestazione(store: Store, ctx: DoteCtx, id: string, o: StampaOptions): Promise<Stampato> {
+  return print('attestazione', o, async (t) => attestazioneDocumento(await registroData(store, ctx, id), t, { oggi: ctx.oggi }));
 }

@@ -345,7 +345,9 @@ class Layout {
 
   signatures(firme: readonly { etichetta: string; nota?: string }[]): void {
     const gap = 24;
-    const w = (W - gap * (firme.length - 1)) / firme.length;
+    // One signature takes the right half of the page, as on a letter.
+    const w = firme.length === 1 ? (W - gap) / 2 : (W - gap * (firme.length - 1)) / firme.length;
+    const x0 = firme.length === 1 ? M.left + W - w : M.left;
     const s = this.style('firma');
     const small = this.style('piccolo');
     const heights = firme.map((f) => {
@@ -360,7 +362,7 @@ class Layout {
     const h = Math.max(...heights) + 40;
     this.ensure(h);
     firme.forEach((f, i) => {
-      const x = M.left + i * (w + gap);
+      const x = x0 + i * (w + gap);
       this.use(s);
       this.doc.text(this.cov.clean(f.etichetta), x, this.y, { width: w, align: 'center' });
       if (f.nota) {

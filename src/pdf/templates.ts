@@ -102,6 +102,61 @@ export const TEMPLATE_SPECS: Record<string, TemplateSpec> = {
       'firma-destinatario-nota': [],
     },
   },
+  'variazione': {
+    descrizione: "richiesta di variazione del PIP alla Provincia (Cremona, Variazioni del PIP)",
+    testi: {
+      ...COMMON_TEXTS,
+      'sottotitolo': ['versione', 'precedente'],
+      'destinatario-ufficio': [],
+      'sezione-motivo': [],
+      'sezione-modifiche': [],
+      'entro-limiti': ['fine'],
+      'luogo-data': ['comune', 'data'],
+      'firma-rappresentante': [],
+      'firma-destinatario': [],
+    },
+  },
+  'registro-formativo': {
+    descrizione: "registro formativo e delle presenze della formazione (Cremona, QF0 e QF0-COV)",
+    testi: {
+      ...COMMON_TEXTS,
+      'sottotitolo': [],
+      'sessione': ['data', 'orario', 'ore'],
+      'firma-docente': [],
+      'totale': ['sessioni', 'ore'],
+      'firma-rappresentante': [],
+      'timbro': [],
+      'annulla-resto': [],
+    },
+  },
+  'avvio-formazione': {
+    descrizione: "comunicazione al Collocamento Disabili dell'avvio della formazione (Cremona, Realizzazione del PIP)",
+    testi: {
+      ...COMMON_TEXTS,
+      'destinatario-ufficio': [],
+      'oggetto': [],
+      'comunica': ['persona', 'cf', 'servizio', 'data', 'ora', 'modalita'],
+      'sezione-calendario': [],
+      'accesso-ospite': ['accesso'],
+      'luogo-data': ['comune', 'data'],
+      'firma-rappresentante': [],
+    },
+  },
+  'attestazione': {
+    descrizione: "attestazione del servizio erogato Job Coach (manuale, 3.2)",
+    testi: {
+      ...COMMON_TEXTS,
+      'sottotitolo': [],
+      'sezione-destinatario': [],
+      'attesta': ['persona', 'ore', 'previste'],
+      'sezione-attivita': [],
+      'periodo': ['dal', 'al'],
+      'registro': [],
+      'firma-ente': [],
+      'firma-destinatario': [],
+      'timbro': [],
+    },
+  },
 };
 
 export const TEMPLATE_NAMES = Object.keys(TEMPLATE_SPECS);

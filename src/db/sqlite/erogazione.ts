@@ -30,6 +30,7 @@ const EROGATA: StatoErogazione = 'EROGATA';
 const SQL = {
   attivitaStato: 'SELECT stato FROM attivita WHERE dote_id = @doteId AND servizio = @servizio',
   find: `${FULL_SELECT} WHERE e.id = ?`,
+  liveOfSession: `${FULL_SELECT} WHERE e.sessione = @sessione AND ${LIVE} ORDER BY dest.cognome, dest.nome, e.id`,
   deliveredOfProfessionalBetween: `${FULL_SELECT} WHERE e.professionista_id = @professionistaId AND e.data BETWEEN @from AND @to AND e.stato = @erogata
     ORDER BY e.data, e.inizio, e.id`,
   timesheetOfProfessionalBetween: `SELECT t.id, t.dote_id, t.servizio, t.data, t.inizio, t.fine, t.collettiva, t.descrizione, dest.cf AS cf
@@ -71,6 +72,10 @@ export class SqliteErogazioni implements ErogazioneRepository {
 
   private stmt(sql: string) {
     return cachedStatement(this.db, sql);
+  }
+
+  async liveOfSession(sessione: string): Promise<ErogazioneFullRow[]> {
+    return this.stmt(SQL.liveOfSession).all({ sessione }) as ErogazioneFullRow[];
   }
 
   async deliveredOfProfessionalBetween(professionistaId: number, from: string, to: string): Promise<ErogazioneFullRow[]> {
