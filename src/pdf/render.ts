@@ -332,8 +332,23 @@ class Layout {
     const firstH = rows.length ? Math.max(heightOf(rows[0]!, body), minH) : 0;
     this.ensure(headerH + firstH);
     drawHeader();
-    for (const row of rows) {
-      const h = Math.max(heightOf(row, body), minH);
+    // The tallest row a page can hold under its header; a taller one (a very long description)
+    // is split into continuation rows, so that no text is ever cut or runs into the foot.
+    const maxH = BOTTOM - M.top - headerH;
+    for (let row of rows) {
+      let h = Math.max(heightOf(row, body), minH);
+      while (h > maxH) {
+        if (BOTTOM - this.y < 4 * this.lineHeight('tabella-cella')) {
+          this.newPage();
+          drawHeader();
+        }
+        const [head, rest] = this.splitRow(row, widths, BOTTOM - this.y - 2 * PAD, body);
+        drawRow(head, BOTTOM - this.y, body, null);
+        this.newPage();
+        drawHeader();
+        row = rest;
+        h = Math.max(heightOf(row, body), minH);
+      }
       if (this.y + h > BOTTOM) {
         this.newPage();
         drawHeader();
@@ -341,6 +356,46 @@ class Layout {
       drawRow(row, h, body, null);
     }
     this.y += body.spazioDopo + 6;
+  }
+
+  /**
+   * Splits a row into what fits in `avail` points and the rest: each cell keeps the words that
+   * fit (characters, for a word longer than the line), the rest goes on to a continuation row.
+   */
+  splitRow(row: readonly Cella[], widths: readonly number[], avail: number, s: Stile): [Cella[], Cella[]] {
+    const head: Cella[] = [];
+    const rest: Cella[] = [];
+    row.forEach((c, i) => {
+      this.use(s, c.grassetto);
+      const opts = { width: widths[i]! - 2 * PAD };
+      const text = this.cov.clean(c.testo);
+      if (this.doc.heightOfString(text || ' ', opts) <= avail) {
+        head.push(c);
+        rest.push({ ...c, testo: '' });
+        return;
+      }
+      const tokens = text.split(/(\s+)/);
+      let fit = '';
+      let k = 0;
+      for (; k < tokens.length; k++) {
+        const next = fit + tokens[k];
+        if (this.doc.heightOfString(next, opts) > avail) break;
+        fit = next;
+      }
+      if (!fit.trim()) {
+        // One word longer than the space: by characters.
+        const chars = [...text];
+        let n = 0;
+        while (n < chars.length && this.doc.heightOfString(chars.slice(0, n + 1).join(''), opts) <= avail) n++;
+        n = Math.max(1, n);
+        head.push({ ...c, testo: chars.slice(0, n).join('') });
+        rest.push({ ...c, testo: chars.slice(n).join('') });
+        return;
+      }
+      head.push({ ...c, testo: fit.trimEnd() });
+      rest.push({ ...c, testo: `(segue) ${tokens.slice(k).join('').trimStart()}` });
+    });
+    return [head, rest];
   }
 
   signatures(firme: readonly { etichetta: string; nota?: string }[]): void {
