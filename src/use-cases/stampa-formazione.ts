@@ -5,6 +5,8 @@
  * cell) and the notice to the Collocamento Disabili of the training's start date and mode, with
  * the guest access for distance training (Cremona, "Realizzazione del PIP").
  *
+ * The comune of "[Comune], lì" is the sessions' sede's, else that of the dote's other deliveries.
+ *
  * The registro holds the sessions that took place (EROGATA); the notice the first training
  * session still live (planned or held). A group session's participants are the live deliveries
  * of the same session (`sessione`) in every dote.
@@ -90,7 +92,8 @@ export async function formazioneData(store: Store, ctx: DoteCtx, id: string, o: 
         partecipanti,
       });
     }
-    const sedeNome = sessioni.find((s) => s.sede)?.sede;
+    // The sessions' sede, else the sede of the dote's other deliveries, else the only one.
+    const sedeNome = sessioni.find((s) => s.sede)?.sede ?? all.find((e) => e.sede_nome)?.sede_nome ?? undefined;
     const sedi = await r.registry.listSedi();
     const sede = sedeNome ? await r.registry.findSede(sedeNome) : sedi.length === 1 ? sedi[0] : undefined;
     return {
