@@ -303,11 +303,19 @@ class Layout {
     const body = this.style('tabella-cella');
     const cells = (row: readonly (string | Cella)[]) => row.map((c) => (typeof c === 'string' ? { testo: c } : c));
 
+    // Registers repeat the same cell texts (dates, hours, activity, coach): measured once each.
+    const measured = new Map<string, number>();
     const heightOf = (row: readonly Cella[], s: Stile) =>
       Math.max(
         ...row.map((c, i) => {
-          this.use(s, c.grassetto);
-          return this.doc.heightOfString(this.cov.clean(c.testo) || ' ', { width: widths[i]! - 2 * PAD });
+          const key = `${s.corpo}\u0000${c.grassetto || s.font === 'grassetto' ? 1 : 0}\u0000${widths[i]}\u0000${c.testo}`;
+          let h = measured.get(key);
+          if (h === undefined) {
+            this.use(s, c.grassetto);
+            h = this.doc.heightOfString(this.cov.clean(c.testo) || ' ', { width: widths[i]! - 2 * PAD });
+            measured.set(key, h);
+          }
+          return h;
         }),
       ) + 2 * PAD;
     const headerCells = colonne.map((c) => ({ testo: c.titolo, grassetto: true }));
