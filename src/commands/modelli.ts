@@ -1,14 +1,19 @@
 import { Command } from 'commander';
 import { context, example, out, printJson } from '../command-kit.js';
+import { defineOptions } from '../cli-options/define.js';
+
+/** `modelli [--modelli DIR]`. */
+export const modelliOptions = defineOptions(({ z, text }) => z.object({ modelli: text() }));
 
 export function modelliCommand(): Command {
   const cmd = new Command('modelli')
     .description('i modelli dei documenti (testi e stili) e da dove è preso ciascuno; --modelli DIR o DOTE_MODELLI li sostituisce per nome')
     .option('--modelli <cartella>', 'i modelli personalizzati (anche DOTE_MODELLI)')
-    .action(async (raw: { modelli?: string }) => {
+    .action(async (raw: unknown) => {
+      const o = await modelliOptions.parse(raw);
       const ctx = context();
       const { listTemplates, loadTemplate, userTemplateDir } = await import('../pdf/templates.js');
-      const dir = userTemplateDir(raw.modelli);
+      const dir = userTemplateDir(o.modelli);
       // Each template is loaded, so that a broken override shows here, naming its field.
       const list = listTemplates(dir).map((t) => (loadTemplate(t.nome, dir), t));
       if (ctx.json) printJson({ cartella: dir ?? null, modelli: list });
