@@ -17,7 +17,10 @@ export function modelliCommand(): Command {
       // Each template is loaded, so that a broken override shows here, naming its field.
       const list = listTemplates(dir).map((t) => (loadTemplate(t.nome, dir), t));
       if (ctx.json) printJson({ cartella: dir ?? null, modelli: list });
-      else out(list.map((t) => `${t.nome.padEnd(10)} ${t.origine.padEnd(14)} ${t.file}\n           ${t.descrizione}`).join('\n'));
+      else {
+        const w = Math.max(...list.map((t) => t.nome.length));
+        out(list.map((t) => `${t.nome.padEnd(w)}  ${t.origine.padEnd(14)} ${t.file}\n${' '.repeat(w + 2)}${t.descrizione}`).join('\n'));
+      }
     });
   const esporta = new Command('esporta')
     .description('scrive una copia del modello predefinito NOME nella cartella DIR, da cui partire per personalizzarlo')
