@@ -218,6 +218,8 @@ export function builtinTemplateFile(nome: string): string {
 
 /** Where template `nome` is taken from: the user's folder when it has the file, else the shipped one. */
 export function templateSource(nome: string, dir: string | undefined): { file: string; origine: Template['origine'] } {
+  // A folder named but missing is a mistake to report, not a reason to print with the shipped wording.
+  if (dir && !existsSync(dir)) throw new UsageError(`la cartella dei modelli ${dir} non esiste`, 'controlla --modelli o DOTE_MODELLI');
   if (dir) {
     const f = path.join(dir, `${nome}.json`);
     if (existsSync(f)) return { file: f, origine: 'personalizzato' };

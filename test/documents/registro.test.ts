@@ -225,6 +225,13 @@ describe('dote modelli', () => {
     expect(allText(await pdfPages(file('m.pdf')))).toContain('Registro delle attività svolte');
   });
 
+  it('a templates folder that does not exist is an error, not the shipped wording', () => {
+    const r = env.run(['stampa', 'registro', JC, '-o', 'nd.pdf', '--oggi', '2022-09-30'], { DOTE_MODELLI: file('non-esiste') });
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('la cartella dei modelli');
+    expect(existsSync(file('nd.pdf'))).toBe(false);
+  });
+
   it('a broken template fails naming the template, its file and the field; no file is written', () => {
     const dir = file('rotti');
     mkdirSync(dir);
