@@ -122,6 +122,11 @@ const servizioSchema = z.strictObject({
   output: z.string().optional(),
   /** A note that documents a reading of the source (garbled tables etc.). */
   nota: z.string().optional(),
+  /**
+   * Training (Cremona QF0, QF0-COV): not in the calendar, it has its own registro formativo e
+   * delle presenze ("Registro formativo e delle presenze"), so the registro attività leaves it out.
+   */
+  formazione: z.boolean().default(false),
 });
 
 const tipoSchema = z.strictObject({

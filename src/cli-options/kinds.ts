@@ -46,6 +46,8 @@ export const kinds = {
   z,
   /** `GG/MM/AAAA` or `AAAA-MM-GG` → ISO date. */
   date: (option: string) => kind((t) => read.date(option, t)),
+  /** `AAAA-MM` or `MM/AAAA` → `AAAA-MM`. */
+  mese: (option: string) => kind((t) => read.mese(option, t)),
   /** `HH:MM` → minutes since midnight. */
   time: (option: string) => kind((t) => read.time(option, t)),
   /** `GG/MM` → `MM-DD`. */

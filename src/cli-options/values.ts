@@ -26,6 +26,20 @@ export type Genere = 'm' | 'f';
 const nonValido = (g: Genere) => (g === 'f' ? 'non valida' : 'non valido');
 
 /** A date, `GG/MM/AAAA` (also `G/M/AAAA`) or `AAAA-MM-GG`, to ISO `AAAA-MM-GG`. */
+/** A month, `AAAA-MM` or `MM/AAAA` → `AAAA-MM`. */
+export function mese(option: string, text: string): Read<string> {
+  const t = text.trim();
+  let m = /^(\d{4})-(\d{1,2})$/.exec(t);
+  let y = m?.[1], mo = m ? +m[2]! : 0;
+  if (!m) {
+    m = /^(\d{1,2})\/(\d{4})$/.exec(t);
+    y = m?.[2];
+    mo = m ? +m[1]! : 0;
+  }
+  if (!y || mo < 1 || mo > 12) return no(`${option}: mese non valido "${text}" (formato AAAA-MM o MM/AAAA, es. 2022-03)`);
+  return ok(`${y}-${String(mo).padStart(2, '0')}`);
+}
+
 export function date(option: string, text: string): Read<string> {
   const d = parseUserDate(text);
   return d ? ok(d) : no(`${option}: data non valida "${text}" (formato GG/MM/AAAA o AAAA-MM-GG, es. 28/06/2022)`);

@@ -162,4 +162,16 @@ export const COMMANDS: readonly CommandEntry[] = [
     description: 'la domanda di liquidazione: cosa la blocca, quanto si chiede',
     load: async () => (await import('./liquidazione.js')).liquidazioneCommand,
   },
+  {
+    name: 'stampa',
+    term: 'stampa',
+    description: 'i documenti in PDF/A: registro attività, PIP, timesheet, variazione del PIP, registro formativo, avvio della formazione, attestazione Job Coach',
+    load: async () => (await import('./stampa.js')).stampaCommand,
+  },
+  {
+    name: 'modelli',
+    term: 'modelli [opzioni]',
+    description: 'i modelli dei documenti (testi e stili) e da dove è preso ciascuno; --modelli DIR o DOTE_MODELLI li sostituisce per nome',
+    load: async () => (await import('./modelli.js')).modelliCommand,
+  },
 ];

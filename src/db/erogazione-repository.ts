@@ -79,7 +79,28 @@ export interface ErogazioneAperta {
   stato: StatoErogazione;
 }
 
+/** An imported timesheet row, with its dote's person. */
+export interface TimesheetRigaRow {
+  id: number;
+  dote_id: string;
+  servizio: string;
+  data: string;
+  inizio: number;
+  fine: number;
+  collettiva: number;
+  descrizione: string | null;
+  /** Null when the row names a dote the database does not have. */
+  cf: string | null;
+}
+
 export interface ErogazioneRepository {
+  /** The live deliveries (not ANNULLATA nor CHIUSA NEGATIVAMENTE) of a group session, in all doti, by the person's surname and name. */
+  liveOfSession(sessione: string): Promise<ErogazioneFullRow[]>;
+  /** A professional's EROGATA deliveries from `from` to `to` (ISO dates, inclusive), in all doti, by date, start and id. */
+  deliveredOfProfessionalBetween(professionistaId: number, from: string, to: string): Promise<ErogazioneFullRow[]>;
+  /** A professional's imported timesheet rows from `from` to `to`, by date, start and id. */
+  timesheetOfProfessionalBetween(professionistaId: number, from: string, to: string): Promise<TimesheetRigaRow[]>;
+
   /** The state of a dote's activity for a service (Job Coach), if it has one. */
   attivitaStato(doteId: string, servizio: string): Promise<StatoAttivita | undefined>;
 

@@ -31,3 +31,12 @@ export function formatHours(minutes: number): string {
 export function formatInt(n: number): string {
   return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, '.');
 }
+
+/** Minutes as people say them: `2 ore`, `1 ora e 30 minuti`, `45 minuti`, `0 ore`. */
+export function formatDurata(minutes: number): string {
+  const h = Math.floor(minutes / 60), m = minutes % 60;
+  const ore = h === 1 ? '1 ora' : `${formatInt(h)} ore`;
+  const min = m === 1 ? '1 minuto' : `${m} minuti`;
+  if (!m) return ore;
+  return h ? `${ore} e ${min}` : min;
+}

@@ -40,6 +40,11 @@ export interface DoteDates {
   data_liquidazione: string | null;
   /** Deliveries still open (INSERITA, PROGRAMMATA, AVVIATA), for their conclusion deadline. */
   erogazioniAperte?: readonly ErogazioneAperta[];
+  /**
+   * Whether a training session (a `formazione` service) was already delivered (EROGATA); known
+   * only when the dote has open training deliveries, for the reminder of the training notice.
+   */
+  formazioneAvviata?: boolean;
 }
 
 export interface ErogazioneAperta {
@@ -233,6 +238,38 @@ function scadenzeErogazioni(bando: Bando, d: DoteDates, oggi: string): ScadenzaD
 }
 
 /**
+ * Cremona, "Realizzazione del PIP": for training the operator tells the Collocamento Disabili the
+ * course start date and mode (and the guest access for distance training). While a dote has
+ * training planned and none delivered yet, a reminder is due by the first session's date (our
+ * reading: the notice precedes the start). The tool does not record the sending: the reminder
+ * goes once the first session is delivered.
+ */
+function scadenzaAvvioFormazione(bando: Bando, d: DoteDates, oggi: string): ScadenzaDote[] {
+  if (d.formazioneAvviata !== false || !d.erogazioniAperte?.length) return [];
+  const training = new Set(bando.servizi.filter((s) => s.formazione).map((s) => s.codice));
+  const first = d.erogazioniAperte.filter((e) => training.has(e.servizio)).sort((a, b) => compareCodeUnits(a.data, b.data) || a.id - b.id)[0];
+  if (!first) return [];
+  return [
+    {
+      doteId: d.id,
+      id: 'avvio-formazione',
+      descrizione: `Comunicare al Collocamento Disabili l'avvio della formazione ${first.servizio} del ${formatDateIt(first.data)}, con la modalità (dote stampa avvio-formazione ${d.id})`,
+      da: 'erogazione',
+      dal: first.data,
+      giorni: 0,
+      tipoGiorni: 'calendario',
+      entro: first.data,
+      evento: 'avvio-formazione',
+      avvenutoIl: null,
+      stato: statoOf(first.data, null, oggi),
+      ritardo: null,
+      giorniMancanti: daysBetween(oggi, first.data),
+      fonte: 'REALIZZAZIONE DEL PIP: comunicare al Collocamento Disabili la data di avvio dei corsi, la modalità e, a distanza, l’accesso guest',
+    },
+  ];
+}
+
+/**
  * Every deadline of a dote that applies now: those whose starting event happened. A refused
  * request has only its admission deadline (met by the refusal); once a dote is closed, the
  * deadlines of steps before the closure that never happened no longer apply (a dote closed
@@ -299,6 +336,7 @@ export function scadenzeDote(bando: Bando, d: DoteDates, oggi: string): Scadenza
     });
   }
   out.push(...scadenzeErogazioni(bando, d, oggi));
+  out.push(...scadenzaAvvioFormazione(bando, d, oggi));
   return out.sort((a, b) => compareCodeUnits(a.entro, b.entro) || compareCodeUnits(a.id, b.id));
 }
 

@@ -63,6 +63,12 @@ export function personaOf(r: DestinatarioRow): Persona {
 /** The dates the deadline rule reads, with the liquidation request and the deliveries still open. */
 export async function doteDates(r: Repositories, d: LoadedDote): Promise<DoteDates> {
   const row = d.row;
+  const aperte = await r.doti.openDeliveries(row.id);
+  // Only a dote with training still open pays the query that says whether training started.
+  const training = new Set(d.bando.servizi.filter((s) => s.formazione).map((s) => s.codice));
+  const formazioneAvviata = aperte.some((e) => training.has(e.servizio))
+    ? (await r.doti.minutesByState(row.id)).some((m) => training.has(m.servizio) && m.stato === 'EROGATA' && m.minuti > 0)
+    : undefined;
   return {
     id: row.id,
     stato: row.stato,
@@ -77,7 +83,8 @@ export async function doteDates(r: Repositories, d: LoadedDote): Promise<DoteDat
     data_conclusione: row.data_conclusione,
     data_fine: row.data_fine,
     data_liquidazione: await r.doti.liquidazioneDate(row.id),
-    erogazioniAperte: await r.doti.openDeliveries(row.id),
+    erogazioniAperte: aperte,
+    formazioneAvviata,
   };
 }
 

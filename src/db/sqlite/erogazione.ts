@@ -11,6 +11,7 @@ import type {
   ErogazioneFullRow,
   ErogazioneRepository,
   NuovaErogazioneRow,
+  TimesheetRigaRow,
 } from '../erogazione-repository.js';
 
 const FULL_SELECT = `
@@ -29,6 +30,12 @@ const EROGATA: StatoErogazione = 'EROGATA';
 const SQL = {
   attivitaStato: 'SELECT stato FROM attivita WHERE dote_id = @doteId AND servizio = @servizio',
   find: `${FULL_SELECT} WHERE e.id = ?`,
+  liveOfSession: `${FULL_SELECT} WHERE e.sessione = @sessione AND ${LIVE} ORDER BY dest.cognome, dest.nome, e.id`,
+  deliveredOfProfessionalBetween: `${FULL_SELECT} WHERE e.professionista_id = @professionistaId AND e.data BETWEEN @from AND @to AND e.stato = @erogata
+    ORDER BY e.data, e.inizio, e.id`,
+  timesheetOfProfessionalBetween: `SELECT t.id, t.dote_id, t.servizio, t.data, t.inizio, t.fine, t.collettiva, t.descrizione, dest.cf AS cf
+    FROM timesheet_riga t LEFT JOIN dote d ON d.id = t.dote_id LEFT JOIN destinatario dest ON dest.id = d.destinatario_id
+    WHERE t.professionista_id = @professionistaId AND t.data BETWEEN @from AND @to ORDER BY t.data, t.inizio, t.id`,
   ofDote: `${FULL_SELECT} WHERE e.dote_id = ? ORDER BY e.data, e.inizio, e.id`,
   ofDoteInState: `${FULL_SELECT} WHERE e.dote_id = @doteId AND e.stato = @stato ORDER BY e.data, e.inizio, e.id`,
   liveOfPersonBetween: `${FULL_SELECT} WHERE d.destinatario_id = @destinatarioId AND e.data BETWEEN @from AND @to AND ${LIVE} AND e.id <> @exceptId`,
@@ -65,6 +72,18 @@ export class SqliteErogazioni implements ErogazioneRepository {
 
   private stmt(sql: string) {
     return cachedStatement(this.db, sql);
+  }
+
+  async liveOfSession(sessione: string): Promise<ErogazioneFullRow[]> {
+    return this.stmt(SQL.liveOfSession).all({ sessione }) as ErogazioneFullRow[];
+  }
+
+  async deliveredOfProfessionalBetween(professionistaId: number, from: string, to: string): Promise<ErogazioneFullRow[]> {
+    return this.stmt(SQL.deliveredOfProfessionalBetween).all({ professionistaId, from, to, erogata: EROGATA }) as ErogazioneFullRow[];
+  }
+
+  async timesheetOfProfessionalBetween(professionistaId: number, from: string, to: string): Promise<TimesheetRigaRow[]> {
+    return this.stmt(SQL.timesheetOfProfessionalBetween).all({ professionistaId, from, to }) as TimesheetRigaRow[];
   }
 
   async attivitaStato(doteId: string, servizio: string): Promise<StatoAttivita | undefined> {
