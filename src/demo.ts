@@ -5,7 +5,9 @@
  * they are planted, see fixtures/demo/expected.txt), imports the corrected calendar and timesheet
  * of fixtures/demo/importa/ (no findings: the import must succeed), then shows the dote they went
  * to (hours planned / delivered / left), its deliveries and its history, the list of doti and the
- * deadlines. Every step is a real `dote` command, printed before it runs, in fixtures/demo.
+ * deadlines, prints its PIP, registro and a professional's timesheet as PDF/A into the output folder
+ * and says what still blocks its liquidation. Every step is a real `dote` command, printed before
+ * it runs, in fixtures/demo.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync } from 'node:fs';
@@ -74,4 +76,22 @@ if (clean.length) {
 }
 run(['elenco']);
 run(['scadenze']);
+
+// The documents of the dote the clean files went to, as archival PDFs in the output folder.
+const documenti: string[] = [];
+if (clean.length) {
+  process.stdout.write(`\nDocumenti della dote ${DOTE} in PDF/A (da stampare, firmare e archiviare):`);
+  for (const [args, nome] of [
+    [['stampa', 'pip', DOTE], 'pip-cr-2022-0001.pdf'],
+    [['stampa', 'registro', DOTE], 'registro-cr-2022-0001.pdf'],
+    [['stampa', 'timesheet', '--professionista', 'P01', '--mese', '2022-03'], 'timesheet-p01-2022-03.pdf'],
+  ] as const) {
+    run([...args, '-o', path.join(OUT, nome)]);
+    documenti.push(nome);
+  }
+  // What still blocks the claim: the dote is not concluded yet (exit 1 is expected here).
+  process.stdout.write(`\nCosa blocca ancora la domanda di liquidazione della dote ${DOTE} (non è ancora conclusa):`);
+  run(['liquidazione', 'verifica', DOTE], { allowFail: true });
+}
 process.stdout.write(`\nFatto. Database: ${DB}\n`);
+if (documenti.length) process.stdout.write(`Documenti in ${OUT}:\n${documenti.map((d) => `  ${d}\n`).join('')}`);

@@ -5,8 +5,9 @@
  * is checked by the fixture test (test/rules/fixtures.test.ts, case "demo").
  */
 import { describe, expect, it } from 'vitest';
+import { allText, pdfPages } from '../documents/pdf-helpers.js';
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { ROOT, tempDir } from '../helpers.js';
@@ -22,7 +23,7 @@ function steps(stdout: string): Map<string, string> {
 }
 
 describe('npm run demo', () => {
-  it('runs every step, imports the clean calendar and timesheet, shows the delivered hours', () => {
+  it('runs every step, imports the clean calendar and timesheet, shows the delivered hours, prints the documents', async () => {
     const t = tempDir('dote-demo-');
     try {
       const out = path.join(t.dir, 'demo');
@@ -46,7 +47,21 @@ describe('npm run demo', () => {
         'storia CR-2022-0001',
         'elenco',
         'scadenze',
+        'stampa pip',
+        'stampa registro',
+        'stampa timesheet',
+        'liquidazione verifica',
       ]);
+      // The documents are in the output folder, named at the end, and read back as PDFs.
+      for (const f of ['pip-cr-2022-0001.pdf', 'registro-cr-2022-0001.pdf', 'timesheet-p01-2022-03.pdf']) {
+        expect(r.stdout).toContain(`  ${f}\n`);
+        expect(readFileSync(path.join(out, f)).subarray(0, 8).toString('latin1')).toBe('%PDF-1.4');
+      }
+      const registro = allText(await pdfPages(path.join(out, 'registro-cr-2022-0001.pdf')));
+      expect(registro).toContain('Bianchi');
+      expect(registro).toMatch(/Pagina 1 di \d/);
+      // The claim is not ready: the dote is not concluded (its exit 1 does not stop the demo).
+      expect(s.get('dote liquidazione verifica CR-2022-0001')).toMatch(/errore liquidazione\/incomplete: la dote CR-2022-0001 è ATTIVA/);
 
       const importa = s.get('dote importa importa/calendario-marzo-2022.csv importa/timesheet-rossi-marzo-2022.csv')!;
       expect(importa).toMatch(/^2 file, 18 righe: 0 errori, 0 avvisi$/m);
