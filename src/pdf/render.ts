@@ -321,16 +321,31 @@ class Layout {
     const headerCells = colonne.map((c) => ({ testo: c.titolo, grassetto: true }));
     const headerH = heightOf(headerCells, head);
 
+    // A cell that fits on one line is placed by hand and drawn without pdfkit's line wrapper,
+    // which is most of the time of a long register (README "Prestazioni"); its width is measured
+    // once per distinct text, like its height.
+    const oneLine = new Map<string, number | null>();
     const drawRow = (row: readonly Cella[], h: number, s: Stile, fill: string | null) => {
       row.forEach((c, i) => {
         if (fill) this.doc.rect(xs[i]!, this.y, widths[i]!, h).fillColor(fill).fill();
         this.doc.rect(xs[i]!, this.y, widths[i]!, h).lineWidth(0.5).strokeColor(BORDER).stroke();
         this.use(s, c.grassetto);
-        this.doc.text(this.cov.clean(c.testo), xs[i]! + PAD, this.y + PAD, {
-          width: widths[i]! - 2 * PAD,
-          align: colonne[i]?.allineamento ?? 'left',
-          lineBreak: true,
-        });
+        const text = this.cov.clean(c.testo);
+        const inner = widths[i]! - 2 * PAD;
+        const align = colonne[i]?.allineamento ?? 'left';
+        const key = `${s.corpo}\u0000${c.grassetto || s.font === 'grassetto' ? 1 : 0}\u0000${inner}\u0000${text}`;
+        let w = oneLine.get(key);
+        if (w === undefined) {
+          const measuredW = text.includes('\n') ? Infinity : this.doc.widthOfString(text);
+          w = measuredW <= inner ? measuredW : null;
+          oneLine.set(key, w);
+        }
+        if (w !== null) {
+          const dx = align === 'right' ? inner - w : align === 'center' ? (inner - w) / 2 : 0;
+          if (text) this.doc.text(text, xs[i]! + PAD + dx, this.y + PAD, { lineBreak: false });
+        } else {
+          this.doc.text(text, xs[i]! + PAD, this.y + PAD, { width: inner, align, lineBreak: true });
+        }
       });
       this.y += h;
     };

@@ -232,7 +232,61 @@ function setupDatabase(db, doti) {
   d.close();
 }
 
+/**
+ * `dote stampa registro` of a dote with 1.000 EROGATA deliveries (issue 10: under 1 s including
+ * start-up, under 300 KiB): wall time of the whole command, median of 3, with pages and size.
+ */
+function benchRegistro() {
+  const db = path.join(dir, 'registro.db');
+  setupDatabase(db, 1);
+  const Database = require('better-sqlite3');
+  const d = new Database(db);
+  const now = new Date().toISOString();
+  const servizi = ['QD1', 'QD2', 'QD3', 'Q0C', 'QT8', 'QT7', 'QT6'];
+  d.transaction(() => {
+    const ins = d.prepare(
+      `INSERT INTO erogazione (dote_id, servizio, data, inizio, fine, professionista_id, sede_id, descrizione, stato, registrata_il, creata_il, aggiornata_il)
+       VALUES ('CR-1', ?, ?, ?, ?, 1, 1, ?, 'EROGATA', ?, ?, ?)`,
+    );
+    let day = dayNumber('2021-01-04');
+    let n = 0;
+    while (n < 1000) {
+      if (weekday(day) < 5 && !holidayName(day, null)) {
+        for (const start of [540, 660, 900]) {
+          if (n === 1000) break;
+          const data = isoFromDay(day);
+          ins.run(servizi[n % servizi.length], data, start, start + 90, `Colloquio ${n + 1}: aggiornamento del percorso e verifica degli obiettivi`, data, now, now);
+          n++;
+        }
+      }
+      day++;
+    }
+  })();
+  d.close();
+  const runs = [];
+  let doc = null;
+  for (let i = 0; i < 3; i++) {
+    const file = path.join(dir, `registro-${i}.pdf`);
+    const r = timeSpawn([BIN, 'stampa', 'registro', 'CR-1', '-o', file, '--db', db, '--oggi', OGGI, '--json']);
+    if (r.status !== 0) {
+      log(`dote stampa registro: stato ${r.status}: ${r.stderr.split('\n')[0]}`);
+      return;
+    }
+    doc = JSON.parse(r.stdout);
+    runs.push(r.seconds);
+  }
+  log(
+    `dote stampa registro, 1.000 erogazioni (avvio compreso), 3 volte: ${runs.map(fmt2).join(' / ')} s, mediana ${fmt2(median(runs))} s (obiettivo < 1 s); ` +
+      `${fmtInt(doc.pagine)} pagine, ${fmtInt(doc.bytes / 1024)} KiB (obiettivo < 300 KiB)`,
+  );
+}
+
 // ---------------------------------------------------------------- run
+if (process.env.BENCH_SOLO === 'registro') {
+  benchRegistro();
+  if (!process.env.BENCH_KEEP) rmSync(dir, { recursive: true, force: true });
+  process.exit(0);
+}
 if (process.env.BENCH_SOLO === 'avvio') {
   // The database of the full run (20.000 doti for 1.000.000 rows), without the files.
   const db = path.join(dir, 'bench.db');
@@ -335,6 +389,7 @@ if (imports.length === 3) {
 
 log();
 logStartup(db, 10);
+benchRegistro();
 
 if (!process.env.BENCH_KEEP) rmSync(dir, { recursive: true, force: true });
 else log(`file conservati in ${dir}`);
