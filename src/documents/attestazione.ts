@@ -10,7 +10,7 @@ import { formatDateIt } from '../domain/dates.js';
 import { formatDurata } from '../domain/money.js';
 import { RefusedError } from '../errors.js';
 import type { RegistroData } from '../use-cases/stampa-registro.js';
-import { frame, testo, type Comuni } from './common.js';
+import { campiDestinatario, frame, testo, type Comuni } from './common.js';
 
 export function attestazioneDocumento(d: RegistroData, t: Template, o: { oggi: string }): Documento {
   if (!d.jobCoach) throw new RefusedError(`la dote ${d.dote.id} non è un voucher Job Coach: l'attestazione del servizio erogato è del Job Coach`, [], `per una dote Cremona stampa il registro: dote stampa registro ${d.dote.id} -o FILE.pdf`);
@@ -23,18 +23,7 @@ export function attestazioneDocumento(d: RegistroData, t: Template, o: { oggi: s
     { tipo: 'testo', stile: 'titolo', testo: T('titolo') },
     { tipo: 'testo', stile: 'sottotitolo', testo: T('sottotitolo') },
     { tipo: 'testo', stile: 'riferimento', testo: d.bando.riferimento },
-    {
-      tipo: 'campi',
-      titolo: T('sezione-destinatario'),
-      righe: [
-        ['Id voucher', d.dote.id],
-        ['Tipo', `${d.dote.tipo} - ${d.dote.tipoNome}`],
-        ['Cognome', d.destinatario.cognome],
-        ['Nome', d.destinatario.nome],
-        ['Codice fiscale', d.destinatario.cf],
-        ['Data di redazione', formatDateIt(o.oggi)],
-      ],
-    },
+    campiDestinatario(T('sezione-destinatario'), d, { etichettaId: 'Id voucher', etichettaData: 'Data di redazione', oggi: o.oggi }),
     { tipo: 'testo', stile: 'testo', testo: T('attesta', { persona, ore: formatDurata(d.totaleMinuti), previste: formatDurata(previsti) }) },
     { tipo: 'testo', stile: 'sezione', testo: T('sezione-attivita') },
     {

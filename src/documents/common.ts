@@ -2,7 +2,7 @@
  * What every document shares: the letterhead from the ente's data, the common placeholders, the
  * foot and the closing line. Pure: values in, model out (src/pdf/model.ts).
  */
-import type { Documento } from '../pdf/model.js';
+import type { Blocco, Documento } from '../pdf/model.js';
 import { fill, type Template } from '../pdf/templates.js';
 import type { EnteIntestazione } from '../use-cases/stampa-registro.js';
 import { formatDateIt } from '../domain/dates.js';
@@ -41,5 +41,28 @@ export function frame(t: Template, c: Comuni, titolo: string): Pick<Documento, '
     // Short enough for one line: the document and the dote, not the person's name.
     piede: `${testo(t, 'piede', c)} · ${testo(t, 'titolo', c)} ${c.dote}`,
     numerazione: t.testi.numerazione ?? 'Pagina {n} di {m}',
+  };
+}
+
+/**
+ * The destinatario's fields of a register or attestation (Job Coach manual, 3.2: Id voucher,
+ * nome, cognome, codice fiscale, and the drafting date), the same in every document that has them.
+ */
+export function campiDestinatario(
+  titolo: string,
+  d: { dote: { id: string; tipo: string; tipoNome: string }; destinatario: { cognome: string; nome: string; cf: string } },
+  o: { etichettaId: string; etichettaData: string; oggi: string },
+): Blocco {
+  return {
+    tipo: 'campi',
+    titolo,
+    righe: [
+      [o.etichettaId, d.dote.id],
+      ['Tipo', `${d.dote.tipo} - ${d.dote.tipoNome}`],
+      ['Cognome', d.destinatario.cognome],
+      ['Nome', d.destinatario.nome],
+      ['Codice fiscale', d.destinatario.cf],
+      [o.etichettaData, formatDateIt(o.oggi)],
+    ],
   };
 }

@@ -12,7 +12,7 @@ import type { Template } from '../pdf/templates.js';
 import { formatDateIt, formatTime } from '../domain/dates.js';
 import { formatDurata } from '../domain/money.js';
 import type { RegistroData } from '../use-cases/stampa-registro.js';
-import { frame, testo, type Comuni } from './common.js';
+import { campiDestinatario, frame, testo, type Comuni } from './common.js';
 
 export interface RegistroOptions {
   oggi: string;
@@ -33,18 +33,7 @@ export function registroDocumento(d: RegistroData, t: Template, o: RegistroOptio
     { tipo: 'testo', stile: 'sottotitolo', testo: T('sottotitolo') },
     // Verbatim from the catalogue (the manual's wording for Job Coach).
     { tipo: 'testo', stile: 'riferimento', testo: d.bando.riferimento },
-    {
-      tipo: 'campi',
-      titolo: T('sezione-destinatario'),
-      righe: [
-        [d.jobCoach ? 'Id voucher' : 'Id dote', d.dote.id],
-        ['Tipo', `${d.dote.tipo} - ${d.dote.tipoNome}`],
-        ['Cognome', d.destinatario.cognome],
-        ['Nome', d.destinatario.nome],
-        ['Codice fiscale', d.destinatario.cf],
-        [T('data-redazione'), formatDateIt(o.oggi)],
-      ],
-    },
+    campiDestinatario(T('sezione-destinatario'), d, { etichettaId: d.jobCoach ? 'Id voucher' : 'Id dote', etichettaData: T('data-redazione'), oggi: o.oggi }),
   ];
   if (o.nonFirma) blocchi.push({ tipo: 'testo', stile: 'nota', testo: T('non-firma', { motivo: o.nonFirma }) });
   if (d.formazioneEsclusa.length) {
