@@ -303,49 +303,31 @@ class Layout {
     const body = this.style('tabella-cella');
     const cells = (row: readonly (string | Cella)[]) => row.map((c) => (typeof c === 'string' ? { testo: c } : c));
 
-    // Registers repeat the same cell texts (dates, hours, activity, coach): measured once each.
-    const measured = new Map<string, number>();
+    // A cell is wrapped by wrapCell (word widths cached: a register's descriptions share their
+    // words) and drawn line by line without pdfkit's line wrapper, which measured every word of
+    // every cell twice, for its height and again to draw it (README "Prestazioni").
     const heightOf = (row: readonly Cella[], s: Stile) =>
       Math.max(
         ...row.map((c, i) => {
-          const key = `${s.corpo}\u0000${c.grassetto || s.font === 'grassetto' ? 1 : 0}\u0000${widths[i]}\u0000${c.testo}`;
-          let h = measured.get(key);
-          if (h === undefined) {
-            this.use(s, c.grassetto);
-            h = this.doc.heightOfString(this.cov.clean(c.testo) || ' ', { width: widths[i]! - 2 * PAD });
-            measured.set(key, h);
-          }
-          return h;
+          this.use(s, c.grassetto);
+          return Math.max(1, this.wrapCell(c.testo, widths[i]! - 2 * PAD, s, c.grassetto).length) * this.doc.currentLineHeight(true);
         }),
       ) + 2 * PAD;
     const headerCells = colonne.map((c) => ({ testo: c.titolo, grassetto: true }));
     const headerH = heightOf(headerCells, head);
 
-    // A cell that fits on one line is placed by hand and drawn without pdfkit's line wrapper,
-    // which is most of the time of a long register (README "Prestazioni"); its width is measured
-    // once per distinct text, like its height.
-    const oneLine = new Map<string, number | null>();
     const drawRow = (row: readonly Cella[], h: number, s: Stile, fill: string | null) => {
       row.forEach((c, i) => {
         if (fill) this.doc.rect(xs[i]!, this.y, widths[i]!, h).fillColor(fill).fill();
         this.doc.rect(xs[i]!, this.y, widths[i]!, h).lineWidth(0.5).strokeColor(BORDER).stroke();
         this.use(s, c.grassetto);
-        const text = this.cov.clean(c.testo);
         const inner = widths[i]! - 2 * PAD;
         const align = colonne[i]?.allineamento ?? 'left';
-        const key = `${s.corpo}\u0000${c.grassetto || s.font === 'grassetto' ? 1 : 0}\u0000${inner}\u0000${text}`;
-        let w = oneLine.get(key);
-        if (w === undefined) {
-          const measuredW = text.includes('\n') ? Infinity : this.doc.widthOfString(text);
-          w = measuredW <= inner ? measuredW : null;
-          oneLine.set(key, w);
-        }
-        if (w !== null) {
-          const dx = align === 'right' ? inner - w : align === 'center' ? (inner - w) / 2 : 0;
-          if (text) this.doc.text(text, xs[i]! + PAD + dx, this.y + PAD, { lineBreak: false });
-        } else {
-          this.doc.text(text, xs[i]! + PAD, this.y + PAD, { width: inner, align, lineBreak: true });
-        }
+        const lh = this.doc.currentLineHeight(true);
+        this.wrapCell(c.testo, inner, s, c.grassetto).forEach((line, k) => {
+          const dx = align === 'right' ? inner - line.width : align === 'center' ? (inner - line.width) / 2 : 0;
+          this.doc.text(line.text, xs[i]! + PAD + dx, this.y + PAD + k * lh, { lineBreak: false });
+        });
       });
       this.y += h;
     };
@@ -390,35 +372,79 @@ class Layout {
     const rest: Cella[] = [];
     row.forEach((c, i) => {
       this.use(s, c.grassetto);
-      const opts = { width: widths[i]! - 2 * PAD };
-      const text = this.cov.clean(c.testo);
-      if (this.doc.heightOfString(text || ' ', opts) <= avail) {
+      const lines = this.wrapCell(c.testo, widths[i]! - 2 * PAD, s, c.grassetto);
+      const fit = Math.max(1, Math.floor(avail / this.doc.currentLineHeight(true)));
+      if (lines.length <= fit) {
         head.push(c);
         rest.push({ ...c, testo: '' });
         return;
       }
-      const tokens = text.split(/(\s+)/);
-      let fit = '';
-      let k = 0;
-      for (; k < tokens.length; k++) {
-        const next = fit + tokens[k];
-        if (this.doc.heightOfString(next, opts) > avail) break;
-        fit = next;
-      }
-      if (!fit.trim()) {
-        // One word longer than the space: by characters.
-        const chars = [...text];
-        let n = 0;
-        while (n < chars.length && this.doc.heightOfString(chars.slice(0, n + 1).join(''), opts) <= avail) n++;
-        n = Math.max(1, n);
-        head.push({ ...c, testo: chars.slice(0, n).join('') });
-        rest.push({ ...c, testo: chars.slice(n).join('') });
-        return;
-      }
-      head.push({ ...c, testo: fit.trimEnd() });
-      rest.push({ ...c, testo: `(segue) ${tokens.slice(k).join('').trimStart()}` });
+      head.push({ ...c, testo: lines.slice(0, fit).map((l) => l.text).join('\n') });
+      rest.push({ ...c, testo: `(segue) ${lines.slice(fit).map((l) => l.text).join(' ')}` });
     });
     return [head, rest];
+  }
+
+  /** Word widths by font and size: measured once each (fontkit's layout is the costly part). */
+  private readonly wordWidths = new Map<string, number>();
+  /** Lines of a cell by style, width and text. */
+  private readonly wrapped = new Map<string, { text: string; width: number }[]>();
+
+  /**
+   * A cell's text in lines no wider than `width`, greedily by words (a word wider than the line
+   * by characters), keeping its own line breaks; the font of `s` must be in use. The sum of the
+   * word widths ignores kerning across a space, so a line is kept 0,5 pt inside the cell.
+   */
+  wrapCell(raw: string, width: number, s: Stile, bold = false): { text: string; width: number }[] {
+    const fontKey = `${s.corpo}\u0000${bold || s.font === 'grassetto' ? 1 : 0}`;
+    const key = `${fontKey}\u0000${width}\u0000${raw}`;
+    const hit = this.wrapped.get(key);
+    if (hit) return hit;
+    const w = (t: string) => {
+      const k = `${fontKey}\u0000${t}`;
+      let v = this.wordWidths.get(k);
+      if (v === undefined) {
+        v = this.doc.widthOfString(t);
+        this.wordWidths.set(k, v);
+      }
+      return v;
+    };
+    const max = width - 0.5;
+    const space = w(' ');
+    const lines: { text: string; width: number }[] = [];
+    for (const para of this.cov.clean(raw).split('\n')) {
+      let text = '';
+      let lw = 0;
+      const push = () => {
+        lines.push({ text, width: lw });
+        text = '';
+        lw = 0;
+      };
+      for (const word of para.split(/\s+/).filter(Boolean)) {
+        const ww = w(word);
+        if (text && lw + space + ww <= max) {
+          text += ` ${word}`;
+          lw += space + ww;
+          continue;
+        }
+        if (text) push();
+        if (ww <= max) {
+          text = word;
+          lw = ww;
+          continue;
+        }
+        // A word longer than the line: by characters.
+        for (const ch of word) {
+          const cw = w(ch);
+          if (text && lw + cw > max) push();
+          text += ch;
+          lw += cw;
+        }
+      }
+      if (text || !lines.length) push();
+    }
+    this.wrapped.set(key, lines);
+    return lines;
   }
 
   signatures(firme: readonly { etichetta: string; nota?: string }[]): void {
