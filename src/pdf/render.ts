@@ -73,14 +73,31 @@ class Copertura {
   readonly sostituzioni: Sostituzione[] = [];
   /** A text is measured, then drawn: each (character, text) is recorded once. */
   private readonly seen = new Set<string>();
-  constructor(private readonly fonts: readonly FontkitFont[]) {}
+  /** Whether both fonts have a code point, asked of fontkit once per code point. */
+  private readonly has = new Map<number, boolean>();
+  /** Printable ASCII all present: a text of only those is returned as it is, unscanned. */
+  private readonly asciiOk: boolean;
+  constructor(private readonly fonts: readonly FontkitFont[]) {
+    let ok = true;
+    for (let cp = 0x20; cp < 0x7f; cp++) ok &&= this.covered(cp);
+    this.asciiOk = ok;
+  }
+  private covered(cp: number): boolean {
+    let v = this.has.get(cp);
+    if (v === undefined) {
+      v = this.fonts.every((f) => f.hasGlyphForCodePoint(cp));
+      this.has.set(cp, v);
+    }
+    return v;
+  }
   clean(text: string): string {
+    if (this.asciiOk && /^[\x20-\x7e]*$/.test(text)) return text;
     let out = '';
     for (const ch of text) {
       const cp = ch.codePointAt(0)!;
       if (ch === '\n') out += ch;
       else if (cp < 0x20 || (cp >= 0x7f && cp < 0xa0)) out += ' ';
-      else if (this.fonts.every((f) => f.hasGlyphForCodePoint(cp))) out += ch;
+      else if (this.covered(cp)) out += ch;
       else {
         out += '?';
         const carattere = `U+${cp.toString(16).toUpperCase().padStart(4, '0')}`;
