@@ -13,7 +13,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { packagePath } from './paths.js';
-import { splitCommandLine } from './format/command-line.js';
+import { splitCommandLine } from './cli-options/command-line.js';
 
 const OUT = path.resolve(process.env.DOTE_DEMO_DIR ?? 'demo-output');
 const DB = path.join(OUT, 'demo.db');

@@ -8,7 +8,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { dote, FIXTURES, tempDir } from '../helpers.js';
-import { splitCommandLine } from '../../src/format/command-line.js';
+import { splitCommandLine } from '../../src/cli-options/command-line.js';
 
 const DEMO = path.join(FIXTURES, 'demo');
 const FILES = ['calendario-2022.csv', 'timesheet-rossi.csv', 'timesheet-verdi.csv'].map((f) => path.join(DEMO, f));

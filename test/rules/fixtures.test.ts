@@ -24,7 +24,7 @@ import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { dote, FIXTURES, tempDir } from '../helpers.js';
 import { count, finding, fixtureCases, readExpected, readLines, skip, type Severity } from './fixture-cases.js';
-import { splitCommandLine } from '../../src/format/command-line.js';
+import { splitCommandLine } from '../../src/cli-options/command-line.js';
 
 const OGGI = '2022-07-15';
 
