@@ -181,15 +181,18 @@ export async function preparaLiquidazione(store: Store, ctx: DoteCtx, id: string
       let indiceBytes = 0;
       let pec: MessaggioPec[] = [];
       let pdf: Buffer = Buffer.alloc(0);
+      // SHA256SUMS travels in PEC 1 with the index: its size is known before the index's hash.
+      const sumsBytes = [indice, ...file.map((f) => f.nome)].reduce((a, nome) => a + 64 + 2 + Buffer.byteLength(nome) + 1, 0);
+      const gruppi = (indiceBytes: number) => dividiPec([{ nome: indice, bytes: indiceBytes }, { nome: 'SHA256SUMS', bytes: sumsBytes }, ...file], o.limitePec);
       for (let i = 0; i < 3; i++) {
-        pec = dividiPec([{ nome: indice, bytes: indiceBytes }, ...file], o.limitePec);
+        pec = gruppi(indiceBytes);
         const res = await renderPdf(docs.indiceDocumento(data, indiceT, { file, pec, limite: o.limitePec }), { creationDate: o.creationDate, stili: indiceT.stili });
         pdf = res.pdf;
         if (pdf.length === indiceBytes) break;
         indiceBytes = pdf.length;
       }
       const wi = writeAtomically(path.join(tmp, indice), pdf);
-      pec = dividiPec([{ nome: indice, bytes: wi.bytes }, ...file], o.limitePec);
+      pec = gruppi(wi.bytes);
       const all: FilePacchetto[] = [{ nome: indice, bytes: wi.bytes, sha256: wi.sha256, pagine: null }, ...file];
       writeAtomically(path.join(tmp, 'SHA256SUMS'), Buffer.from(all.map((f) => `${f.sha256}  ${f.nome}\n`).join('')));
 

@@ -164,8 +164,37 @@ describe('liquidazione prepara', () => {
     expect(j.pec.length).toBeGreaterThan(1);
     expect(j.pec[0].file).toContain('01-domanda-liquidazione.pdf');
     for (const m of j.pec) expect(m.bytesCodificati).toBeLessThanOrEqual(120_000);
-    expect(j.pec.flatMap((m: { file: string[] }) => m.file)).toEqual(j.file.map((f: { nome: string }) => f.nome));
+    const nomi = j.file.map((f: { nome: string }) => f.nome);
+    expect(j.pec.flatMap((m: { file: string[] }) => m.file)).toEqual([nomi[0], 'SHA256SUMS', ...nomi.slice(1)]);
+    expect(readFileSync(path.join(dir, 'SHA256SUMS')).length).toBeGreaterThan(0);
     expect(readFileSync(path.join(dir, 'SHA256SUMS'), 'utf8')).toMatch(/^[0-9a-f]{64} {2}00-indice\.pdf$/m);
+  });
+
+  it('a Job Coach voucher: the registro, the attestazione and the coach\'s timesheet, no bollo needed', () => {
+    const t = withDb();
+    cleanups.push(t.cleanup);
+    const env = { DOTE_OGGI: '2022-07-05', DOTE_OPERATORE: 'test' };
+    const ok = (args: string[]) => {
+      const r = t.run(args, env);
+      expect(r.status, `${args.join(' ')}\n${r.stderr}`).toBe(0);
+      return r;
+    };
+    const JC = 'JC-1-1103/022';
+    ok(['destinatario', 'aggiungi', '--cf', 'VRDGPP90C41L736E', '--nome', 'Giuseppina', '--cognome', 'Verdi', '--disabilita', 'psichica', '--l68', '--did']);
+    ok(['nuova', '--tipo', 'JC-BASE', '--id', JC, '--destinatario', 'VRDGPP90C41L736E', '--data', '2022-06-28']);
+    ok(['ammetti', JC, '--data', '2022-06-30']);
+    ok(['professionista', 'aggiungi', 'C1', '--nome', 'Carla Bassi']);
+    ok(['erogazione', 'aggiungi', JC, '--servizio', 'JC-AN', '--data', '2022-07-04', '--inizio', '09:00', '--fine', '11:00', '--professionista', 'C1']);
+    for (const a of ['programma', 'avvia', 'concludi']) ok(['erogazione', a, '1', '--oggi', '2022-07-04']);
+    ok(['concludi', JC, '--data', '2022-07-05']);
+    const dir = path.join(t.dir, 'jc');
+    const j = JSON.parse(ok(['liquidazione', 'prepara', JC, '-o', dir, '--json']).stdout);
+    expect(readdirSync(dir).sort()).toEqual(['00-indice.pdf', '01-registro-attivita.pdf', '02-attestazione.pdf', '03-timesheet-c1-2022-07.pdf', 'SHA256SUMS']);
+    expect(j).toMatchObject({ doteId: JC, importoCent: 7600 });
+    expect(spawnSync('sha256sum', ['-c', 'SHA256SUMS'], { cwd: dir }).status).toBe(0);
+    const r = t.run(['erogazione', 'aggiungi', JC, '--servizio', 'JC-AN', '--data', '2022-07-05', '--inizio', '09:00', '--fine', '10:00', '--professionista', 'C1'], env);
+    expect(r.status).toBe(1);
+    expect(r.stdout + r.stderr).toMatch(/import\/conflict|liquidazione/);
   });
 
   it.skipIf(PREFLIGHT_MISSING)(`every PDF of the packet is PDF/A-1b for Apache PDFBox Preflight${PREFLIGHT_MISSING ? ` (saltato: ${PREFLIGHT_MISSING})` : ''}`, () => {
