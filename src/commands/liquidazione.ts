@@ -3,10 +3,10 @@ import { context, example, out, printJson } from '../command-kit.js';
 import { defineOptions } from '../cli-options/define.js';
 
 /** `liquidazione prepara ID -o DIR [--limite-pec SIZE] [--bollo N | --esente-bollo] [--modelli DIR]`. */
-export const preparaOptions = defineOptions(({ z, required, text, flag }) =>
+export const preparaOptions = defineOptions(({ z, required, text, flag, optional, dimensione }) =>
   z.object({
     output: required('opzione obbligatoria mancante: -o, --output'),
-    limitePec: z.optional(required('--limite-pec: valore vuoto')),
+    limitePec: optional(dimensione('--limite-pec')),
     bollo: z.optional(required('--bollo: indica il numero della marca da bollo')),
     esenteBollo: flag(),
     modelli: text(),
@@ -53,7 +53,7 @@ export function liquidazioneCommand(): Command {
       const { userTemplateDir } = await import('../pdf/templates.js');
       const { withStore } = await import('../db/store.js');
       const { formatInt, formatCents } = await import('../domain/money.js');
-      const limitePec = o.limitePec === undefined ? m.LIMITE_PEC_PREDEFINITO : m.parseLimitePec(o.limitePec);
+      const limitePec = o.limitePec ?? m.LIMITE_PEC_PREDEFINITO;
       const p = await withStore(ctx.dbPath, (store) =>
         m.preparaLiquidazione(store, ctx, id, { dir: o.output, limitePec, bollo: o.bollo, esenteBollo: o.esenteBollo, modelli: userTemplateDir(o.modelli), creationDate: creationDate(ctx.oggi) }),
       );
@@ -84,8 +84,46 @@ export function liquidazioneCommand(): Command {
     });
   example(impronte, 'dote liquidazione impronte liquidazione-CR-2021-0001', 'dote liquidazione impronte pacchetto --json');
 
+  const elenco = new Command('elenco')
+    .description('le domande di liquidazione fatte: dote, data, importo, cartella, numero di file')
+    .action(async () => {
+      const ctx = context();
+      const m = await import('../use-cases/liquidazione-prepara.js');
+      const { withStore } = await import('../db/store.js');
+      const { formatCents } = await import('../domain/money.js');
+      const { formatDateIt } = await import('../domain/dates.js');
+      const v = await withStore(ctx.dbPath, (store) => m.elencoLiquidazioni(store), { readonly: true });
+      if (ctx.json) return printJson(v);
+      if (!v.length) return out('nessuna domanda di liquidazione');
+      out(v.map((x) => `${x.doteId}  ${formatDateIt(x.data)}  ${x.importoCent === null ? '-' : formatCents(x.importoCent)}  ${x.file.length} file  ${x.cartella}`).join('\n'));
+    });
+  example(elenco, 'dote liquidazione elenco', 'dote liquidazione elenco --json');
+
+  const mostra = new Command('mostra')
+    .description('la domanda di liquidazione di una dote: data, importo, cartella, ogni file con dimensione, SHA-256 e messaggio PEC')
+    .argument('<id>', 'id della dote')
+    .action(async (id: string) => {
+      const ctx = context();
+      const m = await import('../use-cases/liquidazione-prepara.js');
+      const { withStore } = await import('../db/store.js');
+      const { formatCents, formatInt } = await import('../domain/money.js');
+      const { formatDateIt } = await import('../domain/dates.js');
+      const x = await withStore(ctx.dbPath, (store) => m.mostraLiquidazione(store, ctx, id), { readonly: true });
+      if (ctx.json) return printJson(x);
+      const n = Math.max(1, ...x.file.map((f) => f.pec));
+      const lines = [
+        `domanda di liquidazione della dote ${x.doteId} del ${formatDateIt(x.data)}${x.importoCent === null ? '' : `: ${formatCents(x.importoCent)}`}`,
+        `cartella: ${x.cartella}`,
+        ...x.file.map((f) => `  ${f.nome}  ${formatInt(f.bytes)} byte  ${f.sha256}  PEC ${f.pec} di ${n}`),
+      ];
+      out(lines.join('\n'));
+    });
+  example(mostra, 'dote liquidazione mostra CR-2021-0001', 'dote liquidazione mostra CR-2021-0001 --json');
+
   cmd.addCommand(verifica);
   cmd.addCommand(prepara);
   cmd.addCommand(impronte);
+  cmd.addCommand(elenco);
+  cmd.addCommand(mostra);
   return cmd;
 }

@@ -47,6 +47,19 @@ export interface RichiestaRow {
   data: string;
   cartella: string;
   creata_il: string;
+  /** Since schema 5 (null for a request recorded before). */
+  importo_cent: number | null;
+  limite_pec: number | null;
+}
+
+/** A row of `liquidazione_file`: one file of the packet as prepared. */
+export interface RichiestaFileRow {
+  liquidazione_id: number;
+  ordine: number;
+  nome: string;
+  bytes: number;
+  sha256: string;
+  pec: number;
 }
 
 export interface LiquidazioneRepository {
@@ -57,6 +70,9 @@ export interface LiquidazioneRepository {
   /** Every request, by date then dote. */
   richieste(): Promise<RichiestaRow[]>;
   richiestaOf(doteId: string): Promise<RichiestaRow | undefined>;
+  insertFile(f: RichiestaFileRow): Promise<void>;
+  /** A request's files, in the packet's order. */
+  fileOf(liquidazioneId: number): Promise<RichiestaFileRow[]>;
   /** Professionals (code) and months (YYYY-MM) of the dote's EROGATA deliveries and timesheet rows. */
   mesiProfessionisti(doteId: string): Promise<{ professionista: string; mese: string }[]>;
   /** A dote's contracts, removed ones too, by number. */

@@ -12,6 +12,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmdirSync
 import path from 'node:path';
 import { loadCatalogues } from '../bandi/load.js';
 import type { Store } from '../db/store.js';
+import type { RichiestaFileRow, RichiestaRow } from '../db/liquidazione-repository.js';
 import { RefusedError, UsageError } from '../errors.js';
 import { loadTemplate, type Template } from '../pdf/templates.js';
 import type { Documento } from '../pdf/model.js';
@@ -23,14 +24,6 @@ import * as docs from '../documents/liquidazione.js';
 import { stampaAttestazione, stampaPip, stampaRegistro, stampaTimesheet, type Stampato } from '../documents/stampa.js';
 
 export const LIMITE_PEC_PREDEFINITO = 30_000_000;
-
-/** `--limite-pec 5MB`, `800KB`, `30 MB`, `2,5MB`: decimal units, as PEC providers state them. */
-export function parseLimitePec(s: string): number {
-  const m = /^\s*(\d+(?:[.,]\d+)?)\s*(KB|MB)\s*$/i.exec(s);
-  const n = m ? Number(m[1]!.replace(',', '.')) * (m[2]!.toUpperCase() === 'MB' ? 1_000_000 : 1_000) : NaN;
-  if (!m || !(n >= 1_000)) throw new UsageError(`--limite-pec: valore non valido "${s}": atteso un numero seguito da KB o MB (es. 5MB, 800KB), almeno 1KB`);
-  return Math.round(n);
-}
 
 /** Attachments are base64 in MIME: about 4/3 of their size, plus line breaks. */
 export function codificato(bytes: number): number {
@@ -196,7 +189,9 @@ export async function preparaLiquidazione(store: Store, ctx: DoteCtx, id: string
       const all: FilePacchetto[] = [{ nome: indice, bytes: wi.bytes, sha256: wi.sha256, pagine: null }, ...file];
       writeAtomically(path.join(tmp, 'SHA256SUMS'), Buffer.from(all.map((f) => `${f.sha256}  ${f.nome}\n`).join('')));
 
-      const row = await r.liquidazioni.insertRichiesta({ dote_id: d.row.id, data: ctx.oggi, cartella: dest, creata_il: new Date().toISOString() });
+      const row = await r.liquidazioni.insertRichiesta({ dote_id: d.row.id, data: ctx.oggi, cartella: dest, creata_il: new Date().toISOString(), importo_cent: v.importo.totaleCent, limite_pec: o.limitePec });
+      const pecOf = new Map(pec.flatMap((m) => m.file.map((f) => [f, m.numero] as const)));
+      for (const [ordine, f] of all.entries()) await r.liquidazioni.insertFile({ liquidazione_id: row.id, ordine, nome: f.nome, bytes: f.bytes, sha256: f.sha256, pec: pecOf.get(f.nome) ?? 1 });
       const bloccate = await r.liquidazioni.lockErogate(d.row.id, row.id);
       await r.storia.record({
         doteId: d.row.id,
@@ -260,4 +255,46 @@ export function impronte(dir: string): Impronte {
     out.nuovi.push({ nome, sha256: hash(nome) });
   }
   return out;
+}
+
+export interface Richiesta {
+  id: number;
+  doteId: string;
+  data: string;
+  cartella: string;
+  importoCent: number | null;
+  limitePec: number | null;
+  file: { nome: string; bytes: number; sha256: string; pec: number }[];
+}
+
+function richiesta(row: RichiestaRow, file: RichiestaFileRow[]): Richiesta {
+  return {
+    id: row.id,
+    doteId: row.dote_id,
+    data: row.data,
+    cartella: row.cartella,
+    importoCent: row.importo_cent,
+    limitePec: row.limite_pec,
+    file: file.map((f) => ({ nome: f.nome, bytes: f.bytes, sha256: f.sha256, pec: f.pec })),
+  };
+}
+
+/** `dote liquidazione elenco`: every request made, by date. */
+export async function elencoLiquidazioni(store: Store): Promise<Richiesta[]> {
+  return store.read(async (r) => {
+    const out: Richiesta[] = [];
+    for (const row of await r.liquidazioni.richieste()) out.push(richiesta(row, await r.liquidazioni.fileOf(row.id)));
+    return out;
+  });
+}
+
+/** `dote liquidazione mostra ID`: the request of a dote, with its files and hashes as prepared. */
+export async function mostraLiquidazione(store: Store, ctx: DoteCtx, id: string): Promise<Richiesta> {
+  const cats = loadCatalogues(ctx.catalogFiles);
+  return store.read(async (r) => {
+    const d = await loadDote(r, cats, id, ctx.oggi);
+    const row = await r.liquidazioni.richiestaOf(d.row.id);
+    if (!row) throw new RefusedError(`la dote ${d.row.id} non ha una domanda di liquidazione`, [], `vedi "dote liquidazione verifica ${d.row.id}", poi "dote liquidazione prepara ${d.row.id} -o CARTELLA"`);
+    return richiesta(row, await r.liquidazioni.fileOf(row.id));
+  });
 }

@@ -111,6 +111,13 @@ describe('liquidazione prepara', () => {
     expect(sql(t.db, "SELECT count(*) AS n FROM erogazione WHERE dote_id = 'CR-A' AND stato = 'EROGATA' AND liquidazione_id IS NULL")).toEqual([{ n: 0 }]);
     expect(sql(t.db, "SELECT entita, azione FROM storia WHERE entita = 'liquidazione'")).toEqual([{ entita: 'liquidazione', azione: 'prepara' }]);
 
+    // elenco and mostra: the request with its amount, folder and every file's hash as prepared.
+    const m = JSON.parse(ok(['liquidazione', 'mostra', 'CR-A', '--json']).stdout);
+    expect(m).toMatchObject({ doteId: 'CR-A', data: '2021-04-20', cartella: dir, importoCent: 299400, limitePec: 30_000_000 });
+    expect(m.file.map((f: { nome: string; sha256: string }) => `${f.sha256}  ${f.nome}\n`).join('')).toBe(readFileSync(path.join(dir, 'SHA256SUMS'), 'utf8'));
+    expect(ok(['liquidazione', 'elenco']).stdout).toMatch(/^CR-A {2}20\/04\/2021 {2}2\.994,00 € {2}9 file {2}/m);
+    expect(ok(['liquidazione', 'mostra', 'CR-A']).stdout).toMatch(/01-domanda-liquidazione\.pdf {2}[\d.]+ byte {2}[0-9a-f]{64} {2}PEC 1 di 1/);
+
     // Afterwards: a second request, a delivery, an import touching the dote are refused.
     r = run(['liquidazione', 'prepara', 'CR-A', '-o', path.join(t.dir, 'altro'), '--bollo', '1']);
     expect(r.status).toBe(1);

@@ -1,5 +1,5 @@
 import { cachedStatement, type Db } from '../connection.js';
-import type { RichiestaRow, ContrattoRow, LiquidazioneRepository, MinutiProfessionista, NuovoContratto, OutputRow } from '../liquidazione-repository.js';
+import type { RichiestaFileRow, RichiestaRow, ContrattoRow, LiquidazioneRepository, MinutiProfessionista, NuovoContratto, OutputRow } from '../liquidazione-repository.js';
 
 const CONTRATTI = 'SELECT * FROM contratto WHERE dote_id = ? ORDER BY numero';
 const NEXT_NUMERO = 'SELECT coalesce(max(numero), 0) + 1 FROM contratto WHERE dote_id = ?';
@@ -17,7 +17,10 @@ const TIMESHEET = `SELECT p.codice AS professionista, p.nome AS nome, t.servizio
  FROM timesheet_riga t JOIN professionista p ON p.id = t.professionista_id
  WHERE t.dote_id = ? GROUP BY p.codice, p.nome, t.servizio ORDER BY p.codice, t.servizio`;
 
-const INSERT_RICHIESTA = 'INSERT INTO liquidazione (dote_id, data, cartella, creata_il) VALUES (@dote_id, @data, @cartella, @creata_il)';
+const INSERT_RICHIESTA = `INSERT INTO liquidazione (dote_id, data, cartella, creata_il, importo_cent, limite_pec)
+ VALUES (@dote_id, @data, @cartella, @creata_il, @importo_cent, @limite_pec)`;
+const INSERT_FILE = 'INSERT INTO liquidazione_file (liquidazione_id, ordine, nome, bytes, sha256, pec) VALUES (@liquidazione_id, @ordine, @nome, @bytes, @sha256, @pec)';
+const FILES = 'SELECT * FROM liquidazione_file WHERE liquidazione_id = ? ORDER BY ordine';
 const LOCK_EROGATE = "UPDATE erogazione SET liquidazione_id = ? WHERE dote_id = ? AND stato = 'EROGATA'";
 const RICHIESTE = 'SELECT * FROM liquidazione ORDER BY data, dote_id';
 const RICHIESTA = 'SELECT * FROM liquidazione WHERE dote_id = ?';
@@ -44,6 +47,14 @@ export class SqliteLiquidazioni implements LiquidazioneRepository {
 
   async richiestaOf(doteId: string): Promise<RichiestaRow | undefined> {
     return cachedStatement(this.db, RICHIESTA).get(doteId) as RichiestaRow | undefined;
+  }
+
+  async insertFile(f: RichiestaFileRow): Promise<void> {
+    cachedStatement(this.db, INSERT_FILE).run(f);
+  }
+
+  async fileOf(liquidazioneId: number): Promise<RichiestaFileRow[]> {
+    return cachedStatement(this.db, FILES).all(liquidazioneId) as RichiestaFileRow[];
   }
 
   async mesiProfessionisti(doteId: string): Promise<{ professionista: string; mese: string }[]> {
