@@ -163,6 +163,34 @@ describe('liquidazione prepara', () => {
     expect(sql(t.db, 'SELECT count(*) AS n FROM liquidazione')).toEqual([{ n: 0 }]);
   });
 
+  it('a failure after the files are rendered rolls everything back; --bollo with --esente-bollo is refused; --modelli replaces a declaration', async () => {
+    const { t, run, ok } = cremonaPronta();
+    const dir = path.join(t.dir, 'pacchetto');
+    // Every PDF is over a 1 KB message: refused once the files exist, and none of them stays.
+    let r = run(['liquidazione', 'prepara', 'CR-A', '-o', dir, '--esente-bollo', '--limite-pec', '1KB']);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(/oltre il limite PEC di 1 KB/);
+    expect(readdirSync(t.dir).filter((f) => f.includes('pacchetto'))).toEqual([]);
+    expect(sql(t.db, 'SELECT count(*) AS n FROM liquidazione')).toEqual([{ n: 0 }]);
+    expect(sql(t.db, 'SELECT count(*) AS n FROM liquidazione_file')).toEqual([{ n: 0 }]);
+    expect(sql(t.db, 'SELECT count(*) AS n FROM erogazione WHERE liquidazione_id IS NOT NULL')).toEqual([{ n: 0 }]);
+    r = run(['liquidazione', 'prepara', 'CR-A', '-o', dir, '--esente-bollo', '--bollo', '1']);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/--bollo e --esente-bollo insieme/);
+
+    const modelli = path.join(t.dir, 'modelli');
+    mkdirSync(modelli);
+    ok(['modelli', 'esporta', 'liquidazione-domanda', modelli]);
+    const f = path.join(modelli, 'liquidazione-domanda.json');
+    const tpl = JSON.parse(readFileSync(f, 'utf8'));
+    tpl.testi.titolo = 'Richiesta di liquidazione del contributo';
+    writeFileSync(f, JSON.stringify(tpl));
+    ok(['liquidazione', 'prepara', 'CR-A', '-o', dir, '--esente-bollo', '--modelli', modelli]);
+    const domanda = allText(await pdfPages(path.join(dir, '01-domanda-liquidazione.pdf')));
+    expect(domanda).toContain('Richiesta di liquidazione del contributo');
+    expect(domanda).toContain('esente');
+  });
+
   it('splits the packet into numbered PEC messages under a small limit, the domanda in the first', () => {
     const { t, ok } = cremonaPronta();
     const dir = path.join(t.dir, 'pacchetto');
