@@ -200,7 +200,7 @@ export async function preparaLiquidazione(store: Store, ctx: DoteCtx, id: string
         azione: 'prepara',
         operatore: ctx.operatore,
         prima: undefined,
-        dopo: { data: ctx.oggi, cartella: dest, importoCent: v.importo.totaleCent, erogazioni: bloccate, file: all.map((f) => ({ nome: f.nome, sha256: f.sha256 })) },
+        dopo: { data: ctx.oggi, cartella: dest, importoCent: v.importo.totaleCent, erogazioni: bloccate, file: all.length },
       });
       if (existsSync(dest)) rmdirSync(dest);
       renameSync(tmp, dest);

@@ -205,6 +205,28 @@ describe('liquidazione prepara', () => {
     expect(readFileSync(path.join(dir, 'SHA256SUMS'), 'utf8')).toMatch(/^[0-9a-f]{64} {2}00-indice\.pdf$/m);
   });
 
+  it('a D1-IMP dote adds the Registro Imprese declaration after the estremi di pagamento', () => {
+    const t = withDb();
+    cleanups.push(t.cleanup);
+    const ok = (args: string[], oggi: string) => {
+      const r = t.run(args, { DOTE_OGGI: oggi, DOTE_OPERATORE: 'test' });
+      expect(r.status, `${args.join(' ')}\n${r.stderr}`).toBe(0);
+      return r;
+    };
+    ok(['destinatario', 'aggiungi', '--cf', 'RSSMRA80A01D150J', '--nome', 'Mario', '--cognome', 'Rossi', '--disabilita', 'psichica', '--l68', '--did'], '2021-04-01');
+    ok(['nuova', '--tipo', 'D1-IMP', '--linea', 'a', '--id', 'CR-I', '--destinatario', 'RSSMRA80A01D150J', '--fascia', '3', '--data', '2021-04-01'], '2021-04-01');
+    ok(['professionista', 'aggiungi', 'P1', '--nome', 'Anna Neri'], '2021-04-05');
+    ok(['pip', 'imposta', 'CR-I', '--servizio', 'QD2=2', '--data', '2021-04-05'], '2021-04-05');
+    writeFileSync(path.join(t.dir, 'c.csv'), 'id_dote;servizio;data;ora_inizio;ora_fine;professionista\nCR-I;QD2;06/04/2021;09:00;11:00;P1\n');
+    ok(['importa', '--calendario', path.join(t.dir, 'c.csv')], '2021-04-08');
+    ok(['importa', '--timesheet', path.join(t.dir, 'c.csv')], '2021-04-08');
+    ok(['concludi', 'CR-I', '--data', '2021-04-08'], '2021-04-08');
+    ok(['output', 'aggiungi', 'CR-I', 'QD2'], '2021-04-08');
+    const dir = path.join(t.dir, 'imp');
+    ok(['liquidazione', 'prepara', 'CR-I', '-o', dir, '--esente-bollo'], '2021-04-08');
+    expect(readdirSync(dir).filter((f) => /^0[5-9]/.test(f))).toEqual(['05-dichiarazione-estremi-pagamento.pdf', '06-registro-imprese.pdf', '07-pip.pdf', '08-registro-attivita.pdf', '09-timesheet-p1-2021-04.pdf']);
+  });
+
   it('a Job Coach voucher: the registro, the attestazione and the coach\'s timesheet, no bollo needed', () => {
     const t = withDb();
     cleanups.push(t.cleanup);
