@@ -11,7 +11,7 @@ import type { Blocco, Documento } from '../pdf/model.js';
 import type { Template } from '../pdf/templates.js';
 import type { EnteRow } from '../db/registry-repository.js';
 import type { Contratto, EsitoOccupazione } from '../domain/liquidazione.js';
-import { formatDateIt } from '../domain/dates.js';
+import { dayNumber, formatDateIt } from '../domain/dates.js';
 import { formatCents, formatHours, formatInt } from '../domain/money.js';
 import type { EnteIntestazione } from '../use-cases/stampa-registro.js';
 import type { ImportoRichiesta } from '../use-cases/liquidazione.js';
@@ -160,13 +160,14 @@ export function relazioneDocumento(d: PacchettoData, t: Template): Documento {
     blocchi.push({
       tipo: 'tabella',
       colonne: [
-        { titolo: 'N.', larghezza: 5 },
-        { titolo: 'Datore di lavoro', larghezza: 25 },
-        { titolo: 'Tipo', larghezza: 15 },
+        { titolo: 'N.', larghezza: 4 },
+        { titolo: 'Datore di lavoro', larghezza: 23 },
+        { titolo: 'Tipo', larghezza: 13 },
         { titolo: 'Dal', larghezza: 11 },
         { titolo: 'Al', larghezza: 11 },
-        { titolo: 'Ore sett. / CCNL', larghezza: 15, allineamento: 'right' },
-        { titolo: 'Conta', larghezza: 18 },
+        { titolo: 'Ore sett. / CCNL', larghezza: 13, allineamento: 'right' },
+        { titolo: 'Giorni', larghezza: 8, allineamento: 'right' },
+        { titolo: 'Conta', larghezza: 17 },
       ],
       righe: d.contratti.map((c) => [
         String(c.numero),
@@ -175,6 +176,8 @@ export function relazioneDocumento(d: PacchettoData, t: Template): Documento {
         formatDateIt(c.dal),
         c.al ? formatDateIt(c.al) : 'indeterminato',
         `${oreSett(c.minutiSettimanali)} / ${oreSett(c.minutiCcnl)}`,
+        // The contract's own days, start and end included (the total below counts overlaps once).
+        c.al ? formatInt(dayNumber(c.al) - dayNumber(c.dal) + 1) : '-',
         esclusi.get(c.numero) ?? 'sì',
       ]),
     });

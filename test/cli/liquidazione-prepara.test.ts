@@ -99,6 +99,7 @@ describe('liquidazione prepara', () => {
     expect(relazione).toContain('Bianchi srl');
     expect(relazione).toContain('01/05/2021');
     expect(relazione).toMatch(/245 giorni/);
+    expect(relazione).toMatch(/Bianchi srl subordinato 01\/05\/2021 31\/12\/2021 37,5 \/ 37,5 245 sì/);
     const indice = allText(await pdfPages(path.join(dir, '00-indice.pdf')));
     expect(indice).toContain('CR-A');
     expect(indice).toContain('2.994,00 €');
