@@ -150,7 +150,14 @@ describe('liquidazione prepara', () => {
     // Past the 30 days from closure dote/deadline blocks the claim.
     const r = run(['liquidazione', 'prepara', 'CR-A', '-o', dir, '--esente-bollo'], '2021-05-10');
     expect(r.status).toBe(1);
-    expect(r.stderr).toMatch(/dote\/deadline/);
+    // The same lines as verifica's.
+    const v = run(['liquidazione', 'verifica', 'CR-A'], '2021-05-10');
+    const righe = v.stdout.split('\n').filter((l) => l.startsWith('CR-A: '));
+    expect(righe).toContain('CR-A: errore dote/deadline: dote CR-A: Domanda di liquidazione via PEC entro il 08/05/2021: scaduta da 2 giorni');
+    for (const l of righe) expect(r.stderr).toContain(l);
+    const j = run(['liquidazione', 'prepara', 'CR-A', '-o', dir, '--esente-bollo', '--json'], '2021-05-10');
+    expect(j.status).toBe(1);
+    expect(JSON.parse(j.stdout).errore.regole).toContainEqual(expect.objectContaining({ rule: 'dote/deadline', severity: 'error' }));
     expect(existsSync(dir)).toBe(false);
     expect(readdirSync(t.dir).filter((f) => f.startsWith('.pacchetto'))).toEqual([]);
     expect(sql(t.db, 'SELECT count(*) AS n FROM liquidazione')).toEqual([{ n: 0 }]);
