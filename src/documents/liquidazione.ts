@@ -268,7 +268,7 @@ export interface VoceIndice {
 }
 
 /** The index: the dote, the destinatario, the amount, every file with size and SHA-256, the PEC messages. */
-export function indiceDocumento(d: PacchettoData, t: Template, o: { file: VoceIndice[]; pec: { file: string[]; bytesCodificati: number }[]; limite: number }): Documento {
+export function indiceDocumento(d: PacchettoData, t: Template, o: { file: VoceIndice[]; sommeBytes: number; pec: { file: string[]; bytesCodificati: number }[]; limite: number }): Documento {
   const T = (k: string, v: Record<string, string | number> = {}) => testo(t, k, comuni(d), v);
   const blocchi: Blocco[] = [
     { tipo: 'testo', stile: 'titolo', testo: T('titolo') },
@@ -292,7 +292,7 @@ export function indiceDocumento(d: PacchettoData, t: Template, o: { file: VoceIn
         { titolo: 'Byte', larghezza: 10, allineamento: 'right' },
         { titolo: 'SHA-256', larghezza: 62 },
       ],
-      righe: o.file.map((f) => [f.nome, formatInt(f.bytes), f.sha256]),
+      righe: [...o.file.map((f) => [f.nome, formatInt(f.bytes), f.sha256]), ['SHA256SUMS', formatInt(o.sommeBytes), T('somme')]],
     },
     { tipo: 'testo', stile: 'sezione', testo: T('sezione-pec') },
     ...o.pec.map(

@@ -183,7 +183,7 @@ export const TEMPLATE_SPECS: Record<string, TemplateSpec> = {
   },
   'liquidazione-indice': {
     descrizione: "indice del pacchetto di liquidazione, con dimensioni e impronte SHA-256",
-    testi: { ...COMMON_TEXTS, sottotitolo: [], 'sezione-dote': [], 'sezione-file': [], 'sezione-pec': [], 'pec': ["n","m","file","dimensione","limite"], 'nota-impronte': [] },
+    testi: { ...COMMON_TEXTS, sottotitolo: [], 'sezione-dote': [], 'sezione-file': [], 'sezione-pec': [], 'pec': ["n","m","file","dimensione","limite"], 'nota-impronte': [], 'somme': [] },
   },
 };
 

@@ -179,7 +179,7 @@ export async function preparaLiquidazione(store: Store, ctx: DoteCtx, id: string
       const gruppi = (indiceBytes: number) => dividiPec([{ nome: indice, bytes: indiceBytes }, { nome: 'SHA256SUMS', bytes: sumsBytes }, ...file], o.limitePec);
       for (let i = 0; i < 3; i++) {
         pec = gruppi(indiceBytes);
-        const res = await renderPdf(docs.indiceDocumento(data, indiceT, { file, pec, limite: o.limitePec }), { creationDate: o.creationDate, stili: indiceT.stili });
+        const res = await renderPdf(docs.indiceDocumento(data, indiceT, { file, sommeBytes: sumsBytes, pec, limite: o.limitePec }), { creationDate: o.creationDate, stili: indiceT.stili });
         pdf = res.pdf;
         if (pdf.length === indiceBytes) break;
         indiceBytes = pdf.length;

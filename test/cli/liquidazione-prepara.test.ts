@@ -105,6 +105,7 @@ describe('liquidazione prepara', () => {
     expect(indice).toContain('2.994,00 €');
     expect(indice).toContain('PEC 1 di 1');
     expect(indice).toContain('07-registro-attivita.pdf');
+    expect(indice).toMatch(/SHA256SUMS [\d.]+ le impronte di questo indice/);
     expect(indice.replace(/\s/g, '')).toContain(j.file.find((f: { nome: string }) => f.nome === '01-domanda-liquidazione.pdf').sha256);
 
     // Recorded: the row, the deliveries tied to it, the storia.
