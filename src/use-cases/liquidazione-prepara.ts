@@ -111,7 +111,7 @@ export async function preparaLiquidazione(store: Store, ctx: DoteCtx, id: string
         );
       }
       const jobCoach = d.tipo.attivita.length > 0;
-      if (!jobCoach && o.bollo === undefined && !o.esenteBollo) {
+      if (v.bollo && o.bollo === undefined && !o.esenteBollo) {
         throw new UsageError('la domanda di liquidazione Cremona richiede la marca da bollo: indica --bollo NUMERO, o --esente-bollo per ONLUS e cooperative sociali (DPR 642/1972, Tabella B, art. 27-bis)');
       }
       const ente = (await r.registry.findEnte()) ?? null;
@@ -126,7 +126,7 @@ export async function preparaLiquidazione(store: Store, ctx: DoteCtx, id: string
         importo: v.importo,
         occupazione: v.occupazione,
         contratti: (await r.liquidazioni.contrattiOf(d.row.id)).filter((c) => !c.rimosso_il).map(toContratto),
-        bollo: jobCoach ? null : o.bollo !== undefined ? { numero: o.bollo } : { esente: true },
+        bollo: !v.bollo ? null : o.bollo !== undefined ? { numero: o.bollo } : { esente: true },
       };
 
       rmSync(tmp, { recursive: true, force: true });

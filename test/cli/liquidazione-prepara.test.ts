@@ -64,7 +64,8 @@ describe('liquidazione prepara', () => {
     const { t, run, ok, header } = cremonaPronta();
     const dir = path.join(t.dir, 'pacchetto');
 
-    // Cremona needs the stamp duty: the number or the exemption.
+    // Cremona needs the stamp duty: the number or the exemption (verifica says so).
+    expect(ok(['liquidazione', 'verifica', 'CR-A']).stdout).toContain('dote liquidazione prepara CR-A -o CARTELLA --bollo NUMERO (o --esente-bollo)');
     let r = run(['liquidazione', 'prepara', 'CR-A', '-o', dir]);
     expect(r.status).toBe(2);
     expect(r.stderr).toMatch(/--bollo NUMERO, o --esente-bollo/);
