@@ -233,6 +233,7 @@ describe('liquidazione prepara', () => {
     ok(['concludi', 'CR-I', '--data', '2021-04-08'], '2021-04-08');
     ok(['output', 'aggiungi', 'CR-I', 'QD2'], '2021-04-08');
     const dir = path.join(t.dir, 'imp');
+    mkdirSync(dir); // an empty folder is taken
     ok(['liquidazione', 'prepara', 'CR-I', '-o', dir, '--esente-bollo'], '2021-04-08');
     expect(readdirSync(dir).filter((f) => /^0[5-9]/.test(f))).toEqual(['05-dichiarazione-estremi-pagamento.pdf', '06-registro-imprese.pdf', '07-pip.pdf', '08-registro-attivita.pdf', '09-timesheet-p1-2021-04.pdf']);
   });
