@@ -75,7 +75,11 @@ describe('liquidazione prepara', () => {
     expect(existsSync(dir)).toBe(false);
     expect(sql(t.db, 'SELECT count(*) AS n FROM liquidazione')).toEqual([{ n: 0 }]);
 
+    const inScadenza = () => JSON.parse(ok(['scadenze', '--json']).stdout).scadenze.filter((s: { doteId: string; id: string }) => s.doteId === 'CR-A').map((s: { id: string; entro: string }) => `${s.id} ${s.entro}`);
+    expect(inScadenza()).toContain('liquidazione 2021-05-08');
     const j = JSON.parse(ok(['liquidazione', 'prepara', 'CR-A', '-o', dir, '--bollo', '01234567890123', '--json']).stdout);
+    // The claim is made: its deadline leaves dote scadenze.
+    expect(inScadenza()).not.toContain('liquidazione 2021-05-08');
     expect(readdirSync(dir).sort()).toEqual(NAMES);
     for (const n of NAMES) expect(n).toMatch(/^(\d\d-[a-z0-9-]+\.pdf|SHA256SUMS)$/);
     expect(j).toMatchObject({ doteId: 'CR-A', data: '2021-04-20', importoCent: 299400, limitePec: 30_000_000 });
