@@ -75,6 +75,9 @@ export function dumpDb(file: string, tables?: readonly string[]): Record<string,
  * path on every imported row (`file`), no file_importato table. For the migration tests.
  */
 export const DOWNGRADE_TO_SCHEMA_2 = `
+  DROP TABLE liquidazione_file;
+  ALTER TABLE liquidazione DROP COLUMN importo_cent;
+  ALTER TABLE liquidazione DROP COLUMN limite_pec;
   DROP TABLE contratto;
   DROP TABLE output_servizio;
   DROP INDEX timesheet_riga_giorno;

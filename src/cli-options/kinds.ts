@@ -48,6 +48,8 @@ export const kinds = {
   date: (option: string) => kind((t) => read.date(option, t)),
   /** `AAAA-MM` or `MM/AAAA` → `AAAA-MM`. */
   mese: (option: string) => kind((t) => read.mese(option, t)),
+  /** `5MB`, `800KB` → bytes. */
+  dimensione: (option: string) => kind((t) => read.dimensione(option, t)),
   /** `HH:MM` → minutes since midnight. */
   time: (option: string) => kind((t) => read.time(option, t)),
   /** `GG/MM` → `MM-DD`. */

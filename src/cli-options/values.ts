@@ -40,6 +40,14 @@ export function mese(option: string, text: string): Read<string> {
   return ok(`${y}-${String(mo).padStart(2, '0')}`);
 }
 
+/** A size in decimal units, `5MB`, `800 KB`, `2,5MB` → bytes (PEC providers state their limits so); at least 1 KB. */
+export function dimensione(option: string, text: string): Read<number> {
+  const m = /^\s*(\d+(?:[.,]\d+)?)\s*(KB|MB)\s*$/i.exec(text);
+  const n = m ? Number(m[1]!.replace(',', '.')) * (m[2]!.toUpperCase() === 'MB' ? 1_000_000 : 1_000) : NaN;
+  if (!m || !(n >= 1_000)) return no(`${option}: valore non valido "${text}": atteso un numero seguito da KB o MB (es. 5MB, 800KB), almeno 1KB`);
+  return ok(Math.round(n));
+}
+
 export function date(option: string, text: string): Read<string> {
   const d = parseUserDate(text);
   return d ? ok(d) : no(`${option}: data non valida "${text}" (formato GG/MM/AAAA o AAAA-MM-GG, es. 28/06/2022)`);

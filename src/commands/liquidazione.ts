@@ -1,5 +1,22 @@
 import { Command } from 'commander';
 import { context, example, out, printJson } from '../command-kit.js';
+import { defineOptions } from '../cli-options/define.js';
+
+/** `liquidazione prepara ID -o DIR [--limite-pec SIZE] [--bollo N | --esente-bollo] [--modelli DIR]`. */
+export const preparaOptions = defineOptions(({ z, required, text, flag, optional, dimensione }) =>
+  z.object({
+    output: required('opzione obbligatoria mancante: -o, --output'),
+    limitePec: optional(dimensione('--limite-pec')),
+    bollo: z.optional(required('--bollo: indica il numero della marca da bollo')),
+    esenteBollo: flag(),
+    modelli: text(),
+  }),
+);
+
+function creationDate(oggi: string): Date {
+  const now = new Date();
+  return now.toISOString().slice(0, 10) === oggi ? now : new Date(`${oggi}T12:00:00Z`);
+}
 
 export function liquidazioneCommand(): Command {
   const cmd = new Command('liquidazione').description('la domanda di liquidazione: cosa la blocca, quanto si chiede');
@@ -21,6 +38,92 @@ export function liquidazioneCommand(): Command {
     });
   example(verifica, 'dote liquidazione verifica CR-2021-0001', 'dote liquidazione verifica JC-1-1103/022 --json');
 
+  const prepara = new Command('prepara')
+    .description("il pacchetto PEC della domanda (PDF/A, SHA256SUMS, indice); rifiuta (stato 1, nulla scritto) finché qualcosa blocca; poi la dote è bloccata")
+    .argument('<id>', 'id della dote')
+    .option('-o, --output <cartella>', 'la cartella da creare (nuova o vuota)')
+    .option('--limite-pec <dimensione>', 'limite di un messaggio PEC, es. 5MB o 800KB (predefinito 30MB)')
+    .option('--bollo <numero>', 'il numero della marca da bollo (Cremona)')
+    .option('--esente-bollo', 'esente dal bollo: ONLUS e cooperative sociali (DPR 642/1972, Tabella B, art. 27-bis)')
+    .option('--modelli <cartella>', 'i modelli personalizzati (anche DOTE_MODELLI)')
+    .action(async (id: string, raw: unknown) => {
+      const o = await preparaOptions.parse(raw);
+      const ctx = context();
+      const m = await import('../use-cases/liquidazione-prepara.js');
+      const { userTemplateDir } = await import('../pdf/templates.js');
+      const { withStore } = await import('../db/store.js');
+      const { formatInt, formatCents } = await import('../domain/money.js');
+      const limitePec = o.limitePec ?? m.LIMITE_PEC_PREDEFINITO;
+      const p = await withStore(ctx.dbPath, (store) =>
+        m.preparaLiquidazione(store, ctx, id, { dir: o.output, limitePec, bollo: o.bollo, esenteBollo: o.esenteBollo, modelli: userTemplateDir(o.modelli), creationDate: creationDate(ctx.oggi) }),
+      );
+      if (ctx.json) return printJson(p);
+      const lines = [`domanda di liquidazione della dote ${p.doteId} registrata il ${p.data}: ${formatCents(p.importoCent)}, in ${p.cartella}`];
+      for (const f of p.file) lines.push(`  ${f.nome}  ${formatInt(f.bytes)} byte  ${f.sha256}`);
+      lines.push('  SHA256SUMS');
+      for (const x of p.pec) lines.push(`PEC ${x.numero} di ${p.pec.length}: ${x.file.join(', ')}`);
+      lines.push(`dopo la firma: dote liquidazione impronte ${o.output}`);
+      out(lines.join('\n'));
+    });
+  example(prepara, 'dote liquidazione prepara CR-2021-0001 -o liquidazione-CR-2021-0001 --bollo 01234567890123', 'dote liquidazione prepara CR-2021-0001 -o pacchetto --esente-bollo --limite-pec 5MB --json');
+
+  const impronte = new Command('impronte')
+    .description('ricalcola le impronte del pacchetto dopo la firma e dice quali file sono cambiati, nuovi o mancanti rispetto a SHA256SUMS')
+    .argument('<cartella>', 'la cartella preparata')
+    .action(async (dir: string) => {
+      const ctx = context();
+      const m = await import('../use-cases/liquidazione-prepara.js');
+      const v = m.impronte(dir);
+      if (ctx.json) return printJson(v);
+      const lines: string[] = [];
+      for (const f of v.modificati) lines.push(`cambiato: ${f.nome} (firmato PAdES?) ${f.prima} -> ${f.dopo}`);
+      for (const f of v.nuovi) lines.push(`nuovo: ${f.nome}${f.nome.endsWith('.p7m') ? ' (firma CAdES)' : ''} ${f.sha256}`);
+      for (const f of v.mancanti) lines.push(`mancante: ${f}`);
+      lines.push(`${v.invariati.length} invariati, ${v.modificati.length} cambiati, ${v.nuovi.length} nuovi, ${v.mancanti.length} mancanti`);
+      out(lines.join('\n'));
+    });
+  example(impronte, 'dote liquidazione impronte liquidazione-CR-2021-0001', 'dote liquidazione impronte pacchetto --json');
+
+  const elenco = new Command('elenco')
+    .description('le domande di liquidazione fatte: dote, data, importo, cartella, numero di file')
+    .action(async () => {
+      const ctx = context();
+      const m = await import('../use-cases/liquidazione-prepara.js');
+      const { withStore } = await import('../db/store.js');
+      const { formatCents } = await import('../domain/money.js');
+      const { formatDateIt } = await import('../domain/dates.js');
+      const v = await withStore(ctx.dbPath, (store) => m.elencoLiquidazioni(store), { readonly: true });
+      if (ctx.json) return printJson(v);
+      if (!v.length) return out('nessuna domanda di liquidazione');
+      out(v.map((x) => `${x.doteId}  ${formatDateIt(x.data)}  ${x.importoCent === null ? '-' : formatCents(x.importoCent)}  ${x.file.length} file  ${x.cartella}`).join('\n'));
+    });
+  example(elenco, 'dote liquidazione elenco', 'dote liquidazione elenco --json');
+
+  const mostra = new Command('mostra')
+    .description('la domanda di liquidazione di una dote: data, importo, cartella, ogni file con dimensione, SHA-256 e messaggio PEC')
+    .argument('<id>', 'id della dote')
+    .action(async (id: string) => {
+      const ctx = context();
+      const m = await import('../use-cases/liquidazione-prepara.js');
+      const { withStore } = await import('../db/store.js');
+      const { formatCents, formatInt } = await import('../domain/money.js');
+      const { formatDateIt } = await import('../domain/dates.js');
+      const x = await withStore(ctx.dbPath, (store) => m.mostraLiquidazione(store, ctx, id), { readonly: true });
+      if (ctx.json) return printJson(x);
+      const n = Math.max(1, ...x.file.map((f) => f.pec));
+      const lines = [
+        `domanda di liquidazione della dote ${x.doteId} del ${formatDateIt(x.data)}${x.importoCent === null ? '' : `: ${formatCents(x.importoCent)}`}`,
+        `cartella: ${x.cartella}`,
+        ...x.file.map((f) => `  ${f.nome}  ${formatInt(f.bytes)} byte  ${f.sha256}  PEC ${f.pec} di ${n}`),
+      ];
+      out(lines.join('\n'));
+    });
+  example(mostra, 'dote liquidazione mostra CR-2021-0001', 'dote liquidazione mostra CR-2021-0001 --json');
+
   cmd.addCommand(verifica);
+  cmd.addCommand(prepara);
+  cmd.addCommand(impronte);
+  cmd.addCommand(elenco);
+  cmd.addCommand(mostra);
   return cmd;
 }

@@ -40,7 +40,41 @@ export interface MinutiProfessionista {
   minuti: number;
 }
 
+/** A row of `liquidazione`: the request made for a dote (one per dote). */
+export interface RichiestaRow {
+  id: number;
+  dote_id: string;
+  data: string;
+  cartella: string;
+  creata_il: string;
+  /** Since schema 5 (null for a request recorded before). */
+  importo_cent: number | null;
+  limite_pec: number | null;
+}
+
+/** A row of `liquidazione_file`: one file of the packet as prepared. */
+export interface RichiestaFileRow {
+  liquidazione_id: number;
+  ordine: number;
+  nome: string;
+  bytes: number;
+  sha256: string;
+  pec: number;
+}
+
 export interface LiquidazioneRepository {
+  /** Records the request; returns it. */
+  insertRichiesta(x: Omit<RichiestaRow, 'id'>): Promise<RichiestaRow>;
+  /** Ties the dote's EROGATA deliveries to the request; returns how many. */
+  lockErogate(doteId: string, liquidazioneId: number): Promise<number>;
+  /** Every request, by date then dote. */
+  richieste(): Promise<RichiestaRow[]>;
+  richiestaOf(doteId: string): Promise<RichiestaRow | undefined>;
+  insertFile(f: RichiestaFileRow): Promise<void>;
+  /** A request's files, in the packet's order. */
+  fileOf(liquidazioneId: number): Promise<RichiestaFileRow[]>;
+  /** Professionals (code) and months (YYYY-MM) of the dote's EROGATA deliveries and timesheet rows. */
+  mesiProfessionisti(doteId: string): Promise<{ professionista: string; mese: string }[]>;
   /** A dote's contracts, removed ones too, by number. */
   contrattiOf(doteId: string): Promise<ContrattoRow[]>;
   /** Adds a contract with the next number of the dote; returns it. */

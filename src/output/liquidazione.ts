@@ -41,7 +41,7 @@ export function formatVerificaLiquidazione(v: VerificaLiquidazione, p: Painter =
   lines.push(
     e
       ? `La richiesta non si può ancora fare: ${formatInt(e)} ${e === 1 ? 'errore' : 'errori'}${w ? `, ${formatInt(w)} ${w === 1 ? 'avviso' : 'avvisi'}` : ''}.`
-      : `Nulla blocca la richiesta${w ? ` (${formatInt(w)} ${w === 1 ? 'avviso' : 'avvisi'})` : ''}: dote liquidazione prepara ${v.doteId} -o CARTELLA`,
+      : `Nulla blocca la richiesta${w ? ` (${formatInt(w)} ${w === 1 ? 'avviso' : 'avvisi'})` : ''}: dote liquidazione prepara ${v.doteId} -o CARTELLA${v.bollo ? ' --bollo NUMERO (o --esente-bollo)' : ''}`,
   );
   return lines.join('\n');
 }

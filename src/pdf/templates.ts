@@ -157,6 +157,34 @@ export const TEMPLATE_SPECS: Record<string, TemplateSpec> = {
       'timbro': [],
     },
   },
+  'liquidazione-domanda': {
+    descrizione: "domanda di liquidazione della dote (Cremona, Domanda di liquidazione)",
+    testi: { ...COMMON_TEXTS, sottotitolo: [], 'destinatario-ufficio': [], 'dichiarante': ["rappresentante","codice"], 'clausola': [], 'luogo-data': ["data"], 'firma-rappresentante': [], 'firma-nota': [], 'oggetto': [], 'chiede': ["persona","cf","importo"], 'sezione-importo': [], 'riga-risultato': ["nome","importo"], 'risultato-non-raggiunto': ["nome","motivo"], 'totale': ["importo"], 'sezione-bollo': [], 'bollo': ["numero"], 'esente-bollo': [], 'sezione-allegati': [], 'allegati': [] },
+  },
+  'liquidazione-relazione': {
+    descrizione: "relazione sulle attività svolte e sui risultati raggiunti (Cremona)",
+    testi: { ...COMMON_TEXTS, sottotitolo: [], 'destinatario-ufficio': [], 'dichiarante': ["rappresentante","codice"], 'clausola': [], 'luogo-data': ["data"], 'firma-rappresentante': [], 'firma-nota': [], 'dichiara': [], 'sezione-servizi': [], 'sezione-risultato': [], 'risultato-raggiunto': ["giorni","soglia"], 'risultato-non-raggiunto': ["giorni","soglia"], 'nessun-contratto': [], 'nessun-risultato': [] },
+  },
+  'liquidazione-conclusione': {
+    descrizione: "comunicazione di conclusione della dote (Cremona)",
+    testi: { ...COMMON_TEXTS, sottotitolo: [], 'destinatario-ufficio': [], 'dichiarante': ["rappresentante","codice"], 'clausola': [], 'luogo-data': ["data"], 'firma-rappresentante': [], 'firma-nota': [], 'comunica': ["persona","cf","data"] },
+  },
+  'liquidazione-impresa': {
+    descrizione: "dichiarazione di esercizio d'impresa (ritenuta d'acconto, art. 28 DPR 600/1973)",
+    testi: { ...COMMON_TEXTS, sottotitolo: [], 'destinatario-ufficio': [], 'dichiarante': ["rappresentante","codice"], 'clausola': [], 'luogo-data': ["data"], 'firma-rappresentante': [], 'firma-nota': [], 'dichiara': [], 'voce-impresa': [], 'voce-non-impresa': [] },
+  },
+  'liquidazione-pagamento': {
+    descrizione: "dichiarazione degli estremi di pagamento e del conto dedicato (L. 136/2010)",
+    testi: { ...COMMON_TEXTS, sottotitolo: [], 'destinatario-ufficio': [], 'dichiarante': ["rappresentante","codice"], 'clausola': [], 'luogo-data': ["data"], 'firma-rappresentante': [], 'firma-nota': [], 'dichiara': [], 'sezione-conto': [], 'sezione-delegati': [], 'da-compilare': [] },
+  },
+  'liquidazione-registro-imprese': {
+    descrizione: "iscrizione al Registro Imprese o partita IVA dell'impresa (D1-IMP)",
+    testi: { ...COMMON_TEXTS, sottotitolo: [], 'destinatario-ufficio': [], 'dichiarante': ["rappresentante","codice"], 'clausola': [], 'luogo-data': ["data"], 'firma-rappresentante': [], 'firma-nota': [], 'dichiara': [], 'da-compilare': [] },
+  },
+  'liquidazione-indice': {
+    descrizione: "indice del pacchetto di liquidazione, con dimensioni e impronte SHA-256",
+    testi: { ...COMMON_TEXTS, sottotitolo: [], 'sezione-dote': [], 'sezione-file': [], 'sezione-pec': [], 'pec': ["n","m","file","dimensione","limite"], 'nota-impronte': [], 'somme': [] },
+  },
 };
 
 export const TEMPLATE_NAMES = Object.keys(TEMPLATE_SPECS);

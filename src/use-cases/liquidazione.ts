@@ -158,6 +158,8 @@ export interface VerificaLiquidazione {
   avvisi: number;
   importo: ImportoRichiesta;
   occupazione: EsitoOccupazione | null;
+  /** The request pays stamp duty or states the exemption (Cremona's domanda; not the Job Coach reporting). */
+  bollo: boolean;
 }
 
 /**
@@ -255,6 +257,7 @@ export async function checkLiquidazione(r: Repositories, ctx: DoteCtx, d: Loaded
     avvisi: findings.filter((f) => f.severity === 'warning').length,
     importo: { righe: servizi.righe, serviziCent: servizi.totaleCent, risultato, totaleCent },
     occupazione: esito,
+    bollo: d.tipo.attivita.length === 0,
   };
 }
 

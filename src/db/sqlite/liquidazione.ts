@@ -1,5 +1,5 @@
 import { cachedStatement, type Db } from '../connection.js';
-import type { ContrattoRow, LiquidazioneRepository, MinutiProfessionista, NuovoContratto, OutputRow } from '../liquidazione-repository.js';
+import type { RichiestaFileRow, RichiestaRow, ContrattoRow, LiquidazioneRepository, MinutiProfessionista, NuovoContratto, OutputRow } from '../liquidazione-repository.js';
 
 const CONTRATTI = 'SELECT * FROM contratto WHERE dote_id = ? ORDER BY numero';
 const NEXT_NUMERO = 'SELECT coalesce(max(numero), 0) + 1 FROM contratto WHERE dote_id = ?';
@@ -17,8 +17,49 @@ const TIMESHEET = `SELECT p.codice AS professionista, p.nome AS nome, t.servizio
  FROM timesheet_riga t JOIN professionista p ON p.id = t.professionista_id
  WHERE t.dote_id = ? GROUP BY p.codice, p.nome, t.servizio ORDER BY p.codice, t.servizio`;
 
+const INSERT_RICHIESTA = `INSERT INTO liquidazione (dote_id, data, cartella, creata_il, importo_cent, limite_pec)
+ VALUES (@dote_id, @data, @cartella, @creata_il, @importo_cent, @limite_pec)`;
+const INSERT_FILE = 'INSERT INTO liquidazione_file (liquidazione_id, ordine, nome, bytes, sha256, pec) VALUES (@liquidazione_id, @ordine, @nome, @bytes, @sha256, @pec)';
+const FILES = 'SELECT * FROM liquidazione_file WHERE liquidazione_id = ? ORDER BY ordine';
+const LOCK_EROGATE = "UPDATE erogazione SET liquidazione_id = ? WHERE dote_id = ? AND stato = 'EROGATA'";
+const RICHIESTE = 'SELECT * FROM liquidazione ORDER BY data, dote_id';
+const RICHIESTA = 'SELECT * FROM liquidazione WHERE dote_id = ?';
+const MESI = `SELECT DISTINCT p.codice AS professionista, m.mese AS mese FROM (
+   SELECT professionista_id, substr(data, 1, 7) AS mese FROM erogazione WHERE dote_id = @d AND stato = 'EROGATA'
+   UNION SELECT professionista_id, substr(data, 1, 7) AS mese FROM timesheet_riga WHERE dote_id = @d
+ ) m JOIN professionista p ON p.id = m.professionista_id ORDER BY p.codice, m.mese`;
+
 export class SqliteLiquidazioni implements LiquidazioneRepository {
   constructor(private readonly db: Db) {}
+
+  async insertRichiesta(x: Omit<RichiestaRow, 'id'>): Promise<RichiestaRow> {
+    const id = Number(cachedStatement(this.db, INSERT_RICHIESTA).run(x).lastInsertRowid);
+    return { id, ...x };
+  }
+
+  async lockErogate(doteId: string, liquidazioneId: number): Promise<number> {
+    return cachedStatement(this.db, LOCK_EROGATE).run(liquidazioneId, doteId).changes;
+  }
+
+  async richieste(): Promise<RichiestaRow[]> {
+    return cachedStatement(this.db, RICHIESTE).all() as RichiestaRow[];
+  }
+
+  async richiestaOf(doteId: string): Promise<RichiestaRow | undefined> {
+    return cachedStatement(this.db, RICHIESTA).get(doteId) as RichiestaRow | undefined;
+  }
+
+  async insertFile(f: RichiestaFileRow): Promise<void> {
+    cachedStatement(this.db, INSERT_FILE).run(f);
+  }
+
+  async fileOf(liquidazioneId: number): Promise<RichiestaFileRow[]> {
+    return cachedStatement(this.db, FILES).all(liquidazioneId) as RichiestaFileRow[];
+  }
+
+  async mesiProfessionisti(doteId: string): Promise<{ professionista: string; mese: string }[]> {
+    return cachedStatement(this.db, MESI).all({ d: doteId }) as { professionista: string; mese: string }[];
+  }
 
   async contrattiOf(doteId: string): Promise<ContrattoRow[]> {
     return cachedStatement(this.db, CONTRATTI).all(doteId) as ContrattoRow[];
