@@ -92,6 +92,13 @@ if (clean.length) {
   // What still blocks the claim: the dote is not concluded yet (exit 1 is expected here).
   process.stdout.write(`\nCosa blocca ancora la domanda di liquidazione della dote ${DOTE} (non è ancora conclusa):`);
   run(['liquidazione', 'verifica', DOTE], { allowFail: true });
+  // The dote concluded, the employment recorded: the claim, and its PEC packet.
+  process.stdout.write(`\nConclusione della dote ${DOTE}, il contratto che vale il risultato, la domanda di liquidazione e il suo pacchetto PEC:`);
+  run(['concludi', DOTE, '--data', '2022-06-30']);
+  run(['contratto', 'aggiungi', DOTE, '--tipo', 'subordinato', '--dal', '2022-07-18', '--ore-settimanali', '30', '--ore-ccnl', '30', '--azienda', 'Rossi & C. srl']);
+  run(['liquidazione', 'verifica', DOTE]);
+  run(['liquidazione', 'prepara', DOTE, '-o', path.join(OUT, 'liquidazione-cr-2022-0001'), '--esente-bollo']);
+  documenti.push('liquidazione-cr-2022-0001/ (il pacchetto PEC, con SHA256SUMS e 00-indice.pdf)');
 }
 process.stdout.write(`\nFatto. Database: ${DB}\n`);
 if (documenti.length) process.stdout.write(`Documenti in ${OUT}:\n${documenti.map((d) => `  ${d}\n`).join('')}`);

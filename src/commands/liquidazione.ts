@@ -53,12 +53,13 @@ export function liquidazioneCommand(): Command {
       const { userTemplateDir } = await import('../pdf/templates.js');
       const { withStore } = await import('../db/store.js');
       const { formatInt, formatCents } = await import('../domain/money.js');
+      const { formatDateIt } = await import('../domain/dates.js');
       const limitePec = o.limitePec ?? m.LIMITE_PEC_PREDEFINITO;
       const p = await withStore(ctx.dbPath, (store) =>
         m.preparaLiquidazione(store, ctx, id, { dir: o.output, limitePec, bollo: o.bollo, esenteBollo: o.esenteBollo, modelli: userTemplateDir(o.modelli), creationDate: creationDate(ctx.oggi) }),
       );
       if (ctx.json) return printJson(p);
-      const lines = [`domanda di liquidazione della dote ${p.doteId} registrata il ${p.data}: ${formatCents(p.importoCent)}, in ${p.cartella}`];
+      const lines = [`domanda di liquidazione della dote ${p.doteId} registrata il ${formatDateIt(p.data)}: ${formatCents(p.importoCent)}, in ${p.cartella}`];
       for (const f of p.file) lines.push(`  ${f.nome}  ${formatInt(f.bytes)} byte  ${f.sha256}`);
       lines.push('  SHA256SUMS');
       for (const x of p.pec) lines.push(`PEC ${x.numero} di ${p.pec.length}: ${x.file.join(', ')}`);

@@ -50,7 +50,11 @@ describe('npm run demo', () => {
         'stampa pip',
         'stampa registro',
         'stampa timesheet',
+        // Twice (the Map keeps the first place): before the conclusion, and after it with the contract.
         'liquidazione verifica',
+        'concludi CR-2022-0001',
+        'contratto aggiungi',
+        'liquidazione prepara',
       ]);
       // The documents are in the output folder, named at the end, and read back as PDFs.
       for (const f of ['pip-cr-2022-0001.pdf', 'registro-cr-2022-0001.pdf', 'timesheet-p01-2022-03.pdf']) {
@@ -60,8 +64,15 @@ describe('npm run demo', () => {
       const registro = allText(await pdfPages(path.join(out, 'registro-cr-2022-0001.pdf')));
       expect(registro).toContain('Bianchi');
       expect(registro).toMatch(/Pagina 1 di \d/);
-      // The claim is not ready: the dote is not concluded (its exit 1 does not stop the demo).
-      expect(s.get('dote liquidazione verifica CR-2022-0001')).toMatch(/errore liquidazione\/incomplete: la dote CR-2022-0001 è ATTIVA/);
+      // The claim is not ready while the dote is active (that exit 1 does not stop the demo); once
+      // concluded, with the contract, nothing blocks it and the packet is prepared.
+      expect(r.stdout).toMatch(/errore liquidazione\/incomplete: la dote CR-2022-0001 è ATTIVA/);
+      expect(s.get('dote liquidazione verifica CR-2022-0001')).toMatch(/^Nulla blocca la richiesta/m);
+      const pacchetto = path.join(out, 'liquidazione-cr-2022-0001');
+      const sums = readFileSync(path.join(pacchetto, 'SHA256SUMS'), 'utf8');
+      expect(sums).toMatch(/^[0-9a-f]{64}  01-domanda-liquidazione\.pdf$/m);
+      expect(spawnSync('sha256sum', ['-c', 'SHA256SUMS'], { cwd: pacchetto }).status).toBe(0);
+      expect(allText(await pdfPages(path.join(pacchetto, '01-domanda-liquidazione.pdf')))).toContain('3.596,00 €');
 
       const importa = s.get('dote importa importa/calendario-marzo-2022.csv importa/timesheet-rossi-marzo-2022.csv')!;
       expect(importa).toMatch(/^2 file, 18 righe: 0 errori, 0 avvisi$/m);
