@@ -174,4 +174,10 @@ export const COMMANDS: readonly CommandEntry[] = [
     description: 'i modelli dei documenti (testi e stili) e da dove è preso ciascuno; --modelli DIR o DOTE_MODELLI li sostituisce per nome',
     load: async () => (await import('./modelli.js')).modelliCommand,
   },
+  {
+    name: 'relazione',
+    term: 'relazione [opzioni] <id>',
+    description: 'Job Coach: la relazione finale per il CPI (attività e risultati; in caso di esito negativo problemi, motivi della cessazione, azioni), in PDF/A',
+    load: async () => (await import('./relazione.js')).relazioneCommand,
+  },
 ];

@@ -71,7 +71,7 @@ function report(s: Stampato, json: boolean): void {
 type Documents = typeof import('../documents/stampa.js');
 
 /** Opens the store read-only, prints, reports: the adapter every document shares. */
-async function run(o: { output: string; modelli?: string }, work: (d: Documents, store: Store, ctx: Context, base: StampaOptions) => Promise<Stampato>): Promise<void> {
+export async function run(o: { output: string; modelli?: string }, work: (d: Documents, store: Store, ctx: Context, base: StampaOptions) => Promise<Stampato>): Promise<void> {
   const ctx = context();
   const { withStore } = await import('../db/store.js');
   const docs = await import('../documents/stampa.js');

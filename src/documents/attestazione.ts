@@ -18,7 +18,6 @@ export function attestazioneDocumento(d: RegistroData, t: Template, o: { oggi: s
   const T = (k: string, v: Record<string, string | number> = {}) => testo(t, k, c, v);
   const persona = `${d.destinatario.cognome} ${d.destinatario.nome}`;
   const previsti = d.totali.reduce((s, x) => s + (x.previstiMinuti ?? 0), 0);
-  const bold = (s: string) => ({ testo: s, grassetto: true });
   const blocchi: Blocco[] = [
     { tipo: 'testo', stile: 'titolo', testo: T('titolo') },
     { tipo: 'testo', stile: 'sottotitolo', testo: T('sottotitolo') },
@@ -26,7 +25,26 @@ export function attestazioneDocumento(d: RegistroData, t: Template, o: { oggi: s
     campiDestinatario(T('sezione-destinatario'), d, { etichettaId: 'Id voucher', etichettaData: 'Data di redazione', oggi: o.oggi }),
     { tipo: 'testo', stile: 'testo', testo: T('attesta', { persona, ore: formatDurata(d.totaleMinuti), previste: formatDurata(previsti) }) },
     { tipo: 'testo', stile: 'sezione', testo: T('sezione-attivita') },
+    tabellaOre(d),
+  ];
+  blocchi.push(
     {
+      tipo: 'testo',
+      stile: 'nota',
+      testo: T('periodo', { dal: formatDateIt(d.righe[0]!.data), al: formatDateIt(d.righe.at(-1)!.data) }),
+    },
+    { tipo: 'testo', stile: 'testo', testo: T('registro') },
+    { tipo: 'firme', firme: [{ etichetta: T('firma-ente'), nota: d.ente?.rappresentante ?? undefined }, { etichetta: T('firma-destinatario'), nota: persona }] },
+    { tipo: 'riquadro', etichetta: T('timbro'), altezza: 60, larghezza: 170 },
+  );
+  return { ...frame(t, c, `${T('titolo')} ${d.dote.id} - ${persona}`), blocchi };
+}
+
+/** The hours of each activity against those agreed, with the totals (attestation and relazione). */
+export function tabellaOre(d: RegistroData): Blocco {
+  const previsti = d.totali.reduce((s, x) => s + (x.previstiMinuti ?? 0), 0);
+  const bold = (s: string) => ({ testo: s, grassetto: true });
+  return {
       tipo: 'tabella',
       colonne: [
         { titolo: 'Attività', larghezza: 40 },
@@ -45,15 +63,5 @@ export function attestazioneDocumento(d: RegistroData, t: Template, o: { oggi: s
         ]),
         [bold('Totale'), bold(String(d.righe.length)), bold(formatDurata(previsti)), bold(formatDurata(d.totaleMinuti)), bold(formatDurata(Math.max(0, previsti - d.totaleMinuti)))],
       ],
-    },
-    {
-      tipo: 'testo',
-      stile: 'nota',
-      testo: T('periodo', { dal: formatDateIt(d.righe[0]!.data), al: formatDateIt(d.righe.at(-1)!.data) }),
-    },
-    { tipo: 'testo', stile: 'testo', testo: T('registro') },
-    { tipo: 'firme', firme: [{ etichetta: T('firma-ente'), nota: d.ente?.rappresentante ?? undefined }, { etichetta: T('firma-destinatario'), nota: persona }] },
-    { tipo: 'riquadro', etichetta: T('timbro'), altezza: 60, larghezza: 170 },
-  ];
-  return { ...frame(t, c, `${T('titolo')} ${d.dote.id} - ${persona}`), blocchi };
+  };
 }

@@ -18,6 +18,8 @@ import { pipDocumento } from './pip.js';
 import { timesheetData } from '../use-cases/stampa-timesheet.js';
 import { timesheetDocumento } from './timesheet.js';
 import { attestazioneDocumento } from './attestazione.js';
+import { relazioneDocumento } from './relazione.js';
+import type { Sezione } from '../domain/relazione.js';
 import { variazioneDocumento } from './variazione.js';
 import { formazioneData } from '../use-cases/stampa-formazione.js';
 import { avvioFormazioneDocumento, registroFormativoDocumento } from './formazione.js';
@@ -81,6 +83,11 @@ export function stampaAvvioFormazione(store: Store, ctx: DoteCtx, id: string, o:
   return print('avvio-formazione', o, async (t) =>
     avvioFormazioneDocumento(await formazioneData(store, ctx, id, { soloErogate: false }), t, { oggi: ctx.oggi, accessoOspite: o.accessoOspite }),
   );
+}
+
+/** `dote relazione ID --testo FILE`: the Job Coach final relazione for the CPI, its sections read from the operator's text. */
+export function stampaRelazione(store: Store, ctx: DoteCtx, id: string, sezioni: readonly Sezione[], o: StampaOptions): Promise<Stampato> {
+  return print('relazione', o, async (t) => relazioneDocumento(await registroData(store, ctx, id), sezioni, t, { oggi: ctx.oggi }));
 }
 
 /** `dote stampa attestazione ID`: the Job Coach attestation of the service delivered. */

@@ -142,6 +142,20 @@ export const TEMPLATE_SPECS: Record<string, TemplateSpec> = {
       'firma-rappresentante': [],
     },
   },
+  'relazione': {
+    descrizione: 'relazione finale Job Coach per il CPI (manuale, 3.2)',
+    testi: {
+      ...COMMON_TEXTS,
+      'sottotitolo': [],
+      'destinatario-cpi': [],
+      'sezione-destinatario': [],
+      'sezione-attivita': [],
+      'periodo': ['dal', 'al'],
+      'firma-coach': [],
+      'firma-ente': [],
+      'timbro': [],
+    },
+  },
   'attestazione': {
     descrizione: "attestazione del servizio erogato Job Coach (manuale, 3.2)",
     testi: {
