@@ -80,7 +80,7 @@ export function liquidazioneCommand(): Command {
       for (const f of v.modificati) lines.push(`cambiato: ${f.nome} (firmato PAdES?) ${f.prima} -> ${f.dopo}`);
       for (const f of v.nuovi) lines.push(`nuovo: ${f.nome}${f.nome.endsWith('.p7m') ? ' (firma CAdES)' : ''} ${f.sha256}`);
       for (const f of v.mancanti) lines.push(`mancante: ${f}`);
-      lines.push(`${v.invariati.length} invariati, ${v.modificati.length} cambiati, ${v.nuovi.length} nuovi, ${v.mancanti.length} mancanti`);
+      lines.push(`file invariati ${v.invariati.length}, cambiati ${v.modificati.length}, nuovi ${v.nuovi.length}, mancanti ${v.mancanti.length}`);
       out(lines.join('\n'));
     });
   example(impronte, 'dote liquidazione impronte liquidazione-CR-2021-0001', 'dote liquidazione impronte pacchetto --json');
