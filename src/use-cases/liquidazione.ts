@@ -180,6 +180,8 @@ export async function checkLiquidazione(r: Repositories, ctx: DoteCtx, d: Loaded
   const cap = info?.cap ?? new Map();
   const pianificato = info?.pianificato ?? null;
 
+  // The dote's imported timesheet, per professional and service: read once, for both checks below.
+  const ts = await r.liquidazioni.timesheetPerProfessionista(id);
   const incomplete = sev(liquidazioneIncomplete.id);
   if (incomplete) {
     const piano: { servizio: string; collettiva: boolean; pianificate: number; erogate: number }[] = [];
@@ -191,7 +193,6 @@ export async function checkLiquidazione(r: Repositories, ctx: DoteCtx, d: Loaded
         piano.push({ servizio, collettiva, pianificate, erogate });
       }
     }
-    const ts = await r.liquidazioni.timesheetPerProfessionista(id);
     findings.push(
       ...liquidazioneIncomplete.check(
         {
@@ -213,7 +214,6 @@ export async function checkLiquidazione(r: Repositories, ctx: DoteCtx, d: Loaded
 
   // Calendar and timesheet reconcile per professional and service (reconcile/total), when the dote has timesheet rows.
   const reconcile = sev(reconcileTotal.id);
-  const ts = await r.liquidazioni.timesheetPerProfessionista(id);
   if (reconcile && ts.length) {
     const cal = await r.liquidazioni.erogatiPerProfessionista(id);
     const keys = new Map<string, { professionista: string; servizio: string; calendario: number; timesheet: number }>();
