@@ -74,7 +74,11 @@ export function dumpDb(file: string, tables?: readonly string[]): Record<string,
  * Takes a current database back to schema 2, as dote left it before migrations 003 and 004: the file's
  * path on every imported row (`file`), no file_importato table. For the migration tests.
  */
+/** The schema version this program writes (the tests that migrate compare against it). */
+export { SCHEMA_VERSION } from '../src/db/connection.js';
+
 export const DOWNGRADE_TO_SCHEMA_2 = `
+  DROP TABLE impresa;
   DROP TABLE liquidazione_file;
   ALTER TABLE liquidazione DROP COLUMN importo_cent;
   ALTER TABLE liquidazione DROP COLUMN limite_pec;

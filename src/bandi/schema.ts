@@ -145,8 +145,14 @@ const tipoSchema = z.strictObject({
       ammortizzatoriCovid: z.boolean().optional(),
     })
     .default({}),
-  /** Result paid once, by fascia (euro). */
-  risultato: z.strictObject({ nome: z.string(), importi: z.record(fasciaKey, euro) }).optional(),
+  /**
+   * Result paid once, by fascia (euro). `prova` is what earns it: employment contracts (the
+   * 180 days of liquidazione/result-180), or for the business start-up (D1-IMP) the business
+   * registered, Registro Imprese entry or partita IVA (`dote impresa imposta`).
+   */
+  risultato: z
+    .strictObject({ nome: z.string(), importi: z.record(fasciaKey, euro), prova: z.enum(['contratti', 'impresa']).default('contratti') })
+    .optional(),
   /** Services of this type (Cremona): codes from `servizi`. */
   servizi: z.array(z.string()).default([]),
   /** Job Coach: the fixed activities, with their hours. */

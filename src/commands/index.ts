@@ -151,6 +151,12 @@ export const COMMANDS: readonly CommandEntry[] = [
     load: async () => (await import('./contratto.js')).contrattoCommand,
   },
   {
+    name: 'impresa',
+    term: 'impresa',
+    description: "l'impresa avviata con la dote imprenditorialità (D1-IMP): vale il risultato e va nella domanda di liquidazione",
+    load: async () => (await import('./impresa.js')).impresaCommand,
+  },
+  {
     name: 'output',
     term: 'output',
     description: "gli output obbligatori dei servizi (scheda anagrafica, CV, relazioni…): la liquidazione segnala quelli mancanti",

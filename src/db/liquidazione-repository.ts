@@ -32,6 +32,20 @@ export interface OutputRow {
   creato_il: string;
 }
 
+/** A row of `impresa`: the business a D1-IMP dote started (schema 6). */
+export interface ImpresaRow {
+  id: number;
+  dote_id: string;
+  denominazione: string;
+  partita_iva: string;
+  rea: string | null;
+  iscrizione: string;
+  creata_il: string;
+  sostituita_il: string | null;
+}
+
+export type NuovaImpresa = Omit<ImpresaRow, 'id' | 'sostituita_il'>;
+
 /** Minutes of one professional on one service of a dote, in the calendar (EROGATA) or in the timesheet. */
 export interface MinutiProfessionista {
   professionista: string;
@@ -81,6 +95,10 @@ export interface LiquidazioneRepository {
   insertContratto(c: NuovoContratto): Promise<ContrattoRow>;
   /** Marks a contract removed (the row stays, for the audit trail). */
   removeContratto(id: number, rimossoIl: string): Promise<void>;
+  /** The dote's business, the one not replaced. */
+  impresaOf(doteId: string): Promise<ImpresaRow | undefined>;
+  /** Records the dote's business, marking the previous one replaced at `creata_il`; returns it. */
+  setImpresa(i: NuovaImpresa): Promise<ImpresaRow>;
   /** A dote's recorded outputs, in the order recorded. */
   outputOf(doteId: string): Promise<OutputRow[]>;
   insertOutput(o: Omit<OutputRow, 'id'>): Promise<OutputRow>;

@@ -14,7 +14,7 @@ import type { Contratto, EsitoOccupazione } from '../domain/liquidazione.js';
 import { dayNumber, formatDateIt } from '../domain/dates.js';
 import { formatCents, formatHours, formatInt } from '../domain/money.js';
 import type { EnteIntestazione } from '../use-cases/stampa-registro.js';
-import type { ImportoRichiesta } from '../use-cases/liquidazione.js';
+import type { Impresa, ImportoRichiesta } from '../use-cases/liquidazione.js';
 import { frame, testo, type Comuni } from './common.js';
 
 export type Bollo = { numero: string } | { esente: true };
@@ -30,6 +30,10 @@ export interface PacchettoData {
   importo: ImportoRichiesta;
   occupazione: EsitoOccupazione | null;
   contratti: Contratto[];
+  /** D1-IMP: the business that earns the result (null for other types, or when none is recorded). */
+  impresa: Impresa | null;
+  /** D1-IMP: the dote's start, which the business must not precede. */
+  avvioDote: string | null;
   bollo: Bollo | null;
 }
 
@@ -79,9 +83,24 @@ function doc(d: PacchettoData, t: Template, blocchi: Blocco[]): Documento {
 }
 
 /** Why the result is not paid, in words. */
-function motivoNonRaggiunto(o: EsitoOccupazione | null, contratti: number): string {
-  if (!o || !contratti) return 'nessun contratto registrato';
+function motivoNonRaggiunto(d: PacchettoData): string {
+  if (d.avvioDote !== null) {
+    if (!d.impresa) return 'nessuna impresa registrata';
+    return `impresa iscritta dal ${formatDateIt(d.impresa.iscrizione)}, prima dell'avvio della dote (${formatDateIt(d.avvioDote)})`;
+  }
+  const o = d.occupazione;
+  if (!o || !d.contratti.length) return 'nessun contratto registrato';
   return `${formatInt(o.giorni)} giorni di occupazione validi sui ${formatInt(o.soglia)} richiesti`;
+}
+
+/** The business's particulars, blank lines where nothing is recorded (to be filled by hand). */
+function campiImpresa(i: Impresa | null, blank: string): [string, string][] {
+  return [
+    ['Denominazione', i?.denominazione ?? blank],
+    ['Camera di commercio e numero REA', i?.rea ?? blank],
+    ['Partita IVA', i?.partitaIva ?? blank],
+    ['Data di iscrizione', i ? formatDateIt(i.iscrizione) : blank],
+  ];
 }
 
 export function domandaDocumento(d: PacchettoData, t: Template): Documento {
@@ -120,7 +139,7 @@ export function domandaDocumento(d: PacchettoData, t: Template): Documento {
       stile: 'testo',
       testo: ris.raggiunto
         ? T('riga-risultato', { nome: ris.nome, importo: formatCents(ris.importoCent) })
-        : T('risultato-non-raggiunto', { nome: ris.nome, motivo: motivoNonRaggiunto(d.occupazione, d.contratti.length) }),
+        : T('risultato-non-raggiunto', { nome: ris.nome, motivo: motivoNonRaggiunto(d) }),
     });
   }
   blocchi.push({ tipo: 'testo', stile: 'valore', testo: T('totale', { importo: formatCents(d.importo.totaleCent) }) });
@@ -154,7 +173,11 @@ export function relazioneDocumento(d: PacchettoData, t: Template): Documento {
     { tipo: 'testo', stile: 'sezione', testo: T('sezione-risultato') },
   ];
   if (!d.importo.risultato) blocchi.push({ tipo: 'testo', stile: 'testo', testo: T('nessun-risultato') });
-  else if (!d.contratti.length) blocchi.push({ tipo: 'testo', stile: 'testo', testo: T('nessun-contratto') });
+  else if (d.avvioDote !== null) {
+    // D1-IMP: the result is the business started, not employment.
+    blocchi.push({ tipo: 'campi', righe: campiImpresa(d.impresa, `${LINE} ${T('da-compilare')}`) });
+    blocchi.push({ tipo: 'testo', stile: 'valore', testo: d.importo.risultato.raggiunto ? T('impresa-raggiunta') : T('impresa-non-raggiunta', { motivo: motivoNonRaggiunto(d) }) });
+  } else if (!d.contratti.length) blocchi.push({ tipo: 'testo', stile: 'testo', testo: T('nessun-contratto') });
   else {
     const oreSett = (m: number) => formatHours(m);
     blocchi.push({
@@ -248,15 +271,7 @@ export function registroImpreseDocumento(d: PacchettoData, t: Template): Documen
   return doc(d, t, [
     ...apertura(d, t),
     { tipo: 'testo', stile: 'testo', testo: T('dichiara') },
-    {
-      tipo: 'campi',
-      righe: [
-        ['Denominazione', blank],
-        ['Camera di commercio e numero REA', blank],
-        ['Partita IVA', blank],
-        ['Data di iscrizione', blank],
-      ],
-    },
+    { tipo: 'campi', righe: campiImpresa(d.impresa, blank) },
     ...chiusura(d, t),
   ]);
 }

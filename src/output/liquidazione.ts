@@ -1,5 +1,5 @@
 /**
- * Text of `dote liquidazione verifica`, `dote contratto elenco`, `dote output elenco`: findings in
+ * Text of `dote liquidazione verifica`, `dote contratto elenco`, `dote impresa`, `dote output elenco`: findings in
  * the diagnostic format of `verifica` (the dote in place of file and line), then the amount line
  * by line, in Italian money and hours.
  */
@@ -7,7 +7,7 @@ import { formatDateIt } from '../domain/dates.js';
 import { formatCents, formatHours, formatInt } from '../domain/money.js';
 import type { ContrattoRow, OutputRow } from '../db/liquidazione-repository.js';
 import type { EsitoOccupazione } from '../domain/liquidazione.js';
-import type { VerificaLiquidazione } from '../use-cases/liquidazione.js';
+import type { Impresa, VerificaLiquidazione } from '../use-cases/liquidazione.js';
 import { PLAIN, type Painter } from './verifica.js';
 import { table } from './table.js';
 
@@ -35,6 +35,7 @@ export function formatVerificaLiquidazione(v: VerificaLiquidazione, p: Painter =
     rows.push([`risultato: ${r.nome}`, r.raggiunto ? 'raggiunto' : 'non raggiunto', '', '', '', '', formatCents(r.raggiunto ? r.importoCent : 0)]);
   }
   rows.push(['totale', '', '', '', '', '', formatCents(v.importo.totaleCent)]);
+  if (v.impresa) rows.push([`impresa: ${describeImpresa(v.impresa)}`, '', '', '', '', '', '']);
   lines.push(table(['servizio', 'ore', 'erogate', 'riconoscibili', 'pagate', 'tariffa oraria', 'importo'], rows, ['l', 'l', 'r', 'r', 'r', 'r', 'r']));
   lines.push('');
   const e = v.errori, w = v.avvisi;
@@ -63,6 +64,19 @@ export function formatContratti(doteId: string, list: readonly ContrattoRow[], o
 
 export function formatContratto(c: ContrattoRow, azione: 'aggiunto' | 'rimosso'): string {
   return `Contratto ${c.numero} della dote ${c.dote_id} ${azione}: ${TIPI[c.tipo]} presso ${c.azienda} dal ${formatDateIt(c.dal)}${c.al ? ` al ${formatDateIt(c.al)}` : ', a tempo indeterminato'}, ${formatHours(c.minuti_settimanali)} ore settimanali (CCNL ${formatHours(c.minuti_ccnl)}).`;
+}
+
+/** `Verdi Servizi srl, partita IVA 01234567897, REA CR-123456, iscritta dal 03/05/2021`. */
+export function describeImpresa(i: Impresa): string {
+  return `${i.denominazione}, partita IVA ${i.partitaIva}${i.rea ? `, REA ${i.rea}` : ''}, iscritta dal ${formatDateIt(i.iscrizione)}`;
+}
+
+export function formatImpresa(v: { doteId: string; impresa: Impresa | null; avvioDote?: string; valida?: boolean; precedente?: Impresa | null }): string {
+  if (!v.impresa) return `La dote ${v.doteId} non ha un'impresa registrata: dote impresa imposta ${v.doteId} --denominazione … --partita-iva … --iscrizione DATA`;
+  const lines = [`Impresa della dote ${v.doteId}: ${describeImpresa(v.impresa)}.`];
+  if (v.precedente) lines.push(`Sostituisce: ${describeImpresa(v.precedente)}.`);
+  if (v.valida === false && v.avvioDote) lines.push(`Iscritta prima dell'avvio della dote (${formatDateIt(v.avvioDote)}): non vale il risultato.`);
+  return lines.join('\n');
 }
 
 export function formatOutputs(doteId: string, list: readonly (OutputRow & { descrizione: string })[], mancanti: readonly { servizio: string; output: string }[]): string {

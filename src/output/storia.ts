@@ -17,7 +17,7 @@ function show(v: unknown): string {
   return JSON.stringify(v);
 }
 
-const ENTITA_IT: Record<string, string> = { dote: 'dote', pip: 'PIP', attivita: 'attività', erogazione: 'erogazione', timesheet: 'timesheet', contratto: 'contratto', output: 'output', liquidazione: 'richiesta di liquidazione' };
+const ENTITA_IT: Record<string, string> = { dote: 'dote', pip: 'PIP', attivita: 'attività', erogazione: 'erogazione', timesheet: 'timesheet', contratto: 'contratto', impresa: 'impresa', output: 'output', liquidazione: 'richiesta di liquidazione' };
 
 export function formatStoria(v: StoriaView): string {
   if (!v.voci.length) return `Nessuna modifica registrata per la dote ${v.dote}.`;

@@ -177,7 +177,7 @@ export const TEMPLATE_SPECS: Record<string, TemplateSpec> = {
   },
   'liquidazione-relazione': {
     descrizione: "relazione sulle attività svolte e sui risultati raggiunti (Cremona)",
-    testi: { ...COMMON_TEXTS, sottotitolo: [], 'destinatario-ufficio': [], 'dichiarante': ["rappresentante","codice"], 'clausola': [], 'luogo-data': ["data"], 'firma-rappresentante': [], 'firma-nota': [], 'dichiara': [], 'sezione-servizi': [], 'sezione-risultato': [], 'risultato-raggiunto': ["giorni","soglia"], 'risultato-non-raggiunto': ["giorni","soglia"], 'nessun-contratto': [], 'nessun-risultato': [] },
+    testi: { ...COMMON_TEXTS, sottotitolo: [], 'destinatario-ufficio': [], 'dichiarante': ["rappresentante","codice"], 'clausola': [], 'luogo-data': ["data"], 'firma-rappresentante': [], 'firma-nota': [], 'dichiara': [], 'sezione-servizi': [], 'sezione-risultato': [], 'risultato-raggiunto': ["giorni","soglia"], 'risultato-non-raggiunto': ["giorni","soglia"], 'nessun-contratto': [], 'nessun-risultato': [], 'impresa-raggiunta': [], 'impresa-non-raggiunta': ["motivo"], 'da-compilare': [] },
   },
   'liquidazione-conclusione': {
     descrizione: "comunicazione di conclusione della dote (Cremona)",

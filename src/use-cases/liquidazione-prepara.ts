@@ -18,7 +18,7 @@ import { loadTemplate, type Template } from '../pdf/templates.js';
 import type { Documento } from '../pdf/model.js';
 import { writeAtomically } from '../pdf/write.js';
 import { loadDote, type DoteCtx } from './dote-load.js';
-import { checkLiquidazione, toContratto } from './liquidazione.js';
+import { avvioDote, checkLiquidazione, toContratto } from './liquidazione.js';
 import { enteIntestazione } from './stampa-registro.js';
 import * as docs from '../documents/liquidazione.js';
 import { stampaAttestazione, stampaPip, stampaRegistro, stampaTimesheet, type Stampato } from '../documents/stampa.js';
@@ -126,6 +126,8 @@ export async function preparaLiquidazione(store: Store, ctx: DoteCtx, id: string
         importo: v.importo,
         occupazione: v.occupazione,
         contratti: (await r.liquidazioni.contrattiOf(d.row.id)).filter((c) => !c.rimosso_il).map(toContratto),
+        impresa: v.impresa,
+        avvioDote: d.tipo.risultato?.prova === 'impresa' ? avvioDote(d) : null,
         bollo: !v.bollo ? null : o.bollo !== undefined ? { numero: o.bollo } : { esente: true },
       };
 

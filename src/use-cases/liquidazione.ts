@@ -8,7 +8,8 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { loadCatalogues } from '../bandi/load.js';
 import type { Repositories, Store } from '../db/store.js';
-import type { ContrattoRow, OutputRow } from '../db/liquidazione-repository.js';
+import type { ContrattoRow, ImpresaRow, OutputRow } from '../db/liquidazione-repository.js';
+import { checkPartitaIva } from '../domain/partita-iva.js';
 import { RefusedError, UsageError } from '../errors.js';
 import { STATO } from '../domain/dote-stati.js';
 import { importoServizi, occupazione, type Contratto, type EsitoOccupazione, type RigaImporto, type TipoContratto } from '../domain/liquidazione.js';
@@ -50,6 +51,9 @@ export async function aggiungiContratto(store: Store, ctx: DoteCtx, id: string, 
   return store.write(async (r) => {
     const d = await loadDote(r, cats, id, ctx.oggi);
     if (!d.tipo.risultato) throw new RefusedError(`la dote ${d.row.id} (${d.tipo.codice}) non ha un risultato occupazionale: i contratti non servono`);
+    if (d.tipo.risultato.prova === 'impresa') {
+      throw new RefusedError(`la dote ${d.row.id} (${d.tipo.codice}): il risultato (${d.tipo.risultato.nome}) si prova con l'impresa avviata, non con un contratto`, [], `registra l'impresa con "dote impresa imposta ${d.row.id} …"`);
+    }
     await requireNotClaimed(r, d);
     const c = await r.liquidazioni.insertContratto({
       dote_id: d.row.id,
@@ -94,6 +98,76 @@ export async function elencoContratti(store: Store, ctx: DoteCtx, id: string): P
 function sogliaGiorni(d: LoadedDote): number {
   const g = settingOf(d.bando, liquidazioneResult180.id)?.parametri.giorni;
   return typeof g === 'number' ? g : 180;
+}
+
+export interface ImpresaInput {
+  denominazione: string;
+  partitaIva: string;
+  rea?: string;
+  iscrizione: string;
+}
+
+/** The business as the domain and the documents see it. */
+export interface Impresa {
+  denominazione: string;
+  partitaIva: string;
+  rea: string | null;
+  iscrizione: string;
+}
+
+export function toImpresa(i: ImpresaRow): Impresa {
+  return { denominazione: i.denominazione, partitaIva: i.partita_iva, rea: i.rea, iscrizione: i.iscrizione };
+}
+
+/**
+ * The day the business must not precede to count as started with the dote: the dote's start
+ * (activation, else the request). Our reading of "avvio d'impresa": a business registered before
+ * the dote was not started by it.
+ */
+export function avvioDote(d: LoadedDote): string {
+  return d.row.data_attivazione ?? d.row.data_richiesta;
+}
+
+/**
+ * `dote impresa imposta ID --denominazione … --partita-iva … --iscrizione D [--rea …]`: the
+ * business a D1-IMP dote started, which earns its result and goes on the packet's Registro
+ * Imprese declaration. Setting it again replaces it (the previous one stays in the history).
+ */
+export async function impostaImpresa(store: Store, ctx: DoteCtx, id: string, o: ImpresaInput): Promise<{ doteId: string; impresa: Impresa; precedente: Impresa | null }> {
+  const cats = loadCatalogues(ctx.catalogFiles);
+  const iscrizione = actionDate(o.iscrizione, ctx.oggi, '--iscrizione');
+  const piva = checkPartitaIva(o.partitaIva);
+  if (!piva.ok) throw new UsageError(`--partita-iva ${o.partitaIva}: partita IVA non valida: ${piva.reason}`);
+  return store.write(async (r) => {
+    const d = await loadDote(r, cats, id, ctx.oggi);
+    if (d.tipo.risultato?.prova !== 'impresa') {
+      throw new RefusedError(`la dote ${d.row.id} (${d.tipo.codice}) non ha come risultato l'avvio d'impresa: l'impresa non serve`, [], d.tipo.risultato ? `il risultato si prova con i contratti: "dote contratto aggiungi ${d.row.id} …"` : undefined);
+    }
+    await requireNotClaimed(r, d);
+    const prima = await r.liquidazioni.impresaOf(d.row.id);
+    const row = await r.liquidazioni.setImpresa({
+      dote_id: d.row.id,
+      denominazione: o.denominazione,
+      partita_iva: piva.partitaIva,
+      rea: o.rea ?? null,
+      iscrizione,
+      creata_il: new Date().toISOString(),
+    });
+    await r.storia.record({ doteId: d.row.id, entita: 'impresa', entitaId: row.id, azione: prima ? 'modifica' : 'aggiungi', operatore: ctx.operatore, prima: prima ? toImpresa(prima) : undefined, dopo: toImpresa(row) });
+    return { doteId: d.row.id, impresa: toImpresa(row), precedente: prima ? toImpresa(prima) : null };
+  });
+}
+
+/** `dote impresa mostra ID`: the business recorded, if any, and whether it earns the result. */
+export async function mostraImpresa(store: Store, ctx: DoteCtx, id: string): Promise<{ doteId: string; impresa: Impresa | null; avvioDote: string; valida: boolean }> {
+  const cats = loadCatalogues(ctx.catalogFiles);
+  return store.read(async (r) => {
+    const d = await loadDote(r, cats, id, ctx.oggi);
+    if (d.tipo.risultato?.prova !== 'impresa') throw new RefusedError(`la dote ${d.row.id} (${d.tipo.codice}) non ha come risultato l'avvio d'impresa`);
+    const row = await r.liquidazioni.impresaOf(d.row.id);
+    const avvio = avvioDote(d);
+    return { doteId: d.row.id, impresa: row ? toImpresa(row) : null, avvioDote: avvio, valida: !!row && row.iscrizione >= avvio };
+  });
 }
 
 /** `dote output aggiungi ID SERVIZIO [--file F] [--data D]`: the file's SHA-256 when a file is given. */
@@ -158,6 +232,8 @@ export interface VerificaLiquidazione {
   avvisi: number;
   importo: ImportoRichiesta;
   occupazione: EsitoOccupazione | null;
+  /** D1-IMP: the business that earns the result (null when none is recorded, or for other types). */
+  impresa: Impresa | null;
   /** The request pays stamp duty or states the exemption (Cremona's domanda; not the Job Coach reporting). */
   bollo: boolean;
 }
@@ -240,7 +316,15 @@ export async function checkLiquidazione(r: Repositories, ctx: DoteCtx, d: Loaded
   let risultato: ImportoRichiesta['risultato'] = null;
   const importoRisultato = risultatoCent(d.tipo, d.row.fascia);
   const result180 = sev(liquidazioneResult180.id);
-  if (d.tipo.risultato && importoRisultato !== null) {
+  let impresa: Impresa | null = null;
+  if (d.tipo.risultato && importoRisultato !== null && d.tipo.risultato.prova === 'impresa') {
+    // D1-IMP: the business registered during the dote earns the result, not a contract.
+    const row = await r.liquidazioni.impresaOf(id);
+    impresa = row ? toImpresa(row) : null;
+    const avvio = avvioDote(d);
+    if (result180) findings.push(...liquidazioneResult180.checkImpresa(d.tipo.risultato.nome, impresa, avvio, result180));
+    risultato = { nome: d.tipo.risultato.nome, importoCent: importoRisultato, raggiunto: !!impresa && impresa.iscrizione >= avvio };
+  } else if (d.tipo.risultato && importoRisultato !== null) {
     const contratti = (await r.liquidazioni.contrattiOf(id)).filter((c) => !c.rimosso_il).map(toContratto);
     esito = occupazione(contratti, sogliaGiorni(d));
     if (result180) findings.push(...liquidazioneResult180.check(d.tipo.risultato.nome, contratti, esito, result180));
@@ -257,6 +341,7 @@ export async function checkLiquidazione(r: Repositories, ctx: DoteCtx, d: Loaded
     avvisi: findings.filter((f) => f.severity === 'warning').length,
     importo: { righe: servizi.righe, serviziCent: servizi.totaleCent, risultato, totaleCent },
     occupazione: esito,
+    impresa,
     bollo: d.tipo.attivita.length === 0,
   };
 }

@@ -85,12 +85,11 @@ describe('renderPdf', () => {
     expect(safeMeta('Rossi & C. <s.r.l.>')).toBe('Rossi e C. s.r.l.');
   });
 
-  it('one 1.000-row register renders within the budget (under 1 s here, under 300 KiB)', async () => {
-    const start = performance.now();
+  // Its time is measured by `npm run bench` (README, Prestazioni), not asserted here: a unit test
+  // on a shared machine would only measure the neighbours.
+  it('one 1.000-row register stays under 300 KiB', async () => {
     const r = await renderPdf(doc(1000, (i) => `Affiancamento in azienda n. ${i}: reparto magazzino`), { creationDate: when, stili });
-    const ms = performance.now() - start;
     expect(r.pdf.length).toBeLessThan(300 * 1024);
-    expect(ms).toBeLessThan(3000); // generous on a shared 2-core machine; the README states the measured time
   });
 });
 

@@ -1,5 +1,5 @@
 import { cachedStatement, type Db } from '../connection.js';
-import type { RichiestaFileRow, RichiestaRow, ContrattoRow, LiquidazioneRepository, MinutiProfessionista, NuovoContratto, OutputRow } from '../liquidazione-repository.js';
+import type { RichiestaFileRow, RichiestaRow, ContrattoRow, ImpresaRow, LiquidazioneRepository, MinutiProfessionista, NuovaImpresa, NuovoContratto, OutputRow } from '../liquidazione-repository.js';
 
 const CONTRATTI = 'SELECT * FROM contratto WHERE dote_id = ? ORDER BY numero';
 const NEXT_NUMERO = 'SELECT coalesce(max(numero), 0) + 1 FROM contratto WHERE dote_id = ?';
@@ -7,6 +7,10 @@ const INSERT_CONTRATTO = `INSERT INTO contratto (dote_id, numero, tipo, azienda,
  VALUES (@dote_id, @numero, @tipo, @azienda, @dal, @al, @minuti_settimanali, @minuti_ccnl, @creato_il)`;
 const CONTRATTO = 'SELECT * FROM contratto WHERE id = ?';
 const REMOVE_CONTRATTO = 'UPDATE contratto SET rimosso_il = @rimossoIl WHERE id = @id';
+const IMPRESA = 'SELECT * FROM impresa WHERE dote_id = ? AND sostituita_il IS NULL';
+const REPLACE_IMPRESA = 'UPDATE impresa SET sostituita_il = @creata_il WHERE dote_id = @dote_id AND sostituita_il IS NULL';
+const INSERT_IMPRESA = `INSERT INTO impresa (dote_id, denominazione, partita_iva, rea, iscrizione, creata_il)
+ VALUES (@dote_id, @denominazione, @partita_iva, @rea, @iscrizione, @creata_il)`;
 const OUTPUTS = 'SELECT * FROM output_servizio WHERE dote_id = ? ORDER BY id';
 const INSERT_OUTPUT = `INSERT INTO output_servizio (dote_id, servizio, data, file, sha256, creato_il)
  VALUES (@dote_id, @servizio, @data, @file, @sha256, @creato_il)`;
@@ -73,6 +77,16 @@ export class SqliteLiquidazioni implements LiquidazioneRepository {
 
   async removeContratto(id: number, rimossoIl: string): Promise<void> {
     cachedStatement(this.db, REMOVE_CONTRATTO).run({ id, rimossoIl });
+  }
+
+  async impresaOf(doteId: string): Promise<ImpresaRow | undefined> {
+    return cachedStatement(this.db, IMPRESA).get(doteId) as ImpresaRow | undefined;
+  }
+
+  async setImpresa(i: NuovaImpresa): Promise<ImpresaRow> {
+    cachedStatement(this.db, REPLACE_IMPRESA).run({ dote_id: i.dote_id, creata_il: i.creata_il });
+    const id = Number(cachedStatement(this.db, INSERT_IMPRESA).run(i).lastInsertRowid);
+    return { id, ...i, sostituita_il: null };
   }
 
   async outputOf(doteId: string): Promise<OutputRow[]> {
