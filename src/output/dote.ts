@@ -111,6 +111,12 @@ export function formatMostra(v: DoteDetail): string {
     const stato = v.risultato.raggiunto === null ? 'se raggiunto' : v.risultato.raggiunto ? 'raggiunto' : 'non raggiunto';
     out.push(`Risultato (${v.risultato.nome}): ${formatCents(v.risultato.importoCent)}, ${stato}`);
   }
+  if (v.liquidazione) {
+    const q = v.liquidazione;
+    out.push(
+      `Liquidazione: richiesta del ${formatDateIt(q.data)}${q.importoCent !== null ? `, ${formatCents(q.importoCent)}` : ''}, ${q.file} file PDF in ${q.cartella} (dote liquidazione mostra ${v.id})`,
+    );
+  }
   if (v.scadenze.length) {
     out.push('', 'Scadenze:');
     for (const s of v.scadenze) out.push(`  ${formatDateIt(s.entro)}  ${s.descrizione}: ${describeScadenza(s)}`);

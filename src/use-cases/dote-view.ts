@@ -133,6 +133,8 @@ export interface DoteDetail extends DoteSummary {
     versioni: { versione: number; data: string; motivo: string | null; valoreCent: number; voci: { servizio: string; minutiIndividuali: number; minutiCollettivi: number }[] }[];
   };
   servizi: RigaServizio[];
+  /** The liquidation request made for the dote (`dote liquidazione prepara`), if any. */
+  liquidazione: { data: string; importoCent: number | null; cartella: string; file: number } | null;
   totali: { pianificatiMinuti: number; programmatiMinuti: number; erogatiMinuti: number; residuiMinuti: number; valorePianificatoCent: number; valoreErogatoCent: number };
   risultato: null | { nome: string; importoCent: number | null; raggiunto: boolean | null };
   scadenze: ScadenzaDote[];
@@ -141,6 +143,14 @@ export interface DoteDetail extends DoteSummary {
 export async function mostraDote(store: Store, ctx: DoteCtx, id: string): Promise<DoteDetail> {
   const cats = loadCatalogues(ctx.catalogFiles);
   return store.read((repos) => detailOf(repos, cats, ctx, id));
+}
+
+async function richiesta(repos: Repositories, doteId: string): Promise<DoteDetail['liquidazione']> {
+  const q = await repos.liquidazioni.richiestaOf(doteId);
+  if (!q) return null;
+  // Every PDF of the packet, the index too (SHA256SUMS is not recorded).
+  const file = (await repos.liquidazioni.fileOf(q.id)).length;
+  return { data: q.data, importoCent: q.importo_cent, cartella: q.cartella, file };
 }
 
 async function detailOf(repos: Repositories, cats: ReturnType<typeof loadCatalogues>, ctx: DoteCtx, id: string): Promise<DoteDetail> {
@@ -226,5 +236,6 @@ async function detailOf(repos: Repositories, cats: ReturnType<typeof loadCatalog
     },
     risultato: ris ? { nome: ris.nome, importoCent: risultatoCent(d.tipo, r.fascia), raggiunto: r.risultato_raggiunto === null ? null : r.risultato_raggiunto === 1 } : null,
     scadenze: doteDeadline.scadenze(d.bando, await doteDates(repos, d), ctx.oggi),
+    liquidazione: await richiesta(repos, r.id),
   };
 }
