@@ -25,6 +25,18 @@ export class UsageError extends DoteError {
   }
 }
 
+/**
+ * A mistake in the command line itself: an unknown command or option, a missing argument, a bad
+ * option value (exit 2). Without a hint of its own, main.ts points at the help of the command
+ * that was run, `dote <comando> --help`, rather than printing that help whole.
+ */
+export class CommandLineError extends UsageError {
+  constructor(message: string, hint?: string) {
+    super(message, hint);
+    this.name = 'CommandLineError';
+  }
+}
+
 /** An operation refused by a rule: nothing was changed (exit 1). */
 export class RefusedError extends DoteError {
   /** Rule findings that caused the refusal, when a rule module refused it. */

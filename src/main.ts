@@ -4,19 +4,9 @@
  */
 import { CommanderError } from 'commander';
 import { buildProgram, extractGlobalOptions } from './cli.js';
-import { DoteError, FindingsReported } from './errors.js';
+import { CommandLineError, DoteError, FindingsReported } from './errors.js';
 import { fromDatabaseError } from './db/errors.js';
-import { setGlobalOptions } from './command-kit.js';
-
-const COMMANDER_MESSAGES: Record<string, (m: string) => string> = {
-  'commander.unknownOption': (m) => m.replace(/^error: unknown option '(.+?)'.*$/s, "opzione sconosciuta: $1"),
-  'commander.unknownCommand': (m) => m.replace(/^error: unknown command '(.+?)'.*$/s, 'comando sconosciuto: $1'),
-  'commander.missingArgument': (m) => m.replace(/^error: missing required argument '(.+?)'.*$/s, 'argomento obbligatorio mancante: $1'),
-  'commander.optionMissingArgument': (m) => m.replace(/^error: option '(.+?)' argument missing.*$/s, "l'opzione $1 richiede un valore"),
-  'commander.missingMandatoryOptionValue': (m) => m.replace(/^error: required option '(.+?)' not specified.*$/s, 'opzione obbligatoria mancante: $1'),
-  'commander.excessArguments': (m) => m.replace(/^error: too many arguments.*$/s, 'troppi argomenti'),
-  'commander.invalidArgument': (m) => m.replace(/^error: /, ''),
-};
+import { setGlobalOptions, usageHint } from './command-kit.js';
 
 function debug(err: unknown): void {
   if (process.env.DOTE_DEBUG) process.stderr.write(`${(err as Error)?.stack ?? String(err)}\n`);
@@ -70,22 +60,16 @@ export async function main(argv: string[]): Promise<void> {
       return;
     }
     if (err instanceof CommanderError) {
-      if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || err.code === 'commander.help') {
-        process.exitCode = 0;
-        return;
-      }
-      const tr = COMMANDER_MESSAGES[err.code];
-      const msg = tr ? tr(err.message) : err.message.replace(/^error: /, '');
-      process.stderr.write(`dote: ${msg}\n(usa "dote --help" o "dote COMANDO --help" per l'aiuto)\n`);
-      failure(msg, 2);
-      setStatus(2);
-      debug(caught);
+      // Help and version: the rest of commander's errors arrive as CommandLineError (command-kit.ts).
+      process.exitCode = 0;
       return;
     }
     if (err instanceof DoteError) {
+      // A mistake in the command line: one line, and where its command's help is.
+      const hint = err.hint ?? (err instanceof CommandLineError ? usageHint() : undefined);
       process.stderr.write(`dote: ${err.message}\n`);
-      if (err.hint) process.stderr.write(`suggerimento: ${err.hint}\n`);
-      failure(err.message, err.status, { suggerimento: err.hint, regole: (err as { findings?: readonly unknown[] }).findings });
+      if (hint) process.stderr.write(`suggerimento: ${hint}\n`);
+      failure(err.message, err.status, { suggerimento: hint, regole: (err as { findings?: readonly unknown[] }).findings });
       setStatus(err.status);
       debug(caught);
       return;
