@@ -86,7 +86,7 @@ const VALUE_OPTIONS: Record<string, keyof GlobalOptions> = {
 };
 
 /**
- * Global options are accepted before or after the command words (cli.md): take them out of the
+ * Global options are accepted before or after the command words (docs/comandi.md): take them out of the
  * arguments wherever they are (up to a `--`), so each command sees only its own options.
  */
 export function extractGlobalOptions(args: readonly string[]): { globals: GlobalOptions; rest: string[] } {

@@ -1,6 +1,6 @@
 /**
  * Typed errors. Deep code throws; only `main.ts` turns them into an exit status and a one-line
- * Italian message (cli.md: 1 = refused by a rule, 2 = usage problem). Nothing below it ends the
+ * Italian message (docs/comandi.md: 1 = refused by a rule, 2 = usage problem). Nothing below it ends the
  * process or sets its status.
  */
 export type ExitStatus = 1 | 2;
@@ -62,7 +62,7 @@ export class TransitionNotAllowed extends RefusedError {
 
 /**
  * The command ran to the end and its report, already printed (text or `--json`), lists
- * validation errors (or warnings under `--strict`): exit 1, and nothing more to say (cli.md:
+ * validation errors (or warnings under `--strict`): exit 1, and nothing more to say (docs/comandi.md:
  * "done, but validation errors were found"). `verifica` and `importa` end this way.
  */
 export class FindingsReported extends DoteError {

@@ -1,6 +1,6 @@
 /**
  * The entry point: builds the program, runs it, and is the one place that turns errors into an
- * exit status and a one-line Italian message (cli.md "Exit status"). DOTE_DEBUG=1 shows stacks.
+ * exit status and a one-line Italian message (docs/comandi.md, Stato di uscita). DOTE_DEBUG=1 shows stacks.
  */
 import { CommanderError } from 'commander';
 import { buildProgram, extractGlobalOptions } from './cli.js';
@@ -17,7 +17,7 @@ function setStatus(status: 0 | 1 | 2): void {
   if (status > Number(process.exitCode ?? 0)) process.exitCode = status;
 }
 
-/** An error's message on one line (cli.md: "a one-line Italian message on stderr"). */
+/** An error's message on one line (docs/comandi.md: a one-line Italian message on stderr). */
 function oneLine(text: string): string {
   return text.replace(/\s*\n\s*/g, ' ').trim();
 }
@@ -36,8 +36,8 @@ export async function main(argv: string[]): Promise<void> {
     setStatus(2);
   });
   let args = argv.slice(2);
-  // With --json a failure is also one JSON document on stdout (cli.md: "machine output on stdout:
-  // one JSON document"), so that a script reads the same place whatever happened. The message
+  // With --json a failure is also one JSON document on stdout (docs/comandi.md: machine output on stdout:
+  // one JSON document), so that a script reads the same place whatever happened. The message
   // stays on stderr for people.
   const json = args.includes('--json');
   const failure = (messaggio: string, uscita: number, extra: { suggerimento?: string; regole?: readonly unknown[] } = {}) => {

@@ -1,7 +1,7 @@
 /**
  * The zod side of the option readers: one zod schema per kind of value, built on the readers of
  * values.ts (so the message that names the option is written once), and the parse that turns the
- * first problem into a usage error (exit 2, cli.md "Exit status").
+ * first problem into a usage error (exit 2, docs/comandi.md, Stato di uscita).
  *
  * Only imported lazily, by `defineOptions` (define.ts) when a command parses its options: zod
  * costs ~45 ms to import here (toolchain.md, and README "Prestazioni"), which `dote --help` and
@@ -135,7 +135,7 @@ function optionOf(path: readonly PropertyKey[]): string {
 
 /**
  * Commander's values through `schema`: the typed values, or a CommandLineError with the first problem
- * (one line, cli.md), the option's own message when a reader wrote it.
+ * (one line, docs/comandi.md), the option's own message when a reader wrote it.
  */
 export function parseOptions<S extends z.ZodMiniType>(schema: S, input: unknown): z.output<S> {
   const r = schema.safeParse(input);

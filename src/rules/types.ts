@@ -98,7 +98,7 @@ export interface DeliveryRow {
    * or modified, PROGRAMMATA when programmed…): a draft over its hours is only a warning.
    */
   stato?: string;
-  /** Context given by the CSV itself when there is no database (cli.md: fascia, tipo_dote). */
+  /** Context given by the CSV itself when there is no database (docs/comandi.md: fascia, tipo_dote). */
   fascia?: number | null;
   tipoDote?: string | null;
 }
