@@ -2,7 +2,7 @@
  * Builds the program: the global options and one command per entry of commands/index.ts. Only
  * the command being run is imported (its module, then, lazily, what its action needs: zod, SQLite,
  * pdfkit, csv-parse); the others stand in the listing of `dote --help` by their name, term and
- * description, so start-up stays fast (toolchain.md, start-up time; README "Prestazioni").
+ * description, so start-up stays fast (README "Prestazioni").
  */
 import { Command, Help, type ParseOptions } from 'commander';
 import { finishCommand, prepareContext, setRunningCommand } from './command-kit.js';

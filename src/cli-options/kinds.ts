@@ -4,7 +4,7 @@
  * first problem into a usage error (exit 2, docs/comandi.md, Stato di uscita).
  *
  * Only imported lazily, by `defineOptions` (define.ts) when a command parses its options: zod
- * costs ~45 ms to import here (toolchain.md, and README "Prestazioni"), which `dote --help` and
+ * costs ~45 ms to import here (README "Prestazioni"), which `dote --help` and
  * `dote mostra` must not pay. zod/mini rather than zod: the same schemas, written with functions
  * instead of methods, and ~8 ms lighter to import here.
  */

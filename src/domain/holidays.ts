@@ -1,7 +1,7 @@
 /**
  * Italian public holidays, computed here rather than with date-holidays: the national list plus
  * Easter Monday is small and stable, date-holidays costs ~200 ms to import and ~40 MB, and it has
- * no patron days for our comuni anyway (toolchain.md). Patron days come from each sede's
+ * no patron days for our comuni anyway. Patron days come from each sede's
  * configuration (the Job Coach manual: the patron saint's day of the sede's comune).
  */
 import { dayNumber, isoFromDay, weekday } from './dates.js';

@@ -12,7 +12,7 @@ export interface ParsedDate {
  * or `yyyy-mm-dd` (docs/csv.md, Valori). A time of midnight after the date (`21/03/2022 00:00:00`,
  * as spreadsheets export date cells) is accepted. Parsing is by hand with a cache per distinct
  * text: a calendar has few distinct dates, and a date library per row doubles the check time
- * (toolchain.md).
+ * (measured on the benchmark files).
  */
 const messages = {
   inesistente: (d: { testo: string }) => `data inesistente: "${d.testo}"`,
