@@ -2,10 +2,10 @@
  * Builds the program: the global options and one command per entry of commands/index.ts. Only
  * the command being run is imported (its module, then, lazily, what its action needs: zod, SQLite,
  * pdfkit, csv-parse); the others stand in the listing of `dote --help` by their name, term and
- * description, so start-up stays fast (toolchain.md, start-up time; README "Prestazioni").
+ * description, so start-up stays fast (README "Prestazioni").
  */
 import { Command, Help, type ParseOptions } from 'commander';
-import { finishCommand, prepareContext } from './command-kit.js';
+import { finishCommand, prepareContext, setRunningCommand } from './command-kit.js';
 import type { GlobalOptions } from './context.js';
 import { COMMANDS } from './commands/index.js';
 
@@ -15,8 +15,10 @@ const STAND_IN_TERMS = new WeakMap<Command, string>();
 /** The program; at parse time it adds the command named by the arguments, and stand-ins for the rest. */
 class DoteProgram extends Command {
   override async parseAsync(argv?: readonly string[], parseOptions?: ParseOptions): Promise<this> {
-    const args = argv ?? process.argv.slice(2);
+    let args = [...(argv ?? process.argv.slice(2))];
     // Global options are already out (extractGlobalOptions): the first word is the command.
+    const asksHelp = args.find((a) => !a.startsWith('-')) === 'help';
+    if (asksHelp) args.splice(args.indexOf('help'), 1);
     const word = args.find((a) => !a.startsWith('-'));
     for (const entry of COMMANDS) {
       if (entry.name === word) {
@@ -27,7 +29,21 @@ class DoteProgram extends Command {
         this.addCommand(standIn);
       }
     }
+    // `dote help erogazione aggiungi` is `dote erogazione aggiungi --help`; a name that is no
+    // command is left to commander, which says so and suggests the nearest one.
+    if (asksHelp && this.namesCommands(args)) args.push('--help');
     return super.parseAsync(args, parseOptions);
+  }
+
+  /** Whether each word of `args` names a (sub)command of the one before it. */
+  private namesCommands(args: readonly string[]): boolean {
+    let cmd: Command = this;
+    for (const a of args.filter((w) => !w.startsWith('-'))) {
+      const sub = cmd.commands.find((c) => c.name() === a);
+      if (!sub) return cmd.commands.length === 0;
+      cmd = sub;
+    }
+    return true;
   }
 }
 
@@ -44,12 +60,15 @@ export function buildProgram(): Command {
   // Before any action: the context (global options, --oggi), and zod's catalogue validation when
   // this run has a catalogue to validate (bandi/load.ts); most runs read only the shipped
   // catalogues, validated ahead of time.
-  program.hook('preAction', async () => {
+  program.hook('preAction', async (_program, action) => {
+    setRunningCommand(action);
     const ctx = await prepareContext();
     const { prepareCatalogues } = await import('./bandi/load.js');
     await prepareCatalogues(ctx.catalogFiles);
   });
   finishCommand(program);
+  // Listed in `dote --help`; parseAsync turns it into --help before commander sees it.
+  program.helpCommand('help [comando...]', "l'aiuto di un comando, come --help (es. dote help erogazione aggiungi)");
   program.configureHelp({
     ...program.configureHelp(),
     subcommandTerm(this: Help, cmd: Command) {
@@ -67,7 +86,7 @@ const VALUE_OPTIONS: Record<string, keyof GlobalOptions> = {
 };
 
 /**
- * Global options are accepted before or after the command words (cli.md): take them out of the
+ * Global options are accepted before or after the command words (docs/comandi.md): take them out of the
  * arguments wherever they are (up to a `--`), so each command sees only its own options.
  */
 export function extractGlobalOptions(args: readonly string[]): { globals: GlobalOptions; rest: string[] } {

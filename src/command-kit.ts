@@ -6,9 +6,11 @@
 import { Command, Help } from 'commander';
 import type { Context, GlobalOptions } from './context.js';
 import { InternalError } from './errors.js';
+import { fromCommanderError, helpHint } from './cli-options/command-line.js';
 
 let globals: GlobalOptions = {};
 let current: Context | undefined;
+let running: Command | undefined;
 
 export function setGlobalOptions(g: GlobalOptions): void {
   globals = g;
@@ -20,6 +22,16 @@ export async function prepareContext(): Promise<Context> {
   const { buildContext } = await import('./context.js');
   current = buildContext(globals);
   return current;
+}
+
+/** The command whose action runs (cli.ts, before each action), for the hint of a usage error. */
+export function setRunningCommand(cmd: Command): void {
+  running = cmd;
+}
+
+/** The hint of a mistake in the command line: the running command's help, `dote nuova --help`. */
+export function usageHint(): string {
+  return helpHint(running);
 }
 
 /** The context of this run (global options + environment), as prepareContext read it. */
@@ -56,9 +68,13 @@ function italianHelp(cmd: Command, helper: Help): string {
 
 /** Applies the shared settings to a command and all its subcommands. */
 export function finishCommand(cmd: Command): Command {
-  cmd.exitOverride();
-  // Errors are printed once, in Italian, by main.ts.
-  cmd.configureOutput({ outputError: () => {} });
+  // Commander's complaints become one Italian line with the command's help as the hint, printed
+  // once by main.ts; nothing of commander's own goes to stderr (it would print a whole help there
+  // for a group run without its subcommand).
+  cmd.exitOverride((e) => {
+    throw fromCommanderError(e, cmd);
+  });
+  cmd.configureOutput({ outputError: () => {}, writeErr: () => {} });
   cmd.helpOption('-h, --help', 'mostra questo aiuto');
   cmd.configureHelp({ formatHelp: italianHelp, sortSubcommands: false });
   cmd.helpCommand(false);

@@ -1,6 +1,6 @@
 /**
  * Typed errors. Deep code throws; only `main.ts` turns them into an exit status and a one-line
- * Italian message (cli.md: 1 = refused by a rule, 2 = usage problem). Nothing below it ends the
+ * Italian message (docs/comandi.md: 1 = refused by a rule, 2 = usage problem). Nothing below it ends the
  * process or sets its status.
  */
 export type ExitStatus = 1 | 2;
@@ -22,6 +22,18 @@ export class UsageError extends DoteError {
   constructor(message: string, hint?: string) {
     super(message, { status: 2, hint });
     this.name = 'UsageError';
+  }
+}
+
+/**
+ * A mistake in the command line itself: an unknown command or option, a missing argument, a bad
+ * option value (exit 2). Without a hint of its own, main.ts points at the help of the command
+ * that was run, `dote <comando> --help`, rather than printing that help whole.
+ */
+export class CommandLineError extends UsageError {
+  constructor(message: string, hint?: string) {
+    super(message, hint);
+    this.name = 'CommandLineError';
   }
 }
 
@@ -50,7 +62,7 @@ export class TransitionNotAllowed extends RefusedError {
 
 /**
  * The command ran to the end and its report, already printed (text or `--json`), lists
- * validation errors (or warnings under `--strict`): exit 1, and nothing more to say (cli.md:
+ * validation errors (or warnings under `--strict`): exit 1, and nothing more to say (docs/comandi.md:
  * "done, but validation errors were found"). `verifica` and `importa` end this way.
  */
 export class FindingsReported extends DoteError {

@@ -1,22 +1,12 @@
 /**
  * The entry point: builds the program, runs it, and is the one place that turns errors into an
- * exit status and a one-line Italian message (cli.md "Exit status"). DOTE_DEBUG=1 shows stacks.
+ * exit status and a one-line Italian message (docs/comandi.md, Stato di uscita). DOTE_DEBUG=1 shows stacks.
  */
 import { CommanderError } from 'commander';
 import { buildProgram, extractGlobalOptions } from './cli.js';
-import { DoteError, FindingsReported } from './errors.js';
+import { CommandLineError, DoteError, FindingsReported } from './errors.js';
 import { fromDatabaseError } from './db/errors.js';
-import { setGlobalOptions } from './command-kit.js';
-
-const COMMANDER_MESSAGES: Record<string, (m: string) => string> = {
-  'commander.unknownOption': (m) => m.replace(/^error: unknown option '(.+?)'.*$/s, "opzione sconosciuta: $1"),
-  'commander.unknownCommand': (m) => m.replace(/^error: unknown command '(.+?)'.*$/s, 'comando sconosciuto: $1'),
-  'commander.missingArgument': (m) => m.replace(/^error: missing required argument '(.+?)'.*$/s, 'argomento obbligatorio mancante: $1'),
-  'commander.optionMissingArgument': (m) => m.replace(/^error: option '(.+?)' argument missing.*$/s, "l'opzione $1 richiede un valore"),
-  'commander.missingMandatoryOptionValue': (m) => m.replace(/^error: required option '(.+?)' not specified.*$/s, 'opzione obbligatoria mancante: $1'),
-  'commander.excessArguments': (m) => m.replace(/^error: too many arguments.*$/s, 'troppi argomenti'),
-  'commander.invalidArgument': (m) => m.replace(/^error: /, ''),
-};
+import { setGlobalOptions, usageHint } from './command-kit.js';
 
 function debug(err: unknown): void {
   if (process.env.DOTE_DEBUG) process.stderr.write(`${(err as Error)?.stack ?? String(err)}\n`);
@@ -27,7 +17,7 @@ function setStatus(status: 0 | 1 | 2): void {
   if (status > Number(process.exitCode ?? 0)) process.exitCode = status;
 }
 
-/** An error's message on one line (cli.md: "a one-line Italian message on stderr"). */
+/** An error's message on one line (docs/comandi.md: a one-line Italian message on stderr). */
 function oneLine(text: string): string {
   return text.replace(/\s*\n\s*/g, ' ').trim();
 }
@@ -46,8 +36,8 @@ export async function main(argv: string[]): Promise<void> {
     setStatus(2);
   });
   let args = argv.slice(2);
-  // With --json a failure is also one JSON document on stdout (cli.md: "machine output on stdout:
-  // one JSON document"), so that a script reads the same place whatever happened. The message
+  // With --json a failure is also one JSON document on stdout (docs/comandi.md: machine output on stdout:
+  // one JSON document), so that a script reads the same place whatever happened. The message
   // stays on stderr for people.
   const json = args.includes('--json');
   const failure = (messaggio: string, uscita: number, extra: { suggerimento?: string; regole?: readonly unknown[] } = {}) => {
@@ -70,22 +60,16 @@ export async function main(argv: string[]): Promise<void> {
       return;
     }
     if (err instanceof CommanderError) {
-      if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || err.code === 'commander.help') {
-        process.exitCode = 0;
-        return;
-      }
-      const tr = COMMANDER_MESSAGES[err.code];
-      const msg = tr ? tr(err.message) : err.message.replace(/^error: /, '');
-      process.stderr.write(`dote: ${msg}\n(usa "dote --help" o "dote COMANDO --help" per l'aiuto)\n`);
-      failure(msg, 2);
-      setStatus(2);
-      debug(caught);
+      // Help and version: the rest of commander's errors arrive as CommandLineError (command-kit.ts).
+      process.exitCode = 0;
       return;
     }
     if (err instanceof DoteError) {
+      // A mistake in the command line: one line, and where its command's help is.
+      const hint = err.hint ?? (err instanceof CommandLineError ? usageHint() : undefined);
       process.stderr.write(`dote: ${err.message}\n`);
-      if (err.hint) process.stderr.write(`suggerimento: ${err.hint}\n`);
-      failure(err.message, err.status, { suggerimento: err.hint, regole: (err as { findings?: readonly unknown[] }).findings });
+      if (hint) process.stderr.write(`suggerimento: ${hint}\n`);
+      failure(err.message, err.status, { suggerimento: hint, regole: (err as { findings?: readonly unknown[] }).findings });
       setStatus(err.status);
       debug(caught);
       return;

@@ -1,6 +1,6 @@
 /**
- * The bando catalogue format, validated by zod at load time (domain.md 1: "a bando is a catalogue
- * file validated at load time, never code branches"). Catalogue files speak in the units people
+ * The bando catalogue format, validated by zod at load time: a bando is data, a catalogue
+ * file validated at load time, never code branches. Catalogue files speak in the units people
  * read in the source documents (euro, hours, dates dd/mm/yyyy or yyyy-mm-dd); the schema turns
  * them into the domain's units (integer cents, integer minutes, ISO dates), so a mistake such as
  * 31/06/2022 or a negative rate fails here with the path of the field.
@@ -38,7 +38,7 @@ function describeValue(v: unknown): string {
 const quoted = (xs: readonly unknown[]): string => xs.map((x) => JSON.stringify(x)).join(', ');
 
 /**
- * zod's issues in Italian (domain.md 2: messages in Italian). Passed per parse, so it applies to
+ * zod's issues in Italian (README "Regole": messages in Italian). Passed per parse, so it applies to
  * the catalogue only and the schema's own messages ("importo negativo") still take precedence.
  * zod's Italian locale (zod/v4/locales/it) was not used: it leaves type names in English
  * ("Troppo piccolo: number deve essere >=0", "ricevuto undefined").
@@ -116,7 +116,7 @@ const servizioSchema = z.strictObject({
   massimali: z
     .record(fasciaKey, z.strictObject({ individuale: hours, collettiva: hours.optional() }))
     .optional(),
-  /** Delivery modes allowed (domain.md 1.1 "Delivery mode"); presenza is always allowed. */
+  /** Delivery modes allowed (the Cremona bando, Delivery mode); presenza is always allowed. */
   modalita: z.array(modalitaSchema).default(['presenza']),
   /** Required output, listed by the liquidation check when missing. */
   output: z.string().optional(),

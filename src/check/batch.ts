@@ -4,7 +4,7 @@
  * DeliveryRow with the line where it starts, and streams the rows through the delivery rules
  * (src/rules/engine.ts), the per-file timesheet rules and the cross-file reconciliation.
  *
- * Every rule runs with the settings of the row's bando (domain.md 2.1): `--bando`, else the
+ * Every rule runs with the settings of the row's bando (README "Regole"): `--bando`, else the
  * database's dote, else the CSV's `tipo_dote`, else the service code (JC-… is veneto-jc-2022,
  * Q… cremona-2021). Findings about the file itself (encoding, quoting, header) use `--bando` or,
  * without it, error: both shipped bandi make every csv/* and field/* rule an error.
@@ -74,7 +74,7 @@ export interface BatchOptions {
   bando?: Bando;
   db?: BatchContext;
   oggi: string;
-  /** importa records rows without `registrata_il` as registered today (cli.md). */
+  /** importa records rows without `registrata_il` as registered today (docs/comandi.md). */
   mode: 'verifica' | 'importa';
   sink?: RowSink;
   onProgress?: (doneBytes: number, totalBytes: number) => void;

@@ -1,7 +1,7 @@
 /**
- * Reconciliation of calendars and timesheets across all the files of one call (cli.md: "overlaps
- * and reconciliation look across them"; "reconciliation covers the professionals whose timesheets
- * are in the call").
+ * Reconciliation of calendars and timesheets across all the files of one call (docs/comandi.md: overlaps
+ * and reconciliation look across them; reconciliation covers the professionals whose timesheets
+ * are in the call).
  *
  * Matching, precisely, in two steps. First, while the rows stream: a calendar row and a timesheet
  * row match when they have the same professional (registry code when the database knows them,
@@ -15,7 +15,7 @@
  * (each starting where the one before ends, so contiguous and not overlapping, together the same
  * hours) is matched with them. This goes both ways: a calendar delivery of 9-11 written in the
  * timesheet as 9-10 and 10-11, or two calendar deliveries written as one timesheet row, agree on
- * the hours (domain.md 2: "a calendar delivery with no matching timesheet hours"). A gap or an
+ * the hours (README "Regole": a calendar delivery with no matching timesheet hours). A gap or an
  * overlap (9-10 and 10:15-11 against 9-11) is no cover: every row stays reported. Calendar rows are
  * tried first, each against the earliest chain that fits. Last, the same hours cut differently on
  * both sides (calendar 9-10 and 10-12, timesheet 9-11 and 11-12) are matched together when each

@@ -1,15 +1,15 @@
 /**
  * The zod side of the option readers: one zod schema per kind of value, built on the readers of
  * values.ts (so the message that names the option is written once), and the parse that turns the
- * first problem into a usage error (exit 2, cli.md "Exit status").
+ * first problem into a usage error (exit 2, docs/comandi.md, Stato di uscita).
  *
  * Only imported lazily, by `defineOptions` (define.ts) when a command parses its options: zod
- * costs ~45 ms to import here (toolchain.md, and README "Prestazioni"), which `dote --help` and
+ * costs ~45 ms to import here (README "Prestazioni"), which `dote --help` and
  * `dote mostra` must not pay. zod/mini rather than zod: the same schemas, written with functions
  * instead of methods, and ~8 ms lighter to import here.
  */
 import * as z from 'zod/mini';
-import { UsageError } from '../errors.js';
+import { CommandLineError } from '../errors.js';
 import * as read from './values.js';
 
 /** Text in, typed value out; a bad value becomes an issue carrying the reader's message. */
@@ -134,12 +134,12 @@ function optionOf(path: readonly PropertyKey[]): string {
 }
 
 /**
- * Commander's values through `schema`: the typed values, or a UsageError with the first problem
- * (one line, cli.md), the option's own message when a reader wrote it.
+ * Commander's values through `schema`: the typed values, or a CommandLineError with the first problem
+ * (one line, docs/comandi.md), the option's own message when a reader wrote it.
  */
 export function parseOptions<S extends z.ZodMiniType>(schema: S, input: unknown): z.output<S> {
   const r = schema.safeParse(input);
   if (r.success) return r.data;
   const issue = r.error.issues[0]!;
-  throw new UsageError(issue.code === 'custom' ? issue.message : `${optionOf(issue.path)}: valore non valido`);
+  throw new CommandLineError(issue.code === 'custom' ? issue.message : `${optionOf(issue.path)}: valore non valido`);
 }

@@ -52,8 +52,8 @@ export function nuovaCommand(): Command {
             const { askNuova } = await import('../use-cases/nuova-prompt.js');
             o = await askNuova(store, ctx, o);
           } else {
-            const { UsageError } = await import('../errors.js');
-            throw new UsageError(`opzioni obbligatorie mancanti: ${missing.join(', ')} (senza un terminale non posso chiederle)\n\n${cmd.helpInformation().trimEnd()}\n\nEsempio:\n${EXAMPLES.map((l) => `  ${l}`).join('\n')}`);
+            const { CommandLineError } = await import('../errors.js');
+            throw new CommandLineError(`opzioni obbligatorie mancanti: ${missing.join(', ')} (senza un terminale non posso chiederle)`);
           }
         }
         const r = await nuovaDote(store, ctx, o);

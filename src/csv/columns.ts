@@ -1,5 +1,5 @@
 /**
- * The CSV columns of calendars and timesheets (cli.md "CSV columns"): canonical names, aliases,
+ * The CSV columns of calendars and timesheets (docs/csv.md, Colonne): canonical names, aliases,
  * and which are required. Header names match case-, accent- and space-insensitively, and an alias
  * is as good as the name: `Data Erogazione`, `MODALITÀ_EROGAZIONE`, `Ora inizio` all match.
  */
@@ -29,7 +29,7 @@ export interface ColumnSpec {
   required: boolean;
 }
 
-/** In the order of cli.md's table. Required columns are the same for both kinds. */
+/** In the order of docs/comandi.md's table. Required columns are the same for both kinds. */
 export const COLUMNS: readonly ColumnSpec[] = [
   { name: 'id_dote', aliases: ['dote', 'codice_opal', 'opal', 'id_voucher', 'id_pip', 'pip'], required: true },
   { name: 'servizio', aliases: ['codice_servizio', 'voce', 'voce_di_spesa', 'codice'], required: true },
@@ -98,7 +98,7 @@ export function matchHeader(cells: readonly string[]): HeaderMatch {
 
 /**
  * A file's kind when no option says it: a name containing `timesheet` or `foglio` (any case) is
- * a timesheet, any other a calendar (cli.md).
+ * a timesheet, any other a calendar (docs/comandi.md).
  */
 export function kindFromName(path: string): FileKind {
   const base = path.split(/[\\/]/).pop() ?? path;

@@ -1,5 +1,5 @@
 /**
- * Which text encoding a CSV file is in (domain.md 3: "a UTF-8 BOM or Windows-1252"). One quick
+ * Which text encoding a CSV file is in (docs/csv.md: a UTF-8 BOM or Windows-1252). One quick
  * pass over the bytes before parsing, so that the parse that follows never has to start again:
  * UTF-8 when every byte sequence is valid UTF-8 (checked with node's native `isUtf8`), else
  * Windows-1252 when no byte is one of the five that code page leaves undefined; NUL bytes mean a

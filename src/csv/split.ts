@@ -2,7 +2,7 @@
  * A streaming, quote-aware CSV splitter that knows the physical line where every record starts.
  *
  * Why not csv-parse in the hot loop: its `info.lines` is the line where a record *ends*, a CRLF
- * inside quotes counts twice there (toolchain.md), and with line information on it costs ~6 s per
+ * inside quotes counts twice there, and with line information on it costs ~6 s per
  * million rows where this splitter takes ~1.5 s. csv-parse stays the reference: the tests and the
  * benchmark parse the same messy files with both and compare fields (test/csv/split.test.ts).
  *

@@ -1,6 +1,6 @@
 /**
- * The PIP as a document model, in the order of the regional PIP print template (domain.md, "PIP
- * contents"): letterhead, bando and legal reference, the dote, the destinatario, the operatore
+ * The PIP as a document model, in the order of the regional PIP print template:
+ * letterhead, bando and legal reference, the dote, the destinatario, the operatore
  * accreditato, the planned services with rates and valorizzazione, the total and the result,
  * the versions with every variation, the DPR 445/2000 declaration, "[Comune], lì [data]", the
  * signatures. Pure: values in, model out.

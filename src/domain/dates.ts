@@ -1,7 +1,7 @@
 /**
  * Dates and times in the domain: dates are ISO strings `YYYY-MM-DD` or integer day numbers (days
  * since 1970-01-01), times are minutes since midnight. Parsing is hand-written (and cached by the
- * callers in the CSV hot loop): date-fns `parse` per row doubles the check time (toolchain.md).
+ * callers in the CSV hot loop): date-fns `parse` per row doubles the check time (measured).
  */
 import { createRequire } from 'node:module';
 import type { addMonths as AddMonths } from 'date-fns/addMonths';

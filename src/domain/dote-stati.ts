@@ -21,6 +21,6 @@ export const STATI_ATTIVI: readonly string[] = [STATO.ATTIVA, STATO.PROPOSTA, ST
 /** States in which deliveries may be recorded. */
 export const STATI_EROGABILI: readonly string[] = [STATO.ATTIVA, STATO.AMMESSA];
 
-/** Erogazione states (domain.md 1.2); which are live and which count: domain/erogazione-state.ts. */
+/** Erogazione states (the Job Coach manual); which are live and which count: domain/erogazione-state.ts. */
 export const EROGAZIONE_STATI = ['INSERITA', 'PROGRAMMATA', 'AVVIATA', 'EROGATA', 'ANNULLATA', 'CHIUSA NEGATIVAMENTE'] as const;
 export type StatoErogazione = (typeof EROGAZIONE_STATI)[number];

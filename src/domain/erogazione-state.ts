@@ -1,6 +1,6 @@
 /**
  * The delivery (erogazione) and Job Coach activity state machines, as plain functions. Job Coach
- * manual, 3.1-3.3 and domain.md 1.2:
+ * manual, 3.1-3.3:
  *
  * | state                           | actions                          |
  * |---------------------------------|----------------------------------|

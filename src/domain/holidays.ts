@@ -1,8 +1,8 @@
 /**
  * Italian public holidays, computed here rather than with date-holidays: the national list plus
  * Easter Monday is small and stable, date-holidays costs ~200 ms to import and ~40 MB, and it has
- * no patron days for our comuni anyway (toolchain.md). Patron days come from each sede's
- * configuration (domain.md 1.2: "the patron saint's day of the sede's comune").
+ * no patron days for our comuni anyway. Patron days come from each sede's
+ * configuration (the Job Coach manual: the patron saint's day of the sede's comune).
  */
 import { dayNumber, isoFromDay, weekday } from './dates.js';
 
@@ -55,7 +55,7 @@ export function holidayName(day: number, patrono?: string | null): string | null
   return null;
 }
 
-/** Working day: Monday to Friday, not a national holiday (domain.md 1.1 "Working days"). */
+/** Working day: Monday to Friday, not a national holiday (the Cremona bando, Working days). */
 export function isWorkingDay(day: number, patrono?: string | null): boolean {
   return weekday(day) < 5 && holidayName(day, patrono) === null;
 }

@@ -1,5 +1,5 @@
 /**
- * How a delivery is given (domain.md: presenza, FAD, telematica, telefonica), and the words a
+ * How a delivery is given (the bandi: presenza, FAD, telematica, telefonica), and the words a
  * user may write for it, in a CSV cell or in `--modalita`. One reader for both paths.
  */
 import type { Modalita } from '../bandi/schema.js';

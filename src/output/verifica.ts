@@ -1,6 +1,6 @@
 /**
  * Output of `dote verifica` (and the findings part of `dote importa`): the diagnostics as text,
- * coloured on a terminal, the JSON document of cli.md, and the progress bar on stderr.
+ * coloured on a terminal, the JSON document of docs/comandi.md, and the progress bar on stderr.
  */
 import { formatInt } from '../domain/money.js';
 import type { BatchOptions, BatchResult } from '../check/batch.js';
@@ -39,7 +39,7 @@ export interface Painter {
 export const PLAIN: Painter = { error: (s) => s, warning: (s) => s, rule: (s) => s, dim: (s) => s };
 
 /**
- * Colour only where chalk would use it and stdout is a terminal (cli.md); NO_COLOR turns it off,
+ * Colour only where chalk would use it and stdout is a terminal (docs/comandi.md); NO_COLOR turns it off,
  * FORCE_COLOR on even through a pipe. chalk is imported only then.
  */
 export async function painter(): Promise<Painter> {
@@ -72,7 +72,7 @@ export function summaryLine(r: BatchResult): string {
   return `${formatInt(s.files)} file, ${plural(s.rows, 'riga', 'righe')}: ${plural(s.errors, 'errore', 'errori')}, ${plural(s.warnings, 'avviso', 'avvisi')}`;
 }
 
-/** The JSON document of cli.md. */
+/** The JSON document of docs/comandi.md. */
 export function verificaJson(r: BatchResult): object {
   return { files: r.files, diagnostics: r.diagnostics, skipped: r.skipped, summary: r.summary };
 }

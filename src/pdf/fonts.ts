@@ -1,7 +1,7 @@
 /**
  * The fonts every document is set in: DejaVu Sans from the `dejavu-fonts-ttf` package, embedded
  * (subset) in each PDF. It has the euro sign, every accented letter and a bold face; pdfkit's
- * built-in Helvetica is never used (PDF/A wants every font embedded: toolchain.md).
+ * built-in Helvetica is never used (PDF/A wants every font embedded).
  */
 import { createRequire } from 'node:module';
 import path from 'node:path';

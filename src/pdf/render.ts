@@ -1,9 +1,9 @@
 /**
  * The one renderer: a `Documento` (model.ts) laid out on A4 pages as PDF/A-1b with pdfkit.
- * Imported only by the actions that print (pdfkit costs ~250 ms to import: toolchain.md), never
+ * Imported only by the actions that print (pdfkit costs ~250 ms to import: README "Prestazioni"), never
  * by `dote --help`.
  *
- * What PDF/A-1b asks and pdfkit does not do by itself (toolchain.md, "pdfkit and PDF/A"):
+ * What PDF/A-1b asks and pdfkit does not do by itself:
  * - `pdfVersion: '1.4'`: with the default 1.3 pdfkit writes no XMP at all;
  * - the TTF is the document's font from the constructor on, so no text is ever drawn in the
  *   non-embedded Helvetica;

@@ -22,7 +22,7 @@ function sameMonthDay(data: string, mmdd: string): boolean {
 /**
  * calendar/holiday: no activity on a Sunday, a national holiday (Easter Monday included) or the
  * patron saint's day of the sede's comune. Job Coach manual, 3.2: "non possono, inoltre,
- * svolgersi in giorni festivi"; the patron day comes from the sede's configuration (domain.md 1.2).
+ * svolgersi in giorni festivi"; the patron day comes from the sede's configuration (the Job Coach manual).
  * Without a database the patron day of a row's sede is unknown: Sundays and national holidays are
  * still checked, and the patron-day part is reported as skipped (once).
  */

@@ -30,7 +30,7 @@ export const calendarLateEntry: Rule<typeof messages> = {
     return {
       row(r) {
         if (r.registrataIl === null) {
-          // registrata_il is a calendar column (cli.md): a timesheet without it is normal and
+          // registrata_il is a calendar column (docs/comandi.md): a timesheet without it is normal and
           // must not make the rule look skipped; a calendar without it does.
           if (r.registrataNonValida) skip('data di registrazione non valida in qualche riga (segnalata da field/date)');
           else if (r.kind !== 'timesheet') skip('data di registrazione sconosciuta: colonna registrata_il assente o vuota');

@@ -1,5 +1,5 @@
 /**
- * The rule catalogue: every rule id of domain.md section 2, with its Italian title. Ids are public
+ * The rule catalogue: every rule id of README "Regole", with its Italian title. Ids are public
  * interface (diagnostics, --json, `dote regole`, README). Which rules a bando enables, with which
  * severity and parameters, is data in the bando's catalogue file (src/bandi/catalogues/*.json).
  * Implementations are listed explicitly in src/rules/index.ts; a rule without one is shown by

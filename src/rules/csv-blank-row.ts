@@ -1,7 +1,7 @@
 /**
  * csv/blank-row: an empty row between data rows (Cremona, allegato 011: the timesheet has "no
  * blank rows"). A row of only separators (`;;;;`, as spreadsheets export an empty row) is blank.
- * Blank lines after the last record are not findings (cli.md). A run of blank rows is one
+ * Blank lines after the last record are not findings (docs/comandi.md). A run of blank rows is one
  * finding, at its first line.
  */
 export const csvBlankRow = {

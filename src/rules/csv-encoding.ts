@@ -1,6 +1,6 @@
 /**
  * csv/encoding: the file is neither valid UTF-8 nor readable as Windows-1252, or it is binary
- * (domain.md 3: users export from spreadsheets in UTF-8, with or without BOM, or Windows-1252).
+ * (docs/csv.md: users export from spreadsheets in UTF-8, with or without BOM, or Windows-1252).
  * Detection is in src/csv/encoding.ts; this module owns the id and the message.
  */
 import type { EncodingInfo } from '../csv/encoding.js';

@@ -3,7 +3,7 @@ import type { Said } from './types.js';
 
 /**
  * csv/header: the file is empty, a required column is missing (error: the rows cannot be read),
- * or a column is not recognised (always a warning, domain.md 2: the column is ignored). A column
+ * or a column is not recognised (always a warning, README "Regole": the column is ignored). A column
  * named twice is an error: which of the two holds the value would be a guess.
  */
 export const csvHeader = {

@@ -9,10 +9,10 @@ export interface ParsedDate {
 
 /**
  * field/date: a date that is not a real calendar date, or not written `dd/mm/yyyy`, `d/m/yyyy`
- * or `yyyy-mm-dd` (cli.md "Values"). A time of midnight after the date (`21/03/2022 00:00:00`,
+ * or `yyyy-mm-dd` (docs/csv.md, Valori). A time of midnight after the date (`21/03/2022 00:00:00`,
  * as spreadsheets export date cells) is accepted. Parsing is by hand with a cache per distinct
  * text: a calendar has few distinct dates, and a date library per row doubles the check time
- * (toolchain.md).
+ * (measured on the benchmark files).
  */
 const messages = {
   inesistente: (d: { testo: string }) => `data inesistente: "${d.testo}"`,

@@ -3,7 +3,7 @@ import { cachedParser } from '../csv/strings.js';
 import { formatTime } from '../domain/dates.js';
 
 /**
- * field/hours: `ore` is not a number (decimal comma or point, cli.md) or does not match end minus
+ * field/hours: `ore` is not a number (decimal comma or point, docs/comandi.md) or does not match end minus
  * start. Written hours are rounded by people (20 minutes is `0,33`): a difference under one
  * minute is accepted, `0,3` for 20 minutes is not.
  */

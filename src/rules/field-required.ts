@@ -1,5 +1,5 @@
 /**
- * field/required: a required value is empty (cli.md "CSV columns": id_dote, servizio, data,
+ * field/required: a required value is empty (docs/csv.md, Colonne: id_dote, servizio, data,
  * ora_inizio, ora_fine, professionista). The row is not checked further: without its date,
  * times or dote, no other rule can place it.
  */

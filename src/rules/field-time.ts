@@ -3,7 +3,7 @@ import { cachedParser } from '../csv/strings.js';
 import { parseTime } from '../domain/dates.js';
 
 /**
- * field/time: a time not written `HH:MM`, `H:MM`, `HH.MM` or `H.MM` (Italian usage, cli.md), or
+ * field/time: a time not written `HH:MM`, `H:MM`, `HH.MM` or `H.MM` (Italian usage, docs/comandi.md), or
  * outside 00:00-23:59. Seconds `:00`, as spreadsheets export time cells, are accepted.
  */
 const messages = {

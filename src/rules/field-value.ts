@@ -10,7 +10,7 @@ import { parseFascia } from '../domain/fascia.js';
  * (by code or full name) and the sede must be registered; without one those are skipped.
  * The row is still checked by the other rules, with the default for a bad list value.
  */
-/** The words of the `gruppo` column (cli.md "Values"). */
+/** The words of the `gruppo` column (docs/csv.md, Valori). */
 const GRUPPO: Record<string, boolean> = {
   individuale: false,
   ind: false,

@@ -38,7 +38,7 @@ export interface IncompleteFacts {
  * not concluded, a delivery still INSERITA, PROGRAMMATA or AVVIATA, nothing delivered, and for a
  * bando with timesheets (Cremona) no timesheet imported for the dote (calendar and timesheet must
  * reconcile; the totals themselves are reconcile/total's). Warnings, which do not block (Cremona,
- * "DOMANDA DI LIQUIDAZIONE"; domain.md): planned hours never delivered (they are not paid) and a
+ * "DOMANDA DI LIQUIDAZIONE"): planned hours never delivered (they are not paid) and a
  * required output not recorded.
  */
 export const liquidazioneIncomplete = {

@@ -29,8 +29,8 @@ const isCf = (person: string): boolean => !person.startsWith('dote ');
  * week) over the cap of the rule's `ore` parameter. Exactly the cap is allowed. Group hours count
  * for each participant; kinds (calendar, timesheet, database) are counted apart. With a database
  * a CSV's totals start from the person's hours the database already holds for the period. The finding points
- * at the row that crosses the cap, once per person and period (cli.md: "a rule that concerns a
- * group of rows points at the row that crossed the limit").
+ * at the row that crosses the cap, once per person and period (docs/comandi.md: a rule that concerns a
+ * group of rows points at the row that crossed the limit).
  */
 export function personHoursCap(o: {
   id: string;

@@ -7,7 +7,7 @@ import { formatDateIt, formatTime } from '../domain/dates.js';
  * same dote, service, date, start, end and professional; what is left matches a chain of
  * contiguous rows of the other kind that covers it exactly (9-11 against 9-10 and 10-11), or is
  * part of such a chain (src/check/reconcile.ts). Only the professionals whose timesheets are in
- * the call are reconciled (cli.md), and, without a database, only those named in a calendar row.
+ * the call are reconciled (docs/comandi.md), and, without a database, only those named in a calendar row.
  */
 export const reconcileMissingTimesheet = {
   id: 'reconcile/missing-timesheet',

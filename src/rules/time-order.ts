@@ -1,7 +1,7 @@
 import type { Rule } from './types.js';
 import { formatTime } from '../domain/dates.js';
 
-/** time/order: the end must come after the start (domain.md 2). */
+/** time/order: the end must come after the start (README "Regole"). */
 const messages = {
   fineNonSuccessiva: (d: { inizio: number; fine: number }) => `fine alle ${formatTime(d.fine)}, non successiva all'inizio alle ${formatTime(d.inizio)}`,
 };

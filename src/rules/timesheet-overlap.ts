@@ -63,7 +63,7 @@ class Slots {
  * and PIPs (Cremona: "quando un professionista lavora su più PIP nello stesso periodo … calendario
  * e timesheet devono riconciliarsi"). Intervals overlap when they share a positive length
  * (10:00-11:00 and 11:00-12:00 do not). Two group (collettiva) deliveries at the same time (same
- * start and end) are one group session, not an overlap (cli.md); an individual delivery during a
+ * start and end) are one group session, not an overlap (docs/comandi.md); an individual delivery during a
  * group session is, and so is another group session whose times differ. Rows are compared with rows of
  * the same kind only: a calendar row and its own timesheet row are the same delivery. The later
  * row in stream order is reported, naming the earlier one. With a database, calendar rows are also
@@ -163,7 +163,7 @@ export const timesheetOverlap: Rule<typeof messages> = {
           // keep, since a later row overlapping it finds the first one.
           if (packed === mine) same = true;
           const otherGroup = packed & 1;
-          // Group rows at the same time are one session (cli.md); a different group session that
+          // Group rows at the same time are one session (docs/comandi.md); a different group session that
           // overlaps it is a second slot for the same professional.
           if (group && otherGroup && packed === mine) continue;
           const t = (packed - otherGroup) / 2;

@@ -1,5 +1,5 @@
 /**
- * The shape every rule module shares (style.md 4: one rule per file with its metadata and a
+ * The shape every rule module shares (README "Architettura": one rule per file with its metadata and a
  * check that reports findings). One implementation serves both the CSV checker (`dote verifica`,
  * `dote importa`) and delivery entry (`dote erogazione aggiungi|modifica|programma…`).
  */
@@ -19,7 +19,7 @@ export type Severity = 'error' | 'warning';
 export type Messages = Readonly<Record<string, (data: any) => string>>;
 
 /**
- * What every rule module is (style.md 4): its id and its messages. What its check looks at
+ * What every rule module is (README "Architettura"): its id and its messages. What its check looks at
  * varies (a CSV's bytes, a field's text, a stream of deliveries, a person's doti, a PIP), but
  * every check takes plain values and says its findings as a message id with data.
  */
@@ -98,7 +98,7 @@ export interface DeliveryRow {
    * or modified, PROGRAMMATA when programmed…): a draft over its hours is only a warning.
    */
   stato?: string;
-  /** Context given by the CSV itself when there is no database (cli.md: fascia, tipo_dote). */
+  /** Context given by the CSV itself when there is no database (docs/comandi.md: fascia, tipo_dote). */
   fascia?: number | null;
   tipoDote?: string | null;
 }

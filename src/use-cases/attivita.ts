@@ -81,7 +81,7 @@ export async function elencoAttivita(store: Store, ctx: AttivitaCtx, doteId: str
  * AVVIATA). The manual's screen shows an INSERITA delivery beside the "Concludi" button, and after
  * the conclusion "nessuna operazione potrà più essere effettuata": that delivery could then never
  * be annulled, and an open delivery blocks the conclusion of the dote and its liquidation
- * (domain.md 1.1). So the user closes or annuls it first, explicitly, and the audit trail says so.
+ * (the Cremona bando). So the user closes or annuls it first, explicitly, and the audit trail says so.
  */
 export async function concludiAttivitaDote(store: Store, ctx: AttivitaCtx, doteId: string, servizioText: string, dataIso?: string): Promise<AttivitaView> {
   return store.write(async (r) => {

@@ -1,8 +1,8 @@
 /**
  * `dote destinatario`: the people who receive a dote. The codice fiscale is validated and gives
- * birth date and sex (stored, so the age at a request date — D1 a priority categories, domain.md —
+ * birth date and sex (stored, so the age at a request date — D1 a priority categories of the Cremona bando —
  * needs no re-decoding). External measures (a disability dote of a previous annualità, DUL,
- * Garanzia Giovani) are recorded here because they count for the repeat rules (domain.md 1.1,
+ * Garanzia Giovani) are recorded here because they count for the repeat rules (the Cremona bando,
  * "Repeatability": one active dote per person counting similar regional measures; no QD2/Q0C
  * again after a previous disability dote; inserimento/mantenimento not paid twice at the same
  * employer).

@@ -339,7 +339,7 @@ export interface ConcludiResult {
 
 /**
  * `dote concludi ID [--data D]`: the dote is closed (CONCLUSA). Refused while a delivery is still
- * open (INSERITA, PROGRAMMATA, AVVIATA: domain.md "What blocks a liquidation request"), before a
+ * open (INSERITA, PROGRAMMATA, AVVIATA: README "La domanda di liquidazione"), before a
  * delivery already EROGATA, or after the dote's end. Job Coach: every activity with at least one
  * EROGATA delivery becomes TERMINATA (manual, 3.3: "è sufficiente che ne sia stata effettuata
  * una"); activities with none are reported and stay as they are.

@@ -1,7 +1,7 @@
 /**
  * `dote ente`: the operator's letterhead and payment data, one row (table `ente`, id 1). The PIP,
  * the registro and the liquidation packet print it; the IBAN goes on the dichiarazione estremi
- * di pagamento (domain.md, liquidation documents), so a mistyped one is refused, not stored.
+ * di pagamento (the Cremona bando, liquidation documents), so a mistyped one is refused, not stored.
  */
 import { closeSync, existsSync, openSync, readSync, statSync } from 'node:fs';
 import path from 'node:path';

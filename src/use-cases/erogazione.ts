@@ -1,6 +1,6 @@
 /**
  * `dote erogazione …`: deliveries of a dote, their state machine (Job Coach manual 3.1-3.2,
- * domain.md 1.2) and the checks at entry. Every change is one transaction with its audit trail;
+ * the Job Coach manual) and the checks at entry. Every change is one transaction with its audit trail;
  * a refused operation changes nothing.
  *
  * At entry (aggiungi, modifica) and at programma, avvia and concludi the delivery runs through the

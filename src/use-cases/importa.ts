@@ -1,6 +1,6 @@
 /**
  * `dote importa`: the checks of `dote verifica` with the database's context, then all the rows of
- * all the files in one transaction, or none (cli.md). Rows are written while the files stream, by
+ * all the files in one transaction, or none (docs/comandi.md). Rows are written while the files stream, by
  * a writer thread in an open transaction (src/import/import-writer*.ts) that is rolled back when any
  * error was found (or with --prova), so memory stays flat, nothing is half-imported, and checking
  * and writing run at the same time on two cores. Warnings do not stop the import.

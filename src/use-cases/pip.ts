@@ -1,6 +1,6 @@
 /**
  * `dote pip imposta|varia|invia|valida`: the Cremona PIP. Every version is kept with its date and
- * reason (domain.md 1.1 "PIP changes"); the current plan is the highest version.
+ * reason (the Cremona bando, PIP changes); the current plan is the highest version.
  */
 import { planCapFindings } from '../rules/hours-service-cap.js';
 import { planNotInDote } from '../rules/service-not-in-dote.js';
@@ -217,7 +217,7 @@ export interface PipStepResult {
  * reported as dote/deadline and stays visible in `dote mostra` as NON RISPETTATA. It is reported
  * as a warning, so the command exits 0, whatever the bando's severity of dote/deadline: that
  * severity decides what an open deadline that passed blocks, while here nothing is refused and
- * exit status 1 means "nothing was changed" (cli.md, Exit status). No finding when the bando
+ * exit status 1 means "nothing was changed" (docs/comandi.md, Stato di uscita). No finding when the bando
  * turns the rule off.
  */
 async function lateStepFindings(r: Repositories, d: LoadedDote, oggi: string, evento: 'invio-pip' | 'validazione-pip'): Promise<Finding[]> {

@@ -1,9 +1,9 @@
 /**
- * `dote professionista`: who delivers the services. cli.md: "a professional is named by code or by
- * full name, in options and in CSV files alike", so both must identify one person: a new code or
+ * `dote professionista`: who delivers the services. docs/comandi.md: a professional is named by code or by
+ * full name, in options and in CSV files alike, so both must identify one person: a new code or
  * name that already names someone (either way round, "Cognome Nome" too) is refused.
  * `--ente` is the partner organisation the professional belongs to when not the operator's own
- * staff (domain.md, "Who delivers": a PIP with partner services needs the atto di adesione A03).
+ * staff (the Cremona bando: a PIP with partner services needs the atto di adesione A03).
  */
 import type { Store } from '../db/store.js';
 import type { ProfessionistaRow } from '../db/registry-repository.js';

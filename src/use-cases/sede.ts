@@ -2,7 +2,7 @@
  * `dote sede`: the operator's sedi / sportelli, each with its comune and the comune's patron day.
  *
  * Why the patron day is per-sede configuration: activities are not allowed on public holidays,
- * which include the patron saint's day of the sede's comune (domain.md, time rules); the
+ * which include the patron saint's day of the sede's comune (the Cremona bando and the Job Coach manual, time rules); the
  * date-holidays data has Italy's national holidays but not the local patron days, which differ
  * from one comune to the next. Examples: Cremona 13/11 (Sant'Omobono), Padova 13/06 (Sant'Antonio),
  * Treviso 27/04 (San Liberale), Verona 21/05 (San Zeno), Milano 07/12 (Sant'Ambrogio).

@@ -1,6 +1,6 @@
 /**
  * The PIP of a Cremona dote, as values: what `dote stampa pip` prints, in the order of Regione
- * Lombardia's PIP print template (domain.md, "PIP contents"; the Cremona allegato 04 itself is
+ * Lombardia's PIP print template (the Cremona allegato 04 itself is
  * not public).
  *
  * What the data model does not hold, and how it is derived here (README, "stampa"):

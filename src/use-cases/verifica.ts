@@ -1,6 +1,6 @@
 /**
- * `dote verifica`: batch-check calendars and timesheets, no import (cli.md "dote verifica and dote
- * importa"). The work is src/check/batch.ts; here: which files are which kind, which database
+ * `dote verifica`: batch-check calendars and timesheets, no import (docs/comandi.md, dote verifica and dote
+ * importa). The work is src/check/batch.ts; here: which files are which kind, which database
  * gives context and the exit status. The text and JSON output and the progress bar are in
  * src/output/verifica.ts.
  */
@@ -21,7 +21,7 @@ export interface FileOptions {
 
 /**
  * The files of a call with their kind, in the order given on the command line: `--calendario`
- * and `--timesheet` say the kind, a bare file's name decides it (cli.md).
+ * and `--timesheet` say the kind, a bare file's name decides it (docs/comandi.md).
  */
 export function batchFiles(o: FileOptions, argv: readonly string[] = process.argv.slice(2)): BatchFile[] {
   const list: BatchFile[] = [
@@ -74,7 +74,7 @@ export function verifica(ctx: Context, o: VerificaOptions, onProgress?: BatchOpt
   }
 }
 
-/** Exit status: 1 when errors were found, or warnings under --strict (cli.md). */
+/** Exit status: 1 when errors were found, or warnings under --strict (docs/comandi.md). */
 export function failed(r: BatchResult, strict: boolean): boolean {
   return r.summary.errors > 0 || (strict && r.summary.warnings > 0);
 }

@@ -1,7 +1,7 @@
 /**
  * A broken catalogue loaded with `--catalogo` must fail to load (exit 2) with an Italian message
- * naming the file and the field (domain.md 1.1: "A catalogue with an impossible date must fail to
- * load with a clear error"); a valid one loads and its rule parameters are the ones applied.
+ * naming the file and the field (the Cremona bando: A catalogue with an impossible date must fail to
+ * load with a clear error); a valid one loads and its rule parameters are the ones applied.
  * Each case edits a shipped catalogue, writes it to a temp dir and runs the real CLI.
  */
 import { afterAll, describe, expect, it } from 'vitest';

@@ -1,7 +1,7 @@
 /**
  * Exit in one place (main.ts): situations that used to escape as an uncaught exception or as an
  * "errore interno" with a plain Error now end with their one-line Italian message and the status
- * of cli.md, never a stack trace.
+ * of docs/comandi.md, never a stack trace.
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { closeSync, existsSync, openSync, readFileSync, writeFileSync } from 'node:fs';

@@ -152,9 +152,9 @@ describe('catalogues', () => {
     expect(v.riferimentoNormativo).toMatch(/^Fondo Regionale per l'Occupazione delle persone con Disabilità\. Decreto Direttoriale di Veneto Lavoro n\. 18 del 30\/03\/2022/);
   });
 
-  it('lists every rule of domain.md with severity per bando', () => {
+  it('lists every rule of the catalogue with severity per bando', () => {
     const v = dote(['regole', '--json']).json();
-    // domain.md section 2's 33 rules plus field/value and import/conflict, added by the CSV issue.
+    // The 33 rules drawn from the bandi plus field/value and import/conflict, added by the CSV issue.
     expect(v).toHaveLength(35);
     expect(v.map((r: any) => r.id)).toEqual(expect.arrayContaining(['field/value', 'import/conflict', 'liquidazione/result-180']));
     const win = v.find((r: any) => r.id === 'time/window');

@@ -1,5 +1,5 @@
 /**
- * `dote verifica` as a user runs it: exit status 0/1/2, the text and JSON formats of cli.md,
+ * `dote verifica` as a user runs it: exit status 0/1/2, the text and JSON formats of docs/comandi.md,
  * --strict, file kinds and order, a broken file among good ones, the database as context.
  */
 import { afterAll, describe, expect, it } from 'vitest';
@@ -23,7 +23,7 @@ const BAD = file('cattivo.csv', `${H}CR-1;QD1;31/02/2022;09:00;10:00;Mario Rossi
 const WARN = file('avviso.csv', `${H}CR-1;QD1;20/03/2022;09:00;10:00;Mario Rossi\n`); // a Sunday: a warning in Cremona
 
 describe('dote verifica', () => {
-  it('exit 0 and the cli.md JSON shape for a clean file', () => {
+  it('exit 0 and the docs/comandi.md JSON shape for a clean file', () => {
     const r = run(['verifica', GOOD, '--json']);
     expect(r.status).toBe(0);
     const doc = r.json();

@@ -1,5 +1,5 @@
 /**
- * The hand-written splitter against csv-parse, the reference (toolchain.md): same fields on the
+ * The hand-written splitter against csv-parse, the reference: same fields on the
  * same messy inputs, whatever the chunking, and start lines that are right where csv-parse's
  * `info.lines` is not (it gives the END line, and counts a CRLF inside quotes twice).
  */

@@ -1,6 +1,6 @@
 /**
  * `dote stampa pip`: the PIP of a Cremona D1-INS with a variation, read back as text, in the
- * order of the regional PIP template (domain.md, "PIP contents"), and checked by Preflight.
+ * order of the regional PIP template, and checked by Preflight.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { existsSync, statSync } from 'node:fs';

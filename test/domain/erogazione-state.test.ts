@@ -3,7 +3,7 @@ import { AZIONI_EROGAZIONE, attivitaDopoAvvio, azioniConsentite, concludiAttivit
 import { EROGAZIONE_STATI, type StatoErogazione } from '../../src/domain/dote-stati.js';
 import { RefusedError, TransitionNotAllowed } from '../../src/errors.js';
 
-// Job Coach manual 3.1-3.2 / domain.md 1.2: every state × action pair; null = refused.
+// Job Coach manual 3.1-3.2: every state × action pair; null = refused.
 const TABLE: Record<StatoErogazione, Record<AzioneErogazione, StatoErogazione | null>> = {
   INSERITA: { modifica: 'INSERITA', programma: 'PROGRAMMATA', avvia: null, concludi: null, annulla: 'ANNULLATA', 'chiudi-negativamente': null },
   PROGRAMMATA: { modifica: null, programma: null, avvia: 'AVVIATA', concludi: null, annulla: null, 'chiudi-negativamente': 'CHIUSA NEGATIVAMENTE' },

@@ -31,7 +31,7 @@ describe('calendar/holiday (Job Coach manual 3.2: never on public holidays)', ()
     expect(res.findings.map((f) => f.severity)).toEqual(['warning']);
   });
 
-  describe('patron day without a database (cli.md: skipped rules are listed with a reason)', () => {
+  describe('patron day without a database (docs/comandi.md: skipped rules are listed with a reason)', () => {
     const cremona = (data: string, line: number, extra: Record<string, unknown> = {}) =>
       day(data, { servizio: 'QD2', sede: 'Cremona', doteId: 'C1', line, ...extra });
 

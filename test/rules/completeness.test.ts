@@ -1,5 +1,5 @@
 /**
- * The rule catalogue is complete (style.md 5), checked exactly, both ways:
+ * The rule catalogue is complete, checked exactly, both ways:
  * - ids are unique; the registry (src/rules/index.ts) implements exactly the catalogue's ids
  *   (src/rules/catalog.ts RULES) minus an explicit list of rules not yet implemented, with no
  *   id listed twice and none the catalogue does not know;
@@ -62,7 +62,7 @@ describe('rule catalogue', () => {
     const registered = [...delivery, ...other];
     // No id registered twice (a Set would hide it).
     expect(sorted(registered)).toEqual(sorted(new Set(registered)));
-    // The explicit registry lists are sorted (style.md 4).
+    // The explicit registry lists are sorted.
     expect(delivery).toEqual(sorted(delivery));
     expect(other).toEqual(sorted(other));
     expect(ALL_RULES.map((r) => r.id)).toEqual(sorted(registered));

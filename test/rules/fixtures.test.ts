@@ -1,5 +1,5 @@
 /**
- * Annotated fixtures (style.md 7): every folder fixtures/rules/<rule id>/<case>/ (and the README
+ * Annotated fixtures: every folder fixtures/rules/<rule id>/<case>/ (and the README
  * demo, fixtures/demo/) holds the CSV files of one `dote verifica` call and `expected.txt`, which
  * states everything that call reports, one item per line (`#` starts a comment):
  *

@@ -26,7 +26,7 @@ describe('service/not-in-dote', () => {
     expect(at(res)).toEqual(['calendario.csv:3 service/not-in-dote']);
   });
 
-  describe('dote type unknown (cli.md: skipped rules are listed with a reason)', () => {
+  describe('dote type unknown (docs/comandi.md: skipped rules are listed with a reason)', () => {
     const senzaDb = 'tipo di dote sconosciuto: nessun database né colonna tipo_dote (controllato solo che il servizio sia del bando)';
 
     it('without a database nor tipo_dote: skips the type part once, still reports unknown codes', () => {

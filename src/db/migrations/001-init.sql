@@ -64,7 +64,7 @@ CREATE TABLE destinatario (
 );
 
 -- Other measures that count for the repeat rules: a disability dote of a previous annualità,
--- DUL, Garanzia Giovani (domain.md 1.1 "Repeatability").
+-- DUL, Garanzia Giovani (the Cremona bando, Repeatability).
 CREATE TABLE misura_esterna (
   id INTEGER PRIMARY KEY,
   destinatario_id INTEGER NOT NULL REFERENCES destinatario(id),
@@ -102,7 +102,7 @@ CREATE TABLE dote (
 );
 CREATE INDEX dote_destinatario ON dote(destinatario_id);
 
--- Every version of a PIP is kept, with its reason and date (domain.md 1.1 "PIP changes").
+-- Every version of a PIP is kept, with its reason and date (the Cremona bando, PIP changes).
 CREATE TABLE pip_versione (
   id INTEGER PRIMARY KEY,
   dote_id TEXT NOT NULL REFERENCES dote(id),
@@ -121,7 +121,7 @@ CREATE TABLE pip_voce (
   PRIMARY KEY (pip_versione_id, servizio)
 );
 
--- Job Coach activities: PROPOSTA -> INIZIATA -> TERMINATA (domain.md 1.2).
+-- Job Coach activities: PROPOSTA -> INIZIATA -> TERMINATA (the Job Coach manual).
 CREATE TABLE attivita (
   dote_id TEXT NOT NULL REFERENCES dote(id),
   servizio TEXT NOT NULL,

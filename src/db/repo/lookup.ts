@@ -1,6 +1,6 @@
 /**
- * Lookups shared by several commands: a professional by code or full name (cli.md: "a
- * professional is named by code or by full name, in options and in CSV files alike"), a sede by
+ * Lookups shared by several commands: a professional by code or full name (docs/comandi.md: a
+ * professional is named by code or by full name, in options and in CSV files alike), a sede by
  * name, a person by codice fiscale, a dote by id. The first three are the SQLite registry's and
  * destinatari's (src/db/sqlite/), for the code that still holds a database handle.
  */
