@@ -6,7 +6,7 @@
  * here too, so that an error nobody caught still reads as the user's situation, not as an
  * internal error.
  */
-import { existsSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync, statfsSync } from 'node:fs';
 import path from 'node:path';
 import { DatabaseBusyError, UsageError } from './errors.js';
 
@@ -55,6 +55,16 @@ function fileInPath(file: string): string | undefined {
   }
 }
 
+/** Less than 1 MB left on the file system of `file`: an I/O error there is most likely a full disk. */
+function nearlyFull(file: string): boolean {
+  try {
+    const fs = statfsSync(path.dirname(path.resolve(file)));
+    return fs.bavail * fs.bsize < 1024 * 1024;
+  } catch {
+    return false;
+  }
+}
+
 /**
  * The Italian reason for a system error, by its code; `file`, when known, lets ENOENT say
  * whether the file or its folder is missing. Undefined for an error that is not the system's.
@@ -66,7 +76,7 @@ export function osReason(e: unknown, file?: string): OsReason | undefined {
   switch (code) {
     case 'ENOENT': {
       const dir = where === undefined ? undefined : missingFolder(where);
-      return dir ? { reason: `la cartella ${dir} non esiste`, hint: 'creala prima, o indica un percorso in una cartella esistente' } : { reason: 'il file non esiste' };
+      return dir ? { reason: `la cartella ${dir} non esiste`, hint: 'creala prima, o indica un percorso in una cartella esistente' } : { reason: 'file inesistente' };
     }
     case 'ENOTDIR': {
       const f = where === undefined ? undefined : fileInPath(where);
@@ -109,6 +119,8 @@ export function osReason(e: unknown, file?: string): OsReason | undefined {
   }
   if (code.startsWith('SQLITE_CANTOPEN')) return { reason: 'impossibile aprire il file del database', hint: PERMISSIONS_HINT };
   if (code.startsWith('SQLITE_IOERR')) {
+    // SQLite says "disk I/O error" also when the disk is full and the -shm file cannot grow.
+    if (where !== undefined && nearlyFull(where)) return { reason: 'il disco è pieno', hint: FULL_HINT };
     return { reason: 'errore di lettura o scrittura del disco', hint: 'controlla che il disco non sia pieno o scollegato e riprova' };
   }
   if (code.startsWith('SQLITE_CORRUPT') || code === 'SQLITE_NOTADB') {
@@ -131,7 +143,26 @@ export function fromOsError(e: unknown, subject?: string, opts: { file?: string;
   return new UsageError(head ? `${head}: ${r.reason}` : r.reason, r.hint);
 }
 
-/** fromOsError that always throws: for a catch block around one file operation. */
-export function throwOsError(e: unknown, subject?: string, opts: { file?: string; what?: string } = {}): never {
-  throw fromOsError(e, subject, opts);
+/**
+ * For a catch block around one file operation: fromOsError's typed error, or for a cause it does
+ * not know a usage error saying `subject: what` (or `fallback`), never the system's English.
+ */
+export function osFailure(e: unknown, subject: string, opts: { file?: string; what?: string; fallback?: string } = {}): unknown {
+  const mapped = fromOsError(e, subject, opts);
+  if (mapped !== e) return mapped;
+  return new UsageError(`${subject}: ${opts.fallback ?? opts.what ?? 'operazione non riuscita'}`);
+}
+
+/**
+ * Reads a file the user named (`subject`: the option and its value, "--testo relazione.txt");
+ * a failure says the subject and the reason in Italian (exit 2).
+ */
+export function readNamedFile(subject: string, file: string): Buffer;
+export function readNamedFile(subject: string, file: string, encoding: BufferEncoding): string;
+export function readNamedFile(subject: string, file: string, encoding?: BufferEncoding): Buffer | string {
+  try {
+    return encoding ? readFileSync(file, encoding) : readFileSync(file);
+  } catch (e) {
+    throw osFailure(e, subject, { file, fallback: 'file non leggibile' });
+  }
 }

@@ -5,7 +5,7 @@
  * A path that is not a regular file (a folder, a FIFO, a device), or a file that is not a dote
  * database, is refused and left untouched (database-file.ts).
  */
-import { closeSync, existsSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readFileSync, readSync, rmSync, statSync } from 'node:fs';
 import type BetterSqlite3 from 'better-sqlite3';
 import { createRequire } from 'node:module';
 import { packagePath } from '../paths.js';
@@ -177,8 +177,9 @@ export function initDatabase(file: string): InitResult {
     refuseReadOnly(file);
     restrictedFrom = restrictDatabaseToOwner(file);
   }
-  const db = openRaw(file);
+  let db: Db | undefined;
   try {
+    db = openRaw(file);
     // 16 KB pages (SQLite's default is 4 KB), set before the first table: a delivery row is about
     // 200 bytes and an import writes them by the million; with bigger pages the B-trees are
     // shallower and a million-row import writes about 15% faster (measured with npm run bench).
@@ -186,9 +187,13 @@ export function initDatabase(file: string): InitResult {
     db.pragma(`page_size = ${PAGE_SIZE}`);
     configure(db);
     const migrated = migrate(db, 0);
-    return { created, migrated, version: SCHEMA_VERSION, ...(restrictedFrom === undefined ? {} : { restrictedFrom }) };
-  } finally {
     db.close();
+    return { created, migrated, version: SCHEMA_VERSION, ...(restrictedFrom === undefined ? {} : { restrictedFrom }) };
+  } catch (e) {
+    db?.close();
+    // A database this run created and could not finish (a full disk) is not left half made.
+    if (created) for (const f of [file, `${file}-wal`, `${file}-shm`, `${file}-journal`]) rmSync(f, { force: true });
+    throw e;
   }
 }
 
