@@ -46,8 +46,9 @@ const require = createRequire(import.meta.url);
 function openRaw(file: string): Db {
   // Loaded lazily so that commands without a database (and --help) start fast.
   const Database = require('better-sqlite3') as typeof BetterSqlite3;
+  const timeout = busyTimeoutMs();
   try {
-    return new Database(file, { timeout: busyTimeoutMs() });
+    return new Database(file, { timeout });
   } catch (e) {
     const mapped = fromOsError(e, file);
     if (mapped !== e) throw mapped;
