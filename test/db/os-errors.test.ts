@@ -10,23 +10,20 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { classifyDbPath, modeText, sharedMode, sharedModeWarning } from '../../src/db/database-file.js';
 import { fromDatabaseError, isDatabaseBusy } from '../../src/db/errors.js';
 import { DatabaseBusyError, UsageError } from '../../src/errors.js';
 import { fromOsError, osReason, readNamedFile } from '../../src/os-errors.js';
 import { tempDir } from '../helpers.js';
 
-const cleanups: (() => void)[] = [];
-afterEach(() => {
-  while (cleanups.length) cleanups.pop()!();
+/** One temp folder per test. */
+let folder: ReturnType<typeof tempDir>;
+beforeEach(() => {
+  folder = tempDir();
 });
-
-function dir(): string {
-  const t = tempDir();
-  cleanups.push(t.cleanup);
-  return t.dir;
-}
+afterEach(() => folder.cleanup());
+const dir = () => folder.dir;
 
 function caught(fn: () => unknown): unknown {
   try {
