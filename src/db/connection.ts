@@ -10,7 +10,7 @@ import type BetterSqlite3 from 'better-sqlite3';
 import { createRequire } from 'node:module';
 import { packagePath } from '../paths.js';
 import { UsageError } from '../errors.js';
-import { fromOsError } from '../os-errors.js';
+import { osFailure } from '../os-errors.js';
 import { fileMode, refuseReadOnly, refuseUnusablePath, restrictToOwner, sharedMode, sharedModeWarning } from './database-file.js';
 
 export type Db = BetterSqlite3.Database;
@@ -50,9 +50,7 @@ function openRaw(file: string): Db {
   try {
     return new Database(file, { timeout });
   } catch (e) {
-    const mapped = fromOsError(e, file);
-    if (mapped !== e) throw mapped;
-    throw new UsageError(`${file}: impossibile aprire il database`);
+    throw osFailure(e, file, { fallback: 'impossibile aprire il database' });
   }
 }
 
@@ -170,7 +168,7 @@ export function initDatabase(file: string): InitResult {
     try {
       closeSync(openSync(file, 'wx', 0o600));
     } catch (e) {
-      throw fromOsError(e, file, { what: 'impossibile creare il database' });
+      throw osFailure(e, file, { what: 'impossibile creare il database' });
     }
     created = true;
   } else {

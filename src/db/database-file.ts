@@ -8,7 +8,7 @@
 import { accessSync, closeSync, constants, existsSync, fchmodSync, fstatSync, lstatSync, openSync, statSync, type Stats } from 'node:fs';
 import path from 'node:path';
 import { UsageError } from '../errors.js';
-import { errorCode, fromOsError } from '../os-errors.js';
+import { errorCode, osFailure } from '../os-errors.js';
 
 export type DbPathKind =
   | { kind: 'file' }
@@ -37,7 +37,7 @@ export function classifyDbPath(file: string): DbPathKind {
   } catch (e) {
     const code = errorCode(e);
     if (code === 'ENOTDIR') return { kind: 'not-a-folder', folder: firstFileInPath(file) };
-    if (code !== 'ENOENT') throw fromOsError(e, file);
+    if (code !== 'ENOENT') throw osFailure(e, file, { fallback: 'impossibile esaminare il percorso del database' });
     if (isSymlink(file)) return { kind: 'special', what: 'un collegamento simbolico a un file che non esiste' };
     const folder = path.dirname(path.resolve(file));
     return existsSync(folder) ? { kind: 'missing' } : { kind: 'missing-folder', folder: nearestMissing(folder) };
@@ -131,7 +131,7 @@ export function restrictToOwner(file: string): number | undefined {
     // O_NONBLOCK: opening a FIFO must not wait for a writer.
     fd = openSync(file, constants.O_RDONLY | constants.O_NONBLOCK);
   } catch (e) {
-    throw fromOsError(e, file);
+    throw osFailure(e, file, { fallback: 'impossibile aprire il file del database' });
   }
   try {
     const st = fstatSync(fd);
@@ -141,7 +141,7 @@ export function restrictToOwner(file: string): number | undefined {
     try {
       fchmodSync(fd, 0o600);
     } catch (e) {
-      throw fromOsError(e, file, { what: 'impossibile renderlo leggibile solo dal proprietario' });
+      throw osFailure(e, file, { what: 'impossibile renderlo leggibile solo dal proprietario' });
     }
     return mode;
   } finally {
