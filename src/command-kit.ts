@@ -40,6 +40,11 @@ export function context(): Context {
   return current;
 }
 
+/** The context if prepareContext has run (main.ts names the database in SQLite's errors), else undefined. */
+export function preparedContext(): Context | undefined {
+  return current;
+}
+
 export function out(text: string): void {
   process.stdout.write(text.endsWith('\n') ? text : `${text}\n`);
 }

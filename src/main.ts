@@ -6,7 +6,7 @@ import { CommanderError } from 'commander';
 import { buildProgram, extractGlobalOptions } from './cli.js';
 import { CommandLineError, DoteError, FindingsReported } from './errors.js';
 import { fromDatabaseError } from './db/errors.js';
-import { setGlobalOptions, usageHint } from './command-kit.js';
+import { preparedContext, setGlobalOptions, usageHint } from './command-kit.js';
 
 function debug(err: unknown): void {
   if (process.env.DOTE_DEBUG) process.stderr.write(`${(err as Error)?.stack ?? String(err)}\n`);
@@ -51,9 +51,9 @@ export async function main(argv: string[]): Promise<void> {
     const program = buildProgram();
     await program.parseAsync(args, { from: 'user' });
   } catch (caught) {
-    // SQLite's errors the user can act on (a busy database) become typed errors here, whichever
-    // command met them.
-    const err = fromDatabaseError(caught);
+    // SQLite's and the system's errors the user can act on (a busy or read-only database, a full
+    // disk, a missing folder) become typed errors here, whichever command met them.
+    const err = fromDatabaseError(caught, preparedContext()?.dbPath);
     if (err instanceof FindingsReported) {
       // The command printed its report; the status says there were errors in it.
       setStatus(err.status);

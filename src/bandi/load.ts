@@ -11,6 +11,7 @@ import { readFileSync } from 'node:fs';
 import type { Bando, Servizio, TipoDote } from './schema.js';
 import { packagePath } from '../paths.js';
 import { InternalError, UsageError } from '../errors.js';
+import { osFailure } from '../os-errors.js';
 
 /** The shipped catalogues, listed explicitly (no directory scanning at run time). */
 export const BUILTIN_CATALOGUES = ['cremona-2021.json', 'veneto-jc-2022.json'] as const;
@@ -50,8 +51,8 @@ export function builtinPath(name: string): string {
 function readCatalogue(file: string): string {
   try {
     return readFileSync(file, 'utf8');
-  } catch {
-    throw new UsageError(`${file}: impossibile leggere il catalogo`);
+  } catch (e) {
+    throw osFailure(e, file, { what: 'impossibile leggere il catalogo' });
   }
 }
 

@@ -20,6 +20,7 @@ import type { DeliveryRow, Finding, Messages, RuleMeta, Said, Severity } from '.
 import { isSaid } from '../rules/types.js';
 import { createRuleRunner, makeEnv, settingOf } from '../rules/engine.js';
 import { UsageError } from '../errors.js';
+import { osReason } from '../os-errors.js';
 import { detectEncoding, type TextEncoding } from '../csv/encoding.js';
 import { CsvSplitter, detectDelimiter, type CsvRecord } from '../csv/split.js';
 import { matchHeader, type ColumnName, type FileKind } from '../csv/columns.js';
@@ -149,10 +150,8 @@ function firstContentLine(text: string, final: boolean): string | null {
   }
 }
 
-function openFailure(path: string, e: NodeJS.ErrnoException): UsageError {
-  const why =
-    e.code === 'ENOENT' ? 'file inesistente' : e.code === 'EACCES' || e.code === 'EPERM' ? 'permesso negato' : e.code === 'EISDIR' ? 'è una cartella' : e.message;
-  return new UsageError(`${path}: impossibile aprire il file (${why})`);
+function openFailure(path: string, e: unknown): UsageError {
+  return new UsageError(`${path}: impossibile aprire il file (${osReason(e, path)?.reason ?? 'file non leggibile'})`);
 }
 
 const require = createRequire(import.meta.url);
@@ -184,7 +183,7 @@ export function checkBatch(files: readonly BatchFile[], o: BatchOptions): BatchR
       closeSync(openSync(f.path, 'r'));
       totalBytes += st.size;
     } catch (e) {
-      throw openFailure(f.path, e as NodeJS.ErrnoException);
+      throw openFailure(f.path, e);
     }
   }
 

@@ -34,7 +34,7 @@ export function attivitaCommand(): Command {
       const { elencoAttivita } = await import('../use-cases/attivita.js');
       const { formatAttivita } = await import('../output/attivita.js');
       const { table } = await import('../output/table.js');
-      const list = await withStore(ctx.dbPath, (store) => elencoAttivita(store, ctx, id));
+      const list = await withStore(ctx.dbPath, (store) => elencoAttivita(store, ctx, id), { readonly: true });
       if (ctx.json) printJson(list);
       else out(formatAttivita(list, table));
     });

@@ -51,7 +51,7 @@ export function contrattoCommand(): Command {
       const { withStore } = await import('../db/store.js');
       const { elencoContratti } = await import('../use-cases/liquidazione.js');
       const { formatContratti } = await import('../output/liquidazione.js');
-      const v = await withStore(ctx.dbPath, (store) => elencoContratti(store, ctx, id));
+      const v = await withStore(ctx.dbPath, (store) => elencoContratti(store, ctx, id), { readonly: true });
       if (ctx.json) printJson(v);
       else out(formatContratti(v.doteId, v.contratti, v.occupazione));
     });

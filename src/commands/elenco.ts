@@ -24,7 +24,7 @@ export function elencoCommand(): Command {
       const { withStore } = await import('../db/store.js');
       const { elencoDoti } = await import('../use-cases/dote-view.js');
       const { formatElenco } = await import('../output/dote.js');
-      const list = await withStore(ctx.dbPath, (store) => elencoDoti(store, ctx, opts));
+      const list = await withStore(ctx.dbPath, (store) => elencoDoti(store, ctx, opts), { readonly: true });
       if (ctx.json) printJson(list);
       else out(formatElenco(list));
     });

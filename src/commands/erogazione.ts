@@ -148,7 +148,7 @@ export function erogazioneCommand(): Command {
       const { elencoErogazioni } = await import('../use-cases/erogazione.js');
       const { formatElenco } = await import('../output/erogazione.js');
       const { table } = await import('../output/table.js');
-      const list = await withStore(ctx.dbPath, (store) => elencoErogazioni(store, id, o.stato));
+      const list = await withStore(ctx.dbPath, (store) => elencoErogazioni(store, id, o.stato), { readonly: true });
       if (ctx.json) printJson(list);
       else out(formatElenco(list, table));
     });

@@ -7,11 +7,17 @@ export function initCommand(): Command {
     .action(async () => {
       const ctx = context();
       const { initDatabase } = await import('../db/connection.js');
+      const { modeText } = await import('../db/database-file.js');
       const r = initDatabase(ctx.dbPath);
-      if (ctx.json) printJson({ db: ctx.dbPath, ...r });
-      else if (r.created) out(`Database creato: ${ctx.dbPath} (schema versione ${r.version})`);
+      const { restrictedFrom, ...rest } = r;
+      if (ctx.json) {
+        printJson({ db: ctx.dbPath, ...rest, permessiRistretti: restrictedFrom !== undefined, permessiPrima: restrictedFrom === undefined ? null : modeText(restrictedFrom) });
+        return;
+      }
+      if (r.created) out(`Database creato: ${ctx.dbPath} (schema versione ${r.version})`);
       else if (r.migrated) out(`Database aggiornato: ${ctx.dbPath} (schema versione ${r.version}, ${r.migrated === 1 ? "1 migrazione applicata" : `${r.migrated} migrazioni applicate`})`);
       else out(`Database già pronto: ${ctx.dbPath} (schema versione ${r.version})`);
+      if (restrictedFrom !== undefined) out(`Permessi ristretti: ora ${ctx.dbPath} è leggibile solo dal proprietario (prima ${modeText(restrictedFrom)})`);
     });
   return example(cmd, 'dote init', 'dote init --db /srv/ufficio/dote.db');
 }

@@ -31,7 +31,7 @@ export function liquidazioneCommand(): Command {
       const view = await import('../output/liquidazione.js');
       const { painter } = await import('../output/verifica.js');
       const { FindingsReported } = await import('../errors.js');
-      const v = await withStore(ctx.dbPath, (store) => verificaLiquidazione(store, ctx, id));
+      const v = await withStore(ctx.dbPath, (store) => verificaLiquidazione(store, ctx, id), { readonly: true });
       if (ctx.json) printJson(v);
       else out(view.formatVerificaLiquidazione(v, await painter()));
       if (v.errori) throw new FindingsReported();

@@ -10,7 +10,7 @@ export function mostraCommand(): Command {
       const { withStore } = await import('../db/store.js');
       const { mostraDote } = await import('../use-cases/dote-view.js');
       const { formatMostra } = await import('../output/dote.js');
-      const v = await withStore(ctx.dbPath, (store) => mostraDote(store, ctx, id));
+      const v = await withStore(ctx.dbPath, (store) => mostraDote(store, ctx, id), { readonly: true });
       if (ctx.json) printJson(v);
       else out(formatMostra(v));
     });

@@ -34,7 +34,7 @@ export function outputCommand(): Command {
       const { withStore } = await import('../db/store.js');
       const { elencoOutput } = await import('../use-cases/liquidazione.js');
       const { formatOutputs } = await import('../output/liquidazione.js');
-      const v = await withStore(ctx.dbPath, (store) => elencoOutput(store, ctx, id));
+      const v = await withStore(ctx.dbPath, (store) => elencoOutput(store, ctx, id), { readonly: true });
       if (ctx.json) printJson(v);
       else out(formatOutputs(v.doteId, v.output, v.mancanti));
     });

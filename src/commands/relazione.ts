@@ -22,16 +22,10 @@ export function relazioneCommand(): Command {
     .option('--modelli <cartella>', 'i modelli personalizzati (anche DOTE_MODELLI)')
     .action(async (id: string, raw: unknown) => {
       const o = await relazioneOptions.parse(raw);
-      const { readFileSync } = await import('node:fs');
+      const { readNamedFile } = await import('../os-errors.js');
       const { UsageError } = await import('../errors.js');
       const { leggiRelazione } = await import('../domain/relazione.js');
-      let text: string;
-      try {
-        text = readFileSync(o.testo, 'utf8');
-      } catch (e) {
-        const code = (e as NodeJS.ErrnoException).code;
-        throw new UsageError(`--testo ${o.testo}: ${code === 'ENOENT' ? 'file inesistente' : code === 'EISDIR' ? 'è una cartella, non un file' : 'file non leggibile'}`);
-      }
+      const text = readNamedFile(`--testo ${o.testo}`, o.testo, 'utf8');
       const r = leggiRelazione(text);
       if ('problemi' in r) throw new UsageError(`${o.testo}: ${r.problemi.join('; ')}`, 'una sezione per titolo: # Attività svolte e risultati, # Inserimento nell\'azienda, # Capacità lavorativa, # Possibilità di mantenere il posto di lavoro');
       const { run } = await import('./stampa.js');

@@ -16,7 +16,7 @@ export function scadenzeCommand(): Command {
       const { withStore } = await import('../db/store.js');
       const { scadenzeView } = await import('../use-cases/scadenze.js');
       const { formatScadenze } = await import('../output/scadenze.js');
-      const r = await withStore(ctx.dbPath, (store) => scadenzeView(store, ctx, opts));
+      const r = await withStore(ctx.dbPath, (store) => scadenzeView(store, ctx, opts), { readonly: true });
       if (ctx.json) printJson(r);
       else out(formatScadenze(r));
     });

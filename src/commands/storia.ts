@@ -10,7 +10,7 @@ export function storiaCommand(): Command {
       const { withStore } = await import('../db/store.js');
       const { storiaDote } = await import('../use-cases/storia.js');
       const { formatStoria } = await import('../output/storia.js');
-      const view = await withStore(ctx.dbPath, (store) => storiaDote(store, id));
+      const view = await withStore(ctx.dbPath, (store) => storiaDote(store, id), { readonly: true });
       if (ctx.json) printJson(view);
       else out(formatStoria(view));
     });

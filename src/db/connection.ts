@@ -2,13 +2,16 @@
  * Opening the database: WAL, foreign keys on, a busy timeout, the file readable by its owner
  * only (it holds health data). Plain numbered .sql migrations, listed here explicitly, applied in
  * one transaction with the version recorded and the foreign keys checked after (style.md 8).
- * A file that is not a dote database is refused and left untouched.
+ * A path that is not a regular file (a folder, a FIFO, a device), or a file that is not a dote
+ * database, is refused and left untouched (database-file.ts).
  */
-import { closeSync, existsSync, openSync, readFileSync, readSync, statSync, chmodSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readFileSync, readSync, rmSync, statSync } from 'node:fs';
 import type BetterSqlite3 from 'better-sqlite3';
 import { createRequire } from 'node:module';
 import { packagePath } from '../paths.js';
 import { UsageError } from '../errors.js';
+import { osFailure } from '../os-errors.js';
+import { fileMode, refuseReadOnly, refuseUnusablePath, restrictToOwner, sharedMode, sharedModeWarning } from './database-file.js';
 
 export type Db = BetterSqlite3.Database;
 type Statement = BetterSqlite3.Statement;
@@ -21,6 +24,20 @@ const APP_MARK = 'dote';
  * "database in uso" (db/errors.ts): the same for every command and for the import writer thread.
  */
 export const BUSY_TIMEOUT_MS = 5000;
+
+/**
+ * The busy timeout of this run: BUSY_TIMEOUT_MS, or DOTE_BUSY_TIMEOUT_MS (milliseconds; tests
+ * make it short, a shared office folder may want it longer). Read where each connection is opened,
+ * the import writer thread's too (it sees the same environment).
+ */
+export function busyTimeoutMs(env: NodeJS.ProcessEnv = process.env): number {
+  const raw = env.DOTE_BUSY_TIMEOUT_MS;
+  if (raw === undefined || raw.trim() === '') return BUSY_TIMEOUT_MS;
+  if (!/^\d{1,7}$/.test(raw.trim())) {
+    throw new UsageError(`DOTE_BUSY_TIMEOUT_MS: "${raw}" non è un numero intero di millisecondi`, 'es. DOTE_BUSY_TIMEOUT_MS=10000 per aspettare 10 secondi');
+  }
+  return Number(raw.trim());
+}
 /** The page size of new databases (see initDatabase). */
 export const PAGE_SIZE = 16384;
 
@@ -29,17 +46,11 @@ const require = createRequire(import.meta.url);
 function openRaw(file: string): Db {
   // Loaded lazily so that commands without a database (and --help) start fast.
   const Database = require('better-sqlite3') as typeof BetterSqlite3;
+  const timeout = busyTimeoutMs();
   try {
-    return new Database(file, { timeout: BUSY_TIMEOUT_MS });
+    return new Database(file, { timeout });
   } catch (e) {
-    throw new UsageError(`${file}: impossibile aprire il database (${(e as Error).message})`);
-  }
-}
-
-/** A path that exists but is a folder: a usage problem, said plainly (not SQLite's EISDIR). */
-function refuseDirectory(file: string): void {
-  if (existsSync(file) && statSync(file).isDirectory()) {
-    throw new UsageError(`${file}: è una cartella, non un file di database`, 'indica un file, es. --db ' + `${file.replace(/\/+$/, '')}/dote.db`);
+    throw osFailure(e, file, { fallback: 'impossibile aprire il database' });
   }
 }
 
@@ -57,7 +68,7 @@ function looksLikeSqlite(file: string): boolean {
 function configure(db: Db): void {
   db.pragma('journal_mode = WAL');
   db.pragma('foreign_keys = ON');
-  db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
+  db.pragma(`busy_timeout = ${busyTimeoutMs()}`);
   db.pragma('synchronous = NORMAL');
 }
 
@@ -99,12 +110,40 @@ function refuseForeign(file: string): never {
   throw new UsageError(`${file}: il file esiste ma non è un database di dote; non lo tocco`, 'indica un altro percorso con --db');
 }
 
+const warned = new Set<string>();
+
+/** Says once per run, on stderr, that others may read the database (init tightens it instead). */
+function warnIfShared(file: string): void {
+  const mode = fileMode(file);
+  if (!sharedMode(mode) || warned.has(file)) return;
+  warned.add(file);
+  process.stderr.write(`${sharedModeWarning(file, mode)}\n`);
+}
+
+/**
+ * Makes the database and its -wal and -shm files owner-only; the mode the database had when
+ * it was not (undefined when it already was).
+ */
+function restrictDatabaseToOwner(file: string): number | undefined {
+  const was = restrictToOwner(file);
+  for (const f of [`${file}-wal`, `${file}-shm`]) if (existsSync(f)) restrictToOwner(f);
+  return was;
+}
+
+export interface InitResult {
+  created: boolean;
+  migrated: number;
+  version: number;
+  /** The mode the file had when others could read it and init made it owner-only (`rw-r--r--`…). */
+  restrictedFrom?: number;
+}
+
 /** `dote init`: create (or bring up to date) the database. Returns what happened. */
-export function initDatabase(file: string): { created: boolean; migrated: number; version: number } {
-  refuseDirectory(file);
-  let created = false;
-  if (existsSync(file) && statSync(file).size > 0) {
+export function initDatabase(file: string): InitResult {
+  const kind = refuseUnusablePath(file, true);
+  if (kind.kind === 'file' && statSync(file).size > 0) {
     if (!looksLikeSqlite(file)) refuseForeign(file);
+    refuseReadOnly(file);
     const db = openRaw(file);
     try {
       const v = versionOf(db);
@@ -112,26 +151,34 @@ export function initDatabase(file: string): { created: boolean; migrated: number
         const tables = db.prepare("SELECT count(*) AS n FROM sqlite_master").get() as { n: number };
         if (tables.n > 0) refuseForeign(file);
       }
+      // Ours (or an empty SQLite file): owner-only before anything is written.
+      const restrictedFrom = restrictDatabaseToOwner(file);
       configure(db);
       const migrated = migrate(db, v ?? 0);
-      return { created, migrated, version: SCHEMA_VERSION };
+      return { created: false, migrated, version: SCHEMA_VERSION, ...(restrictedFrom === undefined ? {} : { restrictedFrom }) };
     } finally {
       db.close();
     }
   }
-  if (!existsSync(file)) {
+  let created = false;
+  let restrictedFrom: number | undefined;
+  if (kind.kind === 'missing') {
     // Create the file ourselves, owner-only, before SQLite opens it; SQLite gives the -wal and
     // -shm files the same permissions as the database file.
     try {
       closeSync(openSync(file, 'wx', 0o600));
     } catch (e) {
-      throw new UsageError(`${file}: impossibile creare il database (${(e as Error).message})`);
+      throw osFailure(e, file, { what: 'impossibile creare il database' });
     }
     created = true;
+  } else {
+    // An empty regular file (checked through its descriptor): taken for a new database.
+    refuseReadOnly(file);
+    restrictedFrom = restrictDatabaseToOwner(file);
   }
-  chmodSync(file, 0o600);
-  const db = openRaw(file);
+  let db: Db | undefined;
   try {
+    db = openRaw(file);
     // 16 KB pages (SQLite's default is 4 KB), set before the first table: a delivery row is about
     // 200 bytes and an import writes them by the million; with bigger pages the B-trees are
     // shallower and a million-row import writes about 15% faster (measured with npm run bench).
@@ -139,25 +186,31 @@ export function initDatabase(file: string): { created: boolean; migrated: number
     db.pragma(`page_size = ${PAGE_SIZE}`);
     configure(db);
     const migrated = migrate(db, 0);
-    return { created, migrated, version: SCHEMA_VERSION };
-  } finally {
     db.close();
+    return { created, migrated, version: SCHEMA_VERSION, ...(restrictedFrom === undefined ? {} : { restrictedFrom }) };
+  } catch (e) {
+    db?.close();
+    // A database this run created and could not finish (a full disk) is not left half made.
+    if (created) for (const f of [file, `${file}-wal`, `${file}-shm`, `${file}-journal`]) rmSync(f, { force: true });
+    throw e;
   }
 }
 
-/** Opens an existing database for a command; applies pending migrations. */
+/**
+ * Opens an existing database for a command; applies pending migrations. A command that writes
+ * is refused up front when this user may not write the database (`readonly` commands only read).
+ */
 export function openDatabase(file: string, opts: { readonly?: boolean } = {}): Db {
-  if (!existsSync(file)) {
-    throw new UsageError(`nessun database in ${file}`, 'crealo con "dote init" oppure indica --db PERCORSO');
-  }
-  refuseDirectory(file);
+  refuseUnusablePath(file, false);
   if (statSync(file).size === 0 || !looksLikeSqlite(file)) refuseForeign(file);
+  if (!opts.readonly) refuseReadOnly(file);
   const db = openRaw(file);
   const v = versionOf(db);
   if (v === null) {
     db.close();
     refuseForeign(file);
   }
+  warnIfShared(file);
   configure(db);
   // An older schema is brought up to date by any command, reading ones too: they may read what
   // a migration adds.

@@ -1,8 +1,9 @@
 /**
- * SQLite's errors in the user's words, in one place: main.ts maps any error that escapes a
- * command through here, and the import writer thread uses the same test for the same message.
+ * SQLite's errors in the user's words: main.ts maps any error that escapes a command through
+ * here, and the import writer thread uses the same test for the same message. The words
+ * themselves are in os-errors.ts, shared with every other file the program reads or writes.
  */
-import { DatabaseBusyError } from '../errors.js';
+import { errorCode, fromOsError, isBusyCode } from '../os-errors.js';
 
 /**
  * SQLite gave up waiting for a lock that another connection holds (the busy timeout of
@@ -10,11 +11,18 @@ import { DatabaseBusyError } from '../errors.js';
  * (SQLITE_BUSY_SNAPSHOT…), as better-sqlite3 reports them in `code`.
  */
 export function isDatabaseBusy(e: unknown): boolean {
-  const code = (e as { code?: unknown } | null)?.code;
-  return typeof code === 'string' && /^SQLITE_(BUSY|LOCKED)(_|$)/.test(code);
+  return isBusyCode(errorCode(e));
 }
 
-/** The typed error for a database error the user can do something about; any other is returned as it is. */
-export function fromDatabaseError(e: unknown): unknown {
-  return isDatabaseBusy(e) ? new DatabaseBusyError() : e;
+/**
+ * The typed error for a database or file error the user can do something about (busy,
+ * read-only, disk full, a missing folder…), naming the database file for SQLite's errors (they
+ * carry no path) and the file for the system's; any other error is returned as it is.
+ */
+export function fromDatabaseError(e: unknown, dbPath?: string): unknown {
+  const code = errorCode(e);
+  if (code === undefined) return e;
+  if (code.startsWith('SQLITE_')) return fromOsError(e, dbPath);
+  const file = (e as { path?: unknown }).path;
+  return fromOsError(e, typeof file === 'string' ? file : undefined);
 }

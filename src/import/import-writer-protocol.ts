@@ -199,5 +199,5 @@ export interface MaybeOutcome {
   added: [number, 'c' | 't', string, string, number][];
 }
 
-/** A failure says whether it was a busy database (the user's to retry) or anything else (a bug). */
-export type WriterOutcome = { ok: true; drained: MaybeOutcome } | { ok: true; committed: boolean } | { ok: false; error: string; busy?: boolean };
+/** A failure says whether it was a busy database (the user's to retry), its system or SQLite code (a full disk…: said in Italian), or anything else (a bug). */
+export type WriterOutcome = { ok: true; drained: MaybeOutcome } | { ok: true; committed: boolean } | { ok: false; error: string; busy?: boolean; code?: string };

@@ -18,6 +18,7 @@ import { recordHistory } from '../db/storia.js';
 import type { Db } from '../db/connection.js';
 import { commitImport, openImportConnection, prepareImportStatements, rollbackImport, type FileInserts, type ImportStatements } from '../db/sqlite/import-statements.js';
 import { isDatabaseBusy } from '../db/errors.js';
+import { errorCode } from '../os-errors.js';
 import { InternalError } from '../errors.js';
 import { sessionKey } from '../domain/sessione.js';
 import { erogazioneUpdate, sameErogazione, sameTimesheet, timesheetUpdate, type ImportUpdate, type StoredErogazione, type StoredTimesheet } from './import-compare.js';
@@ -35,7 +36,7 @@ function signal(state: number): void {
 
 /** A failure as the main thread reports it: a busy database in the user's words there (DatabaseBusyError), anything else as it is. */
 function failure(e: unknown): WriterOutcome {
-  return { ok: false, error: String((e as Error)?.message ?? e), busy: isDatabaseBusy(e) };
+  return { ok: false, error: String((e as Error)?.message ?? e), busy: isDatabaseBusy(e), code: errorCode(e) };
 }
 
 function failAtStart(e: unknown): never {

@@ -8,7 +8,8 @@
  * the commit or rollback.
  */
 import { MessageChannel, Worker, receiveMessageOnPort, type MessagePort } from 'node:worker_threads';
-import { DatabaseBusyError, InternalError } from '../errors.js';
+import { DatabaseBusyError, DoteError, InternalError } from '../errors.js';
+import { fromOsError } from '../os-errors.js';
 import type { HistoryEntry } from '../db/storia.js';
 import { BatchBuilder, Op, State, type MaybeOutcome, type WriterDrain, type WriterEnd, type WriterInit, type WriterOutcome } from './import-writer-protocol.js';
 
@@ -79,7 +80,7 @@ export class ImportWriter {
   private prevTimesheet: unknown[] = [];
   private ended = false;
 
-  constructor(dbPath: string, files: string[], opts: { now: string; oggi: string }) {
+  constructor(private readonly dbPath: string, files: string[], opts: { now: string; oggi: string }) {
     const input = new MessageChannel();
     const result = new MessageChannel();
     const death = new MessageChannel();
@@ -122,6 +123,11 @@ export class ImportWriter {
     this.ended = true;
     const what = 'importazione non riuscita, nessuna riga importata';
     if (m && !m.ok && m.busy) throw new DatabaseBusyError(what);
+    if (m && !m.ok && m.code) {
+      // A full disk, a read-only database…: the user's situation, in the words of os-errors.ts.
+      const mapped = fromOsError(Object.assign(new Error(m.error), { code: m.code }), this.dbPath, { what });
+      if (mapped instanceof DoteError) throw mapped;
+    }
     const why = m && !m.ok ? m.error : 'il thread di scrittura si è interrotto';
     throw new InternalError(`${what}: ${why}`);
   }

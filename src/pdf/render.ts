@@ -25,6 +25,7 @@
 import PDFDocument from 'pdfkit';
 import { readFileSync } from 'node:fs';
 import { UsageError } from '../errors.js';
+import { osReason } from '../os-errors.js';
 import { FONT_GRASSETTO, FONT_REGOLARE } from './fonts.js';
 import type { Blocco, Cella, Colonna, Documento, Stile, Stili } from './model.js';
 
@@ -116,8 +117,8 @@ export function checkLogo(file: string): Buffer {
   let data: Buffer;
   try {
     data = readFileSync(file);
-  } catch {
-    throw new UsageError(`logo dell'ente: il file ${file} non si apre`, 'correggi il percorso con "dote ente imposta --logo FILE"');
+  } catch (e) {
+    throw new UsageError(`logo dell'ente: il file ${file} non si apre (${osReason(e, file)?.reason ?? 'file non leggibile'})`, 'correggi il percorso con "dote ente imposta --logo FILE"');
   }
   const pngSig = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
   if (data.subarray(0, 8).equals(pngSig)) {

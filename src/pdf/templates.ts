@@ -10,10 +10,11 @@
  * has one the document does not know, or uses an unknown placeholder fails to load with a
  * message naming the template, its file and the field.
  */
-import { copyFileSync, existsSync, readFileSync } from 'node:fs';
+import { copyFileSync, existsSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import { UsageError } from '../errors.js';
+import { osFailure, readNamedFile } from '../os-errors.js';
 import { packagePath } from '../paths.js';
 import type { Stile, Stili } from './model.js';
 
@@ -310,9 +311,10 @@ export function validateTemplate(nome: string, raw: unknown): { stili: Stili; te
 export function loadTemplate(nome: string, dir: string | undefined): Template {
   specOf(nome);
   const src = templateSource(nome, dir);
+  const text = readNamedFile(`modello "${nome}" (${src.file})`, src.file, 'utf8');
   let raw: unknown;
   try {
-    raw = JSON.parse(readFileSync(src.file, 'utf8'));
+    raw = JSON.parse(text);
   } catch (e) {
     throw new UsageError(`modello "${nome}" (${src.file}): non è un file JSON leggibile (${(e as Error).message})`);
   }
@@ -337,6 +339,10 @@ export function exportTemplate(nome: string, dir: string): string {
   if (!existsSync(dir)) throw new UsageError(`la cartella ${dir} non esiste`);
   const dest = path.join(dir, `${nome}.json`);
   if (existsSync(dest)) throw new UsageError(`${dest} esiste già: non lo sovrascrivo`, 'spostalo o scegli un\'altra cartella');
-  copyFileSync(builtinTemplateFile(nome), dest);
+  try {
+    copyFileSync(builtinTemplateFile(nome), dest);
+  } catch (e) {
+    throw osFailure(e, dest, { what: 'impossibile scrivere il modello' });
+  }
   return dest;
 }

@@ -7,6 +7,7 @@ import { createHash } from 'node:crypto';
 import { closeSync, fsyncSync, openSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import { UsageError } from '../errors.js';
+import { osFailure } from '../os-errors.js';
 
 /** Refuses, before any work, an output whose folder does not exist or is not a folder. */
 export function checkOutputFolder(file: string): void {
@@ -46,7 +47,7 @@ export function writeAtomically(file: string, data: Buffer): Written {
   } catch (e) {
     if (fd !== undefined) closeSync(fd);
     rmSync(tmp, { force: true });
-    throw new UsageError(`-o ${file}: scrittura non riuscita (${(e as Error).message})`);
+    throw osFailure(e, `-o ${file}`, { file, what: 'scrittura non riuscita' });
   }
   return { file, bytes: data.length, sha256: createHash('sha256').update(data).digest('hex') };
 }

@@ -4,7 +4,7 @@
  * One check serves `verifica` and, later, `prepara`: the same findings, the same amount.
  */
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { readNamedFile } from '../os-errors.js';
 import path from 'node:path';
 import { loadCatalogues } from '../bandi/load.js';
 import type { Repositories, Store } from '../db/store.js';
@@ -176,12 +176,7 @@ export async function aggiungiOutput(store: Store, ctx: DoteCtx, id: string, ser
   const data = actionDate(o.data, ctx.oggi);
   let sha256: string | null = null;
   if (o.file !== undefined) {
-    try {
-      sha256 = createHash('sha256').update(readFileSync(o.file)).digest('hex');
-    } catch (e) {
-      const code = (e as NodeJS.ErrnoException).code;
-      throw new UsageError(`--file ${o.file}: ${code === 'ENOENT' ? 'file inesistente' : code === 'EISDIR' ? 'è una cartella, non un file' : 'file non leggibile'}`);
-    }
+    sha256 = createHash('sha256').update(readNamedFile(`--file ${o.file}`, o.file)).digest('hex');
   }
   const code = servizio.toUpperCase();
   return store.write(async (r) => {

@@ -4,6 +4,8 @@
  * exit 2, as `dote importa` does (test/cli/importa.test.ts), never with an internal error.
  */
 import Database from 'better-sqlite3';
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { JC, jobCoach, refused, setup, type Env } from './erogazione-setup.js';
 
@@ -42,5 +44,38 @@ describe('a database locked by another writer', () => {
     // The lock gone, the same commands go through.
     expect(env.run(sede).status).toBe(0);
     expect(env.run(erogazione).status).toBe(0);
+  });
+
+  it('DOTE_BUSY_TIMEOUT_MS sets the wait, the same for every writing command (importa too); a bad value is a usage error', { timeout: 60_000 }, () => {
+    const env = setup();
+    envs.push(env);
+    jobCoach(env);
+    const csv = path.join(env.dir, 'calendario.csv');
+    writeFileSync(csv, `id_dote;servizio;data;ora_inizio;ora_fine;professionista\n${JC};JC-AL;28/06/2022;10:00;12:00;P01\n`);
+    const commands = [
+      ['sede', 'aggiungi', 'Milano', '--comune', 'Milano'],
+      ['erogazione', 'aggiungi', JC, '--servizio', 'JC-AL', '--professionista', 'P01', '--data', '28/06/2022', '--inizio', '10:00', '--fine', '12:00', '--oggi', '2022-06-27'],
+      ['importa', csv, '--oggi', '2022-06-29'],
+    ];
+    const other = new Database(env.db);
+    other.pragma('busy_timeout = 0');
+    other.exec('BEGIN IMMEDIATE');
+    try {
+      for (const args of commands) {
+        const started = Date.now();
+        const r = env.run(args, { DOTE_BUSY_TIMEOUT_MS: '1200' });
+        const ms = Date.now() - started;
+        expect(r.status, args.join(' ')).toBe(2);
+        expect(r.stderr, args.join(' ')).toMatch(/^dote: (importazione non riuscita, nessuna riga importata: )?il database è in uso da un altro processo .*: riprova quando è terminato\n$/);
+        expect(ms, args.join(' ')).toBeGreaterThanOrEqual(1_100);
+        expect(ms, args.join(' ')).toBeLessThan(4_500);
+      }
+    } finally {
+      other.exec('ROLLBACK');
+      other.close();
+    }
+    const bad = env.run(commands[0]!, { DOTE_BUSY_TIMEOUT_MS: 'cinque' });
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toBe('dote: DOTE_BUSY_TIMEOUT_MS: "cinque" non è un numero intero di millisecondi\nsuggerimento: es. DOTE_BUSY_TIMEOUT_MS=10000 per aspettare 10 secondi\n');
   });
 });

@@ -7,7 +7,7 @@
  */
 import { createRequire } from 'node:module';
 import type { Statement } from 'better-sqlite3';
-import { BUSY_TIMEOUT_MS, type Db } from '../connection.js';
+import { busyTimeoutMs, type Db } from '../connection.js';
 import { FREED_STATES_SQL } from '../states.js';
 import { BatchInsert } from './batch-insert.js';
 
@@ -19,14 +19,14 @@ const require = createRequire(import.meta.url);
  */
 export function openImportConnection(dbPath: string): Db {
   const Database = require('better-sqlite3') as typeof import('better-sqlite3');
-  const db = new Database(dbPath, { timeout: BUSY_TIMEOUT_MS });
+  const db = new Database(dbPath, { timeout: busyTimeoutMs() });
   // No foreign-key checks on this connection: the main thread has resolved every dote,
   // professional and sede a row refers to in this same database (a row naming an unknown one is
   // a field/value error, and any error rolls the whole import back), and the write lock held
   // from before the first read to the commit means none can disappear in between. The checks
   // would cost a tenth of the writing.
   db.pragma('foreign_keys = OFF');
-  db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
+  db.pragma(`busy_timeout = ${busyTimeoutMs()}`);
   db.pragma('synchronous = NORMAL');
   // A page cache of 32 MB (SQLite's default is 2 MB) for the index pages a long transaction
   // touches again and again; bounded, whatever the number of rows. More did not help here.
