@@ -42,7 +42,7 @@ export function impresaCommand(): Command {
       const { withStore } = await import('../db/store.js');
       const { mostraImpresa } = await import('../use-cases/liquidazione.js');
       const { formatImpresa } = await import('../output/liquidazione.js');
-      const v = await withStore(ctx.dbPath, (store) => mostraImpresa(store, ctx, id));
+      const v = await withStore(ctx.dbPath, (store) => mostraImpresa(store, ctx, id), { readonly: true });
       if (ctx.json) printJson(v);
       else out(formatImpresa(v));
     });
