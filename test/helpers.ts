@@ -1,7 +1,7 @@
 /** Test helpers: a temp folder per test, and `dote` run as a real process against a real SQLite file. */
 import { spawnSync } from 'node:child_process';
 import Database from 'better-sqlite3';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -75,6 +75,7 @@ export function dumpDb(file: string, tables?: readonly string[]): Record<string,
  * path on every imported row (`file`), no file_importato table. For the migration tests.
  */
 export const DOWNGRADE_TO_SCHEMA_2 = `
+  ALTER TABLE ente DROP COLUMN conservazione_anni;
   DROP TABLE liquidazione_file;
   ALTER TABLE liquidazione DROP COLUMN importo_cent;
   ALTER TABLE liquidazione DROP COLUMN limite_pec;
@@ -98,4 +99,13 @@ export function sql<T = unknown>(file: string, q: string, ...params: unknown[]):
   } finally {
     db.close();
   }
+}
+
+/** The fixture databases of older schema versions (fixtures/db/make-fixtures.mjs made them). */
+export const OLD_SCHEMA_VERSIONS = [1, 2, 3, 4] as const;
+
+/** A copy of fixtures/db/schema-N.db at `dest` (the fixture itself is never opened by dote). */
+export function copyFixtureDb(version: number, dest: string): string {
+  copyFileSync(path.join(FIXTURES, 'db', `schema-${version}.db`), dest);
+  return dest;
 }

@@ -13,7 +13,7 @@ import { UsageError } from '../errors.js';
 export type Db = BetterSqlite3.Database;
 type Statement = BetterSqlite3.Statement;
 
-export const MIGRATIONS: readonly string[] = ['001-init.sql', '002-erogazione-senza-indice-data.sql', '003-file-importato.sql', '004-contratti-output.sql', '005-liquidazione-file.sql'];
+export const MIGRATIONS: readonly string[] = ['001-init.sql', '002-erogazione-senza-indice-data.sql', '003-file-importato.sql', '004-contratti-output.sql', '005-liquidazione-file.sql', '006-conservazione.sql'];
 export const SCHEMA_VERSION = MIGRATIONS.length;
 const APP_MARK = 'dote';
 /**

@@ -89,7 +89,7 @@ describe('dote init', () => {
     expect(r.json().map((s: any) => s.nome)).toEqual(['Cremona']);
     const after = new Database(d.db, { readonly: true });
     try {
-      expect(after.prepare("SELECT valore FROM meta WHERE chiave = 'schema_version'").pluck().get()).toBe('5');
+      expect(after.prepare("SELECT valore FROM meta WHERE chiave = 'schema_version'").pluck().get()).toBe('6');
       expect(after.prepare("SELECT count(*) FROM sqlite_master WHERE name = 'erogazione_data'").pluck().get()).toBe(0);
       expect(after.prepare("SELECT count(*) FROM pragma_table_info('erogazione') WHERE name = 'file'").pluck().get()).toBe(0);
       expect(after.prepare("SELECT count(*) FROM pragma_table_info('erogazione') WHERE name = 'file_id'").pluck().get()).toBe(1);

@@ -124,7 +124,7 @@ describe('dote importa', () => {
     const again = d.run(['importa', 'calendario.csv', 'timesheet-rossi.csv', '--json']);
     expect(again.status).toBe(0);
     expect(again.json().import.totale).toEqual({ importate: 0, presenti: 4, aggiornate: 0 });
-    expect(query(d.db, "SELECT valore FROM meta WHERE chiave = 'schema_version'")).toEqual([{ valore: '5' }]);
+    expect(query(d.db, "SELECT valore FROM meta WHERE chiave = 'schema_version'")).toEqual([{ valore: '6' }]);
     expect(
       query(d.db, "SELECT 'c' AS k, f.percorso, riga FROM erogazione e JOIN file_importato f ON f.id = e.file_id UNION ALL SELECT 't', f.percorso, riga FROM timesheet_riga t JOIN file_importato f ON f.id = t.file_id ORDER BY 1, 3"),
     ).toEqual([
