@@ -43,7 +43,7 @@ function refuseDirectory(file: string): void {
   }
 }
 
-function looksLikeSqlite(file: string): boolean {
+export function looksLikeSqlite(file: string): boolean {
   const fd = openSync(file, 'r');
   try {
     const buf = Buffer.alloc(16);
@@ -61,7 +61,7 @@ function configure(db: Db): void {
   db.pragma('synchronous = NORMAL');
 }
 
-function versionOf(db: Db): number | null {
+export function versionOf(db: Db): number | null {
   const hasMeta = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'meta'").get();
   if (!hasMeta) return null;
   const app = db.prepare("SELECT valore FROM meta WHERE chiave = 'app'").get() as { valore: string } | undefined;
