@@ -24,8 +24,13 @@ export interface RunResult {
 }
 
 /** Runs `dote ARGS` in `cwd` with a clean environment (no TTY, no colour, fixed operator). */
-export function dote(args: readonly string[], opts: { cwd?: string; env?: Record<string, string>; input?: string } = {}): RunResult {
-  const r = spawnSync(process.execPath, [DOTE, ...args], {
+/** `umask`: run under that umask (through sh), e.g. 0 to check that written files are owner-only anyway. */
+export function dote(args: readonly string[], opts: { cwd?: string; env?: Record<string, string>; input?: string; umask?: number } = {}): RunResult {
+  const [cmd, argv] =
+    opts.umask === undefined
+      ? [process.execPath, [DOTE, ...args]]
+      : ['sh', ['-c', `umask ${opts.umask.toString(8).padStart(3, '0')}; exec "$0" "$@"`, process.execPath, DOTE, ...args]];
+  const r = spawnSync(cmd, argv, {
     cwd: opts.cwd ?? ROOT,
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', USER: 'test', NO_COLOR: '1', TZ: 'Europe/Rome', ...opts.env },
     input: opts.input ?? '',
