@@ -19,20 +19,12 @@ import {
   scrubSnapshot,
 } from '../domain/anonimizzazione.js';
 import { requireDestinatario } from './destinatario.js';
+import { parse as parseSnapshot } from './storia.js';
 
 /** What `esporta` gives: every row, history snapshots as objects. */
 export interface Esportazione extends Omit<DatiPersona, 'storia'> {
   esportatoIl: string;
   storia: Record<string, unknown>[];
-}
-
-function parseSnapshot(json: string | null): unknown {
-  if (json === null) return null;
-  try {
-    return JSON.parse(json);
-  } catch {
-    return json;
-  }
 }
 
 /** `destinatario esporta CF`: everything held about the person. */
