@@ -200,7 +200,10 @@ export function destinatarioCommand(): Command {
       const { formatDateIt } = await import('../domain/dates.js');
       const v = await withStore(ctx.dbPath, (store) => anonimizzaDestinatario(store, cf, ctx));
       if (ctx.json) printJson(v);
-      else out(`Destinatario anonimizzato: ora è ${v.destinatario} (${v.doti} ${v.doti === 1 ? 'dote' : 'doti'}, ultima conclusa il ${formatDateIt(v.fineUltimaDote)}; conservazione ${v.conservazioneAnni} ${v.conservazioneAnni === 1 ? 'anno' : 'anni'}).`);
+      else {
+        const fine = v.doti ? `${v.doti} ${v.doti === 1 ? 'dote' : 'doti'}, fine dell'ultima il ${formatDateIt(v.fineUltimaDote)}` : `nessuna dote, registrato il ${formatDateIt(v.fineUltimaDote)}`;
+        out(`Destinatario anonimizzato: ora è ${v.destinatario} (${fine}; conservazione ${v.conservazioneAnni} ${v.conservazioneAnni === 1 ? 'anno' : 'anni'}).`);
+      }
     });
   example(anonimizza, 'dote ente imposta --conservazione-anni 10', 'dote destinatario anonimizza RSSMRA85T10A562S --oggi 2033-01-10');
 

@@ -113,7 +113,7 @@ describe('destinatario anonimizza', () => {
     expect(done.stderr).toBe('');
     expect(done.status).toBe(0);
     const id = (sql<{ id: number }>(p.t.db, 'SELECT id FROM destinatario')[0]!).id;
-    expect(done.stdout).toBe(`Destinatario anonimizzato: ora è ANON-${id} (1 dote, ultima conclusa il 20/04/2021; conservazione 10 anni).\n`);
+    expect(done.stdout).toBe(`Destinatario anonimizzato: ora è ANON-${id} (1 dote, fine dell'ultima il 20/04/2021; conservazione 10 anni).\n`);
 
     // No trace of the person in any table, history snapshots included.
     const all = JSON.stringify(dumpDb(p.t.db));
@@ -149,6 +149,21 @@ describe('destinatario anonimizza', () => {
     expect(r.status).toBe(1);
     expect(r.stderr).toBe('dote: RSSMRA80A01D150J: la dote CR-A è ancora aperta (ATTIVA); i dati servono finché non è conclusa e liquidata\n');
     expect(dumpDb(d.db)).toEqual(before);
+  });
+
+  it('a person with no doti: the period runs from their registration', () => {
+    const d = withDb();
+    cleanups.push(d.cleanup);
+    const run = (args: string[], oggi: string) => d.run(args, { DOTE_OGGI: oggi });
+    expect(run(['ente', 'imposta', '--nome', 'Coop', '--conservazione-anni', '1'], '2022-03-10').status).toBe(0);
+    expect(run(['destinatario', 'aggiungi', '--cf', CF, '--nome', 'Mario', '--cognome', 'Rossi'], '2022-03-10').status).toBe(0);
+    const early = run(['destinatario', 'anonimizza', CF], '2023-03-09');
+    expect(early.status).toBe(1);
+    expect(early.stderr).toBe('dote: RSSMRA80A01D150J: i dati vanno ancora conservati, si potranno anonimizzare dal 10/03/2023 (1 anno dalla registrazione, il 10/03/2022)\n');
+    const done = run(['destinatario', 'anonimizza', CF], '2023-03-10');
+    expect(done.status, done.stderr).toBe(0);
+    expect(done.stdout).toBe('Destinatario anonimizzato: ora è ANON-1 (nessuna dote, registrato il 10/03/2022; conservazione 1 anno).\n');
+    expect(sql(d.db, 'SELECT cf, data_nascita, anonimizzato_il FROM destinatario')).toEqual([{ cf: 'ANON-1', data_nascita: null, anonimizzato_il: '2023-03-10' }]);
   });
 
   it('ente imposta --conservazione-anni: shown, checked, cleared with ""', () => {
