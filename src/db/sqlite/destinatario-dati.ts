@@ -4,6 +4,7 @@
  * through dote.destinatario_id; timesheet rows and history entries through the dote they name.
  */
 import { cachedStatement, type Db } from '../connection.js';
+import { InternalError } from '../../errors.js';
 import type { DatiPersona, TestoPersona } from '../destinatario-repository.js';
 import type { DoteFine } from '../../domain/anonimizzazione.js';
 
@@ -78,6 +79,6 @@ export function textsNaming(db: Db, id: number): TestoPersona[] {
 export function setText(db: Db, t: TestoPersona, valore: string): void {
   // Table and column come from TEXTS above, never from input.
   const known = TEXTS.some(([tabella, colonna]) => tabella === t.tabella && colonna === t.colonna);
-  if (!known) throw new Error(`testo sconosciuto: ${t.tabella}.${t.colonna}`);
+  if (!known) throw new InternalError(`testo sconosciuto: ${t.tabella}.${t.colonna}`);
   cachedStatement(db, `UPDATE ${t.tabella} SET ${t.colonna} = @valore WHERE rowid = @riga`).run({ valore, riga: t.riga });
 }
