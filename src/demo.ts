@@ -10,10 +10,11 @@
  * it runs, in fixtures/demo.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { packagePath } from './paths.js';
 import { splitCommandLine } from './cli-options/command-line.js';
+import { mkdirOwnerOnly } from './files/owner-only.js';
 
 const OUT = path.resolve(process.env.DOTE_DEMO_DIR ?? 'demo-output');
 const DB = path.join(OUT, 'demo.db');
@@ -50,7 +51,7 @@ function csvFiles(sub: string): string[] {
 }
 
 rmSync(OUT, { recursive: true, force: true });
-mkdirSync(OUT, { recursive: true });
+mkdirOwnerOnly(OUT);
 process.stdout.write(`Demo di dote: database in ${OUT}, file di prova in ${DEMO} (oggi = ${OGGI})\n`);
 run(['init']);
 const setup = path.join(DEMO, 'setup.txt');

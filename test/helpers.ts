@@ -1,7 +1,7 @@
 /** Test helpers: a temp folder per test, and `dote` run as a real process against a real SQLite file. */
 import { spawnSync } from 'node:child_process';
 import Database from 'better-sqlite3';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -24,8 +24,13 @@ export interface RunResult {
 }
 
 /** Runs `dote ARGS` in `cwd` with a clean environment (no TTY, no colour, fixed operator). */
-export function dote(args: readonly string[], opts: { cwd?: string; env?: Record<string, string>; input?: string } = {}): RunResult {
-  const r = spawnSync(process.execPath, [DOTE, ...args], {
+/** `umask`: run under that umask (through sh), e.g. 0 to check that written files are owner-only anyway. */
+export function dote(args: readonly string[], opts: { cwd?: string; env?: Record<string, string>; input?: string; umask?: number } = {}): RunResult {
+  const [cmd, argv] =
+    opts.umask === undefined
+      ? [process.execPath, [DOTE, ...args]]
+      : ['sh', ['-c', `umask ${opts.umask.toString(8).padStart(3, '0')}; exec "$0" "$@"`, process.execPath, DOTE, ...args]];
+  const r = spawnSync(cmd, argv, {
     cwd: opts.cwd ?? ROOT,
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', USER: 'test', NO_COLOR: '1', TZ: 'Europe/Rome', ...opts.env },
     input: opts.input ?? '',
@@ -79,6 +84,7 @@ export { SCHEMA_VERSION } from '../src/db/connection.js';
 
 export const DOWNGRADE_TO_SCHEMA_2 = `
   DROP TABLE impresa;
+  ALTER TABLE ente DROP COLUMN conservazione_anni;
   DROP TABLE liquidazione_file;
   ALTER TABLE liquidazione DROP COLUMN importo_cent;
   ALTER TABLE liquidazione DROP COLUMN limite_pec;
@@ -102,4 +108,13 @@ export function sql<T = unknown>(file: string, q: string, ...params: unknown[]):
   } finally {
     db.close();
   }
+}
+
+/** The fixture databases of older schema versions (fixtures/db/make-fixtures.mjs made them). */
+export const OLD_SCHEMA_VERSIONS = [1, 2, 3, 4] as const;
+
+/** A copy of fixtures/db/schema-N.db at `dest` (the fixture itself is never opened by dote). */
+export function copyFixtureDb(version: number, dest: string): string {
+  copyFileSync(path.join(FIXTURES, 'db', `schema-${version}.db`), dest);
+  return dest;
 }

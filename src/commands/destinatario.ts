@@ -172,6 +172,41 @@ export function destinatarioCommand(): Command {
     'dote destinatario misura RSSMRA85T10A562S --tipo DUL --dal 2021-01-15',
   );
 
-  for (const c of [aggiungi, modifica, elenco, mostra, misura]) cmd.addCommand(c);
+  const esporta = new Command('esporta')
+    .description('tutto ciò che il database contiene su una persona (diritto di accesso, GDPR art. 15), in JSON su stdout o in un file')
+    .argument('<cf>', 'codice fiscale')
+    .option('-o, --output <file>', 'scrive il JSON in FILE (leggibile solo dal proprietario) invece che su stdout')
+    .action(async (cf: string, raw: { output?: string }) => {
+      const ctx = context();
+      const { withStore } = await import('../db/store.js');
+      const { esportaDestinatario } = await import('../use-cases/destinatario-dati.js');
+      const v = await withStore(ctx.dbPath, (store) => esportaDestinatario(store, cf, ctx.oggi), { readonly: true });
+      if (raw.output === undefined) return printJson(v);
+      const { writeAtomically } = await import('../files/owner-only.js');
+      const w = writeAtomically(raw.output, Buffer.from(`${JSON.stringify(v, null, 2)}\n`));
+      const cfEsportato = String(v.destinatario.cf);
+      if (ctx.json) printJson({ destinatario: cfEsportato, file: w.file, bytes: w.bytes, sha256: w.sha256 });
+      else out(`Dati di ${cfEsportato} esportati in ${w.file}: ${v.doti.length} ${v.doti.length === 1 ? 'dote' : 'doti'}, ${v.erogazioni.length} ${v.erogazioni.length === 1 ? 'erogazione' : 'erogazioni'}, ${v.storia.length} ${v.storia.length === 1 ? 'voce' : 'voci'} di storico.`);
+    });
+  example(esporta, 'dote destinatario esporta RSSMRA85T10A562S > rossi.json', 'dote destinatario esporta RSSMRA85T10A562S -o rossi.json');
+
+  const anonimizza = new Command('anonimizza')
+    .description("toglie l'identità di una persona (codice fiscale, nomi, nascita, recapiti, testi liberi) trascorso il periodo di conservazione dalla fine dell'ultima dote; restano ore, importi e conteggi")
+    .argument('<cf>', 'codice fiscale')
+    .action(async (cf: string) => {
+      const ctx = context();
+      const { withStore } = await import('../db/store.js');
+      const { anonimizzaDestinatario } = await import('../use-cases/destinatario-dati.js');
+      const { formatDateIt } = await import('../domain/dates.js');
+      const v = await withStore(ctx.dbPath, (store) => anonimizzaDestinatario(store, cf, ctx));
+      if (ctx.json) printJson(v);
+      else {
+        const fine = v.doti ? `${v.doti} ${v.doti === 1 ? 'dote' : 'doti'}, fine dell'ultima il ${formatDateIt(v.fineUltimaDote)}` : `nessuna dote, registrato il ${formatDateIt(v.fineUltimaDote)}`;
+        out(`Destinatario anonimizzato: ora è ${v.destinatario} (${fine}; conservazione ${v.conservazioneAnni} ${v.conservazioneAnni === 1 ? 'anno' : 'anni'}).`);
+      }
+    });
+  example(anonimizza, 'dote ente imposta --conservazione-anni 10', 'dote destinatario anonimizza RSSMRA85T10A562S --oggi 2033-01-10');
+
+  for (const c of [aggiungi, modifica, elenco, mostra, misura, esporta, anonimizza]) cmd.addCommand(c);
   return example(cmd, 'dote destinatario aggiungi --cf RSSMRA85T10A562S --nome Mario --cognome Rossi --l68 --did', 'dote destinatario mostra RSSMRA85T10A562S');
 }

@@ -3,8 +3,17 @@ import { context, example, out, printJson } from '../command-kit.js';
 import { defineOptions } from '../cli-options/define.js';
 
 /** `ente imposta [--nome …] [--codice …] [--indirizzo …] [--pec …] [--iban …] [--logo FILE] [--rappresentante …]`: `--pec` an address; the IBAN and the logo are checked by the use case. */
-export const impostaOptions = defineOptions(({ z, text, email, clearable }) =>
-  z.object({ nome: text(), codice: text(), indirizzo: text(), pec: clearable(email('--pec')), iban: text(), logo: text(), rappresentante: text() }),
+export const impostaOptions = defineOptions(({ z, text, email, clearable, integer }) =>
+  z.object({
+    nome: text(),
+    codice: text(),
+    indirizzo: text(),
+    pec: clearable(email('--pec')),
+    iban: text(),
+    logo: text(),
+    rappresentante: text(),
+    conservazioneAnni: clearable(integer('--conservazione-anni', { min: 1, max: 100, expected: 'un numero intero di anni, da 1 a 100' })),
+  }),
 );
 
 export function enteCommand(): Command {
@@ -19,6 +28,7 @@ export function enteCommand(): Command {
     .option('--iban <iban>', 'IBAN per la liquidazione, controllato (spazi ammessi)')
     .option('--logo <file>', 'logo PNG o JPEG per le stampe')
     .option('--rappresentante <nome>', 'rappresentante legale (firma PIP e richieste di liquidazione)')
+    .option('--conservazione-anni <anni>', "per quanti anni dalla fine dell'ultima dote si conservano i dati di una persona; poi \"destinatario anonimizza\" li toglie")
     .action(async (raw: unknown) => {
       const opts = await impostaOptions.parse(raw);
       const ctx = context();

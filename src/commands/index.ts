@@ -25,6 +25,18 @@ export const COMMANDS: readonly CommandEntry[] = [
     load: async () => (await import('./init.js')).initCommand,
   },
   {
+    name: 'backup',
+    term: 'backup [opzioni] <file>',
+    description: 'copia di sicurezza del database in un file (coerente anche mentre altri comandi scrivono), leggibile solo dal proprietario',
+    load: async () => (await import('./backup.js')).backupCommand,
+  },
+  {
+    name: 'ripristina',
+    term: 'ripristina <file>',
+    description: 'rimette in uso una copia di sicurezza (aggiornata allo schema attuale); il database attuale resta da parte con la data di --oggi nel nome',
+    load: async () => (await import('./ripristina.js')).ripristinaCommand,
+  },
+  {
     name: 'bandi',
     term: 'bandi',
     description: 'elenca i bandi caricati (inclusi quelli di --catalogo)',

@@ -16,7 +16,7 @@ import { fileMode, refuseReadOnly, refuseUnusablePath, restrictToOwner, sharedMo
 export type Db = BetterSqlite3.Database;
 type Statement = BetterSqlite3.Statement;
 
-export const MIGRATIONS: readonly string[] = ['001-init.sql', '002-erogazione-senza-indice-data.sql', '003-file-importato.sql', '004-contratti-output.sql', '005-liquidazione-file.sql', '006-impresa.sql'];
+export const MIGRATIONS: readonly string[] = ['001-init.sql', '002-erogazione-senza-indice-data.sql', '003-file-importato.sql', '004-contratti-output.sql', '005-liquidazione-file.sql', '006-impresa.sql', '007-conservazione.sql'];
 export const SCHEMA_VERSION = MIGRATIONS.length;
 const APP_MARK = 'dote';
 /**
@@ -54,7 +54,7 @@ function openRaw(file: string): Db {
   }
 }
 
-function looksLikeSqlite(file: string): boolean {
+export function looksLikeSqlite(file: string): boolean {
   const fd = openSync(file, 'r');
   try {
     const buf = Buffer.alloc(16);
@@ -72,7 +72,7 @@ function configure(db: Db): void {
   db.pragma('synchronous = NORMAL');
 }
 
-function versionOf(db: Db): number | null {
+export function versionOf(db: Db): number | null {
   const hasMeta = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'meta'").get();
   if (!hasMeta) return null;
   const app = db.prepare("SELECT valore FROM meta WHERE chiave = 'app'").get() as { valore: string } | undefined;

@@ -12,6 +12,8 @@ export interface EnteRow {
   iban: string | null;
   logo: string | null;
   rappresentante_legale: string | null;
+  /** Years a person's identity is kept after the end of their last dote (migration 006); null: not set. */
+  conservazione_anni: number | null;
   aggiornato_il: string;
 }
 

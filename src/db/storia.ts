@@ -8,7 +8,7 @@ import { cachedStatement, type Db } from './connection.js';
 
 export interface HistoryEntry {
   doteId: string;
-  entita: 'dote' | 'pip' | 'attivita' | 'erogazione' | 'timesheet' | 'contratto' | 'impresa' | 'output' | 'liquidazione';
+  entita: 'dote' | 'pip' | 'attivita' | 'erogazione' | 'timesheet' | 'contratto' | 'impresa' | 'output' | 'liquidazione' | 'destinatario';
   entitaId: string | number;
   azione: string;
   operatore: string;

@@ -10,7 +10,7 @@ import type { DoteCtx } from '../use-cases/dote-load.js';
 import { loadTemplate } from '../pdf/templates.js';
 import type { Documento } from '../pdf/model.js';
 import type { Sostituzione } from '../pdf/render.js';
-import { checkOutputFolder, writeAtomically } from '../pdf/write.js';
+import { checkOutputFolder, writeAtomically } from '../files/owner-only.js';
 import { registroData } from '../use-cases/stampa-registro.js';
 import { registroDocumento } from './registro.js';
 import { pipData } from '../use-cases/stampa-pip.js';

@@ -13,6 +13,7 @@ export function formatEnte(v: EnteView): string {
     ['IBAN', v.iban ? formatIban(v.iban) : null],
     ['Logo', v.logo],
     ['Rappresentante legale', v.rappresentante],
+    ['Conservazione dei dati', v.conservazioneAnni ? `${v.conservazioneAnni} ${v.conservazioneAnni === 1 ? 'anno' : 'anni'} dalla fine dell'ultima dote di ogni persona` : null],
     ['Aggiornato il', formatDateIt(v.aggiornatoIl)],
   ]);
 }

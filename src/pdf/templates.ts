@@ -10,7 +10,8 @@
  * has one the document does not know, or uses an unknown placeholder fails to load with a
  * message naming the template, its file and the field.
  */
-import { copyFileSync, existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { writeAtomically } from '../files/owner-only.js';
 import path from 'node:path';
 import { z } from 'zod';
 import { UsageError } from '../errors.js';
@@ -339,10 +340,6 @@ export function exportTemplate(nome: string, dir: string): string {
   if (!existsSync(dir)) throw new UsageError(`la cartella ${dir} non esiste`);
   const dest = path.join(dir, `${nome}.json`);
   if (existsSync(dest)) throw new UsageError(`${dest} esiste già: non lo sovrascrivo`, 'spostalo o scegli un\'altra cartella');
-  try {
-    copyFileSync(builtinTemplateFile(nome), dest);
-  } catch (e) {
-    throw osFailure(e, dest, { what: 'impossibile scrivere il modello' });
-  }
+  writeAtomically(dest, readFileSync(builtinTemplateFile(nome)), dest);
   return dest;
 }

@@ -165,7 +165,7 @@ function normalizeCf(cf: string): string {
   return cf.replace(/\s+/g, '').toUpperCase();
 }
 
-async function requireDestinatario(destinatari: DestinatarioRepository, cf: string): Promise<DestinatarioRow> {
+export async function requireDestinatario(destinatari: DestinatarioRepository, cf: string): Promise<DestinatarioRow> {
   const r = await destinatari.find(normalizeCf(cf));
   if (!r) throw new RefusedError(`destinatario non trovato: nessuno con codice fiscale ${normalizeCf(cf)}`, [], 'i destinatari registrati: dote destinatario elenco');
   return r;

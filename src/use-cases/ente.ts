@@ -20,6 +20,8 @@ export interface EnteOptions {
   iban?: string;
   logo?: string;
   rappresentante?: string;
+  /** Years of retention after the end of a person's last dote; null: `--conservazione-anni ""` unsets it. */
+  conservazioneAnni?: number | null;
 }
 
 export interface EnteView {
@@ -32,6 +34,8 @@ export interface EnteView {
   /** Absolute path of a PNG or JPEG file. */
   logo: string | null;
   rappresentante: string | null;
+  /** Years a person's identity is kept after their last dote (`destinatario anonimizza`); null: not set. */
+  conservazioneAnni: number | null;
   aggiornatoIl: string;
 }
 
@@ -44,6 +48,7 @@ function toView(r: EnteRow): EnteView {
     iban: r.iban,
     logo: r.logo,
     rappresentante: r.rappresentante_legale,
+    conservazioneAnni: r.conservazione_anni,
     aggiornatoIl: r.aggiornato_il,
   };
 }
@@ -106,6 +111,7 @@ export async function impostaEnte(store: Store, opts: EnteOptions, env: { oggi: 
   if (logo !== undefined) change.logo = logo;
   const rappresentante = optionalText(opts.rappresentante);
   if (rappresentante !== undefined) change.rappresentante_legale = rappresentante;
+  if (opts.conservazioneAnni !== undefined) change.conservazione_anni = opts.conservazioneAnni;
 
   if (Object.keys(change).length === 0) throw new UsageError("niente da impostare: indica almeno un'opzione (es. --nome, --iban)");
   return store.write(async (r) => {
@@ -121,6 +127,7 @@ export async function impostaEnte(store: Store, opts: EnteOptions, env: { oggi: 
       iban: null,
       logo: null,
       rappresentante_legale: null,
+      conservazione_anni: null,
       ...current,
       ...change,
       aggiornato_il: env.oggi,

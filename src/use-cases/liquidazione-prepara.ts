@@ -8,7 +8,7 @@
  * removes the temporary folder: no DIR, no row. From the row on, import/conflict locks the dote.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmdirSync, rmSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, renameSync, rmdirSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { loadCatalogues } from '../bandi/load.js';
 import type { Store } from '../db/store.js';
@@ -16,7 +16,7 @@ import type { RichiestaFileRow, RichiestaRow } from '../db/liquidazione-reposito
 import { RefusedError, UsageError } from '../errors.js';
 import { loadTemplate, type Template } from '../pdf/templates.js';
 import type { Documento } from '../pdf/model.js';
-import { writeAtomically } from '../pdf/write.js';
+import { mkdirOwnerOnly, writeAtomically } from '../files/owner-only.js';
 import { loadDote, type DoteCtx } from './dote-load.js';
 import { avvioDote, checkLiquidazione, toContratto } from './liquidazione.js';
 import { enteIntestazione } from './stampa-registro.js';
@@ -132,7 +132,7 @@ export async function preparaLiquidazione(store: Store, ctx: DoteCtx, id: string
       };
 
       rmSync(tmp, { recursive: true, force: true });
-      mkdirSync(tmp, { mode: 0o700 });
+      mkdirOwnerOnly(tmp);
       const { renderPdf } = await import('../pdf/render.js');
       const file: FilePacchetto[] = [];
       let n = 0;

@@ -31,7 +31,8 @@ export interface StoriaView {
   voci: VoceStoria[];
 }
 
-function parse(json: string | null): unknown {
+/** A history snapshot (JSON text) as a value; text that is not JSON stays text. */
+export function parse(json: string | null): unknown {
   if (json === null) return null;
   try {
     return JSON.parse(json);

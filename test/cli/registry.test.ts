@@ -51,6 +51,7 @@ describe('dote ente', () => {
       iban: 'IT60X0542811101000000123456',
       logo: path.join(t.dir, 'logo.png'),
       rappresentante: 'Maria Bianchi',
+      conservazioneAnni: null,
       aggiornatoIl: '2022-06-28',
     });
     const text = t.run(['ente', 'mostra']);

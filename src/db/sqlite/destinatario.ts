@@ -1,7 +1,11 @@
 import { cachedStatement, type Db } from '../connection.js';
 import type { MisuraEsterna } from '../../rules/dote-one-active.js';
 import type { DestinatarioRow } from '../repo/lookup.js';
+import type { DoteFine } from '../../domain/anonimizzazione.js';
+import { anonymise, finiDoti, personalData, setText, textsNaming } from './destinatario-dati.js';
 import type {
+  DatiPersona,
+  TestoPersona,
   DestinatarioConConteggi,
   DestinatarioRepository,
   MisuraEsternaRow,
@@ -74,5 +78,25 @@ export class SqliteDestinatari implements DestinatarioRepository {
 
   async misureEsterne(destinatarioId: number): Promise<MisuraEsterna[]> {
     return cachedStatement(this.db, 'SELECT tipo, dal, al, operatore, azienda, servizi FROM misura_esterna WHERE destinatario_id = ? ORDER BY dal').all(destinatarioId) as MisuraEsterna[];
+  }
+
+  async personalData(destinatarioId: number): Promise<DatiPersona> {
+    return personalData(this.db, destinatarioId);
+  }
+
+  async finiDoti(destinatarioId: number): Promise<DoteFine[]> {
+    return finiDoti(this.db, destinatarioId);
+  }
+
+  async anonymise(destinatarioId: number, a: { cf: string; nome: string; cognome: string; oggi: string }): Promise<void> {
+    anonymise(this.db, destinatarioId, a);
+  }
+
+  async textsNaming(destinatarioId: number): Promise<TestoPersona[]> {
+    return textsNaming(this.db, destinatarioId);
+  }
+
+  async setText(t: TestoPersona, valore: string): Promise<void> {
+    setText(this.db, t, valore);
   }
 }

@@ -36,7 +36,7 @@ export class SqliteRegistry implements RegistryRepository {
   }
 
   async findEnte(): Promise<EnteRow | undefined> {
-    return cachedStatement(this.db, 'SELECT nome, codice, indirizzo, pec, iban, logo, rappresentante_legale, aggiornato_il FROM ente WHERE id = 1').get() as
+    return cachedStatement(this.db, 'SELECT nome, codice, indirizzo, pec, iban, logo, rappresentante_legale, conservazione_anni, aggiornato_il FROM ente WHERE id = 1').get() as
       | EnteRow
       | undefined;
   }
@@ -44,11 +44,12 @@ export class SqliteRegistry implements RegistryRepository {
   async saveEnte(row: EnteRow): Promise<void> {
     cachedStatement(
       this.db,
-      `INSERT INTO ente (id, nome, codice, indirizzo, pec, iban, logo, rappresentante_legale, aggiornato_il)
-       VALUES (1, @nome, @codice, @indirizzo, @pec, @iban, @logo, @rappresentante_legale, @aggiornato_il)
+      `INSERT INTO ente (id, nome, codice, indirizzo, pec, iban, logo, rappresentante_legale, conservazione_anni, aggiornato_il)
+       VALUES (1, @nome, @codice, @indirizzo, @pec, @iban, @logo, @rappresentante_legale, @conservazione_anni, @aggiornato_il)
        ON CONFLICT(id) DO UPDATE SET nome = excluded.nome, codice = excluded.codice, indirizzo = excluded.indirizzo,
          pec = excluded.pec, iban = excluded.iban, logo = excluded.logo,
-         rappresentante_legale = excluded.rappresentante_legale, aggiornato_il = excluded.aggiornato_il`,
+         rappresentante_legale = excluded.rappresentante_legale, conservazione_anni = excluded.conservazione_anni,
+         aggiornato_il = excluded.aggiornato_il`,
     ).run(row);
   }
 
