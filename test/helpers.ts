@@ -1,7 +1,7 @@
 /** Test helpers: a temp folder per test, and `dote` run as a real process against a real SQLite file. */
 import { spawnSync } from 'node:child_process';
 import Database from 'better-sqlite3';
-import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { chmodSync, copyFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -116,5 +116,7 @@ export const OLD_SCHEMA_VERSIONS = [1, 2, 3, 4] as const;
 /** A copy of fixtures/db/schema-N.db at `dest` (the fixture itself is never opened by dote). */
 export function copyFixtureDb(version: number, dest: string): string {
   copyFileSync(path.join(FIXTURES, 'db', `schema-${version}.db`), dest);
+  // Git keeps the fixture 0644; a database readable by others would be warned about.
+  chmodSync(dest, 0o600);
   return dest;
 }

@@ -15,7 +15,7 @@ import { chmodSync, chownSync, existsSync, mkdirSync, readdirSync, rmSync, statS
 import { createServer } from 'node:net';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { DOTE, ROOT, dote, dumpDb, tempDir, withDb, type RunResult } from '../helpers.js';
+import { DOTE, ROOT, SCHEMA_VERSION, dote, dumpDb, tempDir, withDb, type RunResult } from '../helpers.js';
 
 const cleanups: (() => void)[] = [];
 afterEach(() => {
@@ -141,14 +141,14 @@ describe('a database others can read', () => {
     const r = env.run(['init']);
     expect(r.status, r.stderr).toBe(0);
     expect(r.stderr).toBe('');
-    expect(r.stdout).toBe(`Database già pronto: ${env.db} (schema versione 5)\nPermessi ristretti: ora ${env.db} è leggibile solo dal proprietario (prima rw-r--r--)\n`);
+    expect(r.stdout).toBe(`Database già pronto: ${env.db} (schema versione ${SCHEMA_VERSION})\nPermessi ristretti: ora ${env.db} è leggibile solo dal proprietario (prima rw-r--r--)\n`);
     expect(modeOf(env.db)).toBe(0o600);
     for (const f of [`${env.db}-wal`, `${env.db}-shm`]) if (existsSync(f)) expect(modeOf(f), f).toBe(0o600);
     expect(env.run(['elenco']).stderr).toBe('');
     // Again: nothing to tighten, nothing said.
-    expect(env.run(['init']).stdout).toBe(`Database già pronto: ${env.db} (schema versione 5)\n`);
+    expect(env.run(['init']).stdout).toBe(`Database già pronto: ${env.db} (schema versione ${SCHEMA_VERSION})\n`);
     chmodSync(env.db, 0o640);
-    expect(env.run(['init', '--json']).json()).toEqual({ db: env.db, created: false, migrated: 0, version: 5, permessiRistretti: true, permessiPrima: 'rw-r-----' });
+    expect(env.run(['init', '--json']).json()).toEqual({ db: env.db, created: false, migrated: 0, version: SCHEMA_VERSION, permessiRistretti: true, permessiPrima: 'rw-r-----' });
     expect(env.run(['init', '--json']).json()).toMatchObject({ permessiRistretti: false, permessiPrima: null });
   });
 });
@@ -255,7 +255,7 @@ describe.skipIf(!canMount)('a full disk and a read-only file system (real tmpfs 
     const modelli = path.join(m.dir, 'modelli');
     mkdirSync(modelli);
     fill(m.dir);
-    expectRefusal(dote(['modelli', 'esporta', 'pip', modelli], { cwd: ROOT }), `${path.join(modelli, 'pip.json')}: impossibile scrivere il modello: il disco è pieno`);
+    expectRefusal(dote(['modelli', 'esporta', 'pip', modelli], { cwd: ROOT }), `${path.join(modelli, 'pip.json')}: scrittura non riuscita: il disco è pieno`);
     for (const f of readdirSync(m.dir)) if (f.startsWith('riempitivo-')) rmSync(path.join(m.dir, f));
     expect(dumpDb(db)).toEqual(before);
     expect(dote(['sede', 'aggiungi', 'Milano', '--comune', 'Milano', '--db', db]).status).toBe(0);
@@ -271,9 +271,9 @@ describe.skipIf(!canMount)('a full disk and a read-only file system (real tmpfs 
     const other = path.join(m.dir, 'altro.db');
     expectRefusal(dote(['init', '--db', other]), `${other}: impossibile creare il database: si trova su un file system di sola lettura`);
     const modelli = path.join(m.dir, 'modelli');
-    expectRefusal(dote(['modelli', 'esporta', 'pip', modelli]), `${path.join(modelli, 'pip.json')}: impossibile scrivere il modello: si trova su un file system di sola lettura`);
+    expectRefusal(dote(['modelli', 'esporta', 'pip', modelli]), `${path.join(modelli, 'pip.json')}: scrittura non riuscita: si trova su un file system di sola lettura`);
     // The writer every printed document goes through (stampa, relazione, liquidazione).
-    const { writeAtomically } = await import('../../src/pdf/write.js');
+    const { writeAtomically } = await import('../../src/files/owner-only.js');
     const pdf = path.join(m.dir, 'pip.pdf');
     expect(() => writeAtomically(pdf, Buffer.from('%PDF-1.4'))).toThrow(`-o ${pdf}: scrittura non riuscita: si trova su un file system di sola lettura`);
   });

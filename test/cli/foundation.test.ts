@@ -25,7 +25,7 @@ describe('dote init', () => {
     db.close();
     const r2 = dote(['init', '--json'], { cwd: t.dir });
     expect(r2.status).toBe(0);
-    expect(r2.json()).toMatchObject({ created: false, migrated: 0, version: 6 });
+    expect(r2.json()).toMatchObject({ created: false, migrated: 0, version: SCHEMA_VERSION });
   });
 
   it('honours DOTE_DB and --db placed after the command', () => {
