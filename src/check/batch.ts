@@ -345,6 +345,7 @@ export function checkBatch(files: readonly BatchFile[], o: BatchOptions): BatchR
     report.encoding = enc.encoding;
 
     let headerSeen = false;
+    let headerLine = 1;
     let broken = false;
     let fieldCount = 0;
     let col: Partial<Record<ColumnName, number>> = {};
@@ -359,6 +360,7 @@ export function checkBatch(files: readonly BatchFile[], o: BatchOptions): BatchR
 
     const onHeader = (rec: CsvRecord, line: number) => {
       headerSeen = true;
+      headerLine = line;
       const h = matchHeader(rec.toArray());
       fieldCount = h.fieldCount;
       col = h.index;
@@ -412,7 +414,7 @@ export function checkBatch(files: readonly BatchFile[], o: BatchOptions): BatchR
       if (dataRaw) {
         const d = parseDate(dataRaw);
         if (isSaid(d)) {
-          rep(fieldDate, d, 'data');
+          rep(fieldDate, fieldDate.at(d, 'data'), 'data');
           ok = false;
         } else {
           day = d.day;
@@ -487,7 +489,7 @@ export function checkBatch(files: readonly BatchFile[], o: BatchOptions): BatchR
       if (regRaw) {
         const d = parseDate(regRaw);
         if (isSaid(d)) {
-          rep(fieldDate, d, 'registrata_il');
+          rep(fieldDate, fieldDate.at(d, 'registrata_il'), 'registrata_il');
           registrataNonValida = true;
         } else registrataIl = d.iso;
       }
@@ -601,6 +603,10 @@ export function checkBatch(files: readonly BatchFile[], o: BatchOptions): BatchR
       closeSync(fd);
     }
     if (!headerSeen) fileRule(csvHeader, 1, csvHeader.checkEmpty(kind));
+    else if (!broken) {
+      const noRows = csvHeader.checkNoRows(report.rows);
+      if (noRows) fileRule(csvHeader, headerLine, noRows, noRows.severity);
+    }
   });
 
   o.sink?.end?.();
