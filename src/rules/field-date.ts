@@ -30,6 +30,8 @@ type DateSaid = Said<typeof messages>;
 /** What is wrong with a date's text, before it is known which column it came from. */
 export type DateProblem = { [K in DateSaid['messageId']]: { messageId: K; data: Omit<Extract<DateSaid, { messageId: K }>['data'], 'colonna'> } }[DateSaid['messageId']];
 
+const inColumn = new WeakMap<DateProblem, Map<string, DateSaid>>();
+
 export const fieldDate = {
   id: 'field/date',
   messages,
@@ -37,9 +39,16 @@ export const fieldDate = {
   parser(): (raw: string) => ParsedDate | DateProblem {
     return cachedParser(parseDate);
   },
-  /** The problem as a finding about column `colonna`. */
+  /**
+   * The problem as a finding about column `colonna`; the same for every row with the same text
+   * (the parser returns one problem per distinct text): a slip repeated down a column is the case.
+   */
   at(p: DateProblem, colonna: string): DateSaid {
-    return { messageId: p.messageId, data: { ...p.data, colonna } } as DateSaid;
+    let byColumn = inColumn.get(p);
+    if (!byColumn) inColumn.set(p, (byColumn = new Map()));
+    let said = byColumn.get(colonna);
+    if (!said) byColumn.set(colonna, (said = { messageId: p.messageId, data: { ...p.data, colonna } } as DateSaid));
+    return said;
   },
 } as const;
 
