@@ -1,7 +1,6 @@
 /**
  * Output that may be large (the findings of `verifica` and `importa`), written as it is made
- * rather than built as one string: 200.000 findings are 58 MB of JSON. Writes go straight to the
- * file descriptor, synchronously, 64 KiB at a time, so nothing queues up in memory.
+ * rather than built as one string: 200.000 findings are 58 MB of JSON.
  */
 import { writeSync } from 'node:fs';
 
@@ -12,27 +11,39 @@ export interface TextSink {
   end(): void;
 }
 
-/** A sink on a file descriptor (stdout by default); a full non-blocking pipe is waited on. */
-export function fdSink(fd = 1): TextSink {
+/**
+ * A sink on stdout, written synchronously 64 KiB at a time: Node queues in memory what a pipe
+ * does not take at once, and a slow reader of 60 MB of JSON grew the process by as much. A full
+ * pipe is waited on; any other write error (`dote … | head` closing it) goes to stdout's error
+ * handler (main.ts), and nothing more is written.
+ */
+export function stdoutSink(fd = 1): TextSink {
   let parts: string[] = [];
   let size = 0;
+  let failed = false;
+  const pause = new Int32Array(new SharedArrayBuffer(4));
   const flush = () => {
-    if (!size) return;
+    if (!size || failed) return;
     let data = Buffer.from(parts.join(''), 'utf8');
     parts = [];
     size = 0;
     while (data.length) {
       try {
-        const n = writeSync(fd, data);
-        data = data.subarray(n);
+        data = data.subarray(writeSync(fd, data));
       } catch (e) {
-        if ((e as NodeJS.ErrnoException).code !== 'EAGAIN') throw e;
-        Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 5);
+        if ((e as NodeJS.ErrnoException).code === 'EAGAIN') {
+          Atomics.wait(pause, 0, 0, 5);
+          continue;
+        }
+        failed = true;
+        process.stdout.emit('error', e);
+        return;
       }
     }
   };
   return {
     write(s) {
+      if (failed) return;
       parts.push(s);
       size += s.length;
       if (size >= FLUSH_AT) flush();
@@ -55,7 +66,7 @@ function indented(value: unknown, pad: string): string {
  * `JSON.stringify(doc, null, 2)` and a newline, to `sink`, with the same bytes, except that a
  * top-level value that is iterable but not an array (the findings) is written element by element.
  */
-export function writeJsonDocument(doc: Record<string, unknown>, sink: TextSink = fdSink()): void {
+export function writeJsonDocument(doc: Record<string, unknown>, sink: TextSink = stdoutSink()): void {
   const entries = Object.entries(doc).filter(([, v]) => v !== undefined);
   sink.write('{');
   entries.forEach(([k, v], i) => {

@@ -4,7 +4,7 @@
  */
 import { formatInt } from '../domain/money.js';
 import type { BatchOptions, BatchResult, Diagnostic } from '../check/batch.js';
-import { fdSink, type TextSink } from './stream.js';
+import { stdoutSink, type TextSink } from './stream.js';
 
 /** A progress bar on stderr, only on a TTY and only for inputs large enough to take a while. */
 export function progressBar(): BatchOptions['onProgress'] {
@@ -118,7 +118,7 @@ export function* verificaLines(r: BatchResult, p: Painter = PLAIN, o: FindingLis
 }
 
 /** Lines to stdout as they are made (the findings may be many: src/output/stream.ts). */
-export function writeLines(lines: Iterable<string>, sink: TextSink = fdSink()): void {
+export function writeLines(lines: Iterable<string>, sink: TextSink = stdoutSink()): void {
   for (const l of lines) sink.write(`${l}\n`);
   sink.end();
 }
