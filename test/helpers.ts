@@ -35,6 +35,8 @@ export function dote(args: readonly string[], opts: { cwd?: string; env?: Record
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', USER: 'test', NO_COLOR: '1', TZ: 'Europe/Rome', ...opts.env },
     input: opts.input ?? '',
     encoding: 'utf8',
+    // The findings of a large file are megabytes (the default of 1 MiB would cut them).
+    maxBuffer: 256 * 1024 * 1024,
   });
   const result: RunResult = {
     status: r.status ?? -1,

@@ -41,6 +41,7 @@ import { fieldCodiceFiscale } from '../rules/field-codice-fiscale.js';
 import { fieldValue } from '../rules/field-value.js';
 import { importConflict } from '../rules/import-conflict.js';
 import { Reconciler } from './reconcile.js';
+import { FindingStore, type Diagnostic, type Findings } from './findings.js';
 import type { BatchContext } from '../db/batch-context.js';
 
 export interface BatchFile {
@@ -96,18 +97,12 @@ export interface FileReport {
   registrateOggi?: number;
 }
 
-export interface Diagnostic {
-  file: string;
-  line: number;
-  rule: string;
-  severity: Severity;
-  message: string;
-  column: string | null;
-}
+export type { Diagnostic, Findings };
 
 export interface BatchResult {
   files: FileReport[];
-  diagnostics: Diagnostic[];
+  /** Sorted by file then line; kept on disk past a few thousand (src/check/findings.ts). */
+  diagnostics: Findings;
   skipped: { rule: string; reason: string }[];
   summary: { files: number; rows: number; errors: number; warnings: number };
 }
@@ -192,10 +187,10 @@ export function checkBatch(files: readonly BatchFile[], o: BatchOptions): BatchR
   files.forEach((f, i) => {
     if (!fileIndex.has(f.path)) fileIndex.set(f.path, i);
   });
-  interface Internal extends Diagnostic {
-    fi: number;
-  }
-  const diags: Internal[] = [];
+  const diags = new FindingStore();
+  const reports: FileReport[] = [];
+  let errors = 0;
+  let warnings = 0;
   const skipped = new Map<string, { rule: string; reason: string }>();
   const skip = (rule: string, reason: string) => {
     const k = `${rule}\u0000${reason}`;
@@ -257,7 +252,15 @@ export function checkBatch(files: readonly BatchFile[], o: BatchOptions): BatchR
   };
 
   const push = (fi: number, file: string, line: number, rule: string, severity: Severity, message: string, column?: string | null) => {
-    diags.push({ fi, file, line, rule, severity, message: detach(message), column: column ?? null });
+    diags.add(fi, { file, line, rule, severity, message: detach(message), column: column ?? null });
+    const r = reports[fi];
+    if (severity === 'error') {
+      errors++;
+      if (r) r.errors++;
+    } else {
+      warnings++;
+      if (r) r.warnings++;
+    }
   };
   const env = makeEnv({
     oggi: o.oggi,
@@ -313,7 +316,6 @@ export function checkBatch(files: readonly BatchFile[], o: BatchOptions): BatchR
   const lastProf: { raw: string; prof: ProfKey | undefined } = { raw: '', prof: undefined };
   const tipi = new Set(cats.bandi.flatMap((b) => b.tipi.map((t) => t.codice)));
 
-  const reports: FileReport[] = [];
   let doneBytes = 0;
   // 64 KiB of text at a time: strings this small live and die in V8's young generation. With
   // 1 MiB chunks every chunk's text (and its copy when a record spans two chunks) lands in the
@@ -342,6 +344,7 @@ export function checkBatch(files: readonly BatchFile[], o: BatchOptions): BatchR
     report.encoding = enc.encoding;
 
     let headerSeen = false;
+    let headerLine = 1;
     let broken = false;
     let fieldCount = 0;
     let col: Partial<Record<ColumnName, number>> = {};
@@ -356,6 +359,7 @@ export function checkBatch(files: readonly BatchFile[], o: BatchOptions): BatchR
 
     const onHeader = (rec: CsvRecord, line: number) => {
       headerSeen = true;
+      headerLine = line;
       const h = matchHeader(rec.toArray());
       fieldCount = h.fieldCount;
       col = h.index;
@@ -409,7 +413,7 @@ export function checkBatch(files: readonly BatchFile[], o: BatchOptions): BatchR
       if (dataRaw) {
         const d = parseDate(dataRaw);
         if (isSaid(d)) {
-          rep(fieldDate, d, 'data');
+          rep(fieldDate, fieldDate.at(d, 'data'), 'data');
           ok = false;
         } else {
           day = d.day;
@@ -484,7 +488,7 @@ export function checkBatch(files: readonly BatchFile[], o: BatchOptions): BatchR
       if (regRaw) {
         const d = parseDate(regRaw);
         if (isSaid(d)) {
-          rep(fieldDate, d, 'registrata_il');
+          rep(fieldDate, fieldDate.at(d, 'registrata_il'), 'registrata_il');
           registrataNonValida = true;
         } else registrataIl = d.iso;
       }
@@ -598,6 +602,10 @@ export function checkBatch(files: readonly BatchFile[], o: BatchOptions): BatchR
       closeSync(fd);
     }
     if (!headerSeen) fileRule(csvHeader, 1, csvHeader.checkEmpty(kind));
+    else if (!broken) {
+      const noRows = csvHeader.checkNoRows(report.rows);
+      if (noRows) fileRule(csvHeader, headerLine, noRows, noRows.severity);
+    }
   });
 
   o.sink?.end?.();
@@ -606,22 +614,9 @@ export function checkBatch(files: readonly BatchFile[], o: BatchOptions): BatchR
     for (const f of reconciler.finish()) push(f.file, files[f.file]!.path, f.line, f.rule, f.severity, f.message, f.column);
   }
 
-  diags.sort((a, b) => a.fi - b.fi || a.line - b.line);
-  let errors = 0;
-  let warnings = 0;
-  for (const d of diags) {
-    const r = reports[d.fi]!;
-    if (d.severity === 'error') {
-      errors++;
-      r.errors++;
-    } else {
-      warnings++;
-      r.warnings++;
-    }
-  }
   return {
     files: reports,
-    diagnostics: diags.map(({ fi: _fi, ...d }) => d),
+    diagnostics: diags,
     skipped: [...skipped.values()].sort((a, b) => a.rule.localeCompare(b.rule)),
     summary: { files: files.length, rows: reports.reduce((s, r) => s + r.rows, 0), errors, warnings },
   };

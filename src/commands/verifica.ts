@@ -1,10 +1,10 @@
 import { Command } from 'commander';
-import { collect, context, example, out, printJson } from '../command-kit.js';
+import { collect, context, example } from '../command-kit.js';
 import { FindingsReported } from '../errors.js';
 import { defineOptions } from '../cli-options/define.js';
 
 /** `verifica FILE… [--calendario F]… [--timesheet F]… [--bando B] [--strict]`: files are opened by the check (exit 2 if one cannot be). */
-export const verificaOptions = defineOptions(({ z, list, text, flag }) => z.object({ calendario: list(), timesheet: list(), bando: text(), strict: flag() }));
+export const verificaOptions = defineOptions(({ z, list, text, flag }) => z.object({ calendario: list(), timesheet: list(), bando: text(), strict: flag(), tutte: flag() }));
 
 export function verificaCommand(): Command {
   const cmd = new Command('verifica')
@@ -14,6 +14,7 @@ export function verificaCommand(): Command {
     .option('--timesheet <file>', 'un file da trattare come timesheet (ripetibile)', collect)
     .option('--bando <bando>', 'applica le regole di questo bando a tutte le righe')
     .option('--strict', 'anche gli avvisi danno stato di uscita 1')
+    .option('--tutte', 'elenca ogni segnalazione (senza: oltre le prime 3 di una regola in una colonna, le altre sono contate)')
     .addHelpText(
       'after',
       '\nColonne (maiuscole, accenti e spazi non contano; tra parentesi gli alias):\n' +
@@ -30,8 +31,9 @@ export function verificaCommand(): Command {
       const app = await import('../use-cases/verifica.js');
       const view = await import('../output/verifica.js');
       const result = app.verifica(ctx, { files, calendario: opts.calendario, timesheet: opts.timesheet, bando: opts.bando }, view.progressBar());
-      if (ctx.json) printJson(view.verificaJson(result));
-      else out(view.formatVerifica(result, await view.painter()));
+      const { writeJsonDocument } = await import('../output/stream.js');
+      if (ctx.json) writeJsonDocument(view.verificaJson(result));
+      else view.writeLines(view.verificaLines(result, await view.painter(), { tutte: opts.tutte }));
       // Findings are not an error of the program: the status says whether there were any, and
       // main.ts gives it (the report is printed: nothing more is said).
       if (app.failed(result, Boolean(opts.strict))) throw new FindingsReported();

@@ -1,7 +1,7 @@
 /**
  * Opening the database: WAL, foreign keys on, a busy timeout, the file readable by its owner
  * only (it holds health data). Plain numbered .sql migrations, listed here explicitly, applied in
- * one transaction with the version recorded and the foreign keys checked after (style.md 8).
+ * one transaction with the version recorded and the foreign keys checked after.
  * A path that is not a regular file (a folder, a FIFO, a device), or a file that is not a dote
  * database, is refused and left untouched (database-file.ts).
  */

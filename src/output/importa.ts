@@ -3,7 +3,7 @@ import { formatInt } from '../domain/money.js';
 import { formatDateIt } from '../domain/dates.js';
 import type { FileCounts } from '../import/record.js';
 import type { ImportaResult } from '../use-cases/importa.js';
-import { formatVerifica, PLAIN, type Painter } from './verifica.js';
+import { PLAIN, verificaLines, type FindingListOptions, type Painter } from './verifica.js';
 
 function countsLine(c: FileCounts | ImportaResult['import']['totale'], kind: 'calendario' | 'timesheet' | 'tutto'): string {
   const what = kind === 'timesheet' ? ['riga di timesheet', 'righe di timesheet'] : kind === 'calendario' ? ['erogazione', 'erogazioni'] : ['riga', 'righe'];
@@ -13,8 +13,10 @@ function countsLine(c: FileCounts | ImportaResult['import']['totale'], kind: 'ca
   return parts.join(', ');
 }
 
-export function formatImporta(r: ImportaResult, p: Painter = PLAIN): string {
-  const lines = [formatVerifica(r, p)];
+/** The findings as `dote verifica` prints them, then what was (or would be) imported. */
+export function* importaLines(r: ImportaResult, p: Painter = PLAIN, o: FindingListOptions = {}): Generator<string> {
+  yield* verificaLines(r, p, o);
+  const lines: string[] = [];
   const i = r.import;
   for (const f of r.files) {
     if (!f.registrateOggi) continue;
@@ -28,14 +30,15 @@ export function formatImporta(r: ImportaResult, p: Painter = PLAIN): string {
   }
   if (r.summary.errors > 0) {
     lines.push('Nessuna riga importata: tutto o niente, correggi gli errori e riprova.');
-    return lines.join('\n');
+    yield* lines;
+    return;
   }
   lines.push(i.prova ? 'Prova: il database non è stato modificato. Con "dote importa" senza --prova:' : 'Importazione completata:');
   const w = Math.max(...i.files.map((f) => f.file.length));
   for (const f of i.files) lines.push(`  ${f.file.padEnd(w)}  ${countsLine(f, f.kind)}`);
-  return lines.join('\n');
+  yield* lines;
 }
 
-export function importaJson(r: ImportaResult): object {
+export function importaJson(r: ImportaResult): Record<string, unknown> {
   return { files: r.files, diagnostics: r.diagnostics, skipped: r.skipped, summary: r.summary, import: r.import };
 }

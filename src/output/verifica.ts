@@ -3,7 +3,8 @@
  * coloured on a terminal, the JSON document of docs/comandi.md, and the progress bar on stderr.
  */
 import { formatInt } from '../domain/money.js';
-import type { BatchOptions, BatchResult } from '../check/batch.js';
+import type { BatchOptions, BatchResult, Diagnostic } from '../check/batch.js';
+import { stdoutSink, type TextSink } from './stream.js';
 
 /** A progress bar on stderr, only on a TTY and only for inputs large enough to take a while. */
 export function progressBar(): BatchOptions['onProgress'] {
@@ -51,20 +52,75 @@ export async function painter(): Promise<Painter> {
   return { error: (s) => chalk.red.bold(s), warning: (s) => chalk.yellow(s), rule: (s) => chalk.cyan(s), dim: (s) => chalk.dim(s) };
 }
 
-/** `file:line: errore rule message`, the summary line, then the rules that could not run. */
-export function formatVerifica(r: BatchResult, p: Painter = PLAIN): string {
-  const lines: string[] = [];
+export interface FindingListOptions {
+  /** Every finding on its own line (--tutte), none counted together. */
+  tutte?: boolean;
+}
+
+/** Findings shown of one rule, column and severity in a file before the rest are counted in one line. */
+export const SHOWN_PER_GROUP = 3;
+
+/**
+ * The findings, one line each, sorted by file then line (docs/comandi.md). A spreadsheet slip repeated down
+ * a column reads as one problem: past the first SHOWN_PER_GROUP findings of one rule, column and
+ * severity in a file, the rest are counted in one line after the file's findings (unless only one
+ * more would be hidden: the line would take as much room as the finding). `--tutte` lists them all.
+ */
+export function* findingLines(r: BatchResult, p: Painter = PLAIN, o: FindingListOptions = {}): Generator<string> {
+  interface Group {
+    rule: string;
+    column: string | null;
+    severity: Diagnostic['severity'];
+    shown: number;
+    total: number;
+  }
+  const sev = (s: Diagnostic['severity']) => (s === 'error' ? p.error('errore') : p.warning('avviso'));
+  let file: string | null = null;
+  let groups = new Map<string, Group>();
+  const counted = function* (): Generator<string> {
+    for (const g of groups.values()) {
+      const rest = g.total - g.shown;
+      if (rest <= 0) continue;
+      const where = g.column ? `, colonna ${g.column}` : '';
+      yield `${file}: ${sev(g.severity)} ${p.rule(g.rule)}: ${p.dim(`altre ${formatInt(rest)} righe${where} (--tutte per elencarle)`)}`;
+    }
+  };
   for (const d of r.diagnostics) {
-    const sev = d.severity === 'error' ? p.error('errore') : p.warning('avviso');
-    lines.push(`${d.file}:${d.line}: ${sev} ${p.rule(d.rule)}: ${d.message}`);
+    if (d.file !== file) {
+      yield* counted();
+      file = d.file;
+      groups = new Map();
+    }
+    if (!o.tutte) {
+      const key = `${d.rule}\u0000${d.column ?? ''}\u0000${d.severity}`;
+      let g = groups.get(key);
+      if (!g) {
+        g = { rule: d.rule, column: d.column, severity: d.severity, shown: 0, total: r.diagnostics.countOf(d.file, d.rule, d.column, d.severity) };
+        groups.set(key, g);
+      }
+      if (g.shown >= SHOWN_PER_GROUP && g.total > SHOWN_PER_GROUP + 1) continue;
+      g.shown++;
+    }
+    yield `${d.file}:${d.line}: ${sev(d.severity)} ${p.rule(d.rule)}: ${d.message}`;
   }
-  lines.push(summaryLine(r));
+  yield* counted();
+}
+
+/** The findings (findingLines), the summary line, then the rules that could not run. */
+export function* verificaLines(r: BatchResult, p: Painter = PLAIN, o: FindingListOptions = {}): Generator<string> {
+  yield* findingLines(r, p, o);
+  yield summaryLine(r);
   if (r.skipped.length) {
-    lines.push(p.dim('Regole non applicate:'));
+    yield p.dim('Regole non applicate:');
     const w = Math.max(...r.skipped.map((s) => s.rule.length));
-    for (const s of r.skipped) lines.push(p.dim(`  ${s.rule.padEnd(w)}  ${s.reason}`));
+    for (const s of r.skipped) yield p.dim(`  ${s.rule.padEnd(w)}  ${s.reason}`);
   }
-  return lines.join('\n');
+}
+
+/** Lines to stdout as they are made (the findings may be many: src/output/stream.ts). */
+export function writeLines(lines: Iterable<string>, sink: TextSink = stdoutSink()): void {
+  for (const l of lines) sink.write(`${l}\n`);
+  sink.end();
 }
 
 export function summaryLine(r: BatchResult): string {
@@ -73,6 +129,6 @@ export function summaryLine(r: BatchResult): string {
 }
 
 /** The JSON document of docs/comandi.md. */
-export function verificaJson(r: BatchResult): object {
+export function verificaJson(r: BatchResult): Record<string, unknown> {
   return { files: r.files, diagnostics: r.diagnostics, skipped: r.skipped, summary: r.summary };
 }

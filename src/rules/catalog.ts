@@ -17,7 +17,7 @@ export interface RuleInfo {
 export const RULES: readonly RuleInfo[] = [
   { id: 'csv/encoding', scope: 'file', title: 'file non in UTF-8 e non leggibile come Windows-1252' },
   { id: 'csv/syntax', scope: 'file', title: 'virgolette non chiuse o record illeggibile' },
-  { id: 'csv/header', scope: 'file', title: 'file vuoto, colonna obbligatoria mancante o colonna non riconosciuta' },
+  { id: 'csv/header', scope: 'file', title: 'file vuoto, colonna obbligatoria mancante o non riconosciuta, nessuna riga di dati' },
   { id: 'csv/columns', scope: 'file', title: "riga con un numero di campi diverso dall'intestazione" },
   { id: 'csv/blank-row', scope: 'file', title: 'riga vuota tra righe di dati' },
   { id: 'field/date', scope: 'file', title: 'data inesistente o non nel formato gg/mm/aaaa o aaaa-mm-gg' },

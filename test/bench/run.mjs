@@ -16,7 +16,8 @@
  * peak RSS < 250 MB; import >= 200,000 rows/s. Issue 9: `dote --help` <= 1.5x `node -e 0`,
  * `dote mostra ID` <= 2x. Each measurement starts after `sync`, so the disk writes of the one
  * before do not land on it. Env: BENCH_ROWS (default 1000000), BENCH_KEEP=1; BENCH_SOLO=avvio
- * measures the start-up only (on the same database of 20.000 doti, 30 runs each: ~15 s).
+ * measures the start-up only (on the same database of 20.000 doti, 30 runs each: ~15 s);
+ * BENCH_SOLO=segnalazioni the memory of 200.000 findings only (issue 12 point 5, benchFindings).
  */
 import { spawnSync, execFileSync } from 'node:child_process';
 import { createReadStream, existsSync, mkdtempSync, rmSync, statSync, openSync, writeSync, closeSync } from 'node:fs';
@@ -281,9 +282,62 @@ function benchRegistro() {
   );
 }
 
+/**
+ * Issue 12 point 5: memory does not grow with the number of findings. A 200.000-row calendar
+ * whose every row breaks field/date (date cells left in General format: serial numbers), checked
+ * by `verifica` and imported by `importa` (refused), each with --json and with text to /dev/null:
+ * wall time, findings and peak RSS (target < 250 MB whatever the number of findings). Env:
+ * BENCH_FINDINGS_ROWS (default 200000); BENCH_SOLO=segnalazioni runs this case alone.
+ */
+function benchFindings() {
+  const rows = Number(process.env.BENCH_FINDINGS_ROWS ?? 200_000);
+  const file = path.join(dir, 'tutte-sbagliate', 'calendario.csv');
+  execFileSync('mkdir', ['-p', path.dirname(file)]);
+  const out = new Out(file);
+  out.write('id_dote;servizio;data;ora_inizio;ora_fine;ore;professionista;sede;descrizione\n');
+  for (let i = 0; i < rows; i++) out.write(`CR-${(i % 20) + 1};QD1;${44562 + (i % 300)};09:00;10:00;1;Mario Rossi;Cremona;colloquio individuale\n`);
+  out.close();
+  const db = path.join(dir, 'segnalazioni.db');
+  setupDatabase(db, 20);
+  log(`${fmtInt(rows)} righe tutte con un errore (field/date), ${fmt1(mb(statSync(file).size))} MB; uscita su /dev/null:`);
+  const useTime = existsSync('/usr/bin/time');
+  // Without GNU time, a preload reports the process's own peak (threads included) when it exits.
+  const preload = path.join(dir, 'maxrss.cjs');
+  if (!useTime) execFileSync(process.execPath, ['-e', `require('fs').writeFileSync(${JSON.stringify(preload)}, "process.on('exit', () => process.stderr.write('maxrss ' + process.resourceUsage().maxRSS + '\\\\n'))")`]);
+  for (const [label, args] of [
+    ['verifica --json', ['verifica', file, '--json']],
+    ['verifica (testo, --tutte)', ['verifica', file, '--tutte']],
+    ['importa --json', ['importa', file, '--json', '--db', db]],
+    ['importa (testo, --tutte)', ['importa', file, '--tutte', '--db', db]],
+  ]) {
+    settle();
+    const nul = openSync('/dev/null', 'w');
+    const node = useTime ? ['-v', process.execPath, BIN] : ['-r', preload, BIN];
+    const t1 = process.hrtime.bigint();
+    const r = spawnSync(useTime ? '/usr/bin/time' : process.execPath, [...node, ...args, '--oggi', OGGI], {
+      cwd: dir,
+      stdio: ['ignore', nul, 'pipe'],
+      encoding: 'utf8',
+      env: { ...process.env, NO_COLOR: '1', DOTE_OPERATORE: 'bench' },
+    });
+    const seconds = Number(process.hrtime.bigint() - t1) / 1e9;
+    closeSync(nul);
+    const m = useTime ? /Maximum resident set size \(kbytes\): (\d+)/.exec(r.stderr) : /maxrss (\d+)/.exec(r.stderr);
+    const rss = m ? Number(m[1]) / 1024 : null;
+    log(`  dote ${label.padEnd(26)} stato ${r.status}, ${fmt2(seconds)} s, RSS massimo ${rss === null ? 'n/d' : `${fmtInt(rss)} MB`} (obiettivo < 250 MB)`);
+  }
+  const json = spawnSync(process.execPath, [BIN, 'verifica', file, '--json', '--oggi', OGGI], { cwd: dir, maxBuffer: 1 << 30 }).stdout;
+  log(`  ${fmtInt(JSON.parse(json).diagnostics.length)} segnalazioni nel JSON (${fmt1(mb(json.length))} MB)`);
+}
+
 // ---------------------------------------------------------------- run
 if (process.env.BENCH_SOLO === 'registro') {
   benchRegistro();
+  if (!process.env.BENCH_KEEP) rmSync(dir, { recursive: true, force: true });
+  process.exit(0);
+}
+if (process.env.BENCH_SOLO === 'segnalazioni') {
+  benchFindings();
   if (!process.env.BENCH_KEEP) rmSync(dir, { recursive: true, force: true });
   process.exit(0);
 }
@@ -390,6 +444,7 @@ if (imports.length === 3) {
 log();
 logStartup(db, 10);
 benchRegistro();
+benchFindings();
 
 if (!process.env.BENCH_KEEP) rmSync(dir, { recursive: true, force: true });
 else log(`file conservati in ${dir}`);

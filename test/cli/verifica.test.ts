@@ -39,7 +39,7 @@ describe('dote verifica', () => {
     const r = run(['verifica', BAD, GOOD]);
     expect(r.status).toBe(1);
     const lines = r.stdout.split('\n');
-    expect(lines[0]).toBe('cattivo.csv:2: errore field/date: data inesistente: "31/02/2022"');
+    expect(lines[0]).toBe('cattivo.csv:2: errore field/date: data inesistente nella colonna data: "31/02/2022"');
     expect(lines[1]).toBe("cattivo.csv:3: errore time/order: fine alle 09:00, non successiva all'inizio alle 10:00");
     expect(lines[2]).toBe('2 file, 4 righe: 2 errori, 0 avvisi');
     expect(r.stdout).toMatch(/Regole non applicate:\n(?: {2}\S+ +.+\n)* {2}calendar\/outside-dote +date della dote sconosciute: nessun database\n/);
