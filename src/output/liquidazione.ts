@@ -4,7 +4,7 @@
  * by line, in Italian money and hours.
  */
 import { formatDateIt } from '../domain/dates.js';
-import { formatCents, formatHours, formatInt } from '../domain/money.js';
+import { formatCents, formatDurata, formatHours, formatInt } from '../domain/money.js';
 import type { ContrattoRow, OutputRow } from '../db/liquidazione-repository.js';
 import type { EsitoOccupazione } from '../domain/liquidazione.js';
 import type { VerificaLiquidazione } from '../use-cases/liquidazione.js';
@@ -35,7 +35,7 @@ export function formatVerificaLiquidazione(v: VerificaLiquidazione, p: Painter =
     rows.push([`risultato: ${r.nome}`, r.raggiunto ? 'raggiunto' : 'non raggiunto', '', '', '', '', formatCents(r.raggiunto ? r.importoCent : 0)]);
   }
   rows.push(['totale', '', '', '', '', '', formatCents(v.importo.totaleCent)]);
-  lines.push(table(['servizio', 'ore', 'erogate', 'riconoscibili', 'pagate', 'tariffa oraria', 'importo'], rows, ['l', 'l', 'r', 'r', 'r', 'r', 'r']));
+  lines.push(table(['servizio', 'modalità', 'ore erogate', 'ore riconoscibili', 'ore pagate', 'tariffa oraria', 'importo'], rows, ['l', 'l', 'r', 'r', 'r', 'r', 'r']));
   lines.push('');
   const e = v.errori, w = v.avvisi;
   lines.push(
@@ -62,7 +62,7 @@ export function formatContratti(doteId: string, list: readonly ContrattoRow[], o
 }
 
 export function formatContratto(c: ContrattoRow, azione: 'aggiunto' | 'rimosso'): string {
-  return `Contratto ${c.numero} della dote ${c.dote_id} ${azione}: ${TIPI[c.tipo]} presso ${c.azienda} dal ${formatDateIt(c.dal)}${c.al ? ` al ${formatDateIt(c.al)}` : ', a tempo indeterminato'}, ${formatHours(c.minuti_settimanali)} ore settimanali (CCNL ${formatHours(c.minuti_ccnl)}).`;
+  return `Contratto ${c.numero} della dote ${c.dote_id} ${azione}: ${TIPI[c.tipo]} presso ${c.azienda} dal ${formatDateIt(c.dal)}${c.al ? ` al ${formatDateIt(c.al)}` : ', a tempo indeterminato'}, orario settimanale di ${formatDurata(c.minuti_settimanali)} (CCNL ${formatDurata(c.minuti_ccnl)}).`;
 }
 
 export function formatOutputs(doteId: string, list: readonly (OutputRow & { descrizione: string })[], mancanti: readonly { servizio: string; output: string }[]): string {

@@ -196,11 +196,11 @@ describe('dote pip', () => {
 
   it('imposta refuses, changing nothing: over the caps, group hours without a group rate, a service the type lacks, a second version', () => {
     const t = withDote('1');
-    t.refused(['pip', 'imposta', 'CR-2021-0001', '--servizio', 'QD2=2'], 1, /hours\/service-cap: QD2: 2 ore individuali, oltre il massimo di 1 per la fascia 1/);
-    t.refused(['pip', 'imposta', 'CR-2021-0001', '--servizio', 'QF0=40,5:coll'], 1, /QF0: 40,5 ore collettive, oltre il massimo di 40/);
+    t.refused(['pip', 'imposta', 'CR-2021-0001', '--servizio', 'QD2=2'], 1, /hours\/service-cap: QD2 individuali: 2 ore, oltre il massimo di 1 ora per la fascia 1/);
+    t.refused(['pip', 'imposta', 'CR-2021-0001', '--servizio', 'QF0=40,5:coll'], 1, /QF0 collettive: 40 ore e 30 minuti, oltre il massimo di 40 ore/);
     t.refused(['pip', 'imposta', 'CR-2021-0001', '--servizio', 'QD3=1:coll'], 1, /QD3 non ha una tariffa collettiva/);
     t.refused(['pip', 'imposta', 'CR-2021-0001', '--servizio', 'QT5=1'], 1, /service\/not-in-dote: servizio QT5 non previsto dal tipo di dote D1-INS/);
-    t.refused(['pip', 'imposta', 'CR-2021-0001', '--servizio', 'QT6=4', '--servizio', 'QT6=6:coll', '--servizio', 'QT8=11'], 1, /QT8: 11 ore/);
+    t.refused(['pip', 'imposta', 'CR-2021-0001', '--servizio', 'QT6=4', '--servizio', 'QT6=6:coll', '--servizio', 'QT8=11'], 1, /QT8 individuali: 11 ore/);
     t.ok(['pip', 'imposta', 'CR-2021-0001', '--servizio', 'QT6=4', '--servizio', 'QT6=6:coll']);
     t.refused(['pip', 'imposta', 'CR-2021-0001', '--servizio', 'QD2=1'], 1, /ha già un PIP \(versione 1/);
     t.refused(['pip', 'imposta', 'CR-2021-0099', '--servizio', 'QD2=1'], 1, /dote sconosciuta: CR-2021-0099/);
