@@ -1,5 +1,5 @@
 import { Command } from 'commander';
-import { context, err, example, out, printJson } from '../command-kit.js';
+import { context, err, example, examplesText, out, printJson } from '../command-kit.js';
 import { defineOptions } from '../cli-options/define.js';
 import type { NuovaOptions as NuovaOpts } from '../use-cases/doti.js';
 
@@ -53,7 +53,7 @@ export function nuovaCommand(): Command {
             o = await askNuova(store, ctx, o);
           } else {
             const { UsageError } = await import('../errors.js');
-            throw new UsageError(`opzioni obbligatorie mancanti: ${missing.join(', ')} (senza un terminale non posso chiederle)\n\n${cmd.helpInformation().trimEnd()}\n\nEsempio:\n${EXAMPLES.map((l) => `  ${l}`).join('\n')}`);
+            throw new UsageError(`opzioni obbligatorie mancanti: ${missing.join(', ')} (senza un terminale non posso chiederle)\n\n${cmd.helpInformation().trimEnd()}\n\n${examplesText(EXAMPLES)}`);
           }
         }
         const r = await nuovaDote(store, ctx, o);

@@ -30,3 +30,18 @@ export function formatElenco(list: readonly ErogazioneView[], table: (h: string[
   const sum = (xs: readonly ErogazioneView[]) => formatDurata(xs.reduce((a, e) => a + e.durataMinuti, 0));
   return `${body}\n${list.length} ${list.length === 1 ? 'erogazione' : 'erogazioni'}: ore valide ${sum(live)}, di cui erogate ${sum(erogate)}.`;
 }
+
+/**
+ * Text output of `dote erogazione aggiungi`: one sentence per delivery entered (its id, the dote,
+ * the day and times, the state), then the next step, the command that programs it.
+ */
+export function formatAggiunte(list: readonly ErogazioneView[]): string {
+  const lines = list.map(
+    (e) =>
+      `Erogazione ${e.id} della dote ${e.dote}: ${e.servizio}${e.collettiva ? ' collettiva' : ''} il ${formatDateIt(e.data)} ` +
+      `dalle ${e.inizio} alle ${e.fine} (${formatDurata(e.durataMinuti)}) con ${e.professionistaNome} (${e.professionista}), stato ${e.stato}.`,
+  );
+  const [first, ...others] = list.map((e) => e.id);
+  if (first !== undefined) lines.push(`Prossimo passo: dote erogazione programma ${first}${others.length ? ` (e poi ${others.join(', ')})` : ''}`);
+  return lines.join('\n');
+}

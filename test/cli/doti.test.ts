@@ -142,7 +142,7 @@ describe('dote nuova (Cremona)', () => {
       expect(Date.now() - started).toBeLessThan(5000);
       expect(r.stderr).toMatch(/opzioni obbligatorie mancanti: /);
       expect(r.stderr).toMatch(/Uso: dote nuova \[opzioni\]/);
-      expect(r.stderr).toMatch(/Esempio:/);
+      expect(r.stderr).toMatch(/Esempi:\n  dote nuova /);
     }
     expect(dump(t.db).dote).toEqual([]);
   });
@@ -342,7 +342,10 @@ describe('Job Coach requests', () => {
 
   it('within the 7 days an answer given on an earlier day is recorded with its date', () => {
     const { t } = withRequest();
-    t.ok(['ammetti', 'JC-1-1103/022', '--data', '2022-06-30'], { DOTE_OGGI: '2022-07-05' });
+    const r = t.ok(['ammetti', 'JC-1-1103/022', '--data', '2022-06-30'], { DOTE_OGGI: '2022-07-05' });
+    // The state as the Job Coach manual writes it ("ammesso al servizio"), never "AMMESSA".
+    expect(r.stdout).toMatch(/^Voucher JC-1-1103\/022 AMMESSO AL SERVIZIO il 30\/06\/2022: vale fino al 31\/12\/2023\.$/m);
+    expect(r.stdout).not.toMatch(/AMMESSA/);
     expect(sql(t.db, "SELECT stato, data_ammissione FROM dote WHERE id = 'JC-1-1103/022'")).toEqual([{ stato: 'AMMESSO AL SERVIZIO', data_ammissione: '2022-06-30' }]);
   });
 

@@ -15,11 +15,14 @@ function jc(): Env {
 const base = (extra: string[] = []) => ['erogazione', 'aggiungi', JC, '--servizio', 'JC-AL', '--professionista', 'P01', ...extra];
 
 describe('dote erogazione aggiungi', () => {
-  it('records an INSERITA delivery registered today and prints its id; --json gives the record', () => {
+  it('records an INSERITA delivery registered today and says so with the next step; --json gives the record', () => {
     const env = jc();
     const r = env.run([...base(['--data', '28/06/2022', '--inizio', '10:00', '--fine', '12:00', '--sede', 'Padova', '--descrizione', "presso l'azienda"]), '--oggi', '2022-06-27']);
     expect(r.status).toBe(0);
-    expect(r.stdout).toBe('1\n');
+    expect(r.stdout).toBe(
+      `Erogazione 1 della dote ${JC}: JC-AL il 28/06/2022 dalle 10:00 alle 12:00 (2 ore) con Mario Rossi (P01), stato INSERITA.\n` +
+        'Prossimo passo: dote erogazione programma 1\n',
+    );
     expect(r.stderr).toBe('');
     const j = env.run([...base(['--data', '2022-06-29', '--inizio', '9.00', '--fine', '11:30', '--professionista', 'anna bianchi']), '--oggi', '2022-06-27', '--json']);
     expect(j.status).toBe(0);
@@ -207,6 +210,14 @@ describe('group sessions (--collettiva)', () => {
     expect(list).toHaveLength(2);
     expect(list.map((e: { dote: string }) => e.dote)).toEqual(['C1', 'C2']);
     expect(new Set(list.map((e: { sessione: string }) => e.sessione))).toEqual(new Set(['S-2022-03-07-09:00-13:00-QF0-P02']));
+    // In text, one sentence per dote of the group session, then the next step for each.
+    const text = env.ok(['erogazione', 'aggiungi', 'C1', 'C2', '--collettiva', '--servizio', 'QF0', '--data', '2022-03-08', '--inizio', '09:00', '--fine', '10:30', '--professionista', 'P02', '--oggi', '2022-03-04']);
+    expect(text.stdout).toBe(
+      'Erogazione 3 della dote C1: QF0 collettiva il 08/03/2022 dalle 09:00 alle 10:30 (1 ora e 30 minuti) con Anna Bianchi (P02), stato INSERITA.\n' +
+        'Erogazione 4 della dote C2: QF0 collettiva il 08/03/2022 dalle 09:00 alle 10:30 (1 ora e 30 minuti) con Anna Bianchi (P02), stato INSERITA.\n' +
+        'Prossimo passo: dote erogazione programma 3 (e poi 4)\n',
+    );
+    for (const id of ['3', '4']) env.ok(['erogazione', 'annulla', id, '--oggi', '2022-03-04']);
     // A third participant joins the same session later.
     aggiungi(env, 'C3', { servizio: 'QF0', data: '2022-03-07', inizio: '09:00', fine: '13:00', prof: 'P02', oggi: '2022-03-04', extra: ['--collettiva'] });
     // The same person twice in the session, or an individual delivery in the session's slot, is refused.
