@@ -114,7 +114,9 @@ describe('dote nuova (Cremona)', () => {
     t.refused(['nuova', '--tipo', 'D1-INS', '--destinatario', FERRARI, '--fascia', '2', '--linea', 'a', '--data', '2021-05-09'], 1, /linea a .*categorie prioritarie/);
     t.refused(['nuova', '--tipo', 'D1-INS', '--destinatario', VERDI, '--fascia', '2', '--data', '2021-03-21'], 1, /prima dell'apertura del bando cremona-2021 \(22\/03\/2021\)/);
     t.refused(['nuova', '--tipo', 'D1-INS', '--destinatario', VERDI, '--fascia', '2', '--data', '2022-07-01'], 1, /dopo la fine del bando/, { DOTE_OGGI: '2022-07-10' });
-    t.refused(['nuova', '--tipo', 'D1-INS', '--destinatario', 'XXXXXX80A01D150J', '--fascia', '2'], 1, /destinatario sconosciuto/);
+    t.refused(['nuova', '--tipo', 'D1-INS', '--destinatario', 'XXXXXX80A01D150R', '--fascia', '2'], 1, /destinatario sconosciuto/);
+    // A mistyped code is named as destinatario aggiungi names it, not as an unknown person.
+    t.refused(['nuova', '--tipo', 'D1-INS', '--destinatario', 'XXXXXX80A01D150J', '--fascia', '2'], 1, /codice fiscale non valido: carattere di controllo errato: "J", atteso "R"/);
   });
 
   it('line a for a person who turns 18 on the request date, not the day before', () => {
