@@ -130,7 +130,7 @@ export function formatNuova(r: NuovaResult): string {
   const lines: string[] = [];
   if (d.stato === STATO.PROPOSTA) {
     lines.push(`Richiesta ${d.id} registrata: ${d.tipo} per ${who}, PROPOSTA, notificata dal CPI il ${formatDateIt(d.data_notifica!)}.`);
-    lines.push(`Attività: ${r.attivita.map((a) => `${a.servizio} ${a.minuti / 60} h`).join(', ')}.`);
+    lines.push(`Attività: ${r.attivita.map((a) => `${a.servizio} ${formatDurata(a.minuti)}`).join(', ')}.`);
   } else {
     const linea = d.linea ? `, linea ${d.linea}${r.categoriePrioritarie.length ? ` (${r.categoriePrioritarie.map((c) => c.descrizione).join(', ')})` : ''}` : '';
     lines.push(`Dote ${d.id} ATTIVA: ${d.tipo} fascia ${d.fascia}${linea} per ${who}.`);

@@ -330,7 +330,7 @@ describe('Job Coach requests', () => {
     expect(sql(t.db, "SELECT count(*) AS n FROM storia WHERE entita = 'attivita' AND azione = 'nuova'")).toEqual([{ n: 5 }]);
     t.refused(['nuova', '--tipo', 'JC-RINF', '--destinatario', ROSSI, '--id', 'CR-1'], 2, /non è un codice OPAL/);
     const rinf = t.ok(['nuova', '--tipo', 'JC-RINF', '--destinatario', ROSSI, '--id', 'JC-1-1103/002', '--data', '2022-06-29']);
-    expect(rinf.stdout).toMatch(/JC-AL-R 52 h/);
+    expect(rinf.stdout).toMatch(/JC-AL-R 52 ore/);
   });
 
   it('ammetti within 7 days: AMMESSO AL SERVIZIO until the bando end', () => {
