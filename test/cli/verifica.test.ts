@@ -155,9 +155,9 @@ describe('dote verifica', () => {
     expect(r.stdout).toMatch(/^5 file, 2 righe: 4 errori, 0 avvisi$/m);
   });
 
-  it('has an example in its help', () => {
+  it('has its examples in its help, under Esempi:', () => {
     const r = dote(['verifica', '--help']);
     expect(r.status).toBe(0);
-    expect(r.stdout).toMatch(/Esempio:\n {2}dote verifica /);
+    expect(r.stdout).toMatch(/Esempi:\n {2}dote verifica calendario-marzo.csv .*\n {2}dote verifica --calendario /);
   });
 });
