@@ -5,7 +5,7 @@
  * description, so start-up stays fast (README "Prestazioni").
  */
 import { Command, Help, type ParseOptions } from 'commander';
-import { finishCommand, prepareContext, setRunningCommand } from './command-kit.js';
+import { examplesText, finishCommand, prepareContext, setRunningCommand } from './command-kit.js';
 import type { GlobalOptions } from './context.js';
 import { COMMANDS } from './commands/index.js';
 
@@ -56,7 +56,7 @@ export function buildProgram(): Command {
     .option('--json', 'output JSON su stdout')
     .option('--catalogo <file>', 'carica un altro catalogo di bando (ripetibile)')
     .option('--operatore <nome>', "chi esegue le modifiche, per lo storico (predefinito: l'utente del sistema)")
-    .addHelpText('after', '\nLe opzioni globali valgono prima o dopo il comando.\nEsempio:\n  dote init && dote bandi\n  dote verifica calendario.csv timesheet-rossi.csv --db dote.db');
+    .addHelpText('after', '\nLe opzioni globali valgono prima o dopo il comando.\n' + examplesText(['dote init && dote bandi', 'dote verifica calendario.csv timesheet-rossi.csv --db dote.db']));
   // Before any action: the context (global options, --oggi), and zod's catalogue validation when
   // this run has a catalogue to validate (bandi/load.ts); most runs read only the shipped
   // catalogues, validated ahead of time.

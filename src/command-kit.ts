@@ -87,9 +87,14 @@ export function finishCommand(cmd: Command): Command {
   return cmd;
 }
 
-/** Adds "Esempio:" text to a command's help. */
+/** `Esempio:` above one example, `Esempi:` above several, each indented on its own line. */
+export function examplesText(lines: readonly string[]): string {
+  return `${lines.length === 1 ? 'Esempio' : 'Esempi'}:\n${lines.map((l) => `  ${l}`).join('\n')}`;
+}
+
+/** Adds the examples to a command's help. */
 export function example(cmd: Command, ...lines: string[]): Command {
-  return cmd.addHelpText('after', `\nEsempio:\n${lines.map((l) => `  ${l}`).join('\n')}\n`);
+  return cmd.addHelpText('after', `\n${examplesText(lines)}\n`);
 }
 
 /** Collects a repeatable option into an array. */

@@ -22,7 +22,7 @@ export function ammettiCommand(): Command {
         return { r, v: await mostraDote(store, ctx, r.dote.id) };
       });
       if (ctx.json) return printJson({ dote: v });
-      out(`Richiesta ${v.id} AMMESSA AL SERVIZIO il ${formatDateIt(r.dote.data_ammissione!)}: il voucher vale fino al ${formatDateIt(r.dote.data_fine!)}.`);
+      out(`Voucher ${v.id} ${r.dote.stato} il ${formatDateIt(r.dote.data_ammissione!)}: vale fino al ${formatDateIt(r.dote.data_fine!)}.`);
       const next = nextDeadlineText(v.scadenze);
       if (next) out(next);
     });

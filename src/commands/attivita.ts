@@ -18,10 +18,10 @@ export function attivitaCommand(): Command {
       const ctx = context();
       const { withStore } = await import('../db/store.js');
       const { concludiAttivitaDote } = await import('../use-cases/attivita.js');
-      const { formatHours } = await import('../domain/money.js');
+      const { formatDurata } = await import('../domain/money.js');
       const a = await withStore(ctx.dbPath, (store) => concludiAttivitaDote(store, ctx, id, servizio, o.data));
       if (ctx.json) printJson(a);
-      else out(`attività ${a.servizio} della dote ${a.dote}: TERMINATA (${formatHours(a.erogateMinuti)} ${a.erogateMinuti === 60 ? 'ora erogata' : 'ore erogate'} su ${formatHours(a.oreMinuti)})`);
+      else out(`attività ${a.servizio} della dote ${a.dote}: TERMINATA (erogate ${formatDurata(a.erogateMinuti)} su ${formatDurata(a.oreMinuti)})`);
     });
   example(concludi, 'dote attivita concludi JC-1-1103/022 JC-AN');
 

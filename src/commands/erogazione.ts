@@ -83,7 +83,10 @@ export function erogazioneCommand(): Command {
       const esiti = await withStore(ctx.dbPath, (store) => aggiungiErogazione(store, ctx, ids, o));
       printWarnings(esiti);
       if (ctx.json) printJson(esiti.length === 1 ? esiti[0]!.erogazione : esiti.map((e) => e.erogazione));
-      else for (const e of esiti) out(String(e.erogazione.id));
+      else {
+        const { formatAggiunte } = await import('../output/erogazione.js');
+        out(formatAggiunte(esiti.map((e) => e.erogazione)));
+      }
     });
   example(
     aggiungi,

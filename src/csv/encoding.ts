@@ -3,12 +3,18 @@
  * pass over the bytes before parsing, so that the parse that follows never has to start again:
  * UTF-8 when every byte sequence is valid UTF-8 (checked with node's native `isUtf8`), else
  * Windows-1252 when no byte is one of the five that code page leaves undefined; NUL bytes mean a
- * binary or UTF-16 file. Both failures are csv/encoding findings, never an exit.
+ * binary or UTF-16 file. A spreadsheet saved as a workbook instead of CSV is named by its first
+ * bytes, whatever its extension: a ZIP (`PK\x03\x04`) holding `xl/` is Excel's .xlsx, one whose
+ * `mimetype` is OpenDocument's spreadsheet is Calc's .ods; an OLE compound file (`D0 CF 11 E0`) is
+ * Excel 97-2003's .xls. Every failure is a csv/encoding finding, never an exit.
  */
 import { closeSync, openSync, readSync } from 'node:fs';
 import { isUtf8 } from 'node:buffer';
 
 export type TextEncoding = 'utf-8' | 'windows-1252';
+
+/** A file a spreadsheet saved in its own format instead of CSV (or another ZIP archive). */
+export type Workbook = 'xlsx' | 'xls' | 'ods' | 'zip';
 
 export interface EncodingInfo {
   encoding: TextEncoding;
@@ -19,7 +25,11 @@ export interface EncodingInfo {
    * Why the file cannot be read as text: the 1-based line of the finding and what is wrong, as
    * one of csv/encoding's message ids (src/rules/csv-encoding.ts writes the text).
    */
-  problem?: { line: number } & ({ messageId: 'byteNullo'; data: { riga: number } } | { messageId: 'byteIllegibile'; data: { byte: string } });
+  problem?: { line: number } & (
+    | { messageId: 'byteNullo'; data: { riga: number } }
+    | { messageId: 'byteIllegibile'; data: { byte: string } }
+    | { messageId: 'cartellaDiLavoro'; data: { formato: Workbook } }
+  );
 }
 
 export const CHUNK_SIZE = 1 << 20;
@@ -66,6 +76,21 @@ function hex(b: number): string {
   return `0x${b.toString(16).toUpperCase().padStart(2, '0')}`;
 }
 
+const ZIP_MAGIC = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
+const OLE_MAGIC = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
+
+/** Which workbook the first bytes of a file are, or null for anything else. */
+export function workbookOf(head: Buffer): Workbook | null {
+  if (head.subarray(0, 8).equals(OLE_MAGIC)) return 'xls';
+  if (!head.subarray(0, 4).equals(ZIP_MAGIC)) return null;
+  // The names of the first entries are in clear in their local headers; an .ods starts with its
+  // uncompressed `mimetype` entry (OpenDocument 1.2, part 3, 3.3).
+  const names = head.toString('latin1');
+  if (names.includes('application/vnd.oasis.opendocument.spreadsheet')) return 'ods';
+  if (names.includes('xl/') || names.includes('[Content_Types].xml')) return 'xlsx';
+  return 'zip';
+}
+
 /** Reads the whole file once (in chunks, constant memory) and decides how to decode it. */
 export function detectEncoding(path: string): EncodingInfo {
   const fd = openSync(path, 'r');
@@ -81,6 +106,11 @@ export function detectEncoding(path: string): EncodingInfo {
       const n = readSync(fd, buf, carry, CHUNK_SIZE, pos);
       if (n <= 0) break;
       const end = carry + n;
+      if (pos === 0) {
+        const formato = workbookOf(buf.subarray(0, end));
+        // Not text: the finding is about the whole file (line 1), named for what it is.
+        if (formato) return { encoding: 'utf-8', bom: false, bytes: end, problem: { line: 1, messageId: 'cartellaDiLavoro', data: { formato } } };
+      }
       if (pos === 0 && end >= 3 && buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf) bom = true;
       const chunkStart = pos - carry;
       if (nulAt < 0) {

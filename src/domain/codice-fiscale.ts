@@ -126,6 +126,20 @@ export function checkCodiceFiscale(input: string, today?: string): CodiceFiscale
   };
 }
 
+/**
+ * What is wrong with a codice fiscale, in the words every command uses (`destinatario aggiungi`,
+ * `nuova` and its questions), or null when it is valid.
+ */
+export function codiceFiscaleProblem(input: string, today?: string): string | null {
+  const r = checkCodiceFiscale(input, today);
+  return r.ok ? null : invalidCodiceFiscale(r.reason);
+}
+
+/** `codice fiscale non valido: <reason>`. */
+export function invalidCodiceFiscale(reason: string): string {
+  return `codice fiscale non valido: ${reason}`;
+}
+
 function explainPattern(cf: string): string {
   if (!/^[A-Z]{6}$/.test(cf.slice(0, 6))) return 'i primi 6 caratteri del codice fiscale (cognome e nome) devono essere lettere';
   if (!/^[0-9LMNPQRSTUV]{2}$/.test(cf.slice(6, 8))) return `anno di nascita "${cf.slice(6, 8)}" non valido (caratteri 7-8)`;

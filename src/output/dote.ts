@@ -4,7 +4,7 @@
  */
 import { formatDateIt } from '../domain/dates.js';
 import { STATO } from '../domain/dote-stati.js';
-import { formatCents, formatHours } from '../domain/money.js';
+import { formatCents, formatDurata, formatHours } from '../domain/money.js';
 import { avvenuta, descriviRitardo, type ScadenzaDote } from '../domain/scadenze.js';
 import type { DoteDetail, DoteSummary } from '../use-cases/dote-view.js';
 import type { NuovaResult } from '../use-cases/doti.js';
@@ -101,11 +101,11 @@ export function formatMostra(v: DoteDetail): string {
     );
     const t = v.totali;
     out.push(
-      `Totale: ${formatHours(t.pianificatiMinuti)} ore pianificate, ${formatHours(t.programmatiMinuti)} programmate, ${formatHours(t.erogatiMinuti)} erogate, ${formatHours(t.residuiMinuti)} residue; valore ${formatCents(t.valorePianificatoCent)} pianificato, ${formatCents(t.valoreErogatoCent)} erogato`,
+      `Totale ore: pianificate ${formatDurata(t.pianificatiMinuti)}, programmate ${formatDurata(t.programmatiMinuti)}, erogate ${formatDurata(t.erogatiMinuti)}, residue ${formatDurata(t.residuiMinuti)}; valore ${formatCents(t.valorePianificatoCent)} pianificato, ${formatCents(t.valoreErogatoCent)} erogato`,
     );
     if (!v.pip && !jc) out.push('(senza PIP le ore residue sono quelle del massimale della fascia)');
     const inserite = v.servizi.reduce((a, s) => a + s.inseritiMinuti, 0);
-    if (inserite) out.push(`(${formatHours(inserite)} ore in erogazioni INSERITE, non ancora programmate)`);
+    if (inserite) out.push(`(${formatDurata(inserite)} in erogazioni INSERITE, non ancora programmate)`);
   }
   if (v.risultato && v.risultato.importoCent !== null) {
     const stato = v.risultato.raggiunto === null ? 'se raggiunto' : v.risultato.raggiunto ? 'raggiunto' : 'non raggiunto';
@@ -136,7 +136,7 @@ export function formatNuova(r: NuovaResult): string {
   const lines: string[] = [];
   if (d.stato === STATO.PROPOSTA) {
     lines.push(`Richiesta ${d.id} registrata: ${d.tipo} per ${who}, PROPOSTA, notificata dal CPI il ${formatDateIt(d.data_notifica!)}.`);
-    lines.push(`Attività: ${r.attivita.map((a) => `${a.servizio} ${a.minuti / 60} h`).join(', ')}.`);
+    lines.push(`Attività: ${r.attivita.map((a) => `${a.servizio} ${formatDurata(a.minuti)}`).join(', ')}.`);
   } else {
     const linea = d.linea ? `, linea ${d.linea}${r.categoriePrioritarie.length ? ` (${r.categoriePrioritarie.map((c) => c.descrizione).join(', ')})` : ''}` : '';
     lines.push(`Dote ${d.id} ATTIVA: ${d.tipo} fascia ${d.fascia}${linea} per ${who}.`);

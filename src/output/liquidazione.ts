@@ -4,7 +4,7 @@
  * by line, in Italian money and hours.
  */
 import { formatDateIt } from '../domain/dates.js';
-import { formatCents, formatHours, formatInt } from '../domain/money.js';
+import { formatCents, formatDurata, formatHours, formatInt } from '../domain/money.js';
 import type { ContrattoRow, OutputRow } from '../db/liquidazione-repository.js';
 import type { EsitoOccupazione } from '../domain/liquidazione.js';
 import type { Impresa, VerificaLiquidazione } from '../use-cases/liquidazione.js';
@@ -36,7 +36,7 @@ export function formatVerificaLiquidazione(v: VerificaLiquidazione, p: Painter =
   }
   rows.push(['totale', '', '', '', '', '', formatCents(v.importo.totaleCent)]);
   if (v.impresa) rows.push([`impresa: ${describeImpresa(v.impresa)}`, '', '', '', '', '', '']);
-  lines.push(table(['servizio', 'ore', 'erogate', 'riconoscibili', 'pagate', 'tariffa oraria', 'importo'], rows, ['l', 'l', 'r', 'r', 'r', 'r', 'r']));
+  lines.push(table(['servizio', 'modalità', 'ore erogate', 'ore riconoscibili', 'ore pagate', 'tariffa oraria', 'importo'], rows, ['l', 'l', 'r', 'r', 'r', 'r', 'r']));
   lines.push('');
   const e = v.errori, w = v.avvisi;
   lines.push(
@@ -63,7 +63,7 @@ export function formatContratti(doteId: string, list: readonly ContrattoRow[], o
 }
 
 export function formatContratto(c: ContrattoRow, azione: 'aggiunto' | 'rimosso'): string {
-  return `Contratto ${c.numero} della dote ${c.dote_id} ${azione}: ${TIPI[c.tipo]} presso ${c.azienda} dal ${formatDateIt(c.dal)}${c.al ? ` al ${formatDateIt(c.al)}` : ', a tempo indeterminato'}, ${formatHours(c.minuti_settimanali)} ore settimanali (CCNL ${formatHours(c.minuti_ccnl)}).`;
+  return `Contratto ${c.numero} della dote ${c.dote_id} ${azione}: ${TIPI[c.tipo]} presso ${c.azienda} dal ${formatDateIt(c.dal)}${c.al ? ` al ${formatDateIt(c.al)}` : ', a tempo indeterminato'}, orario settimanale di ${formatDurata(c.minuti_settimanali)} (CCNL ${formatDurata(c.minuti_ccnl)}).`;
 }
 
 /** `Verdi Servizi srl, partita IVA 01234567897, REA CR-123456, iscritta dal 03/05/2021`. */

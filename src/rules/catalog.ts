@@ -15,14 +15,14 @@ export interface RuleInfo {
 }
 
 export const RULES: readonly RuleInfo[] = [
-  { id: 'csv/encoding', scope: 'file', title: 'file non in UTF-8 e non leggibile come Windows-1252' },
+  { id: 'csv/encoding', scope: 'file', title: 'file non in UTF-8 e non leggibile come Windows-1252, binario o cartella di lavoro (.xlsx, .xls, .ods)' },
   { id: 'csv/syntax', scope: 'file', title: 'virgolette non chiuse o record illeggibile' },
   { id: 'csv/header', scope: 'file', title: 'file vuoto, colonna obbligatoria mancante o non riconosciuta, nessuna riga di dati' },
   { id: 'csv/columns', scope: 'file', title: "riga con un numero di campi diverso dall'intestazione" },
   { id: 'csv/blank-row', scope: 'file', title: 'riga vuota tra righe di dati' },
   { id: 'field/date', scope: 'file', title: 'data inesistente o non nel formato gg/mm/aaaa o aaaa-mm-gg' },
   { id: 'field/time', scope: 'file', title: 'orario non nel formato HH:MM (00:00-23:59)' },
-  { id: 'field/hours', scope: 'file', title: 'ore non numeriche o diverse da fine meno inizio' },
+  { id: 'field/hours', scope: 'file', title: 'ore che non sono una durata (1,5 o 1:30) o diverse da fine meno inizio' },
   { id: 'field/required', scope: 'file', title: 'valore obbligatorio mancante' },
   { id: 'field/codice-fiscale', scope: 'file', title: 'codice fiscale malformato o con carattere di controllo errato' },
   { id: 'field/value', scope: 'file', title: 'valore fuori elenco (modalità, gruppo, fascia, tipo) o dote, professionista o sede sconosciuti al database' },

@@ -6,7 +6,6 @@
  */
 import type { Bando, RegolaSetting } from '../bandi/schema.js';
 import type { DeliveryRow, SharedEnv } from './types.js';
-import { formatHours } from '../domain/money.js';
 
 /**
  * Kinds are counted apart: the same delivery may be in a calendar and in a timesheet (and in the
@@ -159,17 +158,6 @@ export function personOf(env: SharedEnv, r: DeliveryRow): string {
   if (r.cf) return r.cf;
   const cf = env.dote(r.doteId)?.cf;
   return cf ? cf : `dote ${r.doteId}`;
-}
-
-/** Minutes as `9:00`, `40:30`: hours and minutes, as people count worked hours. */
-export function hoursMinutes(min: number): string {
-  const m = min % 60;
-  return `${Math.floor(min / 60)}:${m < 10 ? '0' : ''}${m}`;
-}
-
-/** `8 ore`, `1 ora`, `1,5 ore`. */
-export function hoursWord(min: number): string {
-  return `${formatHours(min)} ${min === 60 ? 'ora' : 'ore'}`;
 }
 
 /** A numeric parameter of a rule setting, or the default. */

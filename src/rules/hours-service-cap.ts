@@ -2,10 +2,10 @@ import type { Bando, TipoDote } from '../bandi/schema.js';
 import type { DeliveryRow, PlanFinding, Rule, SharedEnv, Severity } from './types.js';
 import { finding } from './types.js';
 import type { VocePip } from '../domain/pip.js';
-import { Interner, Totals, KINDS, hoursMinutes, hoursWord, kindIndex, onceSkipper } from './delivery-keys.js';
+import { Interner, Totals, KINDS, kindIndex, onceSkipper } from './delivery-keys.js';
 import { STATI_PROGRAMMATI } from '../domain/erogazione-state.js';
 import { massimaleServizio, massimaliTipo, type OreServizi } from '../domain/massimali.js';
-import { formatHours } from '../domain/money.js';
+import { formatDurata } from '../domain/money.js';
 
 const ID = 'hours/service-cap';
 
@@ -51,37 +51,33 @@ function resolveLimits(env: SharedEnv, r: DeliveryRow): DoteLimits | string {
 /** Skip reason for a Job Coach row with neither a database nor a `tipo_dote` column. */
 export const ATTIVITA_SENZA_DATABASE = 'ore delle attività sconosciute: nessun database né colonna tipo_dote';
 
-/** Hours with a decimal comma where two decimals are exact (every 3 minutes), else as h:mm. */
-function ore(m: number): string {
-  return m % 3 === 0 ? formatHours(m) : hoursMinutes(m);
-}
-
 /** The messages of the rule, by id, from their data. */
 export const messages = {
   /** A group delivery of a service with no group hours at all. */
   nessunaCollettiva: (d: { servizio: string; totale: number; dote: string; giaNelDatabase: number }) =>
-    `${d.servizio}: ${hoursMinutes(d.totale)} ore collettive per la dote ${d.dote}${giaDi(d.giaNelDatabase)}, ma il servizio non prevede ore collettive`,
+    `${d.servizio}: ${formatDurata(d.totale)} in erogazioni collettive per la dote ${d.dote}${giaDi(d.giaNelDatabase)}, ma il servizio non prevede ore collettive`,
   /** Over the fascia's cap (Cremona, before the PIP, or a PIP above the caps). */
   oltreMassimale: (d: { servizio: string; totale: number; dote: string; giaNelDatabase: number; collettiva: boolean; limite: number; fascia: number | null }) =>
-    `${d.servizio}: ${hoursMinutes(d.totale)} ore ${d.collettiva ? 'collettive' : 'individuali'} per la dote ${d.dote}${giaDi(d.giaNelDatabase)}, oltre il massimale di ${hoursWord(d.limite)} della fascia ${d.fascia}`,
+    `${d.servizio}: ${formatDurata(d.totale)} in erogazioni ${d.collettiva ? 'collettive' : 'individuali'} per la dote ${d.dote}${giaDi(d.giaNelDatabase)}, oltre il massimale di ${formatDurata(d.limite)} della fascia ${d.fascia}`,
   /**
    * Over the plan: the activity's hours (Job Coach manual 3.1, the portal's alert, word for word)
-   * or the PIP's hours of the service in that mode (Cremona).
+   * or the PIP's hours of the service in that mode (Cremona has no activities: the same alert says
+   * "nel PIP").
    */
   oltrePiano: (d: { servizio: string; totale: number; prima: number; questa: number; collettiva: boolean; limite: number; fonte: 'attivita' | 'pip'; timesheet: boolean }) =>
-    `Le ore delle erogazioni superano le ore definite nella attività: ${d.servizio}${d.fonte === 'attivita' ? '' : d.collettiva ? ' collettive' : ' individuali'} ` +
-    `${ore(d.totale)} ore (${ore(d.prima)} ${d.timesheet ? 'già nel timesheet' : 'già programmate, avviate o erogate'} + ${ore(d.questa)} di questa), ` +
-    (d.fonte === 'attivita' ? `definite nell'attività ${ore(d.limite)}` : d.limite === 0 ? 'non previste dal PIP' : `previste dal PIP ${ore(d.limite)}`),
+    `Le ore delle erogazioni superano le ore definite ${d.fonte === 'attivita' ? 'nella attività' : 'nel PIP'}: ${d.servizio}${d.fonte === 'attivita' ? '' : d.collettiva ? ' collettive' : ' individuali'} ` +
+    `${formatDurata(d.totale)} (${formatDurata(d.prima)} ${d.timesheet ? 'già nel timesheet' : 'già programmate, avviate o erogate'} + ${formatDurata(d.questa)} di questa), ` +
+    (d.fonte === 'attivita' ? `definite nell'attività: ${formatDurata(d.limite)}` : d.limite === 0 ? 'non previste dal PIP' : `previste dal PIP: ${formatDurata(d.limite)}`),
   /** A PIP that plans more hours than the fascia's cap. */
   pianoOltreMassimale: (d: { servizio: string; minuti: number; collettiva: boolean; massimo: number; fascia: number }) =>
-    `${d.servizio}: ${formatHours(d.minuti)} ore ${d.collettiva ? 'collettive' : 'individuali'}, oltre il massimo di ${formatHours(d.massimo)} per la fascia ${d.fascia}`,
+    `${d.servizio} ${d.collettiva ? 'collettive' : 'individuali'}: ${formatDurata(d.minuti)}, oltre il massimo di ${formatDurata(d.massimo)} per la fascia ${d.fascia}`,
   /** A PIP that plans fewer hours than those already programmed or delivered. */
   pianoSottoImpegnate: (d: { servizio: string; impegnate: number; collettiva: boolean; pianificate: number }) =>
-    `${d.servizio}: ${formatHours(d.impegnate)} ore ${d.collettiva ? 'collettive' : 'individuali'} già erogate o programmate, più delle ${formatHours(d.pianificate)} pianificate`,
+    `${d.servizio} ${d.collettiva ? 'collettive' : 'individuali'}: già erogate o programmate ${formatDurata(d.impegnate)}, più di quelle pianificate (${formatDurata(d.pianificate)})`,
 } as const;
 
 function giaDi(min: number): string {
-  return min > 0 ? ` (di cui ${hoursMinutes(min)} già registrate nel database)` : '';
+  return min > 0 ? ` (di cui ${formatDurata(min)} già nel database)` : '';
 }
 
 /**

@@ -1,6 +1,6 @@
 import { finding, type Finding, type Severity } from './types.js';
 import { formatDateIt } from '../domain/dates.js';
-import { formatHours } from '../domain/money.js';
+import { formatDurata } from '../domain/money.js';
 
 const ID = 'liquidazione/incomplete';
 
@@ -12,7 +12,7 @@ const messages = {
   nessunTimesheet: (d: { dote: string }) =>
     `nessuna riga di timesheet importata per la dote ${d.dote}: calendario e timesheet dei professionisti vanno riconciliati (dote importa --timesheet FILE)`,
   oreNonErogate: (d: { servizio: string; collettiva: boolean; pianificate: number; erogate: number }) =>
-    `${d.servizio}: ${formatHours(d.pianificate)} ore ${d.collettiva ? 'collettive' : 'individuali'} pianificate, ${formatHours(d.erogate)} erogate: quelle non erogate non sono riconosciute`,
+    `${d.servizio} ${d.collettiva ? 'collettive' : 'individuali'}: pianificate ${formatDurata(d.pianificate)}, erogate ${formatDurata(d.erogate)}; quelle non erogate non sono riconosciute`,
   outputMancante: (d: { servizio: string; output: string }) => `${d.servizio}: output obbligatorio non registrato: ${d.output} (dote output aggiungi)`,
 };
 

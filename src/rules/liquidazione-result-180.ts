@@ -1,7 +1,7 @@
 import { finding, type Finding, type Severity } from './types.js';
 import type { EsitoOccupazione, Contratto } from '../domain/liquidazione.js';
 import { formatDateIt } from '../domain/dates.js';
-import { formatHours } from '../domain/money.js';
+import { formatDurata } from '../domain/money.js';
 
 const ID = 'liquidazione/result-180';
 
@@ -9,7 +9,7 @@ const messages = {
   nessunContratto: (d: { risultato: string }) => `risultato (${d.risultato}) non raggiunto: nessun contratto registrato (dote contratto aggiungi)`,
   tirocinio: (d: { numero: number; azienda: string }) => `contratto ${d.numero} (${d.azienda}): un tirocinio non conta per il risultato`,
   orario: (d: { numero: number; azienda: string; settimanali: number; ccnl: number }) =>
-    `contratto ${d.numero} (${d.azienda}): ${formatHours(d.settimanali)} ore settimanali, sotto le ${formatHours(d.ccnl)} del CCNL: non conta per il risultato`,
+    `contratto ${d.numero} (${d.azienda}): orario settimanale di ${formatDurata(d.settimanali)}, sotto quello del CCNL (${formatDurata(d.ccnl)}): non conta per il risultato`,
   sottoSoglia: (d: { risultato: string; giorni: number; soglia: number; dal: string | null }) =>
     `risultato (${d.risultato}) non raggiunto: ${d.giorni} giorni di lavoro subordinato o somministrato${d.dal ? ` dal ${formatDateIt(d.dal)}` : ''}, ne servono almeno ${d.soglia}: la richiesta lo esclude`,
   nessunaImpresa: (d: { risultato: string }) => `risultato (${d.risultato}) non raggiunto: nessuna impresa registrata (dote impresa imposta)`,

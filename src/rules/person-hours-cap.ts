@@ -1,5 +1,6 @@
 import type { Rule } from './types.js';
-import { Interner, Totals, KINDS, dayKey, hoursMinutes, kindIndex, memoByBando, numberParam, personOf } from './delivery-keys.js';
+import { formatDurata } from '../domain/money.js';
+import { Interner, Totals, KINDS, dayKey, kindIndex, memoByBando, numberParam, personOf } from './delivery-keys.js';
 
 export interface PersonCapData {
   totale: number;
@@ -18,7 +19,7 @@ export interface PersonCapMessages {
 
 /** The tail of the message when part of the total comes from the database. */
 export function giaNelDatabase(min: number): string {
-  return min > 0 ? ` (di cui ${hoursMinutes(min)} già registrate nel database)` : '';
+  return min > 0 ? ` (di cui ${formatDurata(min)} già nel database)` : '';
 }
 
 /** A codice fiscale (personOf gives `dote …` when the person is unknown). */

@@ -1,4 +1,4 @@
-import { hoursMinutes } from './delivery-keys.js';
+import { formatDurata } from '../domain/money.js';
 
 /**
  * reconcile/total: per professional, PIP (dote) and service, the calendar's and the timesheet's
@@ -11,7 +11,7 @@ export const reconcileTotal = {
   id: 'reconcile/total',
   messages: {
     totaliDiversi: (k: { professionista: string; doteId: string; servizio: string; calendario: number; timesheet: number }) =>
-      `${k.professionista}, dote ${k.doteId}, ${k.servizio}: ${hoursMinutes(k.calendario)} ore nel calendario e ${hoursMinutes(k.timesheet)} nel timesheet`,
+      `${k.professionista}, dote ${k.doteId}, ${k.servizio}: ${formatDurata(k.calendario)} nel calendario e ${formatDurata(k.timesheet)} nel timesheet`,
   },
   /** A professional's hours of one dote and service, in the calendar and in the timesheet. */
   check(k: { professionista: string; doteId: string; servizio: string; calendario: number; timesheet: number }) {

@@ -1,5 +1,5 @@
 import { formatDateIt, isoFromDay } from '../domain/dates.js';
-import { hoursMinutes, hoursWord } from './delivery-keys.js';
+import { formatDurata } from '../domain/money.js';
 import { giaNelDatabase, personHoursCap } from './person-hours-cap.js';
 
 /**
@@ -15,6 +15,6 @@ export const timeDailyMax = personHoursCap({
   periodDays: 1,
   messages: {
     oltreMassimo: (d) =>
-      `${hoursMinutes(d.totale)} ore il ${formatDateIt(isoFromDay(d.inizio))} per ${d.persona}, oltre il massimo di ${hoursWord(d.massimo)} al giorno` + giaNelDatabase(d.giaNelDatabase),
+      `${formatDurata(d.totale)} il ${formatDateIt(isoFromDay(d.inizio))} per ${d.persona}, oltre il massimo di ${formatDurata(d.massimo)} al giorno` + giaNelDatabase(d.giaNelDatabase),
   },
 });

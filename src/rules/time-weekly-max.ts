@@ -1,5 +1,5 @@
 import { formatDateIt, isoFromDay, isoWeekStart } from '../domain/dates.js';
-import { hoursMinutes, hoursWord } from './delivery-keys.js';
+import { formatDurata } from '../domain/money.js';
 import { giaNelDatabase, personHoursCap } from './person-hours-cap.js';
 
 /**
@@ -14,8 +14,8 @@ export const timeWeeklyMax = personHoursCap({
   periodDays: 7,
   messages: {
     oltreMassimo: (d) =>
-      `${hoursMinutes(d.totale)} ore nella settimana dal ${formatDateIt(isoFromDay(d.inizio))} al ${formatDateIt(isoFromDay(d.inizio + 6))} ` +
-      `per ${d.persona}, oltre il massimo di ${hoursWord(d.massimo)} a settimana` +
+      `${formatDurata(d.totale)} nella settimana dal ${formatDateIt(isoFromDay(d.inizio))} al ${formatDateIt(isoFromDay(d.inizio + 6))} ` +
+      `per ${d.persona}, oltre il massimo di ${formatDurata(d.massimo)} a settimana` +
       giaNelDatabase(d.giaNelDatabase),
   },
 });

@@ -1,6 +1,7 @@
 import type { Rule } from './types.js';
 import { formatDateIt, isoFromDay, isoWeekStart } from '../domain/dates.js';
-import { Interner, Totals, KINDS, dayKey, hoursMinutes, hoursWord, kindIndex, memoByBando, personOf } from './delivery-keys.js';
+import { formatDurata } from '../domain/money.js';
+import { Interner, Totals, KINDS, dayKey, kindIndex, memoByBando, personOf } from './delivery-keys.js';
 
 const ID = 'time/weekly-service-max';
 
@@ -11,8 +12,8 @@ const ID = 'time/weekly-service-max';
  */
 const messages = {
   oltreSettimanale: (d: { servizio: string; totale: number; lunedi: number; persona: string; massimo: number }) =>
-    `${d.servizio}: ${hoursMinutes(d.totale)} ore nella settimana dal ${formatDateIt(isoFromDay(d.lunedi))} al ${formatDateIt(isoFromDay(d.lunedi + 6))} ` +
-    `per ${d.persona}, oltre il massimo di ${hoursWord(d.massimo)} a settimana`,
+    `${d.servizio}: ${formatDurata(d.totale)} nella settimana dal ${formatDateIt(isoFromDay(d.lunedi))} al ${formatDateIt(isoFromDay(d.lunedi + 6))} ` +
+    `per ${d.persona}, oltre il massimo di ${formatDurata(d.massimo)} a settimana`,
 };
 
 export const timeWeeklyServiceMax: Rule<typeof messages> = {

@@ -11,7 +11,7 @@ import type { Repositories, Store } from '../db/store.js';
 import type { DestinatarioRepository, DestinatarioRow, MisuraEsternaRow, NewDestinatario } from '../db/destinatario-repository.js';
 import type { DoteRow } from '../db/dote-repository.js';
 import { RefusedError, UsageError } from '../errors.js';
-import { ageOn, checkCodiceFiscale } from '../domain/codice-fiscale.js';
+import { ageOn, checkCodiceFiscale, invalidCodiceFiscale } from '../domain/codice-fiscale.js';
 import { formatDateIt } from '../domain/dates.js';
 import { optionalText, requiredText } from './registry.js';
 
@@ -223,7 +223,7 @@ function columnsOf(opts: DestinatarioFields): Columns {
 
 export async function aggiungiDestinatario(store: Store, cfInput: string, opts: DestinatarioFields, oggi: string): Promise<DestinatarioView> {
   const check = checkCodiceFiscale(cfInput, oggi);
-  if (!check.ok) throw new RefusedError(`codice fiscale non valido: ${check.reason}; nessuna modifica`);
+  if (!check.ok) throw new RefusedError(`${invalidCodiceFiscale(check.reason)}; nessuna modifica`);
   if (opts.nome === undefined) throw new UsageError('opzione obbligatoria mancante: --nome');
   if (opts.cognome === undefined) throw new UsageError('opzione obbligatoria mancante: --cognome');
   const cols = columnsOf(opts);

@@ -9,6 +9,7 @@ import type { Bando, TipoDote } from '../bandi/schema.js';
 import type { DoteRow } from '../db/repo/lookup.js';
 import { RefusedError, TransitionNotAllowed, UsageError } from '../errors.js';
 import { formatDateIt } from '../domain/dates.js';
+import { codiceFiscaleProblem } from '../domain/codice-fiscale.js';
 import { STATO } from '../domain/dote-stati.js';
 import {
   dataFineDote,
@@ -151,6 +152,8 @@ export async function nuovaDote(store: Store, ctx: DoteCtx, o: NuovaOptions): Pr
   return store.write(async (r) => {
     const persona = await r.destinatari.find(destinatario);
     if (!persona) {
+      const problem = codiceFiscaleProblem(destinatario, ctx.oggi);
+      if (problem) throw new RefusedError(problem, [], 'correggi il codice; un destinatario nuovo si registra con "dote destinatario aggiungi --cf … --nome … --cognome …"');
       throw new RefusedError(`destinatario sconosciuto: ${destinatario.trim().toUpperCase()}`, [], 'registralo con "dote destinatario aggiungi --cf … --nome … --cognome …"');
     }
 

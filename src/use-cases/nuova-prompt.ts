@@ -6,6 +6,7 @@
 import type { Store } from '../db/store.js';
 import { loadCatalogues, tipoOf } from '../bandi/load.js';
 import { formatDateIt, parseUserDate } from '../domain/dates.js';
+import { codiceFiscaleProblem } from '../domain/codice-fiscale.js';
 import { OPAL_PATTERN, tipoRisultato } from '../domain/dote.js';
 import type { DoteCtx } from './dote-load.js';
 import type { NuovaOptions } from './doti.js';
@@ -53,6 +54,9 @@ export async function askNuova(store: Store, ctx: DoteCtx & { json: boolean }, g
       {
         message: 'Codice fiscale del destinatario',
         validate: async (v: string) => {
+          // A mistyped code says what is wrong with it, as destinatario aggiungi does.
+          const problem = codiceFiscaleProblem(v, ctx.oggi);
+          if (problem) return problem;
           const p = await store.read((r) => r.destinatari.find(v));
           return p ? true : 'destinatario non registrato: aggiungilo con "dote destinatario aggiungi"';
         },

@@ -166,7 +166,7 @@ describe('dote --catalogo FILE: a valid catalogue loads and its parameters apply
     expect(mine.status).toBe(1);
     expect(mine.json().diagnostics.map((d: { line: number; rule: string; message: string }) => [d.line, d.rule, d.message])).toEqual([
       [2, 'time/window', 'inizio alle 07:45, prima delle 08:00'],
-      [3, 'time/daily-max', '7:00 ore il 10/05/2022 per dote JC-1, oltre il massimo di 6,5 ore al giorno'],
+      [3, 'time/daily-max', '7 ore il 10/05/2022 per dote JC-1, oltre il massimo di 6 ore e 30 minuti al giorno'],
     ]);
     // The shipped bando (07:30-23:00, 8 hours) finds nothing in the same rows.
     const shippedRun = verifica('veneto-jc-2022');

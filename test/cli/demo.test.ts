@@ -82,8 +82,8 @@ describe('npm run demo', () => {
 
       const mostra = s.get('dote mostra CR-2022-0001')!;
       expect(mostra).toMatch(/^QT8 +20 +0 +14 +6 /m);
-      expect(mostra).toMatch(/^Totale: 31 ore pianificate, 0 programmate, 25 erogate, 6 residue;/m);
-      expect(s.get('dote erogazione elenco CR-2022-0001')).toMatch(/^9 erogazioni: 25 ore valide, di cui 25 erogate\.$/m);
+      expect(mostra).toMatch(/^Totale ore: pianificate 31 ore, programmate 0 ore, erogate 25 ore, residue 6 ore;/m);
+      expect(s.get('dote erogazione elenco CR-2022-0001')).toMatch(/^9 erogazioni: ore valide 25 ore, di cui erogate 25 ore\.$/m);
       expect(s.get('dote storia CR-2022-0001')).toMatch(/ demo {2}erogazione importa\/calendario-marzo-2022\.csv, importa\/timesheet-rossi-marzo-2022\.csv: importate 9 erogazioni \(EROGATA\) e 9 righe di timesheet$/m);
 
       const db = new Database(path.join(out, 'demo.db'), { readonly: true });

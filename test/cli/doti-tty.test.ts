@@ -77,4 +77,31 @@ describe.skipIf(!hasScript)('dote nuova on a terminal', () => {
       db.close();
     }
   });
+
+  it('says what is wrong with a mistyped codice fiscale as destinatario aggiungi does, then asks again', async () => {
+    const t = withDb();
+    cleanups.push(t.cleanup);
+    const env = { DOTE_OGGI: '2021-06-30', DOTE_OPERATORE: 'test' };
+    const cf = ['destinatario', 'aggiungi', '--cf', 'RSSMRA80A01D150K', '--nome', 'Mario', '--cognome', 'Rossi', '--l68', '--did'];
+    const refused = t.run(cf, env);
+    expect(refused.status).toBe(1);
+    const reason = 'carattere di controllo errato: "K", atteso "J" (codice mal trascritto?)';
+    expect(refused.stderr).toContain(`codice fiscale non valido: ${reason}`);
+    expect(t.run(['destinatario', 'aggiungi', '--cf', 'RSSMRA80A01D150J', '--nome', 'Mario', '--cognome', 'Rossi', '--l68', '--did'], env).status).toBe(0);
+    const erase = '\x7f'.repeat(16);
+    const r = await converse(
+      `'${process.execPath}' '${DOTE}' nuova --db '${t.db}' --tipo D1-INS --fascia 3 --linea b --data 2021-06-30`,
+      { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', TERM: 'xterm', NO_COLOR: '1', ...env },
+      [
+        [/Codice fiscale del destinatario/, 'RSSMRA80A01D150K\r'],
+        [/carattere di controllo errato: "K", atteso "J"/, `${erase}VRDLGU85M01L736M\r`],
+        [/destinatario non registrato/, `${erase}RSSMRA80A01D150J\r`],
+        [/Azienda/, '\r'], // none
+      ],
+    );
+    expect(r.status, r.screen).toBe(0);
+    // The terminal is 80 columns wide: the message's tail wraps to the next line.
+    expect(r.screen).toContain('> codice fiscale non valido: carattere di controllo errato: "K", atteso "J"');
+    expect(r.screen).toMatch(/Dote CR-2021-0001 ATTIVA: D1-INS fascia 3, linea b per Rossi Mario/);
+  });
 });

@@ -114,7 +114,9 @@ describe('dote nuova (Cremona)', () => {
     t.refused(['nuova', '--tipo', 'D1-INS', '--destinatario', FERRARI, '--fascia', '2', '--linea', 'a', '--data', '2021-05-09'], 1, /linea a .*categorie prioritarie/);
     t.refused(['nuova', '--tipo', 'D1-INS', '--destinatario', VERDI, '--fascia', '2', '--data', '2021-03-21'], 1, /prima dell'apertura del bando cremona-2021 \(22\/03\/2021\)/);
     t.refused(['nuova', '--tipo', 'D1-INS', '--destinatario', VERDI, '--fascia', '2', '--data', '2022-07-01'], 1, /dopo la fine del bando/, { DOTE_OGGI: '2022-07-10' });
-    t.refused(['nuova', '--tipo', 'D1-INS', '--destinatario', 'XXXXXX80A01D150J', '--fascia', '2'], 1, /destinatario sconosciuto/);
+    t.refused(['nuova', '--tipo', 'D1-INS', '--destinatario', 'XXXXXX80A01D150R', '--fascia', '2'], 1, /destinatario sconosciuto/);
+    // A mistyped code is named as destinatario aggiungi names it, not as an unknown person.
+    t.refused(['nuova', '--tipo', 'D1-INS', '--destinatario', 'XXXXXX80A01D150J', '--fascia', '2'], 1, /codice fiscale non valido: carattere di controllo errato: "J", atteso "R"/);
   });
 
   it('line a for a person who turns 18 on the request date, not the day before', () => {
@@ -194,11 +196,11 @@ describe('dote pip', () => {
 
   it('imposta refuses, changing nothing: over the caps, group hours without a group rate, a service the type lacks, a second version', () => {
     const t = withDote('1');
-    t.refused(['pip', 'imposta', 'CR-2021-0001', '--servizio', 'QD2=2'], 1, /hours\/service-cap: QD2: 2 ore individuali, oltre il massimo di 1 per la fascia 1/);
-    t.refused(['pip', 'imposta', 'CR-2021-0001', '--servizio', 'QF0=40,5:coll'], 1, /QF0: 40,5 ore collettive, oltre il massimo di 40/);
+    t.refused(['pip', 'imposta', 'CR-2021-0001', '--servizio', 'QD2=2'], 1, /hours\/service-cap: QD2 individuali: 2 ore, oltre il massimo di 1 ora per la fascia 1/);
+    t.refused(['pip', 'imposta', 'CR-2021-0001', '--servizio', 'QF0=40,5:coll'], 1, /QF0 collettive: 40 ore e 30 minuti, oltre il massimo di 40 ore/);
     t.refused(['pip', 'imposta', 'CR-2021-0001', '--servizio', 'QD3=1:coll'], 1, /QD3 non ha una tariffa collettiva/);
     t.refused(['pip', 'imposta', 'CR-2021-0001', '--servizio', 'QT5=1'], 1, /service\/not-in-dote: servizio QT5 non previsto dal tipo di dote D1-INS/);
-    t.refused(['pip', 'imposta', 'CR-2021-0001', '--servizio', 'QT6=4', '--servizio', 'QT6=6:coll', '--servizio', 'QT8=11'], 1, /QT8: 11 ore/);
+    t.refused(['pip', 'imposta', 'CR-2021-0001', '--servizio', 'QT6=4', '--servizio', 'QT6=6:coll', '--servizio', 'QT8=11'], 1, /QT8 individuali: 11 ore/);
     t.ok(['pip', 'imposta', 'CR-2021-0001', '--servizio', 'QT6=4', '--servizio', 'QT6=6:coll']);
     t.refused(['pip', 'imposta', 'CR-2021-0001', '--servizio', 'QD2=1'], 1, /ha già un PIP \(versione 1/);
     t.refused(['pip', 'imposta', 'CR-2021-0099', '--servizio', 'QD2=1'], 1, /dote sconosciuta: CR-2021-0099/);
@@ -326,7 +328,7 @@ describe('Job Coach requests', () => {
     expect(sql(t.db, "SELECT count(*) AS n FROM storia WHERE entita = 'attivita' AND azione = 'nuova'")).toEqual([{ n: 5 }]);
     t.refused(['nuova', '--tipo', 'JC-RINF', '--destinatario', ROSSI, '--id', 'CR-1'], 2, /non è un codice OPAL/);
     const rinf = t.ok(['nuova', '--tipo', 'JC-RINF', '--destinatario', ROSSI, '--id', 'JC-1-1103/002', '--data', '2022-06-29']);
-    expect(rinf.stdout).toMatch(/JC-AL-R 52 h/);
+    expect(rinf.stdout).toMatch(/JC-AL-R 52 ore/);
   });
 
   it('ammetti within 7 days: AMMESSO AL SERVIZIO until the bando end', () => {
@@ -340,7 +342,10 @@ describe('Job Coach requests', () => {
 
   it('within the 7 days an answer given on an earlier day is recorded with its date', () => {
     const { t } = withRequest();
-    t.ok(['ammetti', 'JC-1-1103/022', '--data', '2022-06-30'], { DOTE_OGGI: '2022-07-05' });
+    const r = t.ok(['ammetti', 'JC-1-1103/022', '--data', '2022-06-30'], { DOTE_OGGI: '2022-07-05' });
+    // The state as the Job Coach manual writes it ("ammesso al servizio"), never "AMMESSA".
+    expect(r.stdout).toMatch(/^Voucher JC-1-1103\/022 AMMESSO AL SERVIZIO il 30\/06\/2022: vale fino al 31\/12\/2023\.$/m);
+    expect(r.stdout).not.toMatch(/AMMESSA/);
     expect(sql(t.db, "SELECT stato, data_ammissione FROM dote WHERE id = 'JC-1-1103/022'")).toEqual([{ stato: 'AMMESSO AL SERVIZIO', data_ammissione: '2022-06-30' }]);
   });
 

@@ -94,7 +94,7 @@ describe('dote storia', () => {
     const text = env.ok(['erogazione', 'elenco', JC]).stdout;
     expect(text.split('\n')[0]).toMatch(/^id\s+stato\s+servizio\s+professionista\s+data\s+inizio\s+fine\s+ore\s+modalità\s+collettiva$/);
     expect(text).toMatch(/2  INSERITA  JC-AL     Mario Rossi \(P01\)  29\/06\/2022  09:00   12:30  3,5  FAD       no/);
-    expect(text).toMatch(/2 erogazioni: 5,5 ore valide, di cui 2 erogate\./);
+    expect(text).toMatch(/2 erogazioni: ore valide 5 ore e 30 minuti, di cui erogate 2 ore\./);
     expect(env.ok(['erogazione', 'elenco', JC, '--stato', 'inserita', '--json']).json().map((e: { id: number }) => e.id)).toEqual([2]);
     expect(env.ok(['erogazione', 'elenco', JC, '--stato', 'chiusa-negativamente']).stdout).toBe('Nessuna erogazione.\n');
     expect(refused(env, ['erogazione', 'elenco', JC, '--stato', 'FATTA'], 2).stderr).toMatch(/--stato/);

@@ -41,7 +41,7 @@ export function cremona(env: Env, id: string, cf: string): void {
   env.ok(['nuova', '--tipo', 'D1-INS', '--destinatario', cf, '--id', id, '--fascia', '3', '--data', '2022-03-01', '--oggi', '2022-03-01']);
 }
 
-/** `erogazione aggiungi` with the usual options; returns the id. */
+/** `erogazione aggiungi` with the usual options; returns the id (from --json: the text is a sentence). */
 export function aggiungi(env: Env, dote: string, o: { servizio?: string; data: string; inizio: string; fine: string; prof?: string; oggi: string; extra?: string[] }): number {
   const r = env.ok([
     'erogazione', 'aggiungi', dote,
@@ -50,8 +50,9 @@ export function aggiungi(env: Env, dote: string, o: { servizio?: string; data: s
     '--professionista', o.prof ?? 'P01',
     '--oggi', o.oggi,
     ...(o.extra ?? []),
+    '--json',
   ]);
-  return Number(r.stdout.trim());
+  return (r.json() as { id: number }).id;
 }
 
 /** Every table's rows, to compare before and after a refused operation. */

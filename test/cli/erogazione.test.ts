@@ -15,11 +15,14 @@ function jc(): Env {
 const base = (extra: string[] = []) => ['erogazione', 'aggiungi', JC, '--servizio', 'JC-AL', '--professionista', 'P01', ...extra];
 
 describe('dote erogazione aggiungi', () => {
-  it('records an INSERITA delivery registered today and prints its id; --json gives the record', () => {
+  it('records an INSERITA delivery registered today and says so with the next step; --json gives the record', () => {
     const env = jc();
     const r = env.run([...base(['--data', '28/06/2022', '--inizio', '10:00', '--fine', '12:00', '--sede', 'Padova', '--descrizione', "presso l'azienda"]), '--oggi', '2022-06-27']);
     expect(r.status).toBe(0);
-    expect(r.stdout).toBe('1\n');
+    expect(r.stdout).toBe(
+      `Erogazione 1 della dote ${JC}: JC-AL il 28/06/2022 dalle 10:00 alle 12:00 (2 ore) con Mario Rossi (P01), stato INSERITA.\n` +
+        'Prossimo passo: dote erogazione programma 1\n',
+    );
     expect(r.stderr).toBe('');
     const j = env.run([...base(['--data', '2022-06-29', '--inizio', '9.00', '--fine', '11:30', '--professionista', 'anna bianchi']), '--oggi', '2022-06-27', '--json']);
     expect(j.status).toBe(0);
@@ -49,7 +52,7 @@ describe('dote erogazione aggiungi', () => {
     const add = (data: string, inizio: string, fine: string, extra: string[] = []) => [...base(['--data', data, '--inizio', inizio, '--fine', fine, ...extra]), '--oggi', '2022-06-27'];
     expect(refused(env, add('2022-06-28', '07:29', '09:00')).stderr).toMatch(/time\/window: inizio alle 07:29, prima delle 07:30/);
     expect(refused(env, add('2022-06-28', '15:00', '23:01')).stderr).toMatch(/time\/window/);
-    expect(refused(env, add('2022-06-28', '07:30', '15:31')).stderr).toMatch(/time\/daily-max: 8:01 ore il 28\/06\/2022 per RSSMRA80A01H501U, oltre il massimo di 8 ore al giorno/);
+    expect(refused(env, add('2022-06-28', '07:30', '15:31')).stderr).toMatch(/time\/daily-max: 8 ore e 1 minuto il 28\/06\/2022 per RSSMRA80A01H501U, oltre il massimo di 8 ore al giorno/);
     expect(refused(env, add('2022-06-28', '12:00', '11:00')).stderr).toMatch(/time\/order/);
     expect(env.run(add('2022-06-28', '07:30', '11:30')).status).toBe(0);
     expect(env.run(add('2022-06-28', '19:00', '23:00', ['--professionista', 'P02'])).status).toBe(0);
@@ -69,7 +72,7 @@ describe('dote erogazione aggiungi', () => {
     aggiungi(env, JC, { data: '2022-07-01', inizio: '08:00', fine: '15:00', oggi: '2022-06-26' });
     aggiungi(env, JC, { data: '2022-07-02', inizio: '08:00', fine: '09:00', oggi: '2022-06-26' });
     expect(refused(env, [...base(['--data', '02/07/2022', '--inizio', '09:00', '--fine', '10:00']), '--oggi', '2022-06-26']).stderr).toMatch(
-      /time\/weekly-max: 41:00 ore nella settimana dal 27\/06\/2022 al 03\/07\/2022/,
+      /time\/weekly-max: 41 ore nella settimana dal 27\/06\/2022 al 03\/07\/2022/,
     );
     // Next week starts again.
     expect(env.run([...base(['--data', '04/07/2022', '--inizio', '09:00', '--fine', '10:00']), '--oggi', '2022-06-26']).status).toBe(0);
@@ -161,14 +164,14 @@ describe('state machine through the CLI', () => {
     const b = String(aggiungi(env, JC, { servizio: 'JC-AN', data: '2022-06-29', inizio: '09:00', fine: '11:00', oggi: '2022-06-27' }));
     env.ok(['erogazione', 'programma', a, '--oggi', '2022-06-27']);
     const r = refused(env, ['erogazione', 'programma', b, '--oggi', '2022-06-27']);
-    expect(r.stderr).toMatch(/Le ore delle erogazioni superano le ore definite nella attività: JC-AN 5 ore \(3 già programmate, avviate o erogate \+ 2 di questa\), definite nell'attività 4/);
+    expect(r.stderr).toMatch(/Le ore delle erogazioni superano le ore definite nella attività: JC-AN 5 ore \(3 ore già programmate, avviate o erogate \+ 2 ore di questa\), definite nell'attività: 4 ore/);
     env.ok(['erogazione', 'modifica', b, '--fine', '10:00', '--oggi', '2022-06-27']);
     env.ok(['erogazione', 'programma', b, '--oggi', '2022-06-27']);
     // A single delivery longer than the activity: at entry the manual's alert is a warning (an
     // INSERITA draft may be entered and changed freely, manual 3.1); programming it is refused.
     const long = env.run(['erogazione', 'aggiungi', JC, '--servizio', 'JC-PU', '--data', '2022-06-30', '--inizio', '09:00', '--fine', '13:30', '--professionista', 'P01', '--oggi', '2022-06-27', '--json']);
     expect(long.status).toBe(0);
-    const alert = "Le ore delle erogazioni superano le ore definite nella attività: JC-PU 4,5 ore (0 già programmate, avviate o erogate + 4,5 di questa), definite nell'attività 4";
+    const alert = "Le ore delle erogazioni superano le ore definite nella attività: JC-PU 4 ore e 30 minuti (0 ore già programmate, avviate o erogate + 4 ore e 30 minuti di questa), definite nell'attività: 4 ore";
     expect(long.stderr).toBe(`avviso hours/service-cap: ${alert}\n`);
     expect(long.json().avvisi).toEqual([{ regola: 'hours/service-cap', messaggio: alert }]);
     const p = refused(env, ['erogazione', 'programma', String(long.json().id), '--oggi', '2022-06-27', '--json']);
@@ -207,6 +210,14 @@ describe('group sessions (--collettiva)', () => {
     expect(list).toHaveLength(2);
     expect(list.map((e: { dote: string }) => e.dote)).toEqual(['C1', 'C2']);
     expect(new Set(list.map((e: { sessione: string }) => e.sessione))).toEqual(new Set(['S-2022-03-07-09:00-13:00-QF0-P02']));
+    // In text, one sentence per dote of the group session, then the next step for each.
+    const text = env.ok(['erogazione', 'aggiungi', 'C1', 'C2', '--collettiva', '--servizio', 'QF0', '--data', '2022-03-08', '--inizio', '09:00', '--fine', '10:30', '--professionista', 'P02', '--oggi', '2022-03-04']);
+    expect(text.stdout).toBe(
+      'Erogazione 3 della dote C1: QF0 collettiva il 08/03/2022 dalle 09:00 alle 10:30 (1 ora e 30 minuti) con Anna Bianchi (P02), stato INSERITA.\n' +
+        'Erogazione 4 della dote C2: QF0 collettiva il 08/03/2022 dalle 09:00 alle 10:30 (1 ora e 30 minuti) con Anna Bianchi (P02), stato INSERITA.\n' +
+        'Prossimo passo: dote erogazione programma 3 (e poi 4)\n',
+    );
+    for (const id of ['3', '4']) env.ok(['erogazione', 'annulla', id, '--oggi', '2022-03-04']);
     // A third participant joins the same session later.
     aggiungi(env, 'C3', { servizio: 'QF0', data: '2022-03-07', inizio: '09:00', fine: '13:00', prof: 'P02', oggi: '2022-03-04', extra: ['--collettiva'] });
     // The same person twice in the session, or an individual delivery in the session's slot, is refused.
@@ -227,7 +238,7 @@ describe('group sessions (--collettiva)', () => {
     envs.push(env);
     cremona(env, 'C1', CF1);
     const q = (extra: string[]) => ['erogazione', 'aggiungi', 'C1', '--data', '2022-03-08', '--inizio', '09:00', '--fine', '10:00', '--professionista', 'P01', '--oggi', '2022-03-07', ...extra];
-    expect(refused(env, q(['--servizio', 'QD2', '--collettiva'])).stderr).toMatch(/hours\/service-cap: QD2: 1:00 ore collettive per la dote C1, ma il servizio non prevede ore collettive/);
+    expect(refused(env, q(['--servizio', 'QD2', '--collettiva'])).stderr).toMatch(/hours\/service-cap: QD2: 1 ora in erogazioni collettive per la dote C1, ma il servizio non prevede ore collettive/);
     expect(refused(env, q(['--servizio', 'QT8', '--modalita', 'telefonica'])).stderr).toMatch(/service\/mode: modalità telefonica non consentita per QT8/);
     expect(refused(env, q(['--servizio', 'QTP'])).stderr).toMatch(/service\/not-in-dote: servizio QTP non previsto dal tipo di dote D1-INS/);
     expect(env.run(q(['--servizio', 'QF0', '--modalita', 'fad'])).status).toBe(0);
@@ -246,7 +257,7 @@ describe('group sessions (--collettiva)', () => {
     const a = String(aggiungi(env, 'C1', { servizio: 'QD2', data: '2022-03-08', inizio: '09:00', fine: '10:30', oggi: '2022-03-07' }));
     const b = String(aggiungi(env, 'C1', { servizio: 'QD2', data: '2022-03-09', inizio: '09:00', fine: '10:00', oggi: '2022-03-07' }));
     env.ok(['erogazione', 'programma', a, '--oggi', '2022-03-07']);
-    expect(refused(env, ['erogazione', 'programma', b, '--oggi', '2022-03-07']).stderr).toMatch(/hours\/service-cap: QD2: 2:30 ore individuali per la dote C1, oltre il massimale di 2 ore della fascia 3/);
+    expect(refused(env, ['erogazione', 'programma', b, '--oggi', '2022-03-07']).stderr).toMatch(/hours\/service-cap: QD2: 2 ore e 30 minuti in erogazioni individuali per la dote C1, oltre il massimale di 2 ore della fascia 3/);
     // mostra: nothing planned yet, and what is left is the cap's (2 h − 1,5 h), not a negative number.
     const m = env.ok(['mostra', 'C1', '--json', '--oggi', '2022-03-07']).json();
     expect(m.servizi.find((x: { servizio: string }) => x.servizio === 'QD2')).toMatchObject({ pianificatiMinuti: 0, programmatiMinuti: 90, residuiMinuti: 30 });
@@ -261,14 +272,14 @@ describe('group sessions (--collettiva)', () => {
       String(aggiungi(env, 'C1', { servizio, data, inizio: '09:00', fine: '10:30', oggi: '2022-03-07', extra }));
     const programma = (id: string) => ['erogazione', 'programma', id, '--oggi', '2022-03-07'];
     expect(refused(env, programma(q('QD2', '2022-03-08'))).stderr).toMatch(
-      /Le ore delle erogazioni superano le ore definite nella attività: QD2 individuali 1,5 ore \(0 già programmate, avviate o erogate \+ 1,5 di questa\), previste dal PIP 1/,
+      /Le ore delle erogazioni superano le ore definite nel PIP: QD2 individuali 1 ora e 30 minuti \(0 ore già programmate, avviate o erogate \+ 1 ora e 30 minuti di questa\), previste dal PIP: 1 ora$/m,
     );
     // QT6: 2 individual and 3 group hours, counted apart; exactly the planned hours are allowed.
     env.ok(programma(q('QT6', '2022-03-09')));
     env.ok(programma(q('QT6', '2022-03-10', ['--collettiva'])));
     env.ok(programma(q('QT6', '2022-03-11', ['--collettiva'])));
-    expect(refused(env, programma(q('QT6', '2022-03-14', ['--collettiva']))).stderr).toMatch(/QT6 collettive 4,5 ore .*previste dal PIP 3/);
-    expect(refused(env, programma(q('QT6', '2022-03-15'))).stderr).toMatch(/QT6 individuali 3 ore .*previste dal PIP 2/);
+    expect(refused(env, programma(q('QT6', '2022-03-14', ['--collettiva']))).stderr).toMatch(/QT6 collettive 4 ore e 30 minuti .*previste dal PIP: 3 ore/);
+    expect(refused(env, programma(q('QT6', '2022-03-15'))).stderr).toMatch(/QT6 individuali 3 ore .*previste dal PIP: 2 ore/);
   });
 });
 

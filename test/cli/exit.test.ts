@@ -89,7 +89,7 @@ describe('a catalogue loaded from a file', () => {
     const base = JSON.parse(readFileSync(path.join(ROOT, 'src/bandi/catalogues/cremona-2021.json'), 'utf8'));
     const env = { DOTE_OGGI: '2021-04-09', DOTE_OPERATORE: 'test' };
     expect(d.run(['destinatario', 'aggiungi', '--cf', 'RSSMRA80A01D150J', '--nome', 'Mario', '--cognome', 'Rossi', '--disabilita', 'fisica', '--l68', '--did'], env).status).toBe(0);
-    const cases: [string, string | null][] = [['warning', 'avviso hours/service-cap: QD2: 2 ore individuali, oltre il massimo di 1 per la fascia 1'], ['off', null]];
+    const cases: [string, string | null][] = [['warning', 'avviso hours/service-cap: QD2 individuali: 2 ore, oltre il massimo di 1 ora per la fascia 1'], ['off', null]];
     cases.forEach(([severita, avviso], i) => {
       const id = `cremona-2021-${severita}`;
       const cat = path.join(d.dir, `${id}.json`);

@@ -4,10 +4,10 @@
  * leaves the database exactly as it was (a dump of every table before and after).
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { writeFileSync } from 'node:fs';
+import { copyFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { DOWNGRADE_TO_SCHEMA_2, SCHEMA_VERSION, dote, withDb, type RunResult } from '../helpers.js';
+import { DOWNGRADE_TO_SCHEMA_2, SCHEMA_VERSION, dote, FIXTURES, withDb, type RunResult } from '../helpers.js';
 
 const cleanups: (() => void)[] = [];
 afterEach(() => {
@@ -144,6 +144,18 @@ describe('dote importa', () => {
     const r = d.run(['importa', 'calendario.csv', 'timesheet-rossi.csv']);
     expect(r.status).toBe(1);
     expect(r.stdout).toMatch(/timesheet-rossi\.csv:4: errore field\/date/);
+    expect(r.stdout).toMatch(/Nessuna riga importata/);
+    expect(dump(d.db)).toEqual(before);
+  });
+
+  it('an Excel workbook given for a CSV is named, with the hint to save it as CSV; nothing imported', () => {
+    const d = setup();
+    d.write('calendario.csv', CAL);
+    copyFileSync(path.join(FIXTURES, 'workbooks', 'calendario.xlsx'), path.join(d.dir, 'timesheet-rossi.xlsx'));
+    const before = dump(d.db);
+    const r = d.run(['importa', 'calendario.csv', '--timesheet', 'timesheet-rossi.xlsx']);
+    expect(r.status).toBe(1);
+    expect(r.stdout).toContain('timesheet-rossi.xlsx:1: errore csv/encoding: cartella di lavoro di Excel (.xlsx), non un file CSV: aprila e salvala come CSV UTF-8 (File › Salva con nome)');
     expect(r.stdout).toMatch(/Nessuna riga importata/);
     expect(dump(d.db)).toEqual(before);
   });

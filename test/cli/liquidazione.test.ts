@@ -42,7 +42,7 @@ describe('liquidazione verifica', () => {
     expect(r.status).toBe(1);
     expect(r.stdout).toContain('CR-A: errore liquidazione/incomplete: la dote CR-A è ATTIVA: la richiesta si fa alla conclusione (dote concludi)');
     expect(r.stdout).toContain('CR-A: errore liquidazione/incomplete: nessuna riga di timesheet importata per la dote CR-A');
-    expect(r.stdout).toContain('CR-A: avviso liquidazione/incomplete: QT8: 10 ore individuali pianificate, 4 erogate: quelle non erogate non sono riconosciute');
+    expect(r.stdout).toContain('CR-A: avviso liquidazione/incomplete: QT8 individuali: pianificate 10 ore, erogate 4 ore; quelle non erogate non sono riconosciute');
     expect(r.stdout).toContain('CR-A: avviso liquidazione/incomplete: QD2: output obbligatorio non registrato: CV da inviare al collocamento (dote output aggiungi)');
     expect(r.stdout).toContain('CR-A: avviso liquidazione/result-180: risultato (inserimento lavorativo) non raggiunto: nessun contratto registrato');
 

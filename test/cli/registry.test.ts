@@ -291,7 +291,17 @@ describe('help', () => {
     for (const c of cmds) {
       const r = dote([...c, '--help']);
       expect(r.status, c.join(' ')).toBe(0);
-      expect(r.stdout, c.join(' ')).toMatch(new RegExp(`Esempio:\\n  dote ${c[0]} ${c[1]}`));
+      expect(r.stdout, c.join(' ')).toMatch(new RegExp(`Esemp(io|i):\\n  dote ${c[0]} ${c[1]}`));
     }
+  });
+
+  it('heads one example "Esempio:" and several "Esempi:"', () => {
+    const one = dote(['sede', 'mostra', '--help']).stdout;
+    const several = dote(['ammetti', '--help']).stdout;
+    expect(several).toMatch(/^Esempi:\n  dote ammetti JC-1-1103\/022\n  dote ammetti JC-1-1103\/022 --data 2022-06-30$/m);
+    expect(several).not.toMatch(/Esempio:/);
+    expect(dote(['--help']).stdout).toMatch(/^Esempi:\n  dote init/m);
+    const lines = (text: string) => text.slice(text.indexOf('Esempio:')).split('\n').filter((l) => l.startsWith('  dote ')).length;
+    expect(lines(one)).toBe(1);
   });
 });

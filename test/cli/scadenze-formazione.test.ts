@@ -20,7 +20,7 @@ const reminders = (oggi: string) =>
 describe('the training start notice in dote scadenze', () => {
   it('is due by the first planned session, and goes once training is delivered', () => {
     expect(reminders('2022-03-10')).toEqual([]);
-    const a = env.ok(['erogazione', 'aggiungi', CR, '--servizio', 'QF0', '--data', '2022-04-12', '--inizio', '09:00', '--fine', '12:00', '--professionista', 'P03', '--collettiva', '--oggi', '2022-03-10']).stdout.trim();
+    const a = String(env.ok(['erogazione', 'aggiungi', CR, '--servizio', 'QF0', '--data', '2022-04-12', '--inizio', '09:00', '--fine', '12:00', '--professionista', 'P03', '--collettiva', '--oggi', '2022-03-10', '--json']).json().id);
     env.ok(['erogazione', 'aggiungi', CR, '--servizio', 'QF0', '--data', '2022-04-05', '--inizio', '09:00', '--fine', '12:00', '--professionista', 'P03', '--collettiva', '--oggi', '2022-03-10']);
     const r = reminders('2022-03-10');
     expect(r).toHaveLength(1);

@@ -56,5 +56,8 @@ describe('dote verifica: reconciliation of the demo', () => {
     const doc = dote(['verifica', ...FILES, '--db', db, '--json'], { cwd: t.dir, env: ENV }).json<Doc>();
     expect(findings(doc).filter((f) => / reconcile\//.test(f)).sort()).toEqual(['calendario-2022.csv:10 reconcile/missing-timesheet', 'timesheet-rossi.csv:9 reconcile/total']);
     expect(doc.skipped.filter((s) => s.rule.startsWith('reconcile/'))).toEqual([]);
+    // The totals are said as durations, never as clock times (README, the demo's output).
+    expect(doc.diagnostics.find((d) => d.rule === 'reconcile/total')!.message).toBe('Mario Rossi (P01), dote CR-2022-0001, QT8: 14 ore nel calendario e 10 ore nel timesheet');
+    expect(doc.diagnostics.find((d) => d.rule === 'time/daily-max' && d.line === 18)!.message).toBe('9 ore e 30 minuti il 28/06/2022 per VRDGPP90C41L736E, oltre il massimo di 8 ore al giorno');
   });
 });

@@ -3,9 +3,9 @@
  * --strict, file kinds and order, a broken file among good ones, the database as context.
  */
 import { afterAll, describe, expect, it } from 'vitest';
-import { writeFileSync } from 'node:fs';
+import { copyFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { dote, tempDir, withDb } from '../helpers.js';
+import { dote, FIXTURES, tempDir, withDb } from '../helpers.js';
 
 const t = tempDir();
 afterAll(t.cleanup);
@@ -140,9 +140,24 @@ describe('dote verifica', () => {
     expect(without.text).toMatch(/^ {2}calendar\/late-entry +data di registrazione sconosciuta: colonna registrata_il assente o vuota$/m);
   });
 
-  it('has an example in its help', () => {
+  it('names an Excel or Calc workbook, by its content, with what to do; the other files are still checked', () => {
+    for (const name of ['calendario.xlsx', 'calendario.ods', 'calendario.xls']) copyFileSync(path.join(FIXTURES, 'workbooks', name), path.join(t.dir, name));
+    copyFileSync(path.join(FIXTURES, 'workbooks', 'calendario.xlsx'), path.join(t.dir, 'rinominato.csv'));
+    const r = run(['verifica', 'calendario.xlsx', 'calendario.ods', 'calendario.xls', 'rinominato.csv', GOOD]);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toBe('');
+    const excel = 'cartella di lavoro di Excel (.xlsx), non un file CSV: aprila e salvala come CSV UTF-8 (File › Salva con nome)';
+    expect(r.stdout).toContain(`calendario.xlsx:1: errore csv/encoding: ${excel}\n`);
+    expect(r.stdout).toContain(`rinominato.csv:1: errore csv/encoding: ${excel}\n`);
+    expect(r.stdout).toContain('calendario.ods:1: errore csv/encoding: foglio di calcolo di LibreOffice Calc (.ods), non un file CSV: aprilo e salvalo come Testo CSV (File › Salva con nome)\n');
+    expect(r.stdout).toContain('calendario.xls:1: errore csv/encoding: cartella di lavoro di Excel 97-2003 (.xls), non un file CSV: aprila e salvala come CSV UTF-8 (File › Salva con nome)\n');
+    expect(r.stdout).not.toMatch(/byte nullo/);
+    expect(r.stdout).toMatch(/^5 file, 2 righe: 4 errori, 0 avvisi$/m);
+  });
+
+  it('has its examples in its help, under Esempi:', () => {
     const r = dote(['verifica', '--help']);
     expect(r.status).toBe(0);
-    expect(r.stdout).toMatch(/Esempio:\n {2}dote verifica /);
+    expect(r.stdout).toMatch(/Esempi:\n {2}dote verifica calendario-marzo.csv .*\n {2}dote verifica --calendario /);
   });
 });

@@ -1,8 +1,8 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { detectEncoding, CHUNK_SIZE } from '../../src/csv/encoding.js';
-import { tempDir } from '../helpers.js';
+import { FIXTURES, tempDir } from '../helpers.js';
 
 const t = tempDir();
 afterAll(t.cleanup);
@@ -33,5 +33,16 @@ describe('detectEncoding', () => {
     expect(bad.problem).toEqual({ line: 3, messageId: 'byteIllegibile', data: { byte: '0x81' } });
     const bin = detectEncoding(file('f.csv', Buffer.from([0x61, 0x0a, 0x00, 0x01])));
     expect(bin.problem).toEqual({ line: 1, messageId: 'byteNullo', data: { riga: 2 } });
+  });
+
+  it('a workbook saved instead of a CSV is named by its content, whatever its name', () => {
+    const workbook = (name: string) => readFileSync(path.join(FIXTURES, 'workbooks', name));
+    for (const [name, formato] of [['calendario.xlsx', 'xlsx'], ['calendario.ods', 'ods'], ['calendario.xls', 'xls']] as const) {
+      // Renamed to .csv, as happens when a user picks the wrong "Salva con nome" type.
+      expect(detectEncoding(file(`${formato}.csv`, workbook(name))).problem, name).toEqual({ line: 1, messageId: 'cartellaDiLavoro', data: { formato } });
+    }
+    expect(detectEncoding(file('archivio.csv', Buffer.concat([Buffer.from('PK\x03\x04'), Buffer.from('dati/calendario.csv')]))).problem).toMatchObject({ data: { formato: 'zip' } });
+    // A CSV whose text begins with PK is just text.
+    expect(detectEncoding(file('pk.csv', Buffer.from('PK;servizio\n'))).problem).toBeUndefined();
   });
 });

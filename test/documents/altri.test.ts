@@ -22,7 +22,7 @@ beforeAll(() => {
   env.ok(['destinatario', 'aggiungi', '--cf', CF3, '--nome', 'Anna', '--cognome', 'Bianca', '--l68', '--did']);
   env.ok(['nuova', '--tipo', 'D1-INS', '--destinatario', CF3, '--fascia', '2', '--linea', 'b', '--data', '2022-03-01', '--id', CR2, '--oggi', '2022-03-01']);
   env.ok(['pip', 'imposta', CR2, '--servizio', 'QD1=1', '--servizio', 'QF0=20:coll', '--data', '2022-03-04', '--oggi', '2022-03-04']);
-  const ids = env.ok(['erogazione', 'aggiungi', CR, CR2, '--collettiva', '--servizio', 'QF0', '--data', '2022-04-12', '--inizio', '09:00', '--fine', '12:00', '--professionista', 'P03', '--modalita', 'fad', '--descrizione', 'Sicurezza sul lavoro', '--oggi', '2022-04-11']).stdout.trim().split(/\s+/);
+  const ids = env.ok(['erogazione', 'aggiungi', CR, CR2, '--collettiva', '--servizio', 'QF0', '--data', '2022-04-12', '--inizio', '09:00', '--fine', '12:00', '--professionista', 'P03', '--modalita', 'fad', '--descrizione', 'Sicurezza sul lavoro', '--oggi', '2022-04-11', '--json']).json().map((x: { id: number }) => String(x.id)) as string[];
   for (const id of ids) for (const a of ['programma', 'avvia', 'concludi']) env.ok(['erogazione', a, id, '--oggi', '2022-04-12']);
 });
 afterAll(() => env.cleanup());

@@ -109,7 +109,7 @@ export function cremona(env: Env): void {
   writeFileSync(path.join(env.dir, 'calendario-cr.csv'), csv);
   env.ok(['importa', '--calendario', 'calendario-cr.csv', '--oggi', '2022-04-10']);
   // Training is not in the calendar: entered as a delivery, then delivered.
-  const e = env.ok(['erogazione', 'aggiungi', CR, '--servizio', 'QF0', '--data', '2022-04-05', '--inizio', '09:00', '--fine', '13:00', '--professionista', 'P03', '--collettiva', '--oggi', '2022-04-04']).stdout.trim();
+  const e = String(env.ok(['erogazione', 'aggiungi', CR, '--servizio', 'QF0', '--data', '2022-04-05', '--inizio', '09:00', '--fine', '13:00', '--professionista', 'P03', '--collettiva', '--oggi', '2022-04-04', '--json']).json().id);
   for (const a of ['programma', 'avvia', 'concludi']) env.ok(['erogazione', a, e, '--oggi', '2022-04-05']);
 }
 

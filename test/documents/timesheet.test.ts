@@ -23,7 +23,7 @@ beforeAll(() => {
   );
   env.ok(['importa', '--timesheet', 'timesheet-rossi.csv', '--oggi', '2022-04-10']);
   // A delivery recorded after the timesheet was imported: the calendar now has 2 hours more.
-  const e = env.ok(['erogazione', 'aggiungi', CR, '--servizio', 'Q0C', '--data', '2022-03-30', '--inizio', '09:00', '--fine', '11:00', '--professionista', 'P01', '--sede', 'Cremona', '--oggi', '2022-03-30']).stdout.trim();
+  const e = String(env.ok(['erogazione', 'aggiungi', CR, '--servizio', 'Q0C', '--data', '2022-03-30', '--inizio', '09:00', '--fine', '11:00', '--professionista', 'P01', '--sede', 'Cremona', '--oggi', '2022-03-30', '--json']).json().id);
   for (const a of ['programma', 'avvia', 'concludi']) env.ok(['erogazione', a, e, '--oggi', '2022-03-30']);
 });
 afterAll(() => env.cleanup());

@@ -48,11 +48,11 @@ describe('caps of the fascia', () => {
   });
   it('over the individual cap', () => {
     const p = problems('D1-INS', 1, 'QD2=2');
-    expect(p).toMatchObject([{ rule: 'hours/service-cap', severity: 'error', messageId: 'pianoOltreMassimale', message: 'QD2: 2 ore individuali, oltre il massimo di 1 per la fascia 1' }]);
-    expect(problems('D1-INS', 2, 'QT8=15,5')[0]!.message).toMatch(/15,5 ore individuali, oltre il massimo di 15/);
+    expect(p).toMatchObject([{ rule: 'hours/service-cap', severity: 'error', messageId: 'pianoOltreMassimale', message: 'QD2 individuali: 2 ore, oltre il massimo di 1 ora per la fascia 1' }]);
+    expect(problems('D1-INS', 2, 'QT8=15,5')[0]!.message).toMatch(/QT8 individuali: 15 ore e 30 minuti, oltre il massimo di 15 ore/);
   });
   it('over the group cap', () => {
-    expect(problems('D1-INS', 1, 'QF0=40,5:coll')[0]!.message).toMatch(/QF0: 40,5 ore collettive, oltre il massimo di 40 per la fascia 1/);
+    expect(problems('D1-INS', 1, 'QF0=40,5:coll')[0]!.message).toMatch(/QF0 collettive: 40 ore e 30 minuti, oltre il massimo di 40 ore per la fascia 1/);
     expect(problems('D2-MAN', 3, 'QT6=7:coll')).toHaveLength(1);
   });
   it('group hours on a service without a group rate', () => {

@@ -12,7 +12,7 @@ describe('hours/service-cap', () => {
     const res = runRows(rules, [an('2022-06-28', '09:00', '11:00', 2), an('2022-06-29', '09:00', '11:01', 3), an('2022-06-30', '09:00', '10:00', 4)], { doti });
     expect(at(res)).toEqual(['calendario.csv:3 hours/service-cap']);
     expect(res.findings[0]!.message).toBe(
-      "Le ore delle erogazioni superano le ore definite nella attività: JC-AN 4:01 ore (2 già programmate, avviate o erogate + 2:01 di questa), definite nell'attività 4",
+      "Le ore delle erogazioni superano le ore definite nella attività: JC-AN 4 ore e 1 minuto (2 ore già programmate, avviate o erogate + 2 ore e 1 minuto di questa), definite nell'attività: 4 ore",
     );
   });
 
@@ -32,7 +32,7 @@ describe('hours/service-cap', () => {
       row({ ...ctx, servizio: 'QD2', data: '2022-03-03', inizio: '09:00', fine: '09:01', line: 5 }),
     ]);
     expect(at(res)).toEqual(['calendario.csv:5 hours/service-cap']);
-    expect(res.findings[0]!.message).toBe('QD2: 2:01 ore individuali per la dote C1, oltre il massimale di 2 ore della fascia 3');
+    expect(res.findings[0]!.message).toBe('QD2: 2 ore e 1 minuto in erogazioni individuali per la dote C1, oltre il massimale di 2 ore della fascia 3');
   });
 
   it('counts calendar and timesheet apart, so one delivery in both is not counted twice', () => {

@@ -18,7 +18,7 @@ describe('time/daily-max (Job Coach manual 3.2: at most 8 hours a day)', () => {
     ]);
     expect(at(over)).toEqual(['calendario.csv:3 time/daily-max']);
     expect(over.findings[0]!.severity).toBe('error');
-    expect(over.findings[0]!.message).toBe('8:01 ore il 28/06/2022 per RSSMRA80A01H501U, oltre il massimo di 8 ore al giorno');
+    expect(over.findings[0]!.message).toBe('8 ore e 1 minuto il 28/06/2022 per RSSMRA80A01H501U, oltre il massimo di 8 ore al giorno');
   });
 
   it('counts each person, day and kind apart; group hours count for each participant', () => {
@@ -40,7 +40,7 @@ describe('time/daily-max (Job Coach manual 3.2: at most 8 hours a day)', () => {
       row({ data: '2022-06-28', inizio: '08:00', fine: '12:00', doteId: 'A', cf: null }),
       row({ data: '2022-06-28', inizio: '13:00', fine: '17:30', doteId: 'B', cf: null }),
     ], { doti });
-    expect(res.findings.map((f) => f.message)).toEqual(['8:30 ore il 28/06/2022 per RSSMRA80A01H501U, oltre il massimo di 8 ore al giorno']);
+    expect(res.findings.map((f) => f.message)).toEqual(['8 ore e 30 minuti il 28/06/2022 per RSSMRA80A01H501U, oltre il massimo di 8 ore al giorno']);
     const noDb = runRows(rules, [
       row({ data: '2022-06-28', inizio: '08:00', fine: '12:00', doteId: 'JC-X', cf: null }),
       row({ data: '2022-06-28', inizio: '13:00', fine: '17:30', doteId: 'JC-Y', cf: null }),

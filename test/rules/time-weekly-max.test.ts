@@ -12,7 +12,7 @@ describe('time/weekly-max (Job Coach manual 3.2: at most 40 hours a week)', () =
     expect(at(runRows(rules, forty))).toEqual([]);
     const res = runRows(rules, [...forty, row({ data: '2022-07-02', inizio: '09:00', fine: '10:00', line: 7 }), row({ data: '2022-07-02', inizio: '10:00', fine: '11:00', line: 8 })]);
     expect(at(res)).toEqual(['calendario.csv:7 time/weekly-max']);
-    expect(res.findings[0]!.message).toBe('41:00 ore nella settimana dal 27/06/2022 al 03/07/2022 per RSSMRA80A01H501U, oltre il massimo di 40 ore a settimana');
+    expect(res.findings[0]!.message).toBe('41 ore nella settimana dal 27/06/2022 al 03/07/2022 per RSSMRA80A01H501U, oltre il massimo di 40 ore a settimana');
   });
 
   it('starts again on Monday, also across the new year', () => {

@@ -14,7 +14,7 @@ describe('time/weekly-service-max (Cremona: QTP at most 1 hour a week)', () => {
       row({ ...qtp, data: '2022-03-14', inizio: '09:00', fine: '10:00', line: 4 }),
     ]);
     expect(at(res)).toEqual(['calendario.csv:3 time/weekly-service-max']);
-    expect(res.findings[0]!.message).toBe('QTP: 1:01 ore nella settimana dal 07/03/2022 al 13/03/2022 per RSSMRA80A01H501U, oltre il massimo di 1 ora a settimana');
+    expect(res.findings[0]!.message).toBe('QTP: 1 ora e 1 minuto nella settimana dal 07/03/2022 al 13/03/2022 per RSSMRA80A01H501U, oltre il massimo di 1 ora a settimana');
   });
 
   it('ignores services without a weekly cap and bandi that turn the rule off', () => {
