@@ -14,6 +14,7 @@ import { FASCE, parseFascia } from '../domain/fascia.js';
 import { MODALITA, parseModalita } from '../domain/modalita.js';
 import type { Modalita } from '../bandi/schema.js';
 import type { ServizioSpec } from '../domain/pip.js';
+import { CONTROL_CHAR, escapeChar } from '../output/visible.js';
 
 /** A value read, or why not, as the whole message (it names the option). */
 export type Read<T> = { ok: true; value: T } | { ok: false; message: string };
@@ -170,12 +171,39 @@ export function modalita(option: string, text: string): Read<Modalita> {
   return m === undefined ? no(`${option}: "${text}" non valida (${MODALITA.join(', ')})`) : ok(m);
 }
 
+/**
+ * How long a stored text may be, in characters: a code (a professional's, a dote's id, a service),
+ * a name (of a person, a company, a sede; also an address), a description (of a delivery, a
+ * reason), a file path. Longer is a slip (a paste of the wrong thing), and would break every table.
+ */
+export const LIMITI = { codice: 40, nome: 200, descrizione: 2000, percorso: 4096 } as const;
+
+/**
+ * What is wrong with a text to be stored, or null: a control character (an escape sequence such
+ * as `\x1b[2J` would reach the terminal of whoever lists it; a tab or line break would break the
+ * line of a table or a CSV), a bidirectional override, more than `max` characters.
+ */
+export function testoProblem(text: string, max: number): string | null {
+  const c = CONTROL_CHAR.exec(text);
+  if (c) return `carattere di controllo ${escapeChar(c[0])} non ammesso (posizione ${[...text.slice(0, c.index)].length + 1})`;
+  const n = [...text].length;
+  return n > max ? `testo troppo lungo: ${n.toLocaleString('it-IT')} caratteri, al massimo ${max.toLocaleString('it-IT')}` : null;
+}
+
+/** Free text as given, with no control character and at most `max` characters. */
+export function testo(option: string, text: string, max: number): Read<string> {
+  const why = testoProblem(text, max);
+  return why ? no(`${option}: ${why}`) : ok(text);
+}
+
 /** Free text as stored: trimmed, inner runs of spaces made one. */
 const tidy = (text: string) => text.trim().replace(/\s+/g, ' ');
 
 /** An e-mail (or PEC) address, lightly: something@domain.tld, no spaces. */
 export function email(option: string, text: string): Read<string> {
   const v = tidy(text);
+  const why = testoProblem(v, LIMITI.nome);
+  if (why) return no(`${option}: ${why}`);
   return /^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(v) ? ok(v) : no(`${option}: indirizzo non valido "${v}" (es. nome@dominio.it)`);
 }
 

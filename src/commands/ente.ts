@@ -3,8 +3,16 @@ import { context, example, out, printJson } from '../command-kit.js';
 import { defineOptions } from '../cli-options/define.js';
 
 /** `ente imposta [--nome …] [--codice …] [--indirizzo …] [--pec …] [--iban …] [--logo FILE] [--rappresentante …]`: `--pec` an address; the IBAN and the logo are checked by the use case. */
-export const impostaOptions = defineOptions(({ z, text, email, clearable }) =>
-  z.object({ nome: text(), codice: text(), indirizzo: text(), pec: clearable(email('--pec')), iban: text(), logo: text(), rappresentante: text() }),
+export const impostaOptions = defineOptions(({ z, text, email, clearable, LIMITI }) =>
+  z.object({
+    nome: text(LIMITI.nome),
+    codice: text(LIMITI.codice),
+    indirizzo: text(LIMITI.nome),
+    pec: clearable(email('--pec')),
+    iban: text(LIMITI.codice),
+    logo: text(LIMITI.percorso),
+    rappresentante: text(LIMITI.nome),
+  }),
 );
 
 export function enteCommand(): Command {

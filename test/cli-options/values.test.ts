@@ -3,7 +3,8 @@
  * value or the whole message, which names the option. These are the messages users see (exit 2).
  */
 import { describe, expect, it } from 'vitest';
-import { annualita, codiciServizio, date, dayOfYear, dimensione, email, fascia, id, integer, modalita, oneOf, ore, servizioOre, servizioRepeated, telefono, time, type Read } from '../../src/cli-options/values.js';
+import { annualita, codiciServizio, date, dayOfYear, dimensione, email, fascia, id, integer, modalita, oneOf, ore, servizioOre, servizioRepeated, telefono, testo, time, LIMITI, type Read } from '../../src/cli-options/values.js';
+import { visible } from '../../src/output/visible.js';
 
 const value = <T>(r: Read<T>): T => {
   if (!r.ok) throw new Error(`expected a value, got: ${r.message}`);
@@ -202,5 +203,29 @@ describe('numbers at the edges: never Infinity, never a silent rounding (issue 1
     expect(value(dimensione('--limite-pec', '2,5MB'))).toBe(2_500_000);
     expect(message(dimensione('--limite-pec', `${huge}MB`))).toBe(`--limite-pec: valore non valido "${huge}MB": atteso un numero seguito da KB o MB (es. 5MB, 800KB), da 1KB a 2000MB`);
     expect(message(dimensione('--limite-pec', '1,0000001KB'))).toBe('--limite-pec: valore non valido "1,0000001KB": atteso un numero seguito da KB o MB (es. 5MB, 800KB), da 1KB a 2000MB');
+  });
+});
+
+describe('testo: control characters and lengths (issue 12, item 4)', () => {
+  it('takes any printable text as given, up to the limit', () => {
+    expect(value(testo('--nome', ' Anna  Neri ', LIMITI.nome))).toBe(' Anna  Neri ');
+    expect(value(testo('--nome', 'Nicolò D’Angelo – 😀', LIMITI.nome))).toBe('Nicolò D’Angelo – 😀');
+    // characters, not UTF-16 units: 200 emoji are 200 characters
+    expect(value(testo('--nome', '😀'.repeat(200), LIMITI.nome))).toHaveLength(400);
+  });
+  it('refuses C0, DEL, C1 and bidirectional overrides, shown as an escape with the position', () => {
+    expect(message(testo('--nome', 'ab\x1b[2J', 200))).toBe('--nome: carattere di controllo \\x1b non ammesso (posizione 3)');
+    expect(message(testo('--nome', '\x00', 200))).toBe('--nome: carattere di controllo \\x00 non ammesso (posizione 1)');
+    expect(message(testo('--nome', 'a\x7f', 200))).toBe('--nome: carattere di controllo \\x7f non ammesso (posizione 2)');
+    expect(message(testo('--nome', '😀\x9b', 200))).toBe('--nome: carattere di controllo \\x9b non ammesso (posizione 2)');
+    expect(message(testo('--nome', 'abc\u2066', 200))).toBe('--nome: carattere di controllo \\u2066 non ammesso (posizione 4)');
+  });
+  it('refuses more than the limit, with the count', () => {
+    expect(message(testo('--codice', 'x'.repeat(41), LIMITI.codice))).toBe('--codice: testo troppo lungo: 41 caratteri, al massimo 40');
+  });
+  it('visible: control characters as escapes, everything else untouched', () => {
+    expect(visible('\x1b[2J\x1b[31mX\x07')).toBe('\\x1b[2J\\x1b[31mX\\x07');
+    expect(visible('riga\ndue\u202e')).toBe('riga\\x0adue\\u202e');
+    expect(visible('Nicolò – €')).toBe('Nicolò – €');
   });
 });
