@@ -14,7 +14,7 @@ import { FASCE, parseFascia } from '../domain/fascia.js';
 import { MODALITA, parseModalita } from '../domain/modalita.js';
 import type { Modalita } from '../bandi/schema.js';
 import type { ServizioSpec } from '../domain/pip.js';
-import { CONTROL_CHAR, escapeChar } from '../output/visible.js';
+import { LIMITI, controlIn, lengthOf } from '../domain/testo.js';
 
 /** A value read, or why not, as the whole message (it names the option). */
 export type Read<T> = { ok: true; value: T } | { ok: false; message: string };
@@ -171,22 +171,13 @@ export function modalita(option: string, text: string): Read<Modalita> {
   return m === undefined ? no(`${option}: "${text}" non valida (${MODALITA.join(', ')})`) : ok(m);
 }
 
-/**
- * How long a stored text may be, in characters: a code (a professional's, a dote's id, a service),
- * a name (of a person, a company, a sede; also an address), a description (of a delivery, a
- * reason), a file path. Longer is a slip (a paste of the wrong thing), and would break every table.
- */
-export const LIMITI = { codice: 40, nome: 200, descrizione: 2000, percorso: 4096 } as const;
+export { LIMITI } from '../domain/testo.js';
 
-/**
- * What is wrong with a text to be stored, or null: a control character (an escape sequence such
- * as `\x1b[2J` would reach the terminal of whoever lists it; a tab or line break would break the
- * line of a table or a CSV), a bidirectional override, more than `max` characters.
- */
+/** What is wrong with a text to be stored (domain/testo.ts), or null. */
 export function testoProblem(text: string, max: number): string | null {
-  const c = CONTROL_CHAR.exec(text);
-  if (c) return `carattere di controllo ${escapeChar(c[0])} non ammesso (posizione ${[...text.slice(0, c.index)].length + 1})`;
-  const n = [...text].length;
+  const c = controlIn(text);
+  if (c) return `carattere di controllo ${c.carattere} non ammesso (posizione ${c.posizione})`;
+  const n = lengthOf(text);
   return n > max ? `testo troppo lungo: ${n.toLocaleString('it-IT')} caratteri, al massimo ${max.toLocaleString('it-IT')}` : null;
 }
 
