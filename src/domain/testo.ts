@@ -25,9 +25,16 @@ export function escapeChar(c: string): string {
   return code <= 0xff ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u${code.toString(16).padStart(4, '0')}`;
 }
 
-/** The first control character of `text`, with its position in characters (from 1), or null. */
-export function controlIn(text: string): { carattere: string; posizione: number } | null {
-  const c = CONTROL_CHAR.exec(text);
+/** The same but for line breaks and tabs: a description may run over lines (a spreadsheet's Alt+Invio). */
+// eslint-disable-next-line no-control-regex
+const CONTROL_BUT_LINES = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
+
+/**
+ * The first control character of `text`, with its position in characters (from 1), or null;
+ * with `righe`, line breaks and tabs are text.
+ */
+export function controlIn(text: string, righe = false): { carattere: string; posizione: number } | null {
+  const c = (righe ? CONTROL_BUT_LINES : CONTROL_CHAR).exec(text);
   return c ? { carattere: escapeChar(c[0]), posizione: [...text.slice(0, c.index)].length + 1 } : null;
 }
 

@@ -5,8 +5,10 @@ import { LIMITI, controlIn, lengthOf } from '../domain/testo.js';
  * field/text: a text cell that importa stores or that findings quote holds a control character
  * (an escape sequence, a tab, a bidirectional override: domain/testo.ts) or is longer than its
  * limit: `descrizione` 2000 characters, `professionista` and `sede` 200, `id_dote` and `servizio`
- * 40 (the limits of the same texts typed as options, README "Testi"). A cell with a control
- * character is not checked further: no other rule quotes it back to the terminal.
+ * 40 (the limits of the same texts typed as options, README "Testi"). A description may hold line
+ * breaks and tabs: a quoted CSV cell written over lines in a spreadsheet (Alt+Invio) is text, and
+ * the output shows them as `\x0a` (output/visible.ts). A row with a control character is not
+ * checked further: no other rule quotes it back to the terminal.
  */
 const messages = {
   controllo: (d: { colonna: string; carattere: string; posizione: number }) =>
@@ -29,7 +31,7 @@ export const fieldText = {
   /** The finding of one cell, or null; an empty cell is fine (field/required says if it must not be). */
   check(colonna: ColumnName, text: string, massimo: number) {
     if (!text) return null;
-    const c = controlIn(text);
+    const c = controlIn(text, colonna === 'descrizione');
     if (c) return { messageId: 'controllo', data: { colonna, ...c }, column: colonna } as const;
     // UTF-16 units are never fewer than characters: most cells are decided without counting.
     if (text.length <= massimo) return null;

@@ -7,7 +7,9 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import Database from 'better-sqlite3';
-import { dumpDb, withDb } from '../helpers.js';
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { dumpDb, sql, withDb } from '../helpers.js';
 
 const ESCAPES = '\x1b[2J\x1b[31mX\x07';
 /** Any raw control character but the line breaks of the output itself. */
@@ -76,5 +78,27 @@ describe('stored text is never printed raw', () => {
     expect(mostra.stdout).not.toMatch(RAW_CONTROL);
     // JSON keeps the value as stored (JSON escapes it itself).
     expect(d.run(['professionista', 'mostra', 'P09', '--json']).json().nome).toBe(ESCAPES);
+  });
+});
+
+describe('importa: a stored CSV cell with a control character is a field/text finding, nothing is stored', () => {
+  it('the description with an escape sequence: file:line, the column, the character made visible', () => {
+    const oggi = { DOTE_OGGI: '2022-03-15' };
+    for (const args of [
+      ['sede', 'aggiungi', 'Cremona', '--comune', 'Cremona', '--patrono', '13/11'],
+      ['professionista', 'aggiungi', 'P01', '--nome', 'Mario Rossi'],
+      ['destinatario', 'aggiungi', '--cf', 'RSSMRA80A01D150J', '--nome', 'Mario', '--cognome', 'Rossi', '--disabilita', 'fisica', '--l68', '--did'],
+      ['nuova', '--tipo', 'D1-INS', '--destinatario', 'RSSMRA80A01D150J', '--fascia', '3', '--data', '2022-03-01', '--id', 'CR-1'],
+    ]) {
+      const r = d.run(args, oggi);
+      expect(r.status, `${args.join(' ')}: ${r.stderr}`).toBe(0);
+    }
+    const csv = path.join(d.dir, 'calendario.csv');
+    writeFileSync(csv, `id_dote;servizio;data;ora_inizio;ora_fine;professionista;descrizione;sede\nCR-1;QD1;02/03/2022;09:00;10:00;P01;colloquio${ESCAPES};Cremona\n`);
+    const r = d.run(['importa', csv], oggi);
+    expect(r.status, r.stderr).toBe(1);
+    expect(r.stdout).toContain('calendario.csv:2: errore field/text: descrizione: carattere di controllo \\x1b non ammesso (posizione 10)');
+    expect(r.stdout + r.stderr).not.toMatch(RAW_CONTROL);
+    expect(sql(d.db, 'SELECT COUNT(*) AS n FROM erogazione')).toEqual([{ n: 0 }]);
   });
 });
