@@ -259,7 +259,10 @@ export const bandoSchema = z
         if (!codes.has(a.servizio)) ctx.addIssue({ code: 'custom', path: ['tipi', i, 'attivita', j, 'servizio'], message: `servizio sconosciuto: ${a.servizio}` });
       });
       unique(ctx, t.attivita, (a) => a.servizio, (j) => ['tipi', i, 'attivita', j, 'servizio'], 'servizio di attività');
+      unique(ctx, t.servizi, (s) => s, (j) => ['tipi', i, 'servizi', j], 'servizio del tipo', 'duplicato');
+      unique(ctx, t.fasce, String, (j) => ['tipi', i, 'fasce', j], 'fascia', 'duplicata');
     });
+    missingCaps(ctx, b);
     for (const [id, setting] of Object.entries(b.regole)) {
       if (setting === 'off') continue;
       for (const { path, codice } of serviceCodesInParams(id, setting.parametri)) {
@@ -276,13 +279,47 @@ export function formatPath(p: readonly PropertyKey[]): string {
 }
 
 /** Reports every entry whose key an earlier entry already has, naming both positions. */
-function unique<T>(ctx: z.RefinementCtx, items: readonly T[], key: (x: T) => string, path: (i: number) => (string | number)[], what: string): void {
+function unique<T>(
+  ctx: z.RefinementCtx,
+  items: readonly T[],
+  key: (x: T) => string,
+  path: (i: number) => (string | number)[],
+  what: string,
+  duplicato = 'duplicato',
+): void {
   const first = new Map<string, number>();
   items.forEach((x, i) => {
     const k = key(x);
     const j = first.get(k);
     if (j === undefined) first.set(k, i);
-    else ctx.addIssue({ code: 'custom', path: path(i), message: `${what} duplicato "${k}" (già in ${formatPath(path(j))})` });
+    else ctx.addIssue({ code: 'custom', path: path(i), message: `${what} ${duplicato} "${k}" (già in ${formatPath(path(j))})` });
+  });
+}
+
+/**
+ * In a bando with fasce, every service a type offers has an hour cap for every fascia of that
+ * type (Cremona avviso, tabella dei massimali): a service without one would be read as uncapped,
+ * so `hours/service-cap` would let any number of hours through. One issue per service, naming
+ * the fasce missing and the types that need them.
+ */
+function missingCaps(ctx: z.RefinementCtx, b: { tipi: readonly { codice: string; servizi: readonly string[]; fasce: readonly number[] }[]; servizi: readonly { codice: string; massimali?: Partial<Record<string, unknown>> }[] }): void {
+  b.servizi.forEach((s, i) => {
+    const fasce = new Set<number>();
+    const tipi: string[] = [];
+    for (const t of b.tipi) {
+      if (!t.servizi.includes(s.codice)) continue;
+      const missing = t.fasce.filter((f) => !s.massimali || s.massimali[String(f)] === undefined);
+      if (!missing.length) continue;
+      missing.forEach((f) => fasce.add(f));
+      tipi.push(t.codice);
+    }
+    if (!tipi.length) return;
+    const list = [...fasce].sort((x, y) => x - y).join(', ');
+    ctx.addIssue({
+      code: 'custom',
+      path: ['servizi', i, 'massimali'],
+      message: `il servizio ${s.codice} non ha massimali di ore per ${fasce.size === 1 ? 'la fascia' : 'le fasce'} ${list} (${tipi.length === 1 ? 'richiesti dal tipo' : 'richiesti dai tipi'} ${tipi.join(', ')})`,
+    });
   });
 }
 

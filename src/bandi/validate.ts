@@ -40,7 +40,9 @@ function jsonProblem(text: string, e: Error): string {
   return tok ? `carattere inatteso ${JSON.stringify(tok[1])}: non è JSON` : 'sintassi JSON non valida';
 }
 
-export function parseCatalogue(text: string, file: string): Bando {
+export function parseCatalogue(source: string, file: string): Bando {
+  // A BOM in front (Notepad and other Windows editors save UTF-8 so) is not part of the JSON.
+  const text = source.replace(/^\uFEFF/, '');
   let raw: unknown;
   try {
     raw = JSON.parse(text);

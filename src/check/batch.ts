@@ -37,6 +37,7 @@ import { fieldDate } from '../rules/field-date.js';
 import { fieldTime } from '../rules/field-time.js';
 import { fieldHours } from '../rules/field-hours.js';
 import { fieldRequired } from '../rules/field-required.js';
+import { fieldText, TEXT_COLUMNS } from '../rules/field-text.js';
 import { fieldCodiceFiscale } from '../rules/field-codice-fiscale.js';
 import { fieldValue } from '../rules/field-value.js';
 import { importConflict } from '../rules/import-conflict.js';
@@ -355,6 +356,7 @@ export function checkBatch(files: readonly BatchFile[], o: BatchOptions): BatchR
     // Column indexes, -1 when absent (set from the header).
     let iDote = -1, iServ = -1, iData = -1, iIni = -1, iFine = -1, iOre = -1, iProf = -1, iCf = -1;
     let iMod = -1, iGru = -1, iSede = -1, iDesc = -1, iReg = -1, iFascia = -1, iTipo = -1;
+    let iText: number[] = [];
     const get = (rec: CsvRecord, i: number): string => (i < 0 ? '' : rec.trimmed(i));
 
     const onHeader = (rec: CsvRecord, line: number) => {
@@ -370,6 +372,7 @@ export function checkBatch(files: readonly BatchFile[], o: BatchOptions): BatchR
       iDote = at('id_dote'); iServ = at('servizio'); iData = at('data'); iIni = at('ora_inizio'); iFine = at('ora_fine');
       iOre = at('ore'); iProf = at('professionista'); iCf = at('codice_fiscale'); iMod = at('modalita'); iGru = at('gruppo');
       iSede = at('sede'); iDesc = at('descrizione'); iReg = at('registrata_il'); iFascia = at('fascia'); iTipo = at('tipo_dote');
+      iText = TEXT_COLUMNS.map(([c]) => at(c));
     };
 
     // The row being read, for `rep` (one function for the file, not one per row).
@@ -400,6 +403,13 @@ export function checkBatch(files: readonly BatchFile[], o: BatchOptions): BatchR
       rowBando = bando;
       rowLine = line;
       let ok = true;
+      for (let k = 0; k < TEXT_COLUMNS.length; k++) {
+        const f = fieldText.check(TEXT_COLUMNS[k]![0], get(fields, iText[k]!), TEXT_COLUMNS[k]![1]);
+        if (!f) continue;
+        rep(fieldText, f, f.column);
+        // A control character is not quoted back by other rules (README field/text).
+        if (f.messageId === 'controllo') ok = false;
+      }
       const dataRaw = get(fields, iData);
       const iniRaw = get(fields, iIni);
       const fineRaw = get(fields, iFine);

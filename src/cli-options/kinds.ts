@@ -27,6 +27,23 @@ function kind<T>(reader: (text: string) => read.Read<T>) {
 
 const isBlank = (v: unknown) => typeof v === 'string' && v.trim() === '';
 
+/**
+ * A free text checked by values.ts `testoProblem` (control characters, at most `max` characters):
+ * the one check every text option goes through. The message names `name` (a command's argument:
+ * "codice") or, by default, the option of the schema key (`relative`, filled in by parseOptions).
+ */
+function checkedText(max: number, name?: string) {
+  return z.pipe(
+    z.string(),
+    z.transform((text: string, ctx): string => {
+      const why = read.testoProblem(text, max);
+      if (why === null) return text;
+      ctx.issues.push({ code: 'custom', message: name ? `${name}: ${why}` : why, input: text, params: name ? undefined : { relative: true } });
+      return z.NEVER;
+    }),
+  );
+}
+
 /** Optional; a blank text is `blank`, anything else goes through `s` (its messages kept). */
 function unlessBlank<T, B extends null | undefined>(s: z.ZodMiniType<T, string>, blank: B) {
   return z.pipe(
@@ -36,7 +53,7 @@ function unlessBlank<T, B extends null | undefined>(s: z.ZodMiniType<T, string>,
       if (isBlank(v)) return blank;
       const r = s.safeParse(v);
       if (r.success) return r.data;
-      for (const i of r.error.issues) ctx.issues.push({ code: 'custom', message: i.message, input: v });
+      for (const i of r.error.issues) ctx.issues.push({ code: 'custom', message: i.message, input: v, params: i.code === 'custom' ? i.params : undefined });
       return z.NEVER;
     }),
   );
@@ -99,8 +116,11 @@ export const kinds = {
         return specs;
       }),
     ),
-  /** Free text that must not be blank; `missing` is the message when it is. Trimmed. */
-  required: (missing: string) =>
+  /**
+   * Free text that must not be blank; `missing` is the message when it is. Trimmed; no control
+   * characters, at most `max` characters (a description's by default: values.ts LIMITI).
+   */
+  required: (missing: string, max: number = read.LIMITI.descrizione, name?: string) =>
     z.pipe(
       z.optional(z.string()),
       z.transform((v: string | undefined, ctx): string => {
@@ -108,11 +128,21 @@ export const kinds = {
           ctx.issues.push({ code: 'custom', message: missing, input: v });
           return z.NEVER;
         }
-        return v.trim();
+        const r = checkedText(max, name).safeParse(v.trim());
+        if (r.success) return r.data;
+        for (const i of r.error.issues) ctx.issues.push({ ...i, code: 'custom', input: v } as never);
+        return z.NEVER;
       }),
     ),
-  /** Optional free text, as given. */
-  text: () => z.optional(z.string()),
+  /**
+   * Optional free text, as given: no control characters, at most `max` characters (a
+   * description's by default; names, codes and paths say theirs: values.ts LIMITI).
+   */
+  text: (max: number = read.LIMITI.descrizione, name?: string) => z.optional(checkedText(max, name)),
+  /** A text that must be given (commander's required option, an argument), checked as `text`. */
+  testo: (max: number, name?: string) => checkedText(max, name),
+  /** The limits of `text` and `required`. */
+  LIMITI: read.LIMITI,
   /** An on/off option (`--collettiva`, `--no-collettiva`). */
   flag: () => z.optional(z.boolean()),
   /** A repeatable option collected into a list. */
@@ -141,5 +171,6 @@ export function parseOptions<S extends z.ZodMiniType>(schema: S, input: unknown)
   const r = schema.safeParse(input);
   if (r.success) return r.data;
   const issue = r.error.issues[0]!;
-  throw new CommandLineError(issue.code === 'custom' ? issue.message : `${optionOf(issue.path)}: valore non valido`);
+  if (issue.code !== 'custom') throw new CommandLineError(`${optionOf(issue.path)}: valore non valido`);
+  throw new CommandLineError(issue.params?.relative ? `${optionOf(issue.path)}: ${issue.message}` : issue.message);
 }

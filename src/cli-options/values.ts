@@ -14,6 +14,7 @@ import { FASCE, parseFascia } from '../domain/fascia.js';
 import { MODALITA, parseModalita } from '../domain/modalita.js';
 import type { Modalita } from '../bandi/schema.js';
 import type { ServizioSpec } from '../domain/pip.js';
+import { LIMITI, controlIn, lengthOf } from '../domain/testo.js';
 
 /** A value read, or why not, as the whole message (it names the option). */
 export type Read<T> = { ok: true; value: T } | { ok: false; message: string };
@@ -42,11 +43,15 @@ export function mese(option: string, text: string): Read<string> {
 
 /** A size in decimal units, `5MB`, `800 KB`, `2,5MB` → bytes (PEC providers state their limits so); at least 1 KB. */
 export function dimensione(option: string, text: string): Read<number> {
-  const m = /^\s*(\d+(?:[.,]\d+)?)\s*(KB|MB)\s*$/i.exec(text);
+  // At most three decimals: a thousandth of a KB is a byte, of a MB a KB; more would be rounded away.
+  const m = /^\s*(\d+(?:[.,]\d{1,3})?)\s*(KB|MB)\s*$/i.exec(text);
   const n = m ? Number(m[1]!.replace(',', '.')) * (m[2]!.toUpperCase() === 'MB' ? 1_000_000 : 1_000) : NaN;
-  if (!m || !(n >= 1_000)) return no(`${option}: valore non valido "${text}": atteso un numero seguito da KB o MB (es. 5MB, 800KB), almeno 1KB`);
+  if (!m || !(n >= 1_000 && n <= MAX_BYTES)) return no(`${option}: valore non valido "${text}": atteso un numero seguito da KB o MB (es. 5MB, 800KB), da 1KB a 2000MB`);
   return ok(Math.round(n));
 }
+
+/** The largest size taken (2000MB): a PEC message is limited to tens of MB; more is a typing slip. */
+const MAX_BYTES = 2_000_000_000;
 
 export function date(option: string, text: string): Read<string> {
   const d = parseUserDate(text);
@@ -76,32 +81,58 @@ export function dayOfYear(option: string, text: string): Read<string> {
   return ok(`${String(mo).padStart(2, '0')}-${String(d).padStart(2, '0')}`);
 }
 
+/** The most hours one service of a PIP can have (10.000): beyond is a typing slip, not a plan. */
+export const MAX_ORE_SERVIZIO = 10_000;
+/** The most hours a week has, for weekly contract hours. */
+export const MAX_ORE_SETTIMANA = 168;
+
+/**
+ * Hours as typed, `\d+` with at most two decimals after a comma or point, to whole minutes; or
+ * why not: more than two decimals (`1.00000000001` would be stored as 1 hour), not whole minutes
+ * (0,01 is 36 seconds; 0,33 is 20 minutes, as field/hours reads it), more than `max` hours. The digits are never read as one float, so a
+ * number of any length is compared, not turned into Infinity.
+ */
+function decimalHours(digits: string, max: number): number | 'decimali' | 'minuti' | 'troppe' {
+  const [intPart, frac = ''] = digits.replace(',', '.').split('.') as [string, string?];
+  if (frac.length > 2) return 'decimali';
+  const whole = intPart.replace(/^0+(?=\d)/, '');
+  const hundredths = Number(frac.padEnd(2, '0'));
+  // Two decimals are a whole number of minutes rounded to the hundredth, as people write them
+  // (0,33 is 20 minutes, 0,67 is 40): the minutes whose rounding gives back these hundredths.
+  const minutes = Math.round((hundredths * 60) / 100);
+  if (Math.round((minutes * 100) / 60) !== hundredths) return 'minuti';
+  if (whole.length > String(max).length || Number(whole) > max || (Number(whole) === max && hundredths > 0)) return 'troppe';
+  return Number(whole) * 60 + minutes;
+}
+
 /**
  * One `CODICE=ORE[:coll]`: `QT6=4`, `QD2=1,5`, `QF0=40:coll` (group hours). Hours take a decimal
- * comma or point and must be whole minutes (0,25 = 15 minutes; 0,01 is refused).
+ * comma or point, at most two decimals, and must be whole minutes (0,25 = 15 minutes; 0,01 is
+ * refused); at most MAX_ORE_SERVIZIO.
  */
 export function servizioOre(option: string, text: string): Read<ServizioSpec> {
   const m = /^\s*([A-Za-z0-9-]+)\s*=\s*(\d+(?:[.,]\d+)?)\s*(?::\s*(coll|collettiva|collettive|ind|individuale|individuali))?\s*$/i.exec(text);
   if (!m) return no(`${option} "${text}": formato CODICE=ORE oppure CODICE=ORE:coll (es. QT6=4, QF0=40:coll, QD2=1,5)`);
-  const [intPart, frac = ''] = m[2]!.replace(',', '.').split('.');
-  const fracMinutes = frac ? Number(`0.${frac}`) * 60 : 0;
-  if (Math.abs(fracMinutes - Math.round(fracMinutes)) > 1e-9) return no(`${option} "${text}": ${m[2]} ore non sono un numero intero di minuti`);
+  const h = decimalHours(m[2]!, MAX_ORE_SERVIZIO);
+  if (h === 'decimali') return no(`${option} "${text}": al massimo due decimali nelle ore (es. 1,5 o 0,25)`);
+  if (h === 'minuti') return no(`${option} "${text}": ${m[2]} ore non sono un numero intero di minuti`);
+  if (h === 'troppe') return no(`${option} "${text}": al massimo ${MAX_ORE_SERVIZIO.toLocaleString('it-IT')} ore`);
   return ok({
     servizio: m[1]!.toUpperCase(),
-    minuti: Number(intPart) * 60 + Math.round(fracMinutes),
+    minuti: h,
     collettiva: Boolean(m[3] && m[3].toLowerCase().startsWith('coll')),
   });
 }
 
-/** Hours greater than zero (`38`, `37,5`, `20.25`) → minutes; whole minutes only. */
+/** Hours in a week, greater than zero (`38`, `37,5`, `20.25`) → minutes; two decimals, whole minutes, at most 168. */
 export function ore(option: string, text: string): Read<number> {
   const t = text.trim();
-  const m = /^(\d+)(?:[.,](\d+))?$/.exec(t);
-  if (!m) return no(`${option}: "${text}" non è un numero di ore (es. 38 o 37,5)`);
-  const frac = m[2] ? Number(`0.${m[2]}`) * 60 : 0;
-  if (Math.abs(frac - Math.round(frac)) > 1e-9) return no(`${option}: ${t} ore non sono un numero intero di minuti`);
-  const minuti = Number(m[1]) * 60 + Math.round(frac);
-  return minuti > 0 ? ok(minuti) : no(`${option}: le ore devono essere più di zero`);
+  if (!/^\d+(?:[.,]\d+)?$/.test(t)) return no(`${option}: "${text}" non è un numero di ore (es. 38 o 37,5)`);
+  const h = decimalHours(t, MAX_ORE_SETTIMANA);
+  if (h === 'decimali') return no(`${option}: "${text}" ore: al massimo due decimali (es. 37,5)`);
+  if (h === 'minuti') return no(`${option}: ${t} ore non sono un numero intero di minuti`);
+  if (h === 'troppe') return no(`${option}: "${text}" ore: al massimo ${MAX_ORE_SETTIMANA} (le ore di una settimana)`);
+  return h > 0 ? ok(h) : no(`${option}: le ore devono essere più di zero`);
 }
 
 /** The same service and mode twice in one list of `CODICE=ORE[:coll]`: the message, or null. */
@@ -118,14 +149,14 @@ export function servizioRepeated(option: string, specs: readonly ServizioSpec[])
 /** A record's id, a whole number from 1 (an erogazione: `37`). `what` names it: "id di erogazione". */
 export function id(what: string, text: string): Read<number> {
   const t = text.trim();
-  return /^\d+$/.test(t) && Number(t) >= 1 ? ok(Number(t)) : no(`${what} non valido: "${text}" (un numero, es. 37)`);
+  return /^\d+$/.test(t) && Number.isSafeInteger(Number(t)) && Number(t) >= 1 ? ok(Number(t)) : no(`${what} non valido: "${text}" (un numero, es. 37)`);
 }
 
 /** A whole number in [min, max]; `expected` says what in words ("un numero di giorni, es. 15"). */
 export function integer(option: string, text: string, o: { min: number; max: number; expected: string; genere?: Genere }): Read<number> {
   const t = text.trim();
   const n = Number(t);
-  return /^\d+$/.test(t) && n >= o.min && n <= o.max ? ok(n) : no(`${option}: "${text}" ${nonValido(o.genere ?? 'm')} (${o.expected})`);
+  return /^\d+$/.test(t) && Number.isSafeInteger(n) && n >= o.min && n <= o.max ? ok(n) : no(`${option}: "${text}" ${nonValido(o.genere ?? 'm')} (${o.expected})`);
 }
 
 /** A Cremona fascia di intensità di aiuto, read as the CSV column is (domain/fascia.ts: 1-4). */
@@ -140,12 +171,30 @@ export function modalita(option: string, text: string): Read<Modalita> {
   return m === undefined ? no(`${option}: "${text}" non valida (${MODALITA.join(', ')})`) : ok(m);
 }
 
+export { LIMITI } from '../domain/testo.js';
+
+/** What is wrong with a text to be stored (domain/testo.ts), or null. */
+export function testoProblem(text: string, max: number): string | null {
+  const c = controlIn(text);
+  if (c) return `carattere di controllo ${c.carattere} non ammesso (posizione ${c.posizione})`;
+  const n = lengthOf(text);
+  return n > max ? `testo troppo lungo: ${n.toLocaleString('it-IT')} caratteri, al massimo ${max.toLocaleString('it-IT')}` : null;
+}
+
+/** Free text as given, with no control character and at most `max` characters. */
+export function testo(option: string, text: string, max: number): Read<string> {
+  const why = testoProblem(text, max);
+  return why ? no(`${option}: ${why}`) : ok(text);
+}
+
 /** Free text as stored: trimmed, inner runs of spaces made one. */
 const tidy = (text: string) => text.trim().replace(/\s+/g, ' ');
 
 /** An e-mail (or PEC) address, lightly: something@domain.tld, no spaces. */
 export function email(option: string, text: string): Read<string> {
   const v = tidy(text);
+  const why = testoProblem(v, LIMITI.nome);
+  if (why) return no(`${option}: ${why}`);
   return /^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(v) ? ok(v) : no(`${option}: indirizzo non valido "${v}" (es. nome@dominio.it)`);
 }
 

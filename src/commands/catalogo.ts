@@ -2,7 +2,7 @@ import { Command } from 'commander';
 import { context, example, out, printJson } from '../command-kit.js';
 import { defineOptions } from '../cli-options/define.js';
 
-export const catalogoOptions = defineOptions(({ z, fascia, optional, text }) => z.object({ tipo: text(), fascia: optional(fascia('--fascia')) }));
+export const catalogoOptions = defineOptions(({ z, fascia, optional, text, LIMITI }) => z.object({ tipo: text(LIMITI.codice), fascia: optional(fascia('--fascia')) }));
 
 export function catalogoCommand(): Command {
   const cmd = new Command('catalogo')

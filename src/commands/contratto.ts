@@ -3,14 +3,14 @@ import { context, example, out, printJson } from '../command-kit.js';
 import { defineOptions } from '../cli-options/define.js';
 
 /** `contratto aggiungi ID --tipo … --dal D [--al D] --ore-settimanali N --ore-ccnl N --azienda "…"`. */
-export const aggiungiContrattoOptions = defineOptions(({ z, date, ore, oneOf, optional, required }) =>
+export const aggiungiContrattoOptions = defineOptions(({ z, date, ore, oneOf, optional, required, LIMITI }) =>
   z.object({
     tipo: oneOf('--tipo', ['subordinato', 'somministrazione', 'tirocinio'] as const),
     dal: date('--dal'),
     al: optional(date('--al')),
     oreSettimanali: ore('--ore-settimanali'),
     oreCcnl: ore('--ore-ccnl'),
-    azienda: required("--azienda: indica l'azienda (datore di lavoro o utilizzatrice)"),
+    azienda: required("--azienda: indica l'azienda (datore di lavoro o utilizzatrice)", LIMITI.nome),
   }),
 );
 

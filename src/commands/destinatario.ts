@@ -4,18 +4,18 @@ import { defineOptions } from '../cli-options/define.js';
 import type { Kinds } from '../cli-options/kinds.js';
 
 /** The person's fields, shared by `aggiungi` and `modifica`: `--disabilita ""`, `--email ""`, `--telefono ""` clear the field. */
-async function personFields({ oneOf, clearable, email, telefono, text, flag }: Kinds) {
+async function personFields({ oneOf, clearable, email, telefono, text, flag, LIMITI }: Kinds) {
   const { DISABILITA } = await import('../use-cases/destinatario.js');
   return {
-    nome: text(),
-    cognome: text(),
+    nome: text(LIMITI.nome),
+    cognome: text(LIMITI.nome),
     disabilita: clearable(oneOf('--disabilita', DISABILITA, { genere: 'f' })),
     email: clearable(email('--email')),
     telefono: clearable(telefono('--telefono')),
-    residenza: text(),
-    domicilio: text(),
-    titoloStudio: text(),
-    luogoNascita: text(),
+    residenza: text(LIMITI.nome),
+    domicilio: text(LIMITI.nome),
+    titoloStudio: text(LIMITI.nome),
+    luogoNascita: text(LIMITI.nome),
     l68: flag(),
     did: flag(),
     occupato: flag(),
@@ -25,21 +25,21 @@ async function personFields({ oneOf, clearable, email, telefono, text, flag }: K
 }
 
 /** `destinatario aggiungi --cf CF --nome … --cognome … [dati della persona]`. */
-export const aggiungiOptions = defineOptions(async (k) => k.z.object({ cf: k.z.string(), ...(await personFields(k)) }));
+export const aggiungiOptions = defineOptions(async (k) => k.z.object({ cf: k.testo(k.LIMITI.codice), ...(await personFields(k)) }));
 
 /** `destinatario modifica CF [dati della persona]`: only what is given changes. */
 export const modificaOptions = defineOptions(async (k) => k.z.object(await personFields(k)));
 
 /** `destinatario misura CF --tipo T --dal D [--al D] […]`; `--al ""`: still running. */
-export const misuraOptions = defineOptions(async ({ z, date, oneOf, annualita, codiciServizio, blankAsAbsent, optional, text }) => {
+export const misuraOptions = defineOptions(async ({ z, date, oneOf, annualita, codiciServizio, blankAsAbsent, optional, text, LIMITI }) => {
   const { TIPI_MISURA } = await import('../use-cases/destinatario.js');
   return z.object({
     tipo: oneOf('--tipo', TIPI_MISURA),
     dal: date('--dal'),
     al: blankAsAbsent(date('--al')),
     annualita: blankAsAbsent(annualita('--annualita')),
-    operatoreMisura: text(),
-    azienda: text(),
+    operatoreMisura: text(LIMITI.nome),
+    azienda: text(LIMITI.nome),
     servizi: optional(codiciServizio('--servizi')),
     note: text(),
   });

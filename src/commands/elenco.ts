@@ -3,12 +3,12 @@ import { context, example, out, printJson } from '../command-kit.js';
 import { defineOptions } from '../cli-options/define.js';
 
 /** `elenco [--bando B] [--stato S]`: a state in any case, `_` for spaces, AMMESSA / AMMESSO for AMMESSO AL SERVIZIO. */
-export const elencoOptions = defineOptions(async ({ z, oneOf, optional, text }) => {
+export const elencoOptions = defineOptions(async ({ z, oneOf, optional, text, LIMITI }) => {
   const { STATO } = await import('../domain/dote-stati.js');
   const stati = [STATO.ATTIVA, STATO.PROPOSTA, STATO.AMMESSA, STATO.RIFIUTATA, STATO.CANCELLATA, STATO.CONCLUSA];
   const normalise = (s: string) => s.trim().toUpperCase().replace(/_/g, ' ');
   return z.object({
-    bando: text(),
+    bando: text(LIMITI.codice),
     stato: optional(oneOf('--stato', stati, { normalise, aliases: { AMMESSA: STATO.AMMESSA, AMMESSO: STATO.AMMESSA } })),
   });
 });

@@ -3,15 +3,15 @@ import { context, example, out, printJson } from '../command-kit.js';
 import { defineOptions } from '../cli-options/define.js';
 
 /** `ente imposta [--nome …] [--codice …] [--indirizzo …] [--pec …] [--iban …] [--logo FILE] [--rappresentante …]`: `--pec` an address; the IBAN and the logo are checked by the use case. */
-export const impostaOptions = defineOptions(({ z, text, email, clearable, integer }) =>
+export const impostaOptions = defineOptions(({ z, text, email, clearable, integer, LIMITI }) =>
   z.object({
-    nome: text(),
-    codice: text(),
-    indirizzo: text(),
+    nome: text(LIMITI.nome),
+    codice: text(LIMITI.codice),
+    indirizzo: text(LIMITI.nome),
     pec: clearable(email('--pec')),
-    iban: text(),
-    logo: text(),
-    rappresentante: text(),
+    iban: text(LIMITI.codice),
+    logo: text(LIMITI.percorso),
+    rappresentante: text(LIMITI.nome),
     conservazioneAnni: clearable(integer('--conservazione-anni', { min: 1, max: 100, expected: 'un numero intero di anni, da 1 a 100' })),
   }),
 );

@@ -6,15 +6,15 @@ import type { AzioneStato, Esito } from '../use-cases/erogazione.js';
 const missing = (option: string) => `opzione obbligatoria mancante: ${option}`;
 
 /** `erogazione aggiungi ID… --servizio S --data D --inizio HH:MM --fine HH:MM --professionista P […]`. */
-export const aggiungiOptions = defineOptions(({ z, date, time, modalita, required, text, flag, optional }) =>
+export const aggiungiOptions = defineOptions(({ z, date, time, modalita, required, text, flag, optional, LIMITI }) =>
   z.object({
-    servizio: z.pipe(required(missing('--servizio')), z.transform((s: string) => s.toUpperCase())),
+    servizio: z.pipe(required(missing('--servizio'), LIMITI.codice), z.transform((s: string) => s.toUpperCase())),
     data: z.pipe(required(missing('--data')), date('--data')),
     inizio: z.pipe(required(missing('--inizio')), time('--inizio')),
     fine: z.pipe(required(missing('--fine')), time('--fine')),
-    professionista: required(missing('--professionista')),
+    professionista: required(missing('--professionista'), LIMITI.nome),
     // No sede: the empty text is the same as leaving the option out.
-    sede: z.pipe(text(), z.transform((s: string | undefined) => (s?.trim() ? s : undefined))),
+    sede: z.pipe(text(LIMITI.nome), z.transform((s: string | undefined) => (s?.trim() ? s : undefined))),
     modalita: optional(modalita('--modalita')),
     collettiva: flag(),
     descrizione: text(),
@@ -22,15 +22,15 @@ export const aggiungiOptions = defineOptions(({ z, date, time, modalita, require
 );
 
 /** `erogazione modifica EID [any option of aggiungi]`: only what is given changes; `--sede ""` removes the sede. */
-export const modificaOptions = defineOptions(({ z, date, time, id, modalita, required, text, flag, optional, clearable }) =>
+export const modificaOptions = defineOptions(({ z, date, time, id, modalita, required, text, testo, flag, optional, clearable, LIMITI }) =>
   z.object({
     eid: id("id di erogazione"),
-    servizio: optional(z.pipe(required('--servizio: valore vuoto'), z.transform((s: string) => s.toUpperCase()))),
+    servizio: optional(z.pipe(required('--servizio: valore vuoto', LIMITI.codice), z.transform((s: string) => s.toUpperCase()))),
     data: optional(date('--data')),
     inizio: optional(time('--inizio')),
     fine: optional(time('--fine')),
-    professionista: text(),
-    sede: clearable(z.string()),
+    professionista: text(LIMITI.nome),
+    sede: clearable(testo(LIMITI.nome)),
     modalita: optional(modalita('--modalita')),
     collettiva: flag(),
     descrizione: text(),

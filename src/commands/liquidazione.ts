@@ -3,13 +3,13 @@ import { context, example, out, printJson } from '../command-kit.js';
 import { defineOptions } from '../cli-options/define.js';
 
 /** `liquidazione prepara ID -o DIR [--limite-pec SIZE] [--bollo N | --esente-bollo] [--modelli DIR]`. */
-export const preparaOptions = defineOptions(({ z, required, text, flag, optional, dimensione }) =>
+export const preparaOptions = defineOptions(({ z, required, text, flag, optional, dimensione, LIMITI }) =>
   z.object({
-    output: required('opzione obbligatoria mancante: -o, --output'),
+    output: required('opzione obbligatoria mancante: -o, --output', LIMITI.percorso),
     limitePec: optional(dimensione('--limite-pec')),
-    bollo: z.optional(required('--bollo: indica il numero della marca da bollo')),
+    bollo: z.optional(required('--bollo: indica il numero della marca da bollo', LIMITI.codice)),
     esenteBollo: flag(),
-    modelli: text(),
+    modelli: text(LIMITI.percorso),
   }),
 );
 

@@ -3,7 +3,7 @@ import { context, example, out, printJson } from '../command-kit.js';
 import { defineOptions } from '../cli-options/define.js';
 
 /** `modelli [--modelli DIR]`. */
-export const modelliOptions = defineOptions(({ z, text }) => z.object({ modelli: text() }));
+export const modelliOptions = defineOptions(({ z, text, LIMITI }) => z.object({ modelli: text(LIMITI.percorso) }));
 
 export function modelliCommand(): Command {
   const cmd = new Command('modelli')

@@ -7,15 +7,15 @@ import type { NuovaOptions as NuovaOpts } from '../use-cases/doti.js';
  * `nuova [--bando B] [--tipo T] [--destinatario CF] [--id ID] [--fascia N] [--linea a|b] [--azienda …] [--data D]`.
  * All optional here: on a terminal the missing ones are asked; which are required depends on the type.
  */
-export const nuovaOptions = defineOptions(({ z, date, fascia, optional, text }) =>
+export const nuovaOptions = defineOptions(({ z, date, fascia, optional, text, LIMITI }) =>
   z.object({
-    bando: text(),
-    tipo: text(),
-    destinatario: text(),
-    id: text(),
+    bando: text(LIMITI.codice),
+    tipo: text(LIMITI.codice),
+    destinatario: text(LIMITI.codice),
+    id: text(LIMITI.codice),
     fascia: optional(fascia('--fascia')),
-    linea: text(),
-    azienda: text(),
+    linea: text(LIMITI.codice),
+    azienda: text(LIMITI.nome),
     data: optional(date('--data')),
   }),
 );

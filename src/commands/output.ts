@@ -3,7 +3,7 @@ import { context, example, out, printJson } from '../command-kit.js';
 import { defineOptions } from '../cli-options/define.js';
 
 /** `output aggiungi ID SERVIZIO [--file F] [--data D]`. */
-export const aggiungiOutputOptions = defineOptions(({ z, date, optional, text }) => z.object({ file: text(), data: optional(date('--data')) }));
+export const aggiungiOutputOptions = defineOptions(({ z, date, optional, text, LIMITI }) => z.object({ file: text(LIMITI.percorso), data: optional(date('--data')) }));
 
 export function outputCommand(): Command {
   const cmd = new Command('output').description("gli output obbligatori dei servizi (scheda anagrafica, CV, relazioni…): la liquidazione segnala quelli mancanti");

@@ -3,12 +3,13 @@ import { context, example, out, printJson } from '../command-kit.js';
 import { defineOptions } from '../cli-options/define.js';
 
 /** `professionista aggiungi CODICE --nome "…" [--ruolo …] [--ente …] [--qualifica …] [--anni-esperienza N]`. */
-export const aggiungiOptions = defineOptions(({ z, integer, blankAsAbsent, text }) =>
+export const aggiungiOptions = defineOptions(({ z, integer, blankAsAbsent, text, testo, LIMITI }) =>
   z.object({
-    nome: z.string(),
-    ruolo: text(),
-    ente: text(),
-    qualifica: text(),
+    codice: testo(LIMITI.codice, 'codice'),
+    nome: testo(LIMITI.nome),
+    ruolo: text(LIMITI.nome),
+    ente: text(LIMITI.nome),
+    qualifica: text(LIMITI.nome),
     anniEsperienza: blankAsAbsent(integer('--anni-esperienza', { min: 0, max: 99, expected: 'un numero intero di anni, da 0 a 99' })),
   }),
 );
@@ -24,8 +25,8 @@ export function professionistaCommand(): Command {
     .option('--ente <organizzazione>', "organizzazione partner a cui appartiene, se non è personale dell'operatore")
     .option('--qualifica <qualifica>', 'qualifica (stampata nel PIP)')
     .option('--anni-esperienza <n>', 'anni di esperienza (stampati nel PIP)')
-    .action(async (codice: string, raw: unknown) => {
-      const opts = await aggiungiOptions.parse(raw);
+    .action(async (codiceText: string, raw: unknown) => {
+      const { codice, ...opts } = await aggiungiOptions.parse({ ...(raw as object), codice: codiceText });
       const ctx = context();
       const { withStore } = await import('../db/store.js');
       const { aggiungiProfessionista } = await import('../use-cases/professionista.js');

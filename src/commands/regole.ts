@@ -2,7 +2,7 @@ import { Command } from 'commander';
 import { context, example, out, printJson } from '../command-kit.js';
 import { defineOptions } from '../cli-options/define.js';
 
-export const regoleOptions = defineOptions(({ z, text, flag }) => z.object({ bando: text(), markdown: flag() }));
+export const regoleOptions = defineOptions(({ z, text, flag, LIMITI }) => z.object({ bando: text(LIMITI.codice), markdown: flag() }));
 
 export function regoleCommand(): Command {
   const cmd = new Command('regole')

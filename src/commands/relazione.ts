@@ -5,11 +5,11 @@ import { defineOptions } from '../cli-options/define.js';
 const missing = (option: string) => `opzione obbligatoria mancante: ${option}`;
 
 /** `relazione ID --testo FILE -o FILE.pdf [--modelli DIR]`. */
-export const relazioneOptions = defineOptions(({ z, required, text }) =>
+export const relazioneOptions = defineOptions(({ z, required, text, LIMITI }) =>
   z.object({
-    testo: required(missing('--testo')),
-    output: required(missing('-o, --output')),
-    modelli: text(),
+    testo: required(missing('--testo'), LIMITI.percorso),
+    output: required(missing('-o, --output'), LIMITI.percorso),
+    modelli: text(LIMITI.percorso),
   }),
 );
 

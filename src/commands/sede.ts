@@ -3,8 +3,14 @@ import { context, example, out, printJson } from '../command-kit.js';
 import { defineOptions } from '../cli-options/define.js';
 
 /** `sede aggiungi NOME --comune C [--patrono GG/MM] [--indirizzo …] [--responsabile …]`; `--patrono ""`: none. */
-export const aggiungiOptions = defineOptions(({ z, dayOfYear, clearable, text }) =>
-  z.object({ comune: z.string(), patrono: clearable(dayOfYear('--patrono')), indirizzo: text(), responsabile: text() }),
+export const aggiungiOptions = defineOptions(({ z, dayOfYear, clearable, text, testo, LIMITI }) =>
+  z.object({
+    nome: testo(LIMITI.nome, 'nome della sede'),
+    comune: testo(LIMITI.nome),
+    patrono: clearable(dayOfYear('--patrono')),
+    indirizzo: text(LIMITI.nome),
+    responsabile: text(LIMITI.nome),
+  }),
 );
 
 export function sedeCommand(): Command {
@@ -17,8 +23,8 @@ export function sedeCommand(): Command {
     .option('--patrono <GG/MM>', 'giorno del santo patrono del comune (es. 13/11 a Cremona)')
     .option('--indirizzo <indirizzo>', 'indirizzo della sede')
     .option('--responsabile <nome>', "responsabile dell'unità organizzativa")
-    .action(async (nome: string, raw: unknown) => {
-      const opts = await aggiungiOptions.parse(raw);
+    .action(async (nomeText: string, raw: object) => {
+      const { nome, ...opts } = await aggiungiOptions.parse({ ...raw, nome: nomeText });
       const ctx = context();
       const { withStore } = await import('../db/store.js');
       const { aggiungiSede } = await import('../use-cases/sede.js');

@@ -9,47 +9,47 @@ import type { StampaOptions, Stampato } from '../documents/stampa.js';
 const missing = (option: string) => `opzione obbligatoria mancante: ${option}`;
 
 /** What every document takes: `-o FILE` and `--modelli DIR`. */
-export const baseOptions = defineOptions(({ z, required, text }) =>
+export const baseOptions = defineOptions(({ z, required, text, LIMITI }) =>
   z.object({
-    output: required(missing('-o, --output')),
-    modelli: text(),
+    output: required(missing('-o, --output'), LIMITI.percorso),
+    modelli: text(LIMITI.percorso),
   }),
 );
 
 /** `stampa registro ID -o FILE [--non-firma MOTIVO] [--modelli DIR]`. */
-export const registroOptions = defineOptions(({ z, required, text }) =>
+export const registroOptions = defineOptions(({ z, required, text, LIMITI }) =>
   z.object({
-    output: required(missing('-o, --output')),
+    output: required(missing('-o, --output'), LIMITI.percorso),
     nonFirma: z.optional(required('--non-firma: indica il motivo per cui il destinatario non può firmare')),
-    modelli: text(),
+    modelli: text(LIMITI.percorso),
   }),
 );
 
 /** `stampa timesheet --professionista P --mese AAAA-MM -o FILE [--modelli DIR]`. */
-export const timesheetOptions = defineOptions(({ z, required, text, mese }) =>
+export const timesheetOptions = defineOptions(({ z, required, text, mese, LIMITI }) =>
   z.object({
-    output: required(missing('-o, --output')),
-    professionista: required(missing('--professionista')),
+    output: required(missing('-o, --output'), LIMITI.percorso),
+    professionista: required(missing('--professionista'), LIMITI.nome),
     mese: z.pipe(required(missing('--mese')), mese('--mese')),
-    modelli: text(),
+    modelli: text(LIMITI.percorso),
   }),
 );
 
 /** `stampa variazione ID [--versione N] -o FILE`. */
-export const variazioneOptions = defineOptions(({ z, required, text, integer, optional }) =>
+export const variazioneOptions = defineOptions(({ z, required, text, integer, optional, LIMITI }) =>
   z.object({
-    output: required(missing('-o, --output')),
+    output: required(missing('-o, --output'), LIMITI.percorso),
     versione: optional(integer('--versione', { min: 1, max: 999, expected: 'un numero di versione del PIP (1, 2, …)', genere: 'f' })),
-    modelli: text(),
+    modelli: text(LIMITI.percorso),
   }),
 );
 
 /** `stampa avvio-formazione ID [--accesso-ospite TESTO] -o FILE`. */
-export const avvioOptions = defineOptions(({ z, required, text }) =>
+export const avvioOptions = defineOptions(({ z, required, text, LIMITI }) =>
   z.object({
-    output: required(missing('-o, --output')),
+    output: required(missing('-o, --output'), LIMITI.percorso),
     accessoOspite: z.optional(required('--accesso-ospite: valore vuoto')),
-    modelli: text(),
+    modelli: text(LIMITI.percorso),
   }),
 );
 

@@ -4,7 +4,7 @@ import { FindingsReported } from '../errors.js';
 import { defineOptions } from '../cli-options/define.js';
 
 /** `verifica FILE… [--calendario F]… [--timesheet F]… [--bando B] [--strict]`: files are opened by the check (exit 2 if one cannot be). */
-export const verificaOptions = defineOptions(({ z, list, text, flag }) => z.object({ calendario: list(), timesheet: list(), bando: text(), strict: flag(), tutte: flag() }));
+export const verificaOptions = defineOptions(({ z, list, text, flag, LIMITI }) => z.object({ calendario: list(), timesheet: list(), bando: text(LIMITI.codice), strict: flag(), tutte: flag() }));
 
 export function verificaCommand(): Command {
   const cmd = new Command('verifica')

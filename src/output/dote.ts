@@ -9,6 +9,7 @@ import { avvenuta, descriviRitardo, type ScadenzaDote } from '../domain/scadenze
 import type { DoteDetail, DoteSummary } from '../use-cases/dote-view.js';
 import type { NuovaResult } from '../use-cases/doti.js';
 import { table } from './table.js';
+import { visible } from './visible.js';
 
 export function formatElenco(list: readonly DoteSummary[]): string {
   if (!list.length) return 'Nessuna dote.';
@@ -52,9 +53,9 @@ export function formatMostra(v: DoteDetail): string {
   out.push(`Dote ${v.id} — ${v.tipo} ${v.tipoNome}`);
   out.push(`Bando:        ${v.bando} (${v.bandoTitolo})`);
   out.push(`Stato:        ${v.stato}${v.statoAutomatico ? ` (${v.statoAutomatico})` : ''}`);
-  out.push(`Destinatario: ${v.destinatario.cognome} ${v.destinatario.nome}, ${v.destinatario.cf}`);
+  out.push(`Destinatario: ${visible(`${v.destinatario.cognome} ${v.destinatario.nome}, ${v.destinatario.cf}`)}`);
   if (v.fascia !== null) out.push(`Fascia:       ${v.fascia}${v.linea ? `, linea ${v.linea}` : ''}`);
-  if (v.azienda) out.push(`Azienda:      ${v.azienda}`);
+  if (v.azienda) out.push(`Azienda:      ${visible(v.azienda)}`);
   const dates: [string, string | null][] = [
     ['richiesta', v.date.richiesta],
     ['notifica', v.date.notifica],
@@ -132,7 +133,7 @@ export function nextDeadlineText(scadenze: readonly { stato: ScadenzaDote['stato
 
 export function formatNuova(r: NuovaResult): string {
   const d = r.dote;
-  const who = `${r.destinatario.cognome} ${r.destinatario.nome} (${r.destinatario.cf})`;
+  const who = visible(`${r.destinatario.cognome} ${r.destinatario.nome} (${r.destinatario.cf})`);
   const lines: string[] = [];
   if (d.stato === STATO.PROPOSTA) {
     lines.push(`Richiesta ${d.id} registrata: ${d.tipo} per ${who}, PROPOSTA, notificata dal CPI il ${formatDateIt(d.data_notifica!)}.`);
@@ -141,7 +142,7 @@ export function formatNuova(r: NuovaResult): string {
     const linea = d.linea ? `, linea ${d.linea}${r.categoriePrioritarie.length ? ` (${r.categoriePrioritarie.map((c) => c.descrizione).join(', ')})` : ''}` : '';
     lines.push(`Dote ${d.id} ATTIVA: ${d.tipo} fascia ${d.fascia}${linea} per ${who}.`);
     lines.push(`Attivata il ${formatDateIt(d.data_attivazione!)}, termina il ${formatDateIt(d.data_fine!)} (si ricalcola alla validazione del PIP).`);
-    if (d.azienda) lines.push(`Azienda: ${d.azienda}.`);
+    if (d.azienda) lines.push(`Azienda: ${visible(d.azienda)}.`);
   }
   if (r.prossimaScadenza) lines.push(`Prossima scadenza: ${r.prossimaScadenza.descrizione}, entro il ${formatDateIt(r.prossimaScadenza.entro)}.`);
   return lines.join('\n');

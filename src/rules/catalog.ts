@@ -25,6 +25,7 @@ export const RULES: readonly RuleInfo[] = [
   { id: 'field/hours', scope: 'file', title: 'ore che non sono una durata (1,5 o 1:30) o diverse da fine meno inizio' },
   { id: 'field/required', scope: 'file', title: 'valore obbligatorio mancante' },
   { id: 'field/codice-fiscale', scope: 'file', title: 'codice fiscale malformato o con carattere di controllo errato' },
+  { id: 'field/text', scope: 'file', title: 'testo con caratteri di controllo (escape, tabulazione, a capo) o più lungo del limite' },
   { id: 'field/value', scope: 'file', title: 'valore fuori elenco (modalità, gruppo, fascia, tipo) o dote, professionista o sede sconosciuti al database' },
   { id: 'time/order', scope: 'erogazione', title: "l'ora di fine non è successiva all'ora di inizio" },
   { id: 'time/window', scope: 'erogazione', title: "inizio prima della fascia oraria consentita o fine dopo" },

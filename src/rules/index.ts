@@ -50,6 +50,7 @@ import { fieldCodiceFiscale } from './field-codice-fiscale.js';
 import { fieldDate } from './field-date.js';
 import { fieldHours } from './field-hours.js';
 import { fieldRequired } from './field-required.js';
+import { fieldText } from './field-text.js';
 import { fieldTime } from './field-time.js';
 import { fieldValue } from './field-value.js';
 import { importConflict } from './import-conflict.js';
@@ -78,6 +79,7 @@ export const OTHER_RULES: readonly RuleMeta[] = [
   fieldDate,
   fieldHours,
   fieldRequired,
+  fieldText,
   fieldTime,
   fieldValue,
   importConflict,

@@ -39,7 +39,7 @@ const BROKEN: [string, Catalogue, (b: Catalogue) => void, string][] = [
       b.servizi[3].massimale = b.servizi[3].massimali;
       delete b.servizi[3].massimali;
     },
-    'servizi[3]: campo sconosciuto "massimale"',
+    'servizi[3]: campo sconosciuto "massimale"; servizi[3].massimali: il servizio Q0C non ha massimali di ore per le fasce 1, 2, 3, 4 (richiesti dai tipi D1-INS, D1-IMP, D2-MAN, D2-COV)',
   ],
   ['chiave sconosciuta alla radice', CREMONA, (b) => (b.titlo = b.titolo), '(radice): campo sconosciuto "titlo"'],
   ['chiave sconosciuta in una regola', CREMONA, (b) => (b.regole['time/order'].parametro = {}), 'regole.time/order: campo sconosciuto "parametro"'],
@@ -111,6 +111,15 @@ const BROKEN: [string, Catalogue, (b: Catalogue) => void, string][] = [
     'regole.time/order.severita: valore non ammesso (il testo "errore"): atteso uno tra "error", "warning"',
   ],
   ['elenco dei tipi vuoto', CREMONA, (b) => (b.tipi = []), 'tipi: elenco vuoto: serve almeno un elemento'],
+  // 5. caps and lists of a bando with fasce (issue 12, item 3)
+  [
+    'massimali di un servizio tolti',
+    CREMONA,
+    (b) => delete b.servizi[9].massimali,
+    'servizi[9].massimali: il servizio QT8 non ha massimali di ore per le fasce 1, 2, 3, 4 (richiesti dai tipi D1-INS, D2-MAN, D2-COV)',
+  ],
+  ['fascia ripetuta in un tipo', CREMONA, (b) => b.tipi[1].fasce.push(2), 'tipi[1].fasce[4]: fascia duplicata "2" (già in tipi[1].fasce[1])'],
+  ['servizio ripetuto in un tipo', CREMONA, (b) => b.tipi[0].servizi.push('QD2'), 'tipi[0].servizi[11]: servizio del tipo duplicato "QD2" (già in tipi[0].servizi[1])'],
   // what already worked keeps working
   ['data impossibile', CREMONA, (b) => (b.fine = '31/06/2022'), 'fine: data inesistente o non valida: "31/06/2022"'],
   ['tariffa negativa', CREMONA, (b) => (b.servizi[1].tariffa.individuale = -33), 'servizi[1].tariffa.individuale: importo negativo'],
@@ -125,6 +134,14 @@ describe('dote --catalogo FILE: a broken catalogue does not load', () => {
     expect(r.stdout).toBe('');
     expect(r.stderr.trim()).toBe(`dote: ${file}: catalogo non valido: ${expected}`);
     expect(r.stderr).not.toMatch(ENGLISH);
+  });
+
+  it('a catalogue that starts with a UTF-8 BOM (as some Windows editors save it) is read', () => {
+    const file = write('con-bom', CREMONA, () => {});
+    writeFileSync(file, `\uFEFF${readFileSync(file, 'utf8')}`);
+    const r = dote(['--catalogo', file, 'bandi', '--json']);
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.json().map((b: { id: string }) => b.id)).toContain('cremona-2021-prova');
   });
 
   it('unreadable JSON: the line and column, in Italian', () => {

@@ -51,10 +51,16 @@ describe('defineOptions', () => {
     expect((await refusal(o.parse({ titoloStudio: true }))).message).toBe('--titolo-studio: valore non valido');
   });
 
+  it('every text option refuses control characters, naming the option from its key, also when clearable', async () => {
+    expect((await refusal(modificaDestinatarioOptions.parse({ titoloStudio: 'laurea\x1b' }))).message).toBe('--titolo-studio: carattere di controllo \\x1b non ammesso (posizione 7)');
+    expect((await refusal(modificaOptions.parse({ eid: '37', sede: 'Centro\x07' }))).message).toBe('--sede: carattere di controllo \\x07 non ammesso (posizione 7)');
+    expect(await modificaOptions.parse({ eid: '37', sede: '' })).toEqual({ eid: 37, sede: null });
+  });
+
   it('clearable: an empty text is null; blankAsAbsent: an empty text is not given', async () => {
-    expect(await aggiungiSedeOptions.parse({ comune: 'Cremona', patrono: '' })).toEqual({ comune: 'Cremona', patrono: null });
-    expect(await aggiungiSedeOptions.parse({ comune: 'Cremona', patrono: '13/11' })).toEqual({ comune: 'Cremona', patrono: '11-13' });
-    expect((await refusal(aggiungiSedeOptions.parse({ comune: 'Cremona', patrono: '31/04' }))).message).toBe('--patrono: il giorno 31/04 non esiste (aprile ha 30 giorni)');
+    expect(await aggiungiSedeOptions.parse({ nome: 'Centro', comune: 'Cremona', patrono: '' })).toEqual({ nome: 'Centro', comune: 'Cremona', patrono: null });
+    expect(await aggiungiSedeOptions.parse({ nome: 'Centro', comune: 'Cremona', patrono: '13/11' })).toEqual({ nome: 'Centro', comune: 'Cremona', patrono: '11-13' });
+    expect((await refusal(aggiungiSedeOptions.parse({ nome: 'Centro', comune: 'Cremona', patrono: '31/04' }))).message).toBe('--patrono: il giorno 31/04 non esiste (aprile ha 30 giorni)');
     expect(await misuraOptions.parse({ tipo: 'dul', dal: '15/01/2021', al: ' ' })).toEqual({ tipo: 'DUL', dal: '2021-01-15', al: undefined });
   });
 });

@@ -3,7 +3,8 @@
  * value or the whole message, which names the option. These are the messages users see (exit 2).
  */
 import { describe, expect, it } from 'vitest';
-import { annualita, codiciServizio, date, dayOfYear, email, fascia, id, integer, modalita, oneOf, servizioOre, servizioRepeated, telefono, time, type Read } from '../../src/cli-options/values.js';
+import { annualita, codiciServizio, date, dayOfYear, dimensione, email, fascia, id, integer, modalita, oneOf, ore, servizioOre, servizioRepeated, telefono, testo, time, LIMITI, type Read } from '../../src/cli-options/values.js';
+import { visible } from '../../src/output/visible.js';
 
 const value = <T>(r: Read<T>): T => {
   if (!r.ok) throw new Error(`expected a value, got: ${r.message}`);
@@ -161,5 +162,70 @@ describe('free texts with a shape', () => {
     expect(value(codiciServizio('--servizi', 'qd2, Q0C;Inserimento,,QD2'))).toEqual(['QD2', 'Q0C', 'inserimento']);
     expect(value(codiciServizio('--servizi', ''))).toEqual([]);
     expect(message(codiciServizio('--servizi', 'QD2,bilancio competenze'))).toBe('--servizi: "bilancio competenze" non è un codice di servizio (es. QD2,Q0C,inserimento,mantenimento)');
+  });
+});
+
+describe('numbers at the edges: never Infinity, never a silent rounding (issue 12, item 6)', () => {
+  const huge = '9'.repeat(400);
+  it('hours take at most two decimals, whatever their value', () => {
+    expect(value(servizioOre('--servizio', 'QD2=1,75'))).toEqual({ servizio: 'QD2', minuti: 105, collettiva: false });
+    expect(value(servizioOre('--servizio', 'QD2=0.05'))).toEqual({ servizio: 'QD2', minuti: 3, collettiva: false });
+    // 20 and 40 minutes, written as people round them (field/hours reads the CSV so too)
+    expect(value(servizioOre('--servizio', 'QD2=1,33'))).toEqual({ servizio: 'QD2', minuti: 80, collettiva: false });
+    expect(value(ore('--ore-settimanali', '37,67'))).toBe(37 * 60 + 40);
+    expect(message(ore('--ore-settimanali', '37,01'))).toBe('--ore-settimanali: 37,01 ore non sono un numero intero di minuti');
+    for (const t of ['QD2=1.00000000001', 'QD2=0,0000001', 'QD2=1,500']) {
+      expect(message(servizioOre('--servizio', t))).toBe(`--servizio "${t}": al massimo due decimali nelle ore (es. 1,5 o 0,25)`);
+    }
+    expect(message(ore('--ore-settimanali', '37,50001'))).toBe('--ore-settimanali: "37,50001" ore: al massimo due decimali (es. 37,5)');
+    expect(value(ore('--ore-settimanali', '37,25'))).toBe(2235);
+  });
+  it('hours beyond the range are refused, quoting what was typed', () => {
+    expect(message(servizioOre('--servizio', `QD1=${huge}`))).toBe(`--servizio "QD1=${huge}": al massimo 10.000 ore`);
+    expect(value(servizioOre('--servizio', 'QD1=10000'))).toEqual({ servizio: 'QD1', minuti: 600_000, collettiva: false });
+    expect(message(servizioOre('--servizio', 'QD1=10000,5'))).toBe('--servizio "QD1=10000,5": al massimo 10.000 ore');
+    expect(message(ore('--ore-ccnl', huge))).toBe(`--ore-ccnl: "${huge}" ore: al massimo 168 (le ore di una settimana)`);
+    expect(message(ore('--ore-ccnl', '168,5'))).toBe('--ore-ccnl: "168,5" ore: al massimo 168 (le ore di una settimana)');
+    expect(value(ore('--ore-ccnl', '168'))).toBe(168 * 60);
+  });
+  it('an id beyond the safe integers is refused as typed, not read as Infinity or rounded', () => {
+    for (const bad of [`1${'0'.repeat(400)}`, '9007199254740993', '1e3', 'Infinity']) {
+      expect(message(id('id di erogazione', bad))).toBe(`id di erogazione non valido: "${bad}" (un numero, es. 37)`);
+    }
+    expect(value(id('id di erogazione', '9007199254740991'))).toBe(9007199254740991);
+  });
+  it('whole numbers: the range holds for any length of digits', () => {
+    const giorni = { min: 0, max: 3650, expected: 'un numero di giorni, da 0 a 3650' };
+    expect(message(integer('--entro', huge, giorni))).toBe(`--entro: "${huge}" non valido (un numero di giorni, da 0 a 3650)`);
+    expect(message(integer('--entro', '1e3', giorni))).toBe('--entro: "1e3" non valido (un numero di giorni, da 0 a 3650)');
+  });
+  it('sizes: bounded, and no more decimals than bytes', () => {
+    expect(value(dimensione('--limite-pec', '2,5MB'))).toBe(2_500_000);
+    expect(message(dimensione('--limite-pec', `${huge}MB`))).toBe(`--limite-pec: valore non valido "${huge}MB": atteso un numero seguito da KB o MB (es. 5MB, 800KB), da 1KB a 2000MB`);
+    expect(message(dimensione('--limite-pec', '1,0000001KB'))).toBe('--limite-pec: valore non valido "1,0000001KB": atteso un numero seguito da KB o MB (es. 5MB, 800KB), da 1KB a 2000MB');
+  });
+});
+
+describe('testo: control characters and lengths (issue 12, item 4)', () => {
+  it('takes any printable text as given, up to the limit', () => {
+    expect(value(testo('--nome', ' Anna  Neri ', LIMITI.nome))).toBe(' Anna  Neri ');
+    expect(value(testo('--nome', 'Nicolò D’Angelo – 😀', LIMITI.nome))).toBe('Nicolò D’Angelo – 😀');
+    // characters, not UTF-16 units: 200 emoji are 200 characters
+    expect(value(testo('--nome', '😀'.repeat(200), LIMITI.nome))).toHaveLength(400);
+  });
+  it('refuses C0, DEL, C1 and bidirectional overrides, shown as an escape with the position', () => {
+    expect(message(testo('--nome', 'ab\x1b[2J', 200))).toBe('--nome: carattere di controllo \\x1b non ammesso (posizione 3)');
+    expect(message(testo('--nome', '\x00', 200))).toBe('--nome: carattere di controllo \\x00 non ammesso (posizione 1)');
+    expect(message(testo('--nome', 'a\x7f', 200))).toBe('--nome: carattere di controllo \\x7f non ammesso (posizione 2)');
+    expect(message(testo('--nome', '😀\x9b', 200))).toBe('--nome: carattere di controllo \\x9b non ammesso (posizione 2)');
+    expect(message(testo('--nome', 'abc\u2066', 200))).toBe('--nome: carattere di controllo \\u2066 non ammesso (posizione 4)');
+  });
+  it('refuses more than the limit, with the count', () => {
+    expect(message(testo('--codice', 'x'.repeat(41), LIMITI.codice))).toBe('--codice: testo troppo lungo: 41 caratteri, al massimo 40');
+  });
+  it('visible: control characters as escapes, everything else untouched', () => {
+    expect(visible('\x1b[2J\x1b[31mX\x07')).toBe('\\x1b[2J\\x1b[31mX\\x07');
+    expect(visible('riga\ndue\u202e')).toBe('riga\\x0adue\\u202e');
+    expect(visible('Nicolò – €')).toBe('Nicolò – €');
   });
 });

@@ -154,9 +154,10 @@ describe('catalogues', () => {
 
   it('lists every rule of the catalogue with severity per bando', () => {
     const v = dote(['regole', '--json']).json();
-    // The 33 rules drawn from the bandi plus field/value and import/conflict, added by the CSV issue.
-    expect(v).toHaveLength(35);
-    expect(v.map((r: any) => r.id)).toEqual(expect.arrayContaining(['field/value', 'import/conflict', 'liquidazione/result-180']));
+    // The 33 rules drawn from the bandi plus field/value and import/conflict, added by the CSV issue,
+    // and field/text (issue 12: control characters and lengths of CSV text cells).
+    expect(v).toHaveLength(36);
+    expect(v.map((r: any) => r.id)).toEqual(expect.arrayContaining(['field/value', 'field/text', 'import/conflict', 'liquidazione/result-180']));
     const win = v.find((r: any) => r.id === 'time/window');
     expect(win.bandi['cremona-2021'].severita).toBe('off');
     expect(win.bandi['veneto-jc-2022']).toMatchObject({ severita: 'error', parametri: { inizio: '07:30', fine: '23:00' } });

@@ -26,6 +26,12 @@ describe('a bad option value, before any database is touched', () => {
       [['scadenze', '--entro', 'presto'], /^dote: --entro: "presto" non valido/m],
       [['sede', 'aggiungi', 'Treviso', '--comune', 'Treviso', '--patrono', '31/04'], /^dote: --patrono: il giorno 31\/04 non esiste/m],
       [['mostra', 'CR-2022-0001', '--oggi', '2022-02-30'], /^dote: --oggi: data non valida "2022-02-30"/m],
+      // numbers at the edges (issue 12, item 6): refused as typed, never stored rounded or read as Infinity
+      [['pip', 'imposta', 'CR-2022-0001', '--servizio', 'QD2=1.00000000001'], /^dote: --servizio "QD2=1\.00000000001": al massimo due decimali nelle ore/m],
+      [['pip', 'imposta', 'CR-2022-0001', '--servizio', `QD1=${'9'.repeat(400)}`], /^dote: --servizio "QD1=9{400}": al massimo 10\.000 ore$/m],
+      [['erogazione', 'modifica', `1${'0'.repeat(400)}`, '--data', '28/06/2022'], /^dote: id di erogazione non valido: "10{400}" \(un numero, es\. 37\)$/m],
+      [['contratto', 'rimuovi', 'CR-2022-0001', '9007199254740993'], /^dote: numero del contratto non valido: "9007199254740993"/m],
+      [['scadenze', '--entro', '9'.repeat(20)], /^dote: --entro: "9{20}" non valido/m],
     ];
     for (const [args, message] of cases) {
       const r = dote([...args, '--db', db], { cwd: t.dir });
