@@ -1,13 +1,8 @@
 /** Text output of `dote storia ID`: each change with when, who, and the fields before → after. */
 import type { StoriaView } from '../use-cases/storia.js';
+import { localTime } from './campi.js';
 
-/** `28/06/2022 10:15:03` in the machine's time zone: when a person did it, as they read clocks. */
-export function localTime(iso: string): string {
-  const t = new Date(iso);
-  if (Number.isNaN(t.getTime())) return iso;
-  const p = (n: number) => String(n).padStart(2, '0');
-  return `${p(t.getDate())}/${p(t.getMonth() + 1)}/${t.getFullYear()} ${p(t.getHours())}:${p(t.getMinutes())}:${p(t.getSeconds())}`;
-}
+export { localTime };
 
 function show(v: unknown): string {
   if (v === null || v === undefined || v === '') return '—';

@@ -10,6 +10,7 @@ import { openBatchDatabase } from '../db/batch-context.js';
 import { checkBatch, type BatchOptions, estimateRows, type BatchResult } from '../check/batch.js';
 import { Recorder, type FileCounts } from '../import/record.js';
 import { ImportWriter } from '../import/import-writer.js';
+import type { ImportChange } from '../import/import-compare.js';
 import { batchFiles, type FileOptions } from './verifica.js';
 import type { Context } from '../context.js';
 
@@ -26,6 +27,8 @@ export interface ImportaResult extends BatchResult {
     prova: boolean;
     files: FileCounts[];
     totale: { importate: number; presenti: number; aggiornate: number };
+    /** Every field an update changes (file:line, field, recorded value → the file's), with --prova too. */
+    aggiornamenti: ImportChange[];
   };
 }
 
@@ -55,7 +58,9 @@ export function importa(ctx: Context, o: ImportaOptions, onProgress?: BatchOptio
       totale.presenti += c.presenti;
       totale.aggiornate += c.aggiornate;
     }
-    return { ...result, oggi: ctx.oggi, import: { eseguita: commit, prova: Boolean(o.prova), files: recorder.counts, totale } };
+    // A sede by its name, as the file and the registry say it (the id is the database's own).
+    const aggiornamenti = recorder.changes().map((c) => (c.campo === 'sede_id' ? { ...c, campo: 'sede', prima: dbc.sedeNome(c.prima as number | null), dopo: dbc.sedeNome(c.dopo as number | null) } : c));
+    return { ...result, oggi: ctx.oggi, import: { eseguita: commit, prova: Boolean(o.prova), files: recorder.counts, totale, aggiornamenti } };
   } finally {
     writer?.abort();
     db.close();
