@@ -46,6 +46,8 @@ export interface BatchFile {
   /** The path as given on the command line (shown in diagnostics). */
   path: string;
   kind: FileKind;
+  /** The kind comes from the file's name (no --calendario / --timesheet): checked against the content. */
+  kindFromName?: boolean;
 }
 
 /** What a row carries beyond the rules' DeliveryRow, for importa. */
@@ -349,6 +351,9 @@ export function checkBatch(files: readonly BatchFile[], o: BatchOptions): BatchR
     let blankFrom = 0;
     let blankTo = 0;
     const kind = file.kind;
+    // The first two professionals of the file, for csvHeader.checkKind (a name-given kind only).
+    const professionisti: string[] = [];
+    let headerLine = 1;
 
     // Column indexes, -1 when absent (set from the header).
     let iDote = -1, iServ = -1, iData = -1, iIni = -1, iFine = -1, iOre = -1, iProf = -1, iCf = -1;
@@ -357,6 +362,7 @@ export function checkBatch(files: readonly BatchFile[], o: BatchOptions): BatchR
 
     const onHeader = (rec: CsvRecord, line: number) => {
       headerSeen = true;
+      headerLine = line;
       const h = matchHeader(rec.toArray());
       fieldCount = h.fieldCount;
       col = h.index;
@@ -539,6 +545,7 @@ export function checkBatch(files: readonly BatchFile[], o: BatchOptions): BatchR
       lastRow = r;
       lastBando = bando;
       // The sink first: it tells the rules how much of the row the database already holds.
+      if (file.kindFromName && professionisti.length < 2 && !professionisti.includes(r.professionista)) professionisti.push(r.professionista);
       if (o.sink) {
         const desc = get(fields, iDesc);
         o.sink.row(r, { fileIndex: fi, professionistaId: prof.id, sedeId, descrizione: desc || null, registrataIl }, bando, rep);
@@ -599,6 +606,10 @@ export function checkBatch(files: readonly BatchFile[], o: BatchOptions): BatchR
       closeSync(fd);
     }
     if (!headerSeen) fileRule(csvHeader, 1, csvHeader.checkEmpty(kind));
+    else if (file.kindFromName && !broken) {
+      const k = csvHeader.checkKind(display, kind, { index: col }, professionisti);
+      if (k) fileRule(csvHeader, headerLine, k, k.severity);
+    }
   });
 
   o.sink?.end?.();

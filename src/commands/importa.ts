@@ -3,8 +3,8 @@ import { collect, context, example, out, printJson } from '../command-kit.js';
 import { FindingsReported } from '../errors.js';
 import { defineOptions } from '../cli-options/define.js';
 
-/** `importa FILE… [--calendario F]… [--timesheet F]… [--prova]`. */
-export const importaOptions = defineOptions(({ z, list, flag }) => z.object({ calendario: list(), timesheet: list(), prova: flag() }));
+/** `importa FILE… [--calendario F]… [--timesheet F]… [--prova] [--strict]`. */
+export const importaOptions = defineOptions(({ z, list, flag }) => z.object({ calendario: list(), timesheet: list(), prova: flag(), strict: flag() }));
 
 export function importaCommand(): Command {
   const cmd = new Command('importa')
@@ -13,6 +13,7 @@ export function importaCommand(): Command {
     .option('--calendario <file>', 'un file da trattare come calendario (ripetibile)', collect)
     .option('--timesheet <file>', 'un file da trattare come timesheet (ripetibile)', collect)
     .option('--prova', 'mostra cosa verrebbe importato senza cambiare nulla')
+    .option('--strict', 'anche un avviso ferma l\'importazione (stato di uscita 1)')
     .addHelpText(
       'after',
       '\nGli stessi controlli di "dote verifica", con le doti, i professionisti e le sedi del database.\n' +
@@ -26,12 +27,12 @@ export function importaCommand(): Command {
       const app = await import('../use-cases/importa.js');
       const view = await import('../output/importa.js');
       const { painter, progressBar } = await import('../output/verifica.js');
-      const result = app.importa(ctx, { files, calendario: opts.calendario, timesheet: opts.timesheet, prova: opts.prova }, progressBar());
+      const result = app.importa(ctx, { files, calendario: opts.calendario, timesheet: opts.timesheet, prova: opts.prova, strict: opts.strict }, progressBar());
       if (ctx.json) printJson(view.importaJson(result));
       else out(view.formatImporta(result, await painter()));
       // Findings are not an error of the program: the status says whether there were any, and
       // main.ts gives it (the report is printed: nothing more is said).
-      if (result.summary.errors > 0) throw new FindingsReported();
+      if (result.import.rifiutata) throw new FindingsReported();
     });
   return example(cmd, 'dote importa calendario-marzo.csv timesheet-rossi.csv --prova', 'dote importa --calendario export.csv --timesheet ore-rossi.csv');
 }

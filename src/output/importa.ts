@@ -31,6 +31,10 @@ export function formatImporta(r: ImportaResult, p: Painter = PLAIN): string {
     lines.push('Nessuna riga importata: tutto o niente, correggi gli errori e riprova.');
     return lines.join('\n');
   }
+  if (i.rifiutata) {
+    lines.push('Nessuna riga importata: con --strict anche gli avvisi fermano l\'importazione.');
+    return lines.join('\n');
+  }
   lines.push(i.prova ? 'Prova: il database non è stato modificato. Con "dote importa" senza --prova:' : 'Importazione completata:');
   const w = Math.max(...i.files.map((f) => f.file.length));
   for (const f of i.files) lines.push(`  ${f.file.padEnd(w)}  ${countsLine(f, f.kind)}`);

@@ -1,6 +1,9 @@
 import type { ColumnName, FileKind, HeaderMatch } from '../csv/columns.js';
 import type { Said } from './types.js';
 
+/** The columns only a calendar has (cli.md, "CSV columns"). */
+const CALENDAR_ONLY: readonly ColumnName[] = ['sede', 'modalita', 'registrata_il'];
+
 /**
  * csv/header: the file is empty, a required column is missing (error: the rows cannot be read),
  * or a column is not recognised (always a warning, domain.md 2: the column is ignored). A column
@@ -14,6 +17,10 @@ export const csvHeader = {
       `${d.colonne.length === 1 ? 'manca la colonna obbligatoria' : 'mancano le colonne obbligatorie'} ${d.colonne.join(', ')}: le righe del file non sono controllate`,
     sconosciute: (d: { nomi: readonly string[] }) =>
       `${d.nomi.length === 1 ? 'colonna non riconosciuta' : 'colonne non riconosciute'}: ${d.nomi.map((n) => `"${n}"`).join(', ')} (${d.nomi.length === 1 ? 'ignorata' : 'ignorate'}; i nomi ammessi sono in "dote verifica --help")`,
+    sembraTimesheet: (d: { file: string; professionista: string }) =>
+      `sembra un timesheet (un solo professionista, ${d.professionista}, e nessuna colonna del calendario: sede, modalita, registrata_il) ma il nome non contiene "timesheet" o "foglio" ed è letto come calendario: se è un timesheet usa --timesheet ${d.file}, se è un calendario --calendario ${d.file}`,
+    sembraCalendario: (d: { file: string; colonne: readonly ColumnName[] }) =>
+      `sembra un calendario (${d.colonne.length === 1 ? 'ha la colonna' : 'ha le colonne'} ${d.colonne.join(', ')}, che un timesheet non ha) ma il nome lo fa leggere come timesheet: se è un calendario usa --calendario ${d.file}, se è un timesheet --timesheet ${d.file}`,
     doppia: (d: { colonna: ColumnName; nomi: readonly string[] }) =>
       `la colonna ${d.colonna} compare ${d.nomi.length} volte (${d.nomi.map((n) => `"${n}"`).join(', ')}): tienine una sola`,
   },
@@ -27,6 +34,20 @@ export const csvHeader = {
     for (const d of h.duplicates) out.push({ messageId: 'doppia', data: { colonna: d.column, nomi: d.names } });
     if (h.missing.length) out.push({ messageId: 'mancanti', data: { colonne: h.missing } });
     return { findings: out, readable: !h.duplicates.length && !h.missing.length };
+  },
+  /**
+   * A file whose kind comes from its name only, read to the end: does it look like the other
+   * kind? A timesheet named like a calendar was imported as one and overwrote recorded
+   * deliveries (issue 13), so the name alone is not trusted silently. A warning: the user says
+   * the kind with --timesheet / --calendario.
+   */
+  checkKind(file: string, kind: FileKind, h: Pick<HeaderMatch, 'index'>, professionisti: readonly string[]) {
+    const onlyCalendar = CALENDAR_ONLY.filter((c) => h.index[c] !== undefined);
+    if (kind === 'calendario' && !onlyCalendar.length && professionisti.length === 1) {
+      return { messageId: 'sembraTimesheet', data: { file, professionista: professionisti[0]! }, severity: 'warning' } as const;
+    }
+    if (kind === 'timesheet' && onlyCalendar.length) return { messageId: 'sembraCalendario', data: { file, colonne: onlyCalendar }, severity: 'warning' } as const;
+    return null;
   },
   /** A file with no header at all. */
   checkEmpty(kind: FileKind) {
