@@ -8,11 +8,15 @@ export function storiaCommand(): Command {
     .action(async (id: string) => {
       const ctx = context();
       const { withStore } = await import('../db/store.js');
-      const { storiaDote } = await import('../use-cases/storia.js');
+      const { nomiStoria, storiaDote } = await import('../use-cases/storia.js');
       const { formatStoria } = await import('../output/storia.js');
-      const view = await withStore(ctx.dbPath, (store) => storiaDote(store, id));
+      // --json keeps the recorded values; the text shows names, Italian dates, hours and money.
+      const { view, nomi } = await withStore(ctx.dbPath, async (store) => {
+        const view = await storiaDote(store, id);
+        return { view, nomi: ctx.json ? undefined : await nomiStoria(store, view.dote) };
+      });
       if (ctx.json) printJson(view);
-      else out(formatStoria(view));
+      else out(formatStoria(view, nomi));
     });
   return example(cmd, 'dote storia JC-1-1103/022', 'dote storia JC-1-1103/022 --json');
 }

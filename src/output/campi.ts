@@ -38,6 +38,7 @@ const LABELS: Record<string, string> = {
   data_notifica: 'data di notifica',
   data_attivazione: 'data di attivazione',
   data_fine: 'data di fine',
+  data_ammissione: 'data di ammissione',
   data_conclusione: 'data di conclusione',
   creata_il: 'creata il',
   aggiornata_il: 'aggiornata il',
@@ -73,6 +74,7 @@ const LABELS: Record<string, string> = {
 
 /** `minutiIndividuali` → `ore individuali`; a field with no label is shown split into words. */
 export function campoLabel(campo: string): string {
+  if (!LABELS[campo] && /^minuti[A-Z]/.test(campo)) return `ore ${campoLabel(campo.slice(6, 7).toLowerCase() + campo.slice(7))}`.replace('ore ccnl', 'ore del CCNL');
   return LABELS[campo] ?? campo.replace(/_/g, ' ').replace(/([a-z])([A-Z])/g, (_, a: string, b: string) => `${a} ${b.toLowerCase()}`);
 }
 
@@ -92,7 +94,7 @@ export function valoreIt(campo: string, v: unknown, nomi: Nomi = NESSUN_NOME): s
       .map(([k, x]) => `${campoLabel(k)} ${valoreIt(k, x, nomi)}`);
     return head ? (rest.length ? `${head} (${rest.join(', ')})` : head) : rest.join(', ');
   }
-  if (typeof v === 'boolean') return v ? 'sì' : 'no';
+  if (typeof v === 'boolean') return campo === 'collettiva' ? (v ? 'collettiva' : 'individuale') : v ? 'sì' : 'no';
   if (typeof v === 'number') {
     if (campo === 'collettiva') return v ? 'collettiva' : 'individuale';
     if (campo.endsWith('Cent') || campo.endsWith('_cent')) return formatCents(v);

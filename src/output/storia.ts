@@ -1,20 +1,12 @@
 /** Text output of `dote storia ID`: each change with when, who, and the fields before → after. */
 import type { StoriaView } from '../use-cases/storia.js';
-import { localTime } from './campi.js';
+import { campoLabel, localTime, NESSUN_NOME, valoreIt, type Nomi } from './campi.js';
 
 export { localTime };
 
-function show(v: unknown): string {
-  if (v === null || v === undefined || v === '') return '—';
-  if (typeof v === 'boolean') return v ? 'sì' : 'no';
-  if (typeof v === 'string') return /^\d{4}-\d{2}-\d{2}$/.test(v) ? `${v.slice(8, 10)}/${v.slice(5, 7)}/${v.slice(0, 4)}` : v;
-  if (typeof v === 'number') return String(v);
-  return JSON.stringify(v);
-}
-
 const ENTITA_IT: Record<string, string> = { dote: 'dote', pip: 'PIP', attivita: 'attività', erogazione: 'erogazione', timesheet: 'timesheet', contratto: 'contratto', output: 'output', liquidazione: 'richiesta di liquidazione' };
 
-export function formatStoria(v: StoriaView): string {
+export function formatStoria(v: StoriaView, nomi: Nomi = NESSUN_NOME): string {
   if (!v.voci.length) return `Nessuna modifica registrata per la dote ${v.dote}.`;
   const lines: string[] = [`Storia della dote ${v.dote}`, ''];
   for (const x of v.voci) {
@@ -24,9 +16,9 @@ export function formatStoria(v: StoriaView): string {
     for (const m of x.modifiche) {
       if (created) {
         if (m.dopo === null || m.dopo === undefined) continue;
-        lines.push(`    ${m.campo ? `${m.campo}: ` : ''}${show(m.dopo)}`);
+        lines.push(`    ${m.campo ? `${campoLabel(m.campo)}: ` : ''}${valoreIt(m.campo, m.dopo, nomi)}`);
       } else {
-        lines.push(`    ${m.campo ? `${m.campo}: ` : ''}${show(m.prima)} → ${show(m.dopo)}`);
+        lines.push(`    ${m.campo ? `${campoLabel(m.campo)}: ` : ''}${valoreIt(m.campo, m.prima, nomi)} → ${valoreIt(m.campo, m.dopo, nomi)}`);
       }
     }
   }

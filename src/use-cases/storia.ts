@@ -5,6 +5,7 @@
  */
 import type { Store } from '../db/store.js';
 import { RefusedError } from '../errors.js';
+import type { Nomi } from '../output/campi.js';
 
 export interface Modifica {
   campo: string;
@@ -82,4 +83,20 @@ export async function storiaDote(store: Store, doteId: string): Promise<StoriaVi
     };
   });
   return { dote: d.id, voci };
+}
+
+/**
+ * The names behind the ids the entries hold, for the text (`--json` keeps the ids): the sedi,
+ * the professionals, and the dote's person by name and codice fiscale.
+ */
+export async function nomiStoria(store: Store, doteId: string): Promise<Nomi> {
+  return store.read(async (r) => {
+    const d = await r.doti.find(doteId);
+    const person = d ? await r.destinatari.findById(d.destinatario_id) : undefined;
+    return {
+      sedi: new Map((await r.registry.listSedi()).map((x) => [x.id, x.nome])),
+      professionisti: new Map((await r.registry.listProfessionisti()).map((x) => [x.id, `${x.nome} (${x.codice})`])),
+      destinatari: new Map(person ? [[person.id, `${person.cognome} ${person.nome} (${person.cf})`]] : []),
+    };
+  });
 }
