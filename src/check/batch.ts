@@ -69,6 +69,8 @@ export interface RowSink {
   row(r: DeliveryRow, extra: RowExtra, bando: Bando | undefined, report: ReportFn): void;
   /** After the last row of the last file. */
   end?(): void;
+  /** How many recorded rows the rows of file `fi` change (csvHeader.checkKind). */
+  updatesIn?(fi: number): number;
 }
 
 export interface BatchOptions {
@@ -607,7 +609,7 @@ export function checkBatch(files: readonly BatchFile[], o: BatchOptions): BatchR
     }
     if (!headerSeen) fileRule(csvHeader, 1, csvHeader.checkEmpty(kind));
     else if (file.kindFromName && !broken) {
-      const k = csvHeader.checkKind(display, kind, { index: col }, professionisti);
+      const k = csvHeader.checkKind(display, kind, { index: col }, professionisti, o.sink?.updatesIn?.(fi) ?? 0);
       if (k) fileRule(csvHeader, headerLine, k, k.severity);
     }
   });

@@ -98,6 +98,10 @@ export class Recorder implements RowSink {
     this.seen = opts.writer ? (testBits ? new BloomFilter(0, 0, testBits) : new BloomFilter(expected)) : null;
   }
 
+  updatesIn(fi: number): number {
+    return this.counts[fi]!.aggiornate;
+  }
+
   /** Adds what became of the "maybe" rows (see `seen`). */
   addMaybe(m: MaybeOutcome): void {
     m.counts.forEach((d, fi) => {
