@@ -70,7 +70,20 @@ const LABELS: Record<string, string> = {
   motivo: 'motivo',
   esito: 'esito',
   sha256: 'impronta SHA-256',
+  data_nascita: 'data di nascita',
+  l68: 'L.68',
+  did: 'DID',
+  ammortizzatori_covid: 'ammortizzatori COVID',
+  rappresentante_legale: 'rappresentante legale',
+  anni_esperienza: 'anni di esperienza',
+  patrono: 'patrono',
+  cf: 'codice fiscale',
+  minuti_individuali: 'ore individuali',
+  minuti_collettivi: 'ore collettive',
 };
+
+/** Yes/no fields stored as 0/1 (the person's conditions). */
+const SI_NO = new Set(['l68', 'did', 'occupato', 'ammortizzatori_covid', 'nuovo_iscritto']);
 
 /** `minutiIndividuali` → `ore individuali`; a field with no label is shown split into words. */
 export function campoLabel(campo: string): string {
@@ -97,6 +110,7 @@ export function valoreIt(campo: string, v: unknown, nomi: Nomi = NESSUN_NOME): s
   if (typeof v === 'boolean') return campo === 'collettiva' ? (v ? 'collettiva' : 'individuale') : v ? 'sì' : 'no';
   if (typeof v === 'number') {
     if (campo === 'collettiva') return v ? 'collettiva' : 'individuale';
+    if (SI_NO.has(campo)) return v ? 'sì' : 'no';
     if (campo.endsWith('Cent') || campo.endsWith('_cent')) return formatCents(v);
     if (/^minuti/.test(campo)) return formatDurata(v);
     const name = campo === 'sede_id' ? nomi.sedi.get(v) : campo === 'professionista_id' ? nomi.professionisti.get(v) : campo === 'destinatario_id' ? nomi.destinatari.get(v) : undefined;
@@ -105,6 +119,8 @@ export function valoreIt(campo: string, v: unknown, nomi: Nomi = NESSUN_NOME): s
   }
   if (typeof v === 'string') {
     if (ISO_DATE.test(v)) return formatDateIt(v);
+    // A patron day, stored as MM-DD (the same day every year).
+    if (campo === 'patrono' && /^\d{2}-\d{2}$/.test(v)) return `${v.slice(3)}/${v.slice(0, 2)}`;
     if (ISO_TIME.test(v)) return localTime(v);
     return v;
   }

@@ -4,13 +4,13 @@ import { campoLabel, localTime, NESSUN_NOME, valoreIt, type Nomi } from './campi
 
 export { localTime };
 
-const ENTITA_IT: Record<string, string> = { dote: 'dote', pip: 'PIP', attivita: 'attività', erogazione: 'erogazione', timesheet: 'timesheet', contratto: 'contratto', output: 'output', liquidazione: 'richiesta di liquidazione' };
+const ENTITA_IT: Record<string, string> = { ente: 'ente', sede: 'sede', professionista: 'professionista', destinatario: 'destinatario', misura: 'misura esterna', dote: 'dote', pip: 'PIP', attivita: 'attività', erogazione: 'erogazione', timesheet: 'timesheet', contratto: 'contratto', output: 'output', liquidazione: 'richiesta di liquidazione' };
 
 export function formatStoria(v: StoriaView, nomi: Nomi = NESSUN_NOME): string {
-  if (!v.voci.length) return `Nessuna modifica registrata per la dote ${v.dote}.`;
-  const lines: string[] = [`Storia della dote ${v.dote}`, ''];
+  if (!v.voci.length) return v.dote === null ? 'Nessuna modifica registrata nelle anagrafiche.' : `Nessuna modifica registrata per la dote ${v.dote}.`;
+  const lines: string[] = [v.dote === null ? 'Storia delle anagrafiche (ente, sedi, professionisti, destinatari)' : `Storia della dote ${v.dote}`, ''];
   for (const x of v.voci) {
-    const what = x.entita === 'dote' ? 'dote' : `${ENTITA_IT[x.entita] ?? x.entita} ${x.entitaId}`;
+    const what = x.entita === 'dote' || x.entita === 'ente' ? ENTITA_IT[x.entita]! : `${ENTITA_IT[x.entita] ?? x.entita} ${x.entitaId}`;
     lines.push(`${localTime(x.quando)}  ${x.operatore}  ${what}: ${x.azione}`);
     const created = x.prima === null;
     for (const m of x.modifiche) {
