@@ -114,7 +114,7 @@ describe('the history is complete', () => {
     expect([...all].sort()).toEqual([...listed].sort());
   });
 
-  it('each change of a dote adds exactly its entries, with operator, time and the full before and after', () => {
+  it('each change adds exactly its entries (a dote\'s or the registry\'s), with operator, time and the full before and after', () => {
     const s = setup();
     const started = Date.now();
     let seen = sql<Row>(s.db, 'SELECT * FROM storia ORDER BY id').length;
