@@ -7,7 +7,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { dumpDb, withDb, type RunResult } from '../helpers.js';
+import { dumpDb, type RunResult } from '../helpers.js';
+import { CF1, cremona, setup as registry } from './erogazione-setup.js';
 
 const cleanups: (() => void)[] = [];
 afterEach(() => {
@@ -21,9 +22,11 @@ const CAL =
 // A timesheet: one professional, no sede, modalita or registrata_il.
 const ORE = 'id_dote;servizio;data;ora_inizio;ora_fine;professionista;descrizione\nCR-1;QD1;02/03/2022;09:00;10:00;P01;Accoglienza\nCR-1;QD2;03/03/2022;09:00;10:00;P01;colloquio\n';
 
+/** The registry of the delivery tests (sede Cremona, P01 Mario Rossi), dote CR-1 and a calendar imported. */
 function setup() {
-  const d = withDb();
+  const d = registry();
   cleanups.push(d.cleanup);
+  cremona(d, 'CR-1', CF1);
   const env = { DOTE_OGGI: '2022-03-10', DOTE_OPERATORE: 'test' };
   const run = (args: string[], more: Record<string, string> = {}): RunResult => d.run(args, { ...env, ...more });
   const ok = (args: string[], more: Record<string, string> = {}): RunResult => {
@@ -31,10 +34,6 @@ function setup() {
     if (r.status !== 0) throw new Error(`dote ${args.join(' ')}: ${r.stderr}`);
     return r;
   };
-  ok(['sede', 'aggiungi', 'Cremona', '--comune', 'Cremona', '--patrono', '13/11']);
-  ok(['professionista', 'aggiungi', 'P01', '--nome', 'Mario Rossi']);
-  ok(['destinatario', 'aggiungi', '--cf', 'RSSMRA80A01D150J', '--nome', 'Mario', '--cognome', 'Rossi', '--disabilita', 'fisica', '--l68', '--did']);
-  ok(['nuova', '--tipo', 'D1-INS', '--destinatario', 'RSSMRA80A01D150J', '--fascia', '3', '--data', '2022-03-01', '--id', 'CR-1']);
   writeFileSync(path.join(d.dir, 'calendario-marzo.csv'), CAL);
   writeFileSync(path.join(d.dir, 'ore-rossi-marzo.csv'), ORE);
   ok(['importa', 'calendario-marzo.csv']);
