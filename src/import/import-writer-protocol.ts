@@ -198,7 +198,7 @@ export interface MaybeOutcome {
   counts: { presenti: number; aggiornate: number }[];
   /** fi, kind ('c' calendar, 't' timesheet), dote, data, minutes: for the counts and history. */
   added: [number, 'c' | 't', string, string, number][];
-  /** The updates of rows this call wrote first: the main thread lists them and writes their history. */
+  /** The updates of rows this call wrote first, for the main thread to list (the writer records their history). */
   updates: ImportUpdate[];
 }
 

@@ -285,6 +285,7 @@ function finish(end: WriterEnd): void {
         }
       }
       for (const h of end.history) recordHistory(db, h);
+      for (const h of dupHistory) recordHistory(db, { ...h, operatore: end.operatore });
       if (TEST_FAIL) failForTest('commit');
       commitImport(db);
     } else {

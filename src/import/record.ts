@@ -64,6 +64,8 @@ export class Recorder implements RowSink {
   readonly counts: FileCounts[];
   private readonly summaries = new Map<string, DoteSummary>();
   private readonly updates: ImportUpdate[] = [];
+  /** The updates the writer thread decided ("maybe" rows): listed here, their history written there. */
+  private readonly writerUpdates: ImportUpdate[] = [];
   private readonly activities = new Map<string, Map<string, { da: string; a: string }>>();
   private readonly now = new Date().toISOString();
   private readonly groups = new Map<string, { servizio: string; pk: number; g: number }[]>();
@@ -112,7 +114,7 @@ export class Recorder implements RowSink {
       this.counts[fi]!.importate++;
       this.count(doteId, kind === 't' ? 'timesheet' : 'calendario', data, minuti, fi);
     }
-    this.updates.push(...m.updates);
+    this.writerUpdates.push(...m.updates);
   }
 
   /** Whether this call may have added this key already (and records it). */
@@ -293,7 +295,7 @@ export class Recorder implements RowSink {
 
   /** Every field that the updates of this call change, in the order of the rows. */
   changes(): ImportChange[] {
-    return this.updates.flatMap(changesOf).sort((a, b) => this.fileIndex(a.file) - this.fileIndex(b.file) || a.riga - b.riga);
+    return [...this.updates, ...this.writerUpdates].flatMap(changesOf).sort((a, b) => this.fileIndex(a.file) - this.fileIndex(b.file) || a.riga - b.riga);
   }
 
   private fileIndex(path: string): number {
