@@ -49,6 +49,8 @@ export interface BatchFile {
   /** The path as given on the command line (shown in diagnostics). */
   path: string;
   kind: FileKind;
+  /** The kind comes from the file's name (no --calendario / --timesheet): checked against the content. */
+  kindFromName?: boolean;
 }
 
 /** What a row carries beyond the rules' DeliveryRow, for importa. */
@@ -70,6 +72,8 @@ export interface RowSink {
   row(r: DeliveryRow, extra: RowExtra, bando: Bando | undefined, report: ReportFn): void;
   /** After the last row of the last file. */
   end?(): void;
+  /** How many recorded rows the rows of file `fi` change (csvHeader.checkKind). */
+  updatesIn?(fi: number): number;
 }
 
 export interface BatchOptions {
@@ -352,6 +356,8 @@ export function checkBatch(files: readonly BatchFile[], o: BatchOptions): BatchR
     let blankFrom = 0;
     let blankTo = 0;
     const kind = file.kind;
+    // The first two professionals of the file, for csvHeader.checkKind (a name-given kind only).
+    const professionisti: string[] = [];
 
     // Column indexes, -1 when absent (set from the header).
     let iDote = -1, iServ = -1, iData = -1, iIni = -1, iFine = -1, iOre = -1, iProf = -1, iCf = -1;
@@ -552,6 +558,7 @@ export function checkBatch(files: readonly BatchFile[], o: BatchOptions): BatchR
       lastRow = r;
       lastBando = bando;
       // The sink first: it tells the rules how much of the row the database already holds.
+      if (file.kindFromName && professionisti.length < 2 && !professionisti.includes(r.professionista)) professionisti.push(r.professionista);
       if (o.sink) {
         const desc = get(fields, iDesc);
         o.sink.row(r, { fileIndex: fi, professionistaId: prof.id, sedeId, descrizione: desc || null, registrataIl }, bando, rep);
@@ -615,6 +622,8 @@ export function checkBatch(files: readonly BatchFile[], o: BatchOptions): BatchR
     else if (!broken) {
       const noRows = csvHeader.checkNoRows(report.rows);
       if (noRows) fileRule(csvHeader, headerLine, noRows, noRows.severity);
+      const k = file.kindFromName ? csvHeader.checkKind(display, kind, { index: col }, professionisti, o.sink?.updatesIn?.(fi) ?? 0) : null;
+      if (k) fileRule(csvHeader, headerLine, k, k.severity);
     }
   });
 

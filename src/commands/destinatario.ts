@@ -88,7 +88,7 @@ export function destinatarioCommand(): Command {
     const { aggiungiDestinatario } = await import('../use-cases/destinatario.js');
     const { formatDateIt } = await import('../domain/dates.js');
     const { cf, ...fields } = opts;
-    const v = await withStore(ctx.dbPath, (store) => aggiungiDestinatario(store, cf, fields, ctx.oggi));
+    const v = await withStore(ctx.dbPath, (store) => aggiungiDestinatario(store, cf, fields, ctx.oggi, ctx.operatore));
     if (ctx.json) printJson(v);
     else out(`Destinatario ${v.cf} registrato: ${v.cognome} ${v.nome}, ${v.sesso === 'F' ? 'nata' : 'nato'} il ${formatDateIt(v.dataNascita!)} (${v.eta} anni).`);
   });
@@ -111,7 +111,7 @@ export function destinatarioCommand(): Command {
     const { withStore } = await import('../db/store.js');
     const { modificaDestinatario } = await import('../use-cases/destinatario.js');
     const { formatDestinatario } = await import('../output/destinatario.js');
-    const v = await withStore(ctx.dbPath, (store) => modificaDestinatario(store, cf, opts, ctx.oggi));
+    const v = await withStore(ctx.dbPath, (store) => modificaDestinatario(store, cf, opts, ctx.oggi, ctx.operatore));
     if (ctx.json) printJson(v);
     else out(`Dati di ${v.cf} aggiornati.\n${formatDestinatario(v)}`);
   });
@@ -161,7 +161,7 @@ export function destinatarioCommand(): Command {
       const { withStore } = await import('../db/store.js');
       const { aggiungiMisura } = await import('../use-cases/destinatario.js');
       const { formatPeriodo } = await import('../output/destinatario.js');
-      const v = await withStore(ctx.dbPath, (store) => aggiungiMisura(store, cf, opts));
+      const v = await withStore(ctx.dbPath, (store) => aggiungiMisura(store, cf, opts, ctx.operatore));
       if (ctx.json) printJson(v);
       else out(`Misura esterna ${v.tipo} registrata per ${v.cf}, ${formatPeriodo(v.dal, v.al)}${v.servizi.length ? ` (servizi ${v.servizi.join(', ')})` : ''}.`);
     });

@@ -35,7 +35,7 @@ export function enteCommand(): Command {
       const { withStore } = await import('../db/store.js');
       const { impostaEnte } = await import('../use-cases/ente.js');
       const { formatEnte } = await import('../output/ente.js');
-      const v = await withStore(ctx.dbPath, (store) => impostaEnte(store, opts, { oggi: ctx.oggi, cwd: process.cwd() }));
+      const v = await withStore(ctx.dbPath, (store) => impostaEnte(store, opts, { oggi: ctx.oggi, cwd: process.cwd(), operatore: ctx.operatore }));
       if (ctx.json) printJson(v);
       else out(`Dati dell'ente salvati.\n${formatEnte(v)}`);
     });

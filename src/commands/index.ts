@@ -140,7 +140,7 @@ export const COMMANDS: readonly CommandEntry[] = [
   },
   {
     name: 'storia',
-    term: 'storia <id>',
+    term: 'storia [opzioni] [id]',
     description: 'lo storico di una dote: la dote, il PIP, le attività e le erogazioni; chi, quando, cosa è cambiato',
     load: async () => (await import('./storia.js')).storiaCommand,
   },

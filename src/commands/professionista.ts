@@ -30,7 +30,7 @@ export function professionistaCommand(): Command {
       const ctx = context();
       const { withStore } = await import('../db/store.js');
       const { aggiungiProfessionista } = await import('../use-cases/professionista.js');
-      const v = await withStore(ctx.dbPath, (store) => aggiungiProfessionista(store, codice, opts));
+      const v = await withStore(ctx.dbPath, (store) => aggiungiProfessionista(store, codice, opts, ctx.operatore));
       if (ctx.json) printJson(v);
       else out(`Professionista ${v.codice} aggiunto: ${v.nome}${v.ruolo ? `, ${v.ruolo}` : ''}${v.ente ? ` (${v.ente})` : ''}.`);
     });

@@ -29,7 +29,7 @@ export function sedeCommand(): Command {
       const { withStore } = await import('../db/store.js');
       const { aggiungiSede } = await import('../use-cases/sede.js');
       const { formatPatrono } = await import('../output/sede.js');
-      const v = await withStore(ctx.dbPath, (store) => aggiungiSede(store, nome, opts));
+      const v = await withStore(ctx.dbPath, (store) => aggiungiSede(store, nome, opts, ctx.operatore));
       if (ctx.json) printJson(v);
       else out(`Sede "${v.nome}" aggiunta: ${v.comune}${v.patrono ? `, patrono ${formatPatrono(v.patrono)}` : ', nessun giorno del patrono indicato'}.`);
     });

@@ -31,6 +31,12 @@ export interface SedeRef {
   patrono: string | null;
 }
 
+/** Where a recorded row came from: the imported file and its line (null for a row entered by hand). */
+export interface RowSource {
+  file: string | null;
+  riga: number | null;
+}
+
 /** A recorded delivery as importa compares it with a calendar row of the same key. */
 export interface StoredErogazione {
   id: number;
@@ -84,6 +90,10 @@ export interface BatchContext {
   hasTimesheet(professionistaId: number): boolean;
   /** Where an imported timesheet row came from: `file:riga`. */
   rigaTimesheet(id: number): string;
+  /** A sede's name by id (null: none), for what importa lists. */
+  sedeNome(id: number | null): string | null;
+  /** The file and line a recorded row was read from (null: not imported), for an update's history. */
+  sourceOf(table: 'erogazione' | 'timesheet', id: number): RowSource;
   /** Whether the dote is in a liquidation request (its services' records can no longer change). */
   inLiquidazione(doteId: string): boolean;
   /** The live delivery with this key (dote, service, date, start, professional), if any: the first recorded. */

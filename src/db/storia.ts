@@ -6,9 +6,16 @@
 import type { Statement } from 'better-sqlite3';
 import { cachedStatement, type Db } from './connection.js';
 
+/**
+ * The `dote_id` of the registry's entries (ente, sedi, professionals, people): they belong to no
+ * dote, and the column, not null since 001, says so with the empty string (no migration).
+ */
+export const ANAGRAFICA = '';
+
 export interface HistoryEntry {
+  /** The dote, or ANAGRAFICA for a change of the registry. */
   doteId: string;
-  entita: 'dote' | 'pip' | 'attivita' | 'erogazione' | 'timesheet' | 'contratto' | 'impresa' | 'output' | 'liquidazione' | 'destinatario';
+  entita: 'dote' | 'pip' | 'attivita' | 'erogazione' | 'timesheet' | 'contratto' | 'impresa' | 'output' | 'liquidazione' | 'ente' | 'sede' | 'professionista' | 'destinatario' | 'misura';
   entitaId: string | number;
   azione: string;
   operatore: string;

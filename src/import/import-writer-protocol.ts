@@ -1,5 +1,6 @@
 /** Messages between `dote importa`'s main thread and its writer thread (import-writer*.ts). */
 import type { HistoryEntry } from '../db/storia.js';
+import type { ImportUpdate } from './import-compare.js';
 
 /** Operation codes of the flat operation arrays; each is followed by a fixed number of values. */
 export const Op = {
@@ -197,6 +198,8 @@ export interface MaybeOutcome {
   counts: { presenti: number; aggiornate: number }[];
   /** fi, kind ('c' calendar, 't' timesheet), dote, data, minutes: for the counts and history. */
   added: [number, 'c' | 't', string, string, number][];
+  /** The updates of rows this call wrote first, for the main thread to list (the writer records their history). */
+  updates: ImportUpdate[];
 }
 
 /** A failure says whether it was a busy database (the user's to retry), its system or SQLite code (a full disk…: said in Italian), or anything else (a bug). */

@@ -21,7 +21,7 @@ import { isDatabaseBusy } from '../db/errors.js';
 import { errorCode } from '../os-errors.js';
 import { InternalError } from '../errors.js';
 import { sessionKey } from '../domain/sessione.js';
-import { erogazioneUpdate, sameErogazione, sameTimesheet, timesheetUpdate, type ImportUpdate, type StoredErogazione, type StoredTimesheet } from './import-compare.js';
+import { erogazioneUpdate, sameErogazione, sameTimesheet, timesheetUpdate, type ImportUpdate, type RowSource, type StoredErogazione, type StoredTimesheet } from './import-compare.js';
 import { EROGAZIONE_TEXT, Op, State, TIMESHEET_TEXT, restore, unpack, type MaybeOutcome, type PackedBatch, type WriterDrain, type WriterEnd, type WriterInit, type WriterOutcome } from './import-writer-protocol.js';
 
 const init = workerData as WriterInit;
@@ -115,8 +115,8 @@ try {
 signal(State.Locked);
 
 /** The "maybe" rows: what they turned out to be. */
-const maybe: MaybeOutcome = { counts: init.files.map(() => ({ presenti: 0, aggiornate: 0 })), added: [] };
-const dupHistory: ImportUpdate[] = [];
+const maybe: MaybeOutcome = { counts: init.files.map(() => ({ presenti: 0, aggiornate: 0 })), added: [], updates: [] };
+const dupHistory: ImportUpdate[] = maybe.updates;
 
 function apply(ops: unknown[]): void {
   let i = 0;
@@ -210,7 +210,7 @@ function maybeErogazione(ops: unknown[], at: number): void {
   // The table answers for the rows written so far; a row still waiting in a batch is written
   // first only when it has this key (otherwise the batches keep their size).
   flushIfWaiting('erogazione', (v, o) => v[o + 5] === profId && v[o + 2] === data && v[o] === doteId && v[o + 1] === servizio && v[o + 3] === inizio);
-  const ex = findErogazione.get(profId, data, doteId, servizio, inizio) as StoredErogazione | undefined;
+  const ex = findErogazione.get(profId, data, doteId, servizio, inizio) as (StoredErogazione & RowSource) | undefined;
   if (!ex) {
     statementsFor(fi).erogazione.addFrom(ops, at + 1);
     maybe.added.push([fi, 'c', doteId, data, Math.max(0, fine - inizio)]);
@@ -224,7 +224,7 @@ function maybeErogazione(ops: unknown[], at: number): void {
   maybe.counts[fi]!.aggiornate++;
   const file = init.files[fi]!;
   updateErogazione.run(fine, sedeId, modalita, collettiva, descrizione, fileId(fi), riga, init.now, ex.id);
-  dupHistory.push(erogazioneUpdate(doteId, ex, values, file, riga));
+  dupHistory.push(erogazioneUpdate(doteId, ex, ex, values, file, riga));
 }
 
 /** Values from `at`: fi, professionista, dote, servizio, data, inizio, fine, collettiva, descrizione, riga. */
@@ -234,7 +234,7 @@ function maybeTimesheet(ops: unknown[], at: number): void {
     number, string, string, string, number, number, number, string | null, number,
   ];
   flushIfWaiting('timesheet', (v, o) => v[o] === profId && v[o + 3] === data && v[o + 1] === doteId && v[o + 2] === servizio && v[o + 4] === inizio);
-  const ex = findTimesheet.get(profId, doteId, servizio, data, inizio) as StoredTimesheet | undefined;
+  const ex = findTimesheet.get(profId, doteId, servizio, data, inizio) as (StoredTimesheet & RowSource) | undefined;
   if (!ex) {
     statementsFor(fi).timesheet.addFrom(ops, at + 1);
     maybe.added.push([fi, 't', doteId, data, Math.max(0, fine - inizio)]);
@@ -248,7 +248,7 @@ function maybeTimesheet(ops: unknown[], at: number): void {
   maybe.counts[fi]!.aggiornate++;
   const file = init.files[fi]!;
   updateTimesheet.run(fine, collettiva, descrizione, fileId(fi), riga, init.oggi, ex.id);
-  dupHistory.push(timesheetUpdate(doteId, ex, values, file, riga));
+  dupHistory.push(timesheetUpdate(doteId, ex, ex, values, file, riga));
 }
 
 function failed(e: unknown): void {

@@ -31,7 +31,7 @@ import type { HistoryEntry } from '../db/storia.js';
 import type { ImportWriter } from './import-writer.js';
 import type { MaybeOutcome } from './import-writer-protocol.js';
 import { BloomFilter } from './bloom.js';
-import { erogazioneUpdate, sameErogazione, sameTimesheet, timesheetUpdate, type ImportUpdate } from './import-compare.js';
+import { changesOf, erogazioneUpdate, sameErogazione, sameTimesheet, timesheetUpdate, type ImportChange, type ImportUpdate } from './import-compare.js';
 
 function fileSize(p: string): number {
   try {
@@ -64,6 +64,8 @@ export class Recorder implements RowSink {
   readonly counts: FileCounts[];
   private readonly summaries = new Map<string, DoteSummary>();
   private readonly updates: ImportUpdate[] = [];
+  /** The updates the writer thread decided ("maybe" rows): listed here, their history written there. */
+  private readonly writerUpdates: ImportUpdate[] = [];
   private readonly activities = new Map<string, Map<string, { da: string; a: string }>>();
   private readonly now = new Date().toISOString();
   private readonly groups = new Map<string, { servizio: string; pk: number; g: number }[]>();
@@ -98,6 +100,10 @@ export class Recorder implements RowSink {
     this.seen = opts.writer ? (testBits ? new BloomFilter(0, 0, testBits) : new BloomFilter(expected)) : null;
   }
 
+  updatesIn(fi: number): number {
+    return this.counts[fi]!.aggiornate;
+  }
+
   /** Adds what became of the "maybe" rows (see `seen`). */
   addMaybe(m: MaybeOutcome): void {
     m.counts.forEach((d, fi) => {
@@ -108,6 +114,7 @@ export class Recorder implements RowSink {
       this.counts[fi]!.importate++;
       this.count(doteId, kind === 't' ? 'timesheet' : 'calendario', data, minuti, fi);
     }
+    this.writerUpdates.push(...m.updates);
   }
 
   /** Whether this call may have added this key already (and records it). */
@@ -177,7 +184,7 @@ export class Recorder implements RowSink {
       counts.aggiornate++;
       if (!w) return;
       w.updateTimesheet(r.fine, collettiva, x.descrizione, fi, r.line, this.opts.oggi, ex.id);
-      this.updates.push(timesheetUpdate(r.doteId, ex, values, file, r.line));
+      this.updates.push(timesheetUpdate(r.doteId, ex, this.ctx.sourceOf('timesheet', ex.id), values, file, r.line));
       return;
     }
 
@@ -215,7 +222,7 @@ export class Recorder implements RowSink {
       counts.aggiornate++;
       if (!w) return;
       w.updateErogazione(r.fine, x.sedeId, r.modalita, collettiva, x.descrizione, fi, r.line, this.now, ex.id);
-      this.updates.push(erogazioneUpdate(r.doteId, ex, values, file, r.line));
+      this.updates.push(erogazioneUpdate(r.doteId, ex, this.ctx.sourceOf('erogazione', ex.id), values, file, r.line));
       return;
     }
     counts.importate++;
@@ -284,6 +291,15 @@ export class Recorder implements RowSink {
     s.files.add(fi);
     if (data < s.dal) s.dal = data;
     if (data > s.al) s.al = data;
+  }
+
+  /** Every field that the updates of this call change, in the order of the rows. */
+  changes(): ImportChange[] {
+    return [...this.updates, ...this.writerUpdates].flatMap(changesOf).sort((a, b) => this.fileIndex(a.file) - this.fileIndex(b.file) || a.riga - b.riga);
+  }
+
+  private fileIndex(path: string): number {
+    return this.files.findIndex((f) => f.path === path);
   }
 
   /** The history entries of this import: one summary per dote, one entry per updated row. */

@@ -4,6 +4,7 @@ import { formatDateIt } from '../domain/dates.js';
 import type { FileCounts } from '../import/record.js';
 import type { ImportaResult } from '../use-cases/importa.js';
 import { PLAIN, verificaLines, type FindingListOptions, type Painter } from './verifica.js';
+import { campoLabel, valoreIt } from './campi.js';
 
 function countsLine(c: FileCounts | ImportaResult['import']['totale'], kind: 'calendario' | 'timesheet' | 'tutto'): string {
   const what = kind === 'timesheet' ? ['riga di timesheet', 'righe di timesheet'] : kind === 'calendario' ? ['erogazione', 'erogazioni'] : ['riga', 'righe'];
@@ -33,12 +34,32 @@ export function* importaLines(r: ImportaResult, p: Painter = PLAIN, o: FindingLi
     yield* lines;
     return;
   }
+  if (i.rifiutata) {
+    lines.push('Nessuna riga importata: con --strict anche gli avvisi fermano l\'importazione.');
+    yield* lines;
+    return;
+  }
   lines.push(i.prova ? 'Prova: il database non è stato modificato. Con "dote importa" senza --prova:' : 'Importazione completata:');
   const w = Math.max(...i.files.map((f) => f.file.length));
   for (const f of i.files) lines.push(`  ${f.file.padEnd(w)}  ${countsLine(f, f.kind)}`);
+  lines.push(...changesLines(i));
   yield* lines;
 }
 
 export function importaJson(r: ImportaResult): Record<string, unknown> {
   return { files: r.files, diagnostics: r.diagnostics, skipped: r.skipped, summary: r.summary, import: r.import };
+}
+
+/** What the updates of the import change, one line per field: `file:riga: erogazione 5: descrizione: A → B`. */
+function changesLines(i: ImportaResult['import']): string[] {
+  if (!i.aggiornamenti.length) return [];
+  const n = i.aggiornamenti.length;
+  const lines = [
+    `${i.prova ? (n === 1 ? 'Cambierebbe' : 'Cambierebbero') : n === 1 ? 'Cambiato' : 'Cambiati'} ${formatInt(n)} ${n === 1 ? 'campo' : 'campi'} di righe già registrate (valore registrato → valore del file):`,
+  ];
+  for (const c of i.aggiornamenti) {
+    const what = c.entita === 'timesheet' ? `riga di timesheet ${c.entitaId}` : `erogazione ${c.entitaId}`;
+    lines.push(`  ${c.file}:${c.riga}: ${what} della dote ${c.doteId}: ${campoLabel(c.campo)}: ${valoreIt(c.campo, c.prima)} → ${valoreIt(c.campo, c.dopo)}`);
+  }
+  return lines;
 }

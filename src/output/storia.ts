@@ -1,37 +1,24 @@
 /** Text output of `dote storia ID`: each change with when, who, and the fields before → after. */
 import type { StoriaView } from '../use-cases/storia.js';
+import { campoLabel, localTime, NESSUN_NOME, valoreIt, type Nomi } from './campi.js';
 
-/** `28/06/2022 10:15:03` in the machine's time zone: when a person did it, as they read clocks. */
-export function localTime(iso: string): string {
-  const t = new Date(iso);
-  if (Number.isNaN(t.getTime())) return iso;
-  const p = (n: number) => String(n).padStart(2, '0');
-  return `${p(t.getDate())}/${p(t.getMonth() + 1)}/${t.getFullYear()} ${p(t.getHours())}:${p(t.getMinutes())}:${p(t.getSeconds())}`;
-}
+export { localTime };
 
-function show(v: unknown): string {
-  if (v === null || v === undefined || v === '') return '—';
-  if (typeof v === 'boolean') return v ? 'sì' : 'no';
-  if (typeof v === 'string') return /^\d{4}-\d{2}-\d{2}$/.test(v) ? `${v.slice(8, 10)}/${v.slice(5, 7)}/${v.slice(0, 4)}` : v;
-  if (typeof v === 'number') return String(v);
-  return JSON.stringify(v);
-}
+const ENTITA_IT: Record<string, string> = { ente: 'ente', sede: 'sede', professionista: 'professionista', destinatario: 'destinatario', misura: 'misura esterna', dote: 'dote', pip: 'PIP', attivita: 'attività', erogazione: 'erogazione', timesheet: 'timesheet', contratto: 'contratto', impresa: 'impresa', output: 'output', liquidazione: 'richiesta di liquidazione' };
 
-const ENTITA_IT: Record<string, string> = { dote: 'dote', pip: 'PIP', attivita: 'attività', erogazione: 'erogazione', timesheet: 'timesheet', contratto: 'contratto', impresa: 'impresa', output: 'output', liquidazione: 'richiesta di liquidazione' };
-
-export function formatStoria(v: StoriaView): string {
-  if (!v.voci.length) return `Nessuna modifica registrata per la dote ${v.dote}.`;
-  const lines: string[] = [`Storia della dote ${v.dote}`, ''];
+export function formatStoria(v: StoriaView, nomi: Nomi = NESSUN_NOME): string {
+  if (!v.voci.length) return v.dote === null ? 'Nessuna modifica registrata nelle anagrafiche.' : `Nessuna modifica registrata per la dote ${v.dote}.`;
+  const lines: string[] = [v.dote === null ? 'Storia delle anagrafiche (ente, sedi, professionisti, destinatari)' : `Storia della dote ${v.dote}`, ''];
   for (const x of v.voci) {
-    const what = x.entita === 'dote' ? 'dote' : `${ENTITA_IT[x.entita] ?? x.entita} ${x.entitaId}`;
+    const what = x.entita === 'dote' || x.entita === 'ente' ? ENTITA_IT[x.entita]! : `${ENTITA_IT[x.entita] ?? x.entita} ${x.entitaId}`;
     lines.push(`${localTime(x.quando)}  ${x.operatore}  ${what}: ${x.azione}`);
     const created = x.prima === null;
     for (const m of x.modifiche) {
       if (created) {
         if (m.dopo === null || m.dopo === undefined) continue;
-        lines.push(`    ${m.campo ? `${m.campo}: ` : ''}${show(m.dopo)}`);
+        lines.push(`    ${m.campo ? `${campoLabel(m.campo)}: ` : ''}${valoreIt(m.campo, m.dopo, nomi)}`);
       } else {
-        lines.push(`    ${m.campo ? `${m.campo}: ` : ''}${show(m.prima)} → ${show(m.dopo)}`);
+        lines.push(`    ${m.campo ? `${campoLabel(m.campo)}: ` : ''}${valoreIt(m.campo, m.prima, nomi)} → ${valoreIt(m.campo, m.dopo, nomi)}`);
       }
     }
   }

@@ -1,6 +1,9 @@
 import type { ColumnName, FileKind, HeaderMatch } from '../csv/columns.js';
 import type { Said } from './types.js';
 
+/** The columns only a calendar has (cli.md, "CSV columns"). */
+const CALENDAR_ONLY: readonly ColumnName[] = ['sede', 'modalita', 'registrata_il'];
+
 /**
  * csv/header: the file is empty, a required column is missing (error: the rows cannot be read),
  * or a column is not recognised (always a warning, README "Regole": the column is ignored). A column
@@ -17,6 +20,10 @@ export const csvHeader = {
     sconosciute: (d: { nomi: readonly string[] }) =>
       `${d.nomi.length === 1 ? 'colonna non riconosciuta' : 'colonne non riconosciute'}: ${d.nomi.map((n) => `"${n}"`).join(', ')} (${d.nomi.length === 1 ? 'ignorata' : 'ignorate'}; i nomi ammessi sono in "dote verifica --help")`,
     senzaRighe: (_d: Record<string, never>) => "il file ha l'intestazione ma nessuna riga di dati",
+    sembraTimesheet: (d: { file: string; professionista: string; aggiornate: number }) =>
+      `sembra un timesheet (un solo professionista, ${d.professionista}, e nessuna colonna del calendario: sede, modalita, registrata_il) e cambierebbe ${d.aggiornate === 1 ? "un'erogazione già registrata" : `${d.aggiornate} erogazioni già registrate`}, ma il nome non contiene "timesheet" o "foglio" ed è letto come calendario: se è un timesheet usa --timesheet ${d.file}, se è un calendario --calendario ${d.file}`,
+    sembraCalendario: (d: { file: string; colonne: readonly ColumnName[] }) =>
+      `sembra un calendario (${d.colonne.length === 1 ? 'ha la colonna' : 'ha le colonne'} ${d.colonne.join(', ')}, che un timesheet non ha) ma il nome lo fa leggere come timesheet: se è un calendario usa --calendario ${d.file}, se è un timesheet --timesheet ${d.file}`,
     doppia: (d: { colonna: ColumnName; nomi: readonly string[] }) =>
       `la colonna ${d.colonna} compare ${d.nomi.length} volte (${d.nomi.map((n) => `"${n}"`).join(', ')}): tienine una sola`,
   },
@@ -34,6 +41,22 @@ export const csvHeader = {
   /** A readable header and no row after it (blank lines are not rows). */
   checkNoRows(rows: number) {
     return rows === 0 ? ({ messageId: 'senzaRighe', data: {}, severity: 'warning' } as const) : null;
+  },
+  /**
+   * A file whose kind comes from its name only, read to the end: does it look like the other
+   * kind? A timesheet named like a calendar was imported as one and overwrote recorded
+   * deliveries (issue 13), so the name alone is not trusted when it matters. A warning: the user
+   * says the kind with --timesheet / --calendario. A calendar of one professional with only the
+   * common columns is ordinary, so the warning comes when such a file would change `aggiornate`
+   * deliveries already recorded; a "timesheet" with a calendar's own columns always gets it.
+   */
+  checkKind(file: string, kind: FileKind, h: Pick<HeaderMatch, 'index'>, professionisti: readonly string[], aggiornate: number) {
+    const onlyCalendar = CALENDAR_ONLY.filter((c) => h.index[c] !== undefined);
+    if (kind === 'calendario' && !onlyCalendar.length && professionisti.length === 1 && aggiornate > 0) {
+      return { messageId: 'sembraTimesheet', data: { file, professionista: professionisti[0]!, aggiornate }, severity: 'warning' } as const;
+    }
+    if (kind === 'timesheet' && onlyCalendar.length) return { messageId: 'sembraCalendario', data: { file, colonne: onlyCalendar }, severity: 'warning' } as const;
+    return null;
   },
   /** A file with no header at all. */
   checkEmpty(kind: FileKind) {

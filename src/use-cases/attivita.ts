@@ -124,7 +124,8 @@ export async function terminaAttivita(
     entitaId: a.servizio,
     azione: 'concludi',
     operatore: a.operatore,
-    prima: { stato: a.stato },
+    // An activity that is not concluded has no conclusion date: before and after hold the same fields.
+    prima: { stato: a.stato, data_conclusione: null },
     dopo: { stato: next, data_conclusione: a.data },
   });
 }

@@ -11,6 +11,7 @@ import type { Repositories, Store } from '../db/store.js';
 import type { DestinatarioRepository, DestinatarioRow, MisuraEsternaRow, NewDestinatario } from '../db/destinatario-repository.js';
 import type { DoteRow } from '../db/dote-repository.js';
 import { RefusedError, UsageError } from '../errors.js';
+import { ANAGRAFICA } from '../db/storia.js';
 import { ageOn, checkCodiceFiscale, invalidCodiceFiscale } from '../domain/codice-fiscale.js';
 import { formatDateIt } from '../domain/dates.js';
 import { optionalText, requiredText } from './registry.js';
@@ -221,7 +222,7 @@ function columnsOf(opts: DestinatarioFields): Columns {
   return cols as Columns;
 }
 
-export async function aggiungiDestinatario(store: Store, cfInput: string, opts: DestinatarioFields, oggi: string): Promise<DestinatarioView> {
+export async function aggiungiDestinatario(store: Store, cfInput: string, opts: DestinatarioFields, oggi: string, operatore: string): Promise<DestinatarioView> {
   const check = checkCodiceFiscale(cfInput, oggi);
   if (!check.ok) throw new RefusedError(`${invalidCodiceFiscale(check.reason)}; nessuna modifica`);
   if (opts.nome === undefined) throw new UsageError('opzione obbligatoria mancante: --nome');
@@ -241,19 +242,22 @@ export async function aggiungiDestinatario(store: Store, cfInput: string, opts: 
       creato_il: oggi,
     } as NewDestinatario;
     const id = await r.destinatari.insert(row);
+    await r.storia.record({ doteId: ANAGRAFICA, entita: 'destinatario', entitaId: check.cf, azione: 'aggiungi', operatore, dopo: await r.destinatari.findById(id) });
     return viewOf(r, (await r.destinatari.findById(id))!, oggi);
   });
 }
 
 /** Changes the given fields of a person; the CF (and so birth date and sex) never changes. */
-export async function modificaDestinatario(store: Store, cf: string, opts: DestinatarioFields, oggi: string): Promise<DestinatarioView> {
+export async function modificaDestinatario(store: Store, cf: string, opts: DestinatarioFields, oggi: string, operatore: string): Promise<DestinatarioView> {
   const cols = columnsOf(opts);
   if (Object.keys(cols).length === 0) throw new UsageError('niente da modificare: indica almeno un\'opzione (es. --did, --email …)');
   return store.write(async (r) => {
     const d = await requireDestinatario(r.destinatari, cf);
     if (d.anonimizzato_il) throw new RefusedError(`il destinatario ${d.cf} è stato anonimizzato il ${formatDateIt(d.anonimizzato_il)}: i suoi dati non si modificano più`);
     await r.destinatari.update({ ...d, ...cols });
-    return viewOf(r, (await r.destinatari.findById(d.id))!, oggi);
+    const after = (await r.destinatari.findById(d.id))!;
+    await r.storia.record({ doteId: ANAGRAFICA, entita: 'destinatario', entitaId: d.cf, azione: 'modifica', operatore, prima: d, dopo: after });
+    return viewOf(r, after, oggi);
   });
 }
 
@@ -284,7 +288,7 @@ export interface MisuraOptions {
   note?: string;
 }
 
-export async function aggiungiMisura(store: Store, cf: string, opts: MisuraOptions): Promise<MisuraView & { cf: string }> {
+export async function aggiungiMisura(store: Store, cf: string, opts: MisuraOptions, operatore: string): Promise<MisuraView & { cf: string }> {
   const { tipo, dal } = opts;
   const al = opts.al ?? null;
   if (al && al < dal) throw new UsageError(`--al ${formatDateIt(al)} è prima di --dal ${formatDateIt(dal)}`);
@@ -303,6 +307,7 @@ export async function aggiungiMisura(store: Store, cf: string, opts: MisuraOptio
   return store.write(async (r) => {
     const d = await requireDestinatario(r.destinatari, cf);
     const id = await r.destinatari.insertMisura({ destinatario_id: d.id, ...row });
+    await r.storia.record({ doteId: ANAGRAFICA, entita: 'misura', entitaId: id, azione: 'aggiungi', operatore, dopo: { destinatario: d.cf, ...row } });
     return { cf: d.cf, ...misuraView({ id, ...row }) };
   });
 }

@@ -8,6 +8,7 @@ import path from 'node:path';
 import type { Store } from '../db/store.js';
 import type { EnteRow } from '../db/registry-repository.js';
 import { RefusedError, UsageError } from '../errors.js';
+import { ANAGRAFICA } from '../db/storia.js';
 import { checkIban } from '../domain/iban.js';
 import { optionalText } from './registry.js';
 
@@ -87,7 +88,7 @@ export function readEnte(store: Store): Promise<EnteView | null> {
  * Sets the operator's data. The first time `--nome` is required; afterwards only the options
  * given change (an empty value, e.g. `--pec ""`, clears an optional field).
  */
-export async function impostaEnte(store: Store, opts: EnteOptions, env: { oggi: string; cwd: string }): Promise<EnteView> {
+export async function impostaEnte(store: Store, opts: EnteOptions, env: { oggi: string; cwd: string; operatore: string }): Promise<EnteView> {
   const nome = optionalText(opts.nome);
   if (opts.nome !== undefined && nome === null) throw new UsageError('--nome: valore vuoto');
   const pec = opts.pec;
@@ -133,6 +134,7 @@ export async function impostaEnte(store: Store, opts: EnteOptions, env: { oggi: 
       aggiornato_il: env.oggi,
     };
     await r.registry.saveEnte(row);
+    await r.storia.record({ doteId: ANAGRAFICA, entita: 'ente', entitaId: 1, azione: current ? 'modifica' : 'imposta', operatore: env.operatore, prima: current ?? undefined, dopo: row });
     return toView(row);
   });
 }

@@ -10,11 +10,14 @@ import { openBatchDatabase } from '../db/batch-context.js';
 import { checkBatch, type BatchOptions, estimateRows, type BatchResult } from '../check/batch.js';
 import { Recorder, type FileCounts } from '../import/record.js';
 import { ImportWriter } from '../import/import-writer.js';
-import { batchFiles, type FileOptions } from './verifica.js';
+import type { ImportChange } from '../import/import-compare.js';
+import { batchFiles, failed, type FileOptions } from './verifica.js';
 import type { Context } from '../context.js';
 
 export interface ImportaOptions extends FileOptions {
   prova?: boolean;
+  /** Warnings stop the import too (as they fail `verifica --strict`). */
+  strict?: boolean;
 }
 
 export interface ImportaResult extends BatchResult {
@@ -23,9 +26,13 @@ export interface ImportaResult extends BatchResult {
   import: {
     /** Whether the database was changed. */
     eseguita: boolean;
+    /** Nothing imported because of the findings: errors, or warnings under --strict (exit 1). */
+    rifiutata: boolean;
     prova: boolean;
     files: FileCounts[];
     totale: { importate: number; presenti: number; aggiornate: number };
+    /** Every field an update changes (file:line, field, recorded value → the file's), with --prova too. */
+    aggiornamenti: ImportChange[];
   };
 }
 
@@ -44,7 +51,8 @@ export function importa(ctx: Context, o: ImportaOptions, onProgress?: BatchOptio
     const recorder = new Recorder(dbc, files, { oggi: ctx.oggi, writer });
     // One read transaction: one consistent view for the whole call.
     const result = dbc.readTransaction(() => checkBatch(files, { cats, db: dbc, oggi: ctx.oggi, mode: 'importa', sink: recorder, onProgress }));
-    const commit = result.summary.errors === 0 && !o.prova;
+    const rifiutata = failed(result, Boolean(o.strict));
+    const commit = !rifiutata && !o.prova;
     const w = writer;
     writer = undefined;
     recorder.addMaybe(w.drain());
@@ -55,7 +63,9 @@ export function importa(ctx: Context, o: ImportaOptions, onProgress?: BatchOptio
       totale.presenti += c.presenti;
       totale.aggiornate += c.aggiornate;
     }
-    return { ...result, oggi: ctx.oggi, import: { eseguita: commit, prova: Boolean(o.prova), files: recorder.counts, totale } };
+    // A sede by its name, as the file and the registry say it (the id is the database's own).
+    const aggiornamenti = recorder.changes().map((c) => (c.campo === 'sede_id' ? { ...c, campo: 'sede', prima: dbc.sedeNome(c.prima as number | null), dopo: dbc.sedeNome(c.dopo as number | null) } : c));
+    return { ...result, oggi: ctx.oggi, import: { eseguita: commit, rifiutata, prova: Boolean(o.prova), files: recorder.counts, totale, aggiornamenti } };
   } finally {
     writer?.abort();
     db.close();

@@ -80,7 +80,7 @@ export async function rimuoviContratto(store: Store, ctx: DoteCtx, id: string, n
     if (!c) throw new RefusedError(`la dote ${d.row.id} non ha il contratto ${numero}`, [], `vedi "dote contratto elenco ${d.row.id}"`);
     const now = new Date().toISOString();
     await r.liquidazioni.removeContratto(c.id, now);
-    await r.storia.record({ doteId: d.row.id, entita: 'contratto', entitaId: numero, azione: 'rimuovi', operatore: ctx.operatore, prima: toContratto(c), dopo: undefined });
+    await r.storia.record({ doteId: d.row.id, entita: 'contratto', entitaId: numero, azione: 'rimuovi', operatore: ctx.operatore, prima: { ...toContratto(c), rimosso_il: null }, dopo: { ...toContratto(c), rimosso_il: now } });
     return { ...c, rimosso_il: now };
   });
 }

@@ -196,7 +196,9 @@ export async function variaPip(store: Store, ctx: DoteCtx, id: string, o: { serv
     const total = planValue(d.bando, plan).totaleCent;
     const others = total > first ? [`valore ${formatCents(total)} oltre il valore della dote, ${formatCents(first)} (PIP versione 1)`] : [];
     const avvisi = refuse('variazione del PIP rifiutata', await problemsOf(r, d, plan, cats), others);
-    const res = await insertVersion(r, ctx, d, current.versione + 1, data, motivo, plan, 'varia', { versione: current.versione, voci: current.voci });
+    // Before: the version being replaced, with the same fields as after (so the history shows what the variation changed).
+    const prima = { versione: current.versione, data: current.data, motivo: current.motivo, voci: sortPlan(d.bando, current.voci), valoreCent: planValue(d.bando, current.voci).totaleCent };
+    const res = await insertVersion(r, ctx, d, current.versione + 1, data, motivo, plan, 'varia', prima);
     return { ...res, valoreDoteCent: first, avvisi };
   });
 }

@@ -8,6 +8,7 @@
 import type { Store } from '../db/store.js';
 import type { ProfessionistaRow } from '../db/registry-repository.js';
 import { RefusedError, UsageError } from '../errors.js';
+import { ANAGRAFICA } from '../db/storia.js';
 import { optionalText, requiredText } from './registry.js';
 
 export interface ProfessionistaOptions {
@@ -33,7 +34,7 @@ function toView(r: ProfessionistaRow): ProfessionistaView {
   return { codice: r.codice, nome: r.nome, ruolo: r.ruolo, ente: r.ente, qualifica: r.qualifica, anniEsperienza: r.anni_esperienza };
 }
 
-export async function aggiungiProfessionista(store: Store, codice: string, opts: ProfessionistaOptions): Promise<ProfessionistaView> {
+export async function aggiungiProfessionista(store: Store, codice: string, opts: ProfessionistaOptions, operatore: string): Promise<ProfessionistaView> {
   const c = requiredText('CODICE', codice);
   if (/\s/.test(c)) throw new UsageError(`CODICE: "${c}" contiene spazi (usa lettere, cifre, - o _; es. PR01)`);
   const nome = requiredText('--nome', opts.nome);
@@ -56,6 +57,7 @@ export async function aggiungiProfessionista(store: Store, codice: string, opts:
       }
     }
     const id = await r.registry.insertProfessionista(row);
+    await r.storia.record({ doteId: ANAGRAFICA, entita: 'professionista', entitaId: c, azione: 'aggiungi', operatore, dopo: row });
     return toView({ id, ...row });
   });
 }

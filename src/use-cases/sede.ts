@@ -11,6 +11,7 @@
 import type { Store } from '../db/store.js';
 import type { SedeRow } from '../db/registry-repository.js';
 import { RefusedError } from '../errors.js';
+import { ANAGRAFICA } from '../db/storia.js';
 import { optionalText, requiredText } from './registry.js';
 
 /** The options of `sede aggiungi`; `patrono` as MM-DD (the command's schema reads GG/MM), null for none. */
@@ -34,7 +35,7 @@ function toView(r: SedeRow): SedeView {
   return { nome: r.nome, comune: r.comune, patrono: r.patrono, indirizzo: r.indirizzo, responsabile: r.responsabile };
 }
 
-export async function aggiungiSede(store: Store, nome: string, opts: SedeOptions): Promise<SedeView> {
+export async function aggiungiSede(store: Store, nome: string, opts: SedeOptions, operatore: string): Promise<SedeView> {
   const n = requiredText('NOME', nome);
   const comune = requiredText('--comune', opts.comune);
   const patrono = opts.patrono ?? null;
@@ -49,6 +50,7 @@ export async function aggiungiSede(store: Store, nome: string, opts: SedeOptions
     const existing = await r.registry.findSede(n);
     if (existing) throw new RefusedError(`la sede "${existing.nome}" esiste già (${existing.comune}); nessuna modifica`);
     await r.registry.insertSede(row);
+    await r.storia.record({ doteId: ANAGRAFICA, entita: 'sede', entitaId: n, azione: 'aggiungi', operatore, dopo: row });
     return row;
   });
 }

@@ -5,6 +5,8 @@
  */
 import type { Store } from '../db/store.js';
 import { RefusedError } from '../errors.js';
+import type { Nomi } from '../output/campi.js';
+import { ANAGRAFICA, type HistoryRow } from '../db/storia.js';
 
 export interface Modifica {
   campo: string;
@@ -27,7 +29,8 @@ export interface VoceStoria {
 }
 
 export interface StoriaView {
-  dote: string;
+  /** The dote, or null: the registry's history (`dote storia --anagrafica`). */
+  dote: string | null;
   voci: VoceStoria[];
 }
 
@@ -67,7 +70,17 @@ export async function storiaDote(store: Store, doteId: string): Promise<StoriaVi
     if (!d) throw new RefusedError(`dote sconosciuta: ${doteId}`, [], 'vedi "dote elenco"');
     return { d, entries: await r.storia.entriesOf(d.id) };
   });
-  const voci = entries.map((h) => {
+  return { dote: d.id, voci: voci(entries) };
+}
+
+/** `dote storia --anagrafica`: the changes of the ente, the sedi, the professionals and the people. */
+export async function storiaAnagrafica(store: Store): Promise<StoriaView> {
+  const entries = await store.read((r) => r.storia.entriesOf(ANAGRAFICA));
+  return { dote: null, voci: voci(entries) };
+}
+
+function voci(entries: HistoryRow[]): VoceStoria[] {
+  return entries.map((h) => {
     const prima = parse(h.prima);
     const dopo = parse(h.dopo);
     return {
@@ -82,5 +95,20 @@ export async function storiaDote(store: Store, doteId: string): Promise<StoriaVi
       modifiche: diff(prima, dopo),
     };
   });
-  return { dote: d.id, voci };
+}
+
+/**
+ * The names behind the ids the entries hold, for the text (`--json` keeps the ids): the sedi,
+ * the professionals, and the dote's person by name and codice fiscale.
+ */
+export async function nomiStoria(store: Store, doteId: string | null): Promise<Nomi> {
+  return store.read(async (r) => {
+    const d = doteId === null ? undefined : await r.doti.find(doteId);
+    const person = d ? await r.destinatari.findById(d.destinatario_id) : undefined;
+    return {
+      sedi: new Map((await r.registry.listSedi()).map((x) => [x.id, x.nome])),
+      professionisti: new Map((await r.registry.listProfessionisti()).map((x) => [x.id, `${x.nome} (${x.codice})`])),
+      destinatari: new Map(person ? [[person.id, `${person.cognome} ${person.nome} (${person.cf})`]] : []),
+    };
+  });
 }

@@ -25,7 +25,7 @@ export interface FileOptions {
  */
 export function batchFiles(o: FileOptions, argv: readonly string[] = process.argv.slice(2)): BatchFile[] {
   const list: BatchFile[] = [
-    ...o.files.map((path) => ({ path, kind: kindFromName(path) })),
+    ...o.files.map((path) => ({ path, kind: kindFromName(path), kindFromName: true })),
     ...(o.calendario ?? []).map((path) => ({ path, kind: 'calendario' as FileKind })),
     ...(o.timesheet ?? []).map((path) => ({ path, kind: 'timesheet' as FileKind })),
   ];

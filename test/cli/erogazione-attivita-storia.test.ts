@@ -60,7 +60,7 @@ describe('dote storia', () => {
     env.ok(['erogazione', 'avvia', id, '--oggi', '2022-06-28']);
     const text = env.ok(['storia', JC]).stdout;
     expect(text).toMatch(/^Storia della dote JC-1-1103\/022/);
-    expect(text).toMatch(/\d{2}\/\d{2}\/\d{4} \d{2}:\d{2}:\d{2}  giulia  erogazione 1: modifica\n    fine: 12:00 → 11:30\n    professionista: P01 → P02\n/);
+    expect(text).toMatch(/\d{2}\/\d{2}\/\d{4} \d{2}:\d{2}:\d{2}  giulia  erogazione 1: modifica\n    ora di fine: 12:00 → 11:30\n    professionista: P01 → P02\n/);
     expect(text).toMatch(/giulia  erogazione 1: programma\n    stato: INSERITA → PROGRAMMATA/);
     expect(text).toMatch(/test  attività JC-AN: inizia\n    stato: PROPOSTA → INIZIATA/);
     expect(text).toMatch(/dote: ammetti/);

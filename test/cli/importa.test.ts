@@ -76,12 +76,14 @@ describe('dote importa', () => {
     const doc = r.json();
     expect(doc.import).toEqual({
       eseguita: true,
+      rifiutata: false,
       prova: false,
       files: [
         { file: 'calendario.csv', kind: 'calendario', importate: 2, presenti: 0, aggiornate: 0 },
         { file: 'timesheet-rossi.csv', kind: 'timesheet', importate: 2, presenti: 0, aggiornate: 0 },
       ],
       totale: { importate: 4, presenti: 0, aggiornate: 0 },
+      aggiornamenti: [],
     });
     const rows = query(
       d.db,

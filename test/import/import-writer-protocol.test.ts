@@ -144,7 +144,7 @@ describe('import writer protocol', () => {
       }
     }
     // No "maybe" rows were sent: nothing to report about them.
-    expect(writer.drain()).toEqual({ counts: [{ presenti: 0, aggiornate: 0 }, { presenti: 0, aggiornate: 0 }], added: [] });
+    expect(writer.drain()).toEqual({ counts: [{ presenti: 0, aggiornate: 0 }, { presenti: 0, aggiornate: 0 }], added: [], updates: [] });
     writer.end(true, 'test', []);
 
     // Enough of every kind, and of the cases that matter, for the comparison to mean something.
@@ -186,6 +186,11 @@ describe('import writer protocol', () => {
         [1, 'c', 'CR-2', '2022-03-04', 30],
         [1, 't', 'CR-2', '2022-03-04', 60],
       ],
+      // The updates, for importa to list (their history is written by the writer at the commit).
+      updates: [
+        expect.objectContaining({ doteId: 'CR-1', entita: 'erogazione', azione: 'modificata da importa' }),
+        expect.objectContaining({ doteId: 'CR-1', entita: 'timesheet', azione: 'modificata da importa' }),
+      ],
     });
     // The history entries the main thread gives are written with the rows.
     w.end(true, 'test', [{ doteId: 'CR-1', entita: 'dote', entitaId: 'CR-1', azione: 'importa', operatore: 'test', prima: null, dopo: { righe: 9 } }]);
@@ -211,12 +216,13 @@ describe('import writer protocol', () => {
       { operatore: 'test', entita: 'dote', azione: 'importa', prima: null, dopo: { righe: 9 } },
       {
         operatore: 'test', entita: 'erogazione', azione: 'modificata da importa',
-        prima: { fine: '11:00', sede_id: null, modalita: 'presenza', collettiva: 0, descrizione: null },
+        // Before: the row as this call wrote it first, with its file and line.
+        prima: { fine: '11:00', sede_id: null, modalita: 'presenza', collettiva: 0, descrizione: null, file: c0, riga: 3 },
         dopo: { fine: '11:30', sede_id: ids.Crema, modalita: 'presenza', collettiva: 0, descrizione: 'colloquio', file: c1, riga: 7 },
       },
       {
         operatore: 'test', entita: 'timesheet', azione: 'modificata da importa',
-        prima: { fine: '11:00', collettiva: 0, descrizione: null },
+        prima: { fine: '11:00', collettiva: 0, descrizione: null, file: c1, riga: 3 },
         dopo: { fine: '11:30', collettiva: 0, descrizione: 'colloquio', file: c0, riga: 10 },
       },
     ]);
@@ -240,7 +246,7 @@ describe('import writer protocol', () => {
     second.updateErogazione(630, null, 'fad', 1, null, 0, 12, later, eId);
     // fine, collettiva, descrizione, fi, riga, importata_il, id
     second.updateTimesheet(630, 1, 'accoglienza e scheda', 1, 5, '2022-07-16', tId);
-    expect(second.drain()).toEqual({ counts: [{ presenti: 0, aggiornate: 0 }, { presenti: 0, aggiornate: 0 }], added: [] });
+    expect(second.drain()).toEqual({ counts: [{ presenti: 0, aggiornate: 0 }, { presenti: 0, aggiornate: 0 }], added: [], updates: [] });
     second.end(true, 'test', []);
 
     expect(stored(db)).toEqual({

@@ -15,6 +15,7 @@ import type {
   BatchContextOptions,
   BatchDatabase,
   ExistingErogazione,
+  RowSource,
   ExistingTimesheetRiga,
   ProfessionistaRef,
   SedeRef,
@@ -192,6 +193,19 @@ export class SqliteBatchContext implements BatchContext {
       | { percorso: string | null; riga: number | null }
       | undefined;
     return row ? `${row.percorso ?? '?'}:${row.riga ?? '?'}` : `riga ${id}`;
+  }
+
+  sedeNome(id: number | null): string | null {
+    if (id === null) return null;
+    return (cachedStatement(this.db, 'SELECT nome FROM sede WHERE id = ?').pluck().get(id) as string | undefined) ?? null;
+  }
+
+  sourceOf(table: 'erogazione' | 'timesheet', id: number): RowSource {
+    const sql =
+      table === 'erogazione'
+        ? 'SELECT f.percorso AS file, r.riga FROM erogazione r LEFT JOIN file_importato f ON f.id = r.file_id WHERE r.id = ?'
+        : 'SELECT f.percorso AS file, r.riga FROM timesheet_riga r LEFT JOIN file_importato f ON f.id = r.file_id WHERE r.id = ?';
+    return (cachedStatement(this.db, sql).get(id) as RowSource | undefined) ?? { file: null, riga: null };
   }
 
   /** Whether the dote is in a liquidation request (its services' records can no longer change). */

@@ -57,9 +57,9 @@ export interface ImportStatements {
   updateErogazione: Statement;
   /** fine, collettiva, descrizione (null: unchanged), file_id, riga, importata_il, id. */
   updateTimesheet: Statement;
-  /** The first live delivery of a key: professionista_id, data, dote_id, servizio, inizio. */
+  /** The first live delivery of a key, with its source (file, riga): professionista_id, data, dote_id, servizio, inizio. */
   findErogazione: Statement;
-  /** The imported timesheet row of a key: professionista_id, dote_id, servizio, data, inizio. */
+  /** The imported timesheet row of a key, with its source (file, riga): professionista_id, dote_id, servizio, data, inizio. */
   findTimesheet: Statement;
   /** An activity's state from one to the next: new state, dote_id, servizio, expected state. */
   startActivity: Statement;
@@ -82,12 +82,12 @@ export function prepareImportStatements(db: Db): ImportStatements {
     ),
     updateTimesheet: db.prepare('UPDATE timesheet_riga SET fine = ?, collettiva = ?, descrizione = coalesce(?, descrizione), file_id = ?, riga = ?, importata_il = ? WHERE id = ?'),
     findErogazione: db.prepare(
-      `SELECT id, fine, sede_id, modalita, collettiva, descrizione FROM erogazione
+      `SELECT id, fine, sede_id, modalita, collettiva, descrizione, (SELECT percorso FROM file_importato WHERE id = file_id) AS file, riga FROM erogazione
         WHERE professionista_id = ? AND data = ? AND dote_id = ? AND servizio = ? AND inizio = ?
           AND stato NOT IN (${FREED_STATES_SQL}) ORDER BY id LIMIT 1`,
     ),
     findTimesheet: db.prepare(
-      'SELECT id, fine, collettiva, descrizione FROM timesheet_riga WHERE professionista_id = ? AND dote_id = ? AND servizio = ? AND data = ? AND inizio = ?',
+      'SELECT id, fine, collettiva, descrizione, (SELECT percorso FROM file_importato WHERE id = file_id) AS file, riga FROM timesheet_riga WHERE professionista_id = ? AND dote_id = ? AND servizio = ? AND data = ? AND inizio = ?',
     ),
     startActivity: db.prepare('UPDATE attivita SET stato = ? WHERE dote_id = ? AND servizio = ? AND stato = ?'),
     fileId(path) {
