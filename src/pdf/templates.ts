@@ -14,6 +14,7 @@ import { copyFileSync, existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import { UsageError } from '../errors.js';
+import { jsonProblem } from '../bandi/validate.js';
 import { packagePath } from '../paths.js';
 import type { Stile, Stili } from './model.js';
 
@@ -311,10 +312,14 @@ export function loadTemplate(nome: string, dir: string | undefined): Template {
   specOf(nome);
   const src = templateSource(nome, dir);
   let raw: unknown;
+  let text = '';
   try {
-    raw = JSON.parse(readFileSync(src.file, 'utf8'));
+    text = readFileSync(src.file, 'utf8');
+    raw = JSON.parse(text);
   } catch (e) {
-    throw new UsageError(`modello "${nome}" (${src.file}): non è un file JSON leggibile (${(e as Error).message})`);
+    // In Italian and on one line: V8's message quotes the file, line ends and bytes included.
+    const why = e instanceof SyntaxError ? jsonProblem(text, e) : (e as Error).message;
+    throw new UsageError(`modello "${nome}" (${src.file}): non è un file JSON leggibile (${why})`);
   }
   const v = validateTemplate(nome, raw);
   if (Array.isArray(v)) throw new UsageError(`modello "${nome}" (${src.file}): ${v.join('; ')}`, 'confrontalo con "dote modelli esporta ' + nome + ' DIR"');
