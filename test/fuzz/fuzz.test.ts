@@ -24,7 +24,8 @@ const PROCESSES = 36;
 
 const t = tempDir('dote-fuzz-');
 afterAll(() => {
-  if (!process.env.FUZZ_KEEP) t.cleanup();
+  if (process.env.FUZZ_KEEP) process.stderr.write(`fuzz: i file mutati sono in ${t.dir}\n`);
+  else t.cleanup();
 });
 
 describe('fuzz: mutated fixtures, catalogues and templates', () => {
