@@ -6,11 +6,11 @@
  * when the file is next opened.
  */
 import { spawn } from 'node:child_process';
-import Database from 'better-sqlite3';
 import { closeSync, copyFileSync, openSync, rmSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DOTE, dote, dumpDb, sql, tempDir } from '../helpers.js';
+import { DOTE, dumpDb, sql, tempDir } from '../helpers.js';
+import { setupDatabase } from '../bench/doti.mjs';
 import { dayNumber, isoFromDay, weekday } from '../../src/domain/dates.js';
 import { holidayName } from '../../src/domain/holidays.js';
 
@@ -50,24 +50,7 @@ function writeCalendar(file: string): number {
 
 /** The doti the calendar names, written straight into a new database (thousands of `dote nuova` would take minutes). */
 function prepareDb(file: string, doti: number): void {
-  const init = dote(['init', '--db', file]);
-  if (init.status !== 0) throw new Error(init.stderr);
-  const db = new Database(file);
-  const now = new Date().toISOString();
-  try {
-    db.transaction(() => {
-      db.prepare("INSERT INTO sede (nome, comune, patrono) VALUES ('Cremona', 'Cremona', '11-13')").run();
-      db.prepare("INSERT INTO professionista (codice, nome) VALUES ('P01', 'Mario Rossi')").run();
-      const dest = db.prepare("INSERT INTO destinatario (cf, nome, cognome, creato_il, l68, did) VALUES (?, 'Nome', 'Cognome', ?, 1, 1)");
-      const nuova = db.prepare(
-        `INSERT INTO dote (id, bando, tipo, destinatario_id, fascia, linea, stato, data_richiesta, data_attivazione, data_fine, creata_il)
-         VALUES (?, 'cremona-2021', 'D1-INS', ?, 4, 'b', 'ATTIVA', '2000-01-01', '2000-01-01', '2045-12-31', ?)`,
-      );
-      for (let i = 1; i <= doti; i++) nuova.run(`CR-${i}`, dest.run(`CRASH${String(i).padStart(11, '0')}`, now).lastInsertRowid, now);
-    })();
-  } finally {
-    db.close();
-  }
+  setupDatabase(file, doti, 'CRASH');
 }
 
 /** `dote importa` started, killed with SIGKILL after `ms` (if still running); resolves with how it ended. */
