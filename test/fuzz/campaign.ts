@@ -52,6 +52,8 @@ export interface CampaignResult {
   /** How the calls ended: report (exit 0 or 1) or typed error by exit status. */
   outcomes: { report: number; exit1: number; exit2: number };
   imported: number;
+  /** The huge inputs: which, where, how long. */
+  huge: string[];
   maxRssMb: number;
   failures: Failure[];
 }
@@ -147,6 +149,7 @@ export async function runCampaign(o: { seed: number; iterations: number; dir: st
     msByTarget: { verifica: 0, 'verifica+db': 0, importa: 0, catalogo: 0, modello: 0 },
     outcomes: { report: 0, exit1: 0, exit2: 0 },
     imported: 0,
+    huge: [],
     maxRssMb: 0,
     failures: [],
   };
@@ -264,6 +267,7 @@ export async function runCampaign(o: { seed: number; iterations: number; dir: st
       }
     }
     result.msByTarget[target] += Date.now() - t0;
+    if (huge) result.huge.push(`#${i} ${huge} ${target} ${path.basename(from)}${mutated.ops.length > 1 ? '' : ''} ${Date.now() - t0} ms`);
     const rss = process.memoryUsage().rss / 1048576;
     result.maxRssMb = Math.max(result.maxRssMb, rss);
     if (!problem && rss > RSS_LIMIT_MB) problem = `memoria: ${Math.round(rss)} MB`;

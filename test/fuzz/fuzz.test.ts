@@ -37,7 +37,7 @@ describe('fuzz: mutated fixtures, catalogues and templates', () => {
     const started = Date.now();
     const r = await runCampaign({ seed: SEED, iterations: ITERATIONS, dir, log: (s) => process.stderr.write(`fuzz: ${s}\n`) });
     const seconds = (Date.now() - started) / 1000;
-    const summary = `seme ${SEED}, ${ITERATIONS} iterazioni in ${seconds.toFixed(1)} s: ${JSON.stringify(r.byTarget)}, ms ${JSON.stringify(r.msByTarget)}, esiti ${JSON.stringify(r.outcomes)}, importate ${r.imported}, RSS max ${Math.round(r.maxRssMb)} MB`;
+    const summary = `seme ${SEED}, ${ITERATIONS} iterazioni in ${seconds.toFixed(1)} s: ${JSON.stringify(r.byTarget)}, ms ${JSON.stringify(r.msByTarget)}, esiti ${JSON.stringify(r.outcomes)}, importate ${r.imported}, grandi: ${r.huge.join('; ')}, RSS max ${Math.round(r.maxRssMb)} MB`;
     process.stderr.write(`fuzz: ${summary}\n`);
     expect(r.failures.map((f) => `#${f.iteration} ${f.target} ${f.from} [${f.ops.join(', ')}] ${f.file}: ${f.problem}`), summary).toEqual([]);
     // Every kind of input was tried, and the mutations reached both outcomes.
