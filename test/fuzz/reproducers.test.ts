@@ -7,6 +7,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadTemplate, builtinTemplateFile } from '../../src/pdf/templates.js';
 import { UsageError } from '../../src/errors.js';
+import { CsvSplitter } from '../../src/csv/split.js';
 import { tempDir } from '../helpers.js';
 
 const t = tempDir('dote-fuzz-repro-');
@@ -50,5 +51,27 @@ describe('a user template that is not readable JSON', () => {
     const broken = loadError(modelli('rotto', Buffer.from(text.replace('"stili"', '"stili" x'))));
     expect(broken.message).not.toMatch(/[\n\r]/);
     expect(broken.message).toMatch(/non è un file JSON leggibile \(carattere inatteso "x": non è JSON\)$/);
+  });
+});
+
+describe('a 10 MB record read in chunks', () => {
+  /** Milliseconds to split `text` given in chunks of `size` characters, and the records' field counts. */
+  function timeSplit(text: string, size: number): { ms: number; fields: number[] } {
+    const fields: number[] = [];
+    const s = new CsvSplitter(';', (rec) => fields.push(rec.toArray().length), () => undefined);
+    const started = performance.now();
+    for (let i = 0; i < text.length; i += size) s.push(text.slice(i, i + size));
+    s.end();
+    return { ms: performance.now() - started, fields };
+  }
+
+  // A quote in the middle of a field sends the record down the careful path, which used to start
+  // again from the record's first character at every chunk read: 10 MB took seconds, not milliseconds.
+  it('costs about what it costs in one piece (not a rescan of the record per chunk)', () => {
+    const text = `a;b;c\nscheda delle competenze";21/03/2022;${'x'.repeat(10 * 1024 * 1024)}\nd;e;f\n`;
+    const whole = timeSplit(text, text.length);
+    const chunked = timeSplit(text, 16 * 1024);
+    expect(chunked.fields).toEqual(whole.fields);
+    expect(chunked.ms).toBeLessThan(whole.ms * 10 + 300);
   });
 });
