@@ -18,7 +18,7 @@ import { mutateCsv, mutateJson } from './mutate.js';
 import { Rng } from './prng.js';
 
 const SEED = Number(process.env.FUZZ_SEED ?? 20220315);
-const ITERATIONS = Number(process.env.FUZZ_ITERATIONS ?? 2000);
+const ITERATIONS = Number(process.env.FUZZ_ITERATIONS ?? 3000);
 const LONG = process.env.FUZZ_ITERATIONS !== undefined;
 const PROCESSES = 36;
 
