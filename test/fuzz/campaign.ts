@@ -267,7 +267,7 @@ export async function runCampaign(o: { seed: number; iterations: number; dir: st
       }
     }
     result.msByTarget[target] += Date.now() - t0;
-    if (huge) result.huge.push(`#${i} ${huge} ${target} ${path.basename(from)}${mutated.ops.length > 1 ? '' : ''} ${Date.now() - t0} ms`);
+    if (huge) result.huge.push(`#${i} ${huge} ${target} ${path.basename(from)} ${Date.now() - t0} ms`);
     const rss = process.memoryUsage().rss / 1048576;
     result.maxRssMb = Math.max(result.maxRssMb, rss);
     if (!problem && rss > RSS_LIMIT_MB) problem = `memoria: ${Math.round(rss)} MB`;
