@@ -26,8 +26,8 @@ function flattenIssues(issues: readonly z.core.$ZodIssue[], base: readonly Prope
   });
 }
 
-/** V8's JSON.parse message, in Italian with line and column where it gives a position. */
-function jsonProblem(text: string, e: Error): string {
+/** V8's JSON.parse message, in Italian with line and column where it gives a position (also for templates). */
+export function jsonProblem(text: string, e: Error): string {
   const m = /at position (\d+)/.exec(e.message);
   if (m) {
     const pos = Number(m[1]);

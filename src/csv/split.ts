@@ -123,6 +123,8 @@ export class CsvSplitter {
   private readonly delim: string;
   private readonly delimCode: number;
   private readonly record = new CsvRecord();
+  /** The text held ends inside a record, which can only end at a record separator (or the file's end). */
+  private open = false;
 
   constructor(
     delimiter: string,
@@ -149,6 +151,9 @@ export class CsvSplitter {
         else return;
       }
     }
+    // Without a separator in the new text the open record cannot end yet: parsing it again would
+    // read it from its first character once per chunk (seconds for a 10 MB line).
+    if (this.open && text.indexOf(this.eol) === -1) return;
     this.run(false);
   }
 
@@ -191,6 +196,7 @@ export class CsvSplitter {
       pos = next;
     }
     this.buf = pos >= len ? '' : buf.slice(pos);
+    this.open = pos < len;
   }
 
   /**

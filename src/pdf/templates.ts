@@ -15,7 +15,8 @@ import { writeAtomically } from '../files/owner-only.js';
 import path from 'node:path';
 import { z } from 'zod';
 import { UsageError } from '../errors.js';
-import { osFailure, readNamedFile } from '../os-errors.js';
+import { readNamedFile } from '../os-errors.js';
+import { jsonProblem } from '../bandi/validate.js';
 import { packagePath } from '../paths.js';
 import type { Stile, Stili } from './model.js';
 
@@ -317,7 +318,9 @@ export function loadTemplate(nome: string, dir: string | undefined): Template {
   try {
     raw = JSON.parse(text);
   } catch (e) {
-    throw new UsageError(`modello "${nome}" (${src.file}): non è un file JSON leggibile (${(e as Error).message})`);
+    // In Italian and on one line: V8's message quotes the file, line ends and bytes included.
+    const why = e instanceof SyntaxError ? jsonProblem(text, e) : (e as Error).message;
+    throw new UsageError(`modello "${nome}" (${src.file}): non è un file JSON leggibile (${why})`);
   }
   const v = validateTemplate(nome, raw);
   if (Array.isArray(v)) throw new UsageError(`modello "${nome}" (${src.file}): ${v.join('; ')}`, 'confrontalo con "dote modelli esporta ' + nome + ' DIR"');

@@ -25,6 +25,7 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { setupDatabase } from './doti.mjs';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const BIN = path.join(ROOT, 'bin', 'dote');
@@ -209,28 +210,6 @@ async function csvParseAlone(files) {
     });
   }
   return { seconds: Number(process.hrtime.bigint() - t0) / 1e9, records };
-}
-
-function setupDatabase(db, doti) {
-  const r = spawnSync(process.execPath, [BIN, 'init', '--db', db], { encoding: 'utf8' });
-  if (r.status !== 0) throw new Error(r.stderr);
-  const Database = require('better-sqlite3');
-  const d = new Database(db);
-  const now = new Date().toISOString();
-  d.transaction(() => {
-    d.prepare("INSERT INTO sede (nome, comune, patrono) VALUES ('Cremona', 'Cremona', '11-13')").run();
-    d.prepare("INSERT INTO professionista (codice, nome) VALUES ('P01', 'Mario Rossi')").run();
-    const dest = d.prepare("INSERT INTO destinatario (cf, nome, cognome, creato_il, l68, did) VALUES (?, 'Nome', 'Cognome', ?, 1, 1)");
-    const dote = d.prepare(
-      `INSERT INTO dote (id, bando, tipo, destinatario_id, fascia, linea, stato, data_richiesta, data_attivazione, data_fine, creata_il)
-       VALUES (?, 'cremona-2021', 'D1-INS', ?, 4, 'b', 'ATTIVA', '2000-01-01', '2000-01-01', '2045-12-31', ?)`,
-    );
-    for (let i = 1; i <= doti; i++) {
-      const id = dest.run(`BENCH${String(i).padStart(11, '0')}`, now).lastInsertRowid;
-      dote.run(`CR-${i}`, id, now);
-    }
-  })();
-  d.close();
 }
 
 /**
