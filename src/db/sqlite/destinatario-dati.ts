@@ -9,6 +9,12 @@ import type { DatiPersona, TestoPersona } from '../destinatario-repository.js';
 import type { DoteFine } from '../../domain/anonimizzazione.js';
 
 const DOTI = 'SELECT id FROM dote WHERE destinatario_id = @id';
+/**
+ * The person's registry history (`dote storia --anagrafica`: entries of no dote): their own
+ * entries, named by their codice fiscale, and those of their external measures, by the measure's id.
+ */
+const ANAGRAFICA_PERSONA = `dote_id = '' AND ((entita = 'destinatario' AND entita_id = (SELECT cf FROM destinatario WHERE id = @id))
+   OR (entita = 'misura' AND entita_id IN (SELECT CAST(id AS TEXT) FROM misura_esterna WHERE destinatario_id = @id)))`;
 
 /** Each part of the export: its key and the statement that reads it (rowid order). */
 const PARTS: readonly [keyof Omit<DatiPersona, 'destinatario'>, string][] = [
@@ -24,7 +30,7 @@ const PARTS: readonly [keyof Omit<DatiPersona, 'destinatario'>, string][] = [
   ['output', `SELECT * FROM output_servizio WHERE dote_id IN (${DOTI}) ORDER BY rowid`],
   ['liquidazioni', `SELECT * FROM liquidazione WHERE dote_id IN (${DOTI}) ORDER BY rowid`],
   ['fileLiquidazioni', `SELECT f.* FROM liquidazione_file f JOIN liquidazione l ON l.id = f.liquidazione_id WHERE l.dote_id IN (${DOTI}) ORDER BY f.rowid`],
-  ['storia', `SELECT * FROM storia WHERE dote_id IN (${DOTI}) ORDER BY id`],
+  ['storia', `SELECT * FROM storia WHERE dote_id IN (${DOTI}) OR (${ANAGRAFICA_PERSONA}) ORDER BY id`],
 ];
 
 export function personalData(db: Db, id: number): DatiPersona {
@@ -43,6 +49,8 @@ export function finiDoti(db: Db, id: number): DoteFine[] {
 
 /** Identity out of the person's row; the free texts of their records emptied. */
 export function anonymise(db: Db, id: number, a: { cf: string; nome: string; cognome: string; oggi: string }): void {
+  // The registry history names the person by codice fiscale: the pseudonym takes its place there too.
+  cachedStatement(db, "UPDATE storia SET entita_id = @cf WHERE dote_id = '' AND entita = 'destinatario' AND entita_id = (SELECT cf FROM destinatario WHERE id = @id)").run({ id, cf: a.cf });
   cachedStatement(
     db,
     `UPDATE destinatario SET cf = @cf, nome = @nome, cognome = @cognome, sesso = NULL, data_nascita = NULL, luogo_nascita = NULL,
@@ -64,6 +72,8 @@ export function anonymise(db: Db, id: number, a: { cf: string; nome: string; cog
 const TEXTS: readonly [TestoPersona['tabella'], TestoPersona['colonna'], string][] = [
   ['storia', 'prima', `SELECT rowid AS riga, prima AS valore FROM storia WHERE dote_id IN (${DOTI}) AND prima IS NOT NULL`],
   ['storia', 'dopo', `SELECT rowid AS riga, dopo AS valore FROM storia WHERE dote_id IN (${DOTI}) AND dopo IS NOT NULL`],
+  ['storia', 'prima', `SELECT rowid AS riga, prima AS valore FROM storia WHERE (${ANAGRAFICA_PERSONA}) AND prima IS NOT NULL`],
+  ['storia', 'dopo', `SELECT rowid AS riga, dopo AS valore FROM storia WHERE (${ANAGRAFICA_PERSONA}) AND dopo IS NOT NULL`],
   ['erogazione_avviso', 'messaggio', `SELECT a.rowid AS riga, a.messaggio AS valore FROM erogazione_avviso a JOIN erogazione e ON e.id = a.erogazione_id WHERE e.dote_id IN (${DOTI})`],
   ['output_servizio', 'file', `SELECT rowid AS riga, file AS valore FROM output_servizio WHERE dote_id IN (${DOTI}) AND file IS NOT NULL`],
   ['liquidazione', 'cartella', `SELECT rowid AS riga, cartella AS valore FROM liquidazione WHERE dote_id IN (${DOTI}) AND cartella IS NOT NULL`],
