@@ -22,7 +22,7 @@ const READ_ONLY = [
   'destinatario elenco', 'destinatario mostra', 'elenco', 'mostra', 'scadenze', 'erogazione elenco', 'attivita elenco', 'storia',
   'verifica', 'contratto elenco', 'output elenco', 'liquidazione verifica', 'liquidazione impronte', 'liquidazione elenco',
   'liquidazione mostra', 'stampa pip', 'stampa registro', 'stampa variazione', 'stampa registro-formativo', 'stampa avvio-formazione',
-  'stampa attestazione', 'stampa timesheet', 'modelli esporta', 'relazione',
+  'stampa attestazione', 'stampa timesheet', 'modelli esporta', 'relazione', 'impresa mostra', 'backup', 'destinatario esporta',
 ];
 /** Creates the database: nothing to record yet. */
 const SETUP = ['init'];
@@ -32,6 +32,7 @@ type Step = { cmd: string; args: string[]; oggi: string; entries: number };
 const CF = 'RSSMRA80A01D150J';
 const CF2 = 'VRDLGU85M01L736M';
 const CF3 = 'BNCNNA90A41H501T';
+const CF4 = 'VRDLCU85M01D150R';
 const STEPS: Step[] = [
   // The registry: its entries belong to no dote (`dote storia --anagrafica`).
   { cmd: 'ente imposta', args: ['ente', 'imposta', '--nome', 'Cooperativa Esempio'], oggi: '2022-03-01', entries: 1 },
@@ -80,9 +81,20 @@ const STEPS: Step[] = [
   { cmd: 'erogazione avvia', args: ['erogazione', 'avvia', '5'], oggi: '2022-06-28', entries: 2 },
   { cmd: 'erogazione concludi', args: ['erogazione', 'concludi', '5'], oggi: '2022-06-28', entries: 1 },
   { cmd: 'attivita concludi', args: ['attivita', 'concludi', 'JC-1', 'JC-AN'], oggi: '2022-06-30', entries: 1 },
+  // A D1-IMP dote: its result is the business started, set and then corrected.
+  { cmd: 'destinatario aggiungi', args: ['destinatario', 'aggiungi', '--cf', CF4, '--nome', 'Luca', '--cognome', 'Verdi', '--disabilita', 'fisica', '--l68', '--did'], oggi: '2022-03-01', entries: 1 },
+  { cmd: 'nuova', args: ['nuova', '--tipo', 'D1-IMP', '--destinatario', CF4, '--fascia', '2', '--data', '2022-03-01', '--id', 'CR-2'], oggi: '2022-03-01', entries: 1 },
+  { cmd: 'impresa imposta', args: ['impresa', 'imposta', 'CR-2', '--denominazione', 'Verdi Servizi', '--partita-iva', '01234567897', '--iscrizione', '2022-02-01'], oggi: '2022-04-01', entries: 1 },
+  { cmd: 'impresa imposta', args: ['impresa', 'imposta', 'CR-2', '--denominazione', 'Verdi Servizi di Luca Verdi', '--partita-iva', '01234567897', '--iscrizione', '2022-03-15', '--rea', 'CR-1'], oggi: '2022-04-01', entries: 1 },
 ];
 /** Changes a dote and records history, exercised by test/cli/liquidazione-prepara.test.ts (it needs a claim ready to send). */
-const TESTED_ELSEWHERE = ['liquidazione prepara'];
+const TESTED_ELSEWHERE = [
+  'liquidazione prepara',
+  // Its history entries (one per dote of the person, naming no removed value): test/cli/destinatario-dati.test.ts.
+  'destinatario anonimizza',
+  // Puts a whole database back (test/cli/backup.test.ts): the history is the restored one's.
+  'ripristina',
+];
 
 function leaves(c: Command, prefix = ''): string[] {
   const name = prefix ? `${prefix} ${c.name()}` : c.name();
@@ -188,12 +200,12 @@ describe('dote storia reads as Italian text', () => {
     expect(text).toMatch(/giulia  sede Cremona: aggiungi\n    nome: Cremona\n    comune: Cremona\n    patrono: 13\/11\n/);
     expect(text).toMatch(/giulia  destinatario RSSMRA80A01D150J: modifica\n    email: — → mario.rossi@example.it\n/);
     expect(text).toContain('L.68: sì');
-    expect(text).toContain('9 voci.');
+    expect(text).toContain('10 voci.');
     const j = JSON.parse(s.ok(['--json', 'storia', '--anagrafica']).stdout);
     expect(j.dote).toBeNull();
     expect(j.voci.map((v: { entita: string; azione: string }) => `${v.entita} ${v.azione}`)).toEqual([
       'ente imposta', 'ente modifica', 'sede aggiungi', 'professionista aggiungi',
-      'destinatario aggiungi', 'destinatario aggiungi', 'destinatario aggiungi', 'destinatario modifica', 'misura aggiungi',
+      'destinatario aggiungi', 'destinatario aggiungi', 'destinatario aggiungi', 'destinatario modifica', 'misura aggiungi', 'destinatario aggiungi',
     ]);
     expect(s.run(['storia']).status).toBe(2);
     expect(s.run(['storia', 'CR-1', '--anagrafica']).status).toBe(2);
