@@ -26,7 +26,8 @@ describe('a control character or an overlong text is refused at input', () => {
     const before = dumpDb(d.db, ['professionista']);
     const r = d.run(['professionista', 'aggiungi', 'P06', '--nome', ESCAPES]);
     expect(r.status).toBe(2);
-    expect(r.stderr).toBe('dote: --nome: carattere di controllo \\x1b non ammesso (posizione 1)\n');
+    // One line, and the usage hint every command-line mistake gets.
+    expect(r.stderr).toBe('dote: --nome: carattere di controllo \\x1b non ammesso (posizione 1)\nsuggerimento: dote professionista aggiungi --help\n');
     expect(r.stderr).not.toMatch(RAW_CONTROL);
     expect(dumpDb(d.db, ['professionista'])).toEqual(before);
   });
@@ -51,7 +52,10 @@ describe('a control character or an overlong text is refused at input', () => {
       const r = d.run(args);
       const label = args.join(' ').slice(0, 120);
       expect(r.status, label).toBe(2);
-      expect(r.stderr.trim(), label).toBe(message);
+      const [first, ...rest] = r.stderr.trim().split('\n');
+      expect(first, label).toBe(message);
+      // At most the hint after it (option mistakes get "dote COMANDO --help").
+      expect(rest.every((l) => l.startsWith('suggerimento: ')), label).toBe(true);
       expect(r.stderr).not.toMatch(RAW_CONTROL);
     }
     expect(dumpDb(d.db)).toEqual(before);

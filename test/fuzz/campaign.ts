@@ -211,7 +211,7 @@ export async function runCampaign(o: { seed: number; iterations: number; dir: st
         // No database (./dote.db, absent here): the bando from --bando, or from the service codes.
         const bando = rng.chance(0.5) ? 'fuzz-2099' : undefined;
         const r = m.verifica.verifica(ctxOf({ catalogFiles: [file], dbPath: 'dote.db' }), { files: [demoCalendar], bando });
-        printable(m.outVerifica.formatVerifica(r), m.outVerifica.verificaJson(r), r.summary.errors);
+        printable([...m.outVerifica.verificaLines(r)].join('\n'), m.outVerifica.verificaJson(r), r.summary.errors);
       });
     } else if (target === 'modello') {
       const t = rng.pick(templates);
@@ -246,7 +246,7 @@ export async function runCampaign(o: { seed: number; iterations: number; dir: st
         problem = await attempt(() => {
           const r = m.importa.importa(ctxOf(), { files });
           eseguita = r.import.eseguita;
-          printable(m.outImporta.formatImporta(r), m.outImporta.importaJson(r), r.summary.errors);
+          printable([...m.outImporta.importaLines(r)].join('\n'), m.outImporta.importaJson(r), r.summary.errors);
           if (r.summary.errors > 0 && eseguita) throw new Error('importato nonostante gli errori');
         }, limit);
         if (eseguita) {
@@ -262,7 +262,7 @@ export async function runCampaign(o: { seed: number; iterations: number; dir: st
         problem = await attempt(() => {
           // Without a database: the default ./dote.db, absent from the project's folder.
           const r = m.verifica.verifica(target === 'verifica+db' ? ctxOf() : ctxOf({ dbPath: 'dote.db' }), { files });
-          printable(m.outVerifica.formatVerifica(r), m.outVerifica.verificaJson(r), r.summary.errors);
+          printable([...m.outVerifica.verificaLines(r)].join('\n'), m.outVerifica.verificaJson(r), r.summary.errors);
         }, limit);
       }
     }
