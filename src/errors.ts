@@ -78,7 +78,7 @@ export class FindingsReported extends DoteError {
  * are recognised in one place, db/errors.ts; main.ts turns them into this error.
  */
 export class DatabaseBusyError extends DoteError {
-  static readonly MESSAGE = "il database è in uso da un altro processo (un'altra importazione o modifica in corso): riprova quando è terminato";
+  static readonly MESSAGE = "il database è in uso da un altro processo (un'altra importazione o modifica in corso): riprova fra poco, quando è terminato";
   /** `what` says what did not happen, before the reason (e.g. "importazione non riuscita, nessuna riga importata"). */
   constructor(what?: string) {
     super(what ? `${what}: ${DatabaseBusyError.MESSAGE}` : DatabaseBusyError.MESSAGE, { status: 2 });

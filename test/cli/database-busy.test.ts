@@ -14,7 +14,7 @@ afterEach(() => {
   while (envs.length) envs.pop()!.cleanup();
 });
 
-const BUSY = "dote: il database è in uso da un altro processo (un'altra importazione o modifica in corso): riprova quando è terminato\n";
+const BUSY = "dote: il database è in uso da un altro processo (un'altra importazione o modifica in corso): riprova fra poco, quando è terminato\n";
 
 describe('a database locked by another writer', () => {
   it('sede aggiungi and erogazione aggiungi wait the busy timeout, then exit 2 with one line; nothing changes', { timeout: 60_000 }, () => {
@@ -66,7 +66,7 @@ describe('a database locked by another writer', () => {
         const r = env.run(args, { DOTE_BUSY_TIMEOUT_MS: '1200' });
         const ms = Date.now() - started;
         expect(r.status, args.join(' ')).toBe(2);
-        expect(r.stderr, args.join(' ')).toMatch(/^dote: (importazione non riuscita, nessuna riga importata: )?il database è in uso da un altro processo .*: riprova quando è terminato\n$/);
+        expect(r.stderr, args.join(' ')).toMatch(/^dote: (importazione non riuscita, nessuna riga importata: )?il database è in uso da un altro processo .*: riprova fra poco, quando è terminato\n$/);
         expect(ms, args.join(' ')).toBeGreaterThanOrEqual(1_100);
         expect(ms, args.join(' ')).toBeLessThan(4_500);
       }
