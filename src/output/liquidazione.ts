@@ -35,8 +35,9 @@ export function formatVerificaLiquidazione(v: VerificaLiquidazione, p: Painter =
     rows.push([`risultato: ${r.nome}`, r.raggiunto ? 'raggiunto' : 'non raggiunto', '', '', '', '', formatCents(r.raggiunto ? r.importoCent : 0)]);
   }
   rows.push(['totale', '', '', '', '', '', formatCents(v.importo.totaleCent)]);
-  if (v.impresa) rows.push([`impresa: ${describeImpresa(v.impresa)}`, '', '', '', '', '', '']);
   lines.push(table(['servizio', 'modalità', 'ore erogate', 'ore riconoscibili', 'ore pagate', 'tariffa oraria', 'importo'], rows, ['l', 'l', 'r', 'r', 'r', 'r', 'r']));
+  // After the table, not in it: a row as long as this would widen the service column.
+  if (v.impresa) lines.push(`Impresa: ${describeImpresa(v.impresa)}.`);
   lines.push('');
   const e = v.errori, w = v.avvisi;
   lines.push(
