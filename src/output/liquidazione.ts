@@ -93,3 +93,23 @@ export function formatOutputs(doteId: string, list: readonly (OutputRow & { desc
   for (const m of mancanti) lines.push(`manca: ${m.servizio}, ${m.output}`);
   return lines.join('\n');
 }
+
+/** The files of a claim's packet: name, size, SHA-256 and, when known, the PEC message each goes in. */
+export function formatFilePacchetto(file: readonly { nome: string; bytes: number; sha256: string; pec?: number }[], messaggi?: number): string {
+  const pec = messaggi !== undefined;
+  return table(
+    ['file', 'dimensione', 'SHA-256', ...(pec ? ['PEC'] : [])],
+    file.map((f) => [f.nome, `${formatInt(f.bytes)} byte`, f.sha256, ...(pec ? [`${f.pec ?? 1} di ${messaggi}`] : [])]),
+    ['l', 'r', 'l', 'l'],
+  );
+}
+
+/** `dote liquidazione elenco`: the claims made. */
+export function formatElencoLiquidazioni(list: readonly { doteId: string; data: string; importoCent: number | null; file: readonly unknown[]; cartella: string }[]): string {
+  if (!list.length) return 'Nessuna domanda di liquidazione.';
+  return table(
+    ['dote', 'domanda del', 'importo', 'file', 'cartella'],
+    list.map((x) => [x.doteId, formatDateIt(x.data), x.importoCent === null ? '—' : formatCents(x.importoCent), formatInt(x.file.length), x.cartella]),
+    ['l', 'l', 'r', 'r', 'l'],
+  );
+}
