@@ -148,18 +148,21 @@ describe('text output reads as Italian, for a clerk', () => {
         at('2022-07-15', 'storia', CR),
         at('2022-07-15', 'backup', path.join(t.dir, 'copia.db')),
       ];
-      const ran: string[] = [];
+      const ran = new Map<string, string>();
       for (const { args, oggi } of commands) {
         const r = dote([...args, '--db', db, '--oggi', oggi], { cwd: t.dir, env: { DOTE_OPERATORE: 'demo' } });
         const name = `dote ${args.join(' ')}`;
         // Every command must have run (a failure would hide the output it is meant to check), except
         // the claim check of the open D1-IMP dote, which exits 1 while something blocks it.
         if (r.status !== 0 && !(args[0] === 'liquidazione' && args[1] === 'verifica')) found.push(`${name} → stato ${r.status}: ${r.stderr}`);
-        ran.push(name);
+        ran.set(name, r.stdout + r.stderr);
         found.push(...offenders(name, r.stdout), ...offenders(`${name} (stderr)`, r.stderr));
       }
-      expect(ran.length).toBe(commands.length);
       expect(found).toEqual([]);
+      // Wordings fixed for issue 13 (each was a field name, a code or a layout slip).
+      expect(ran.get('dote catalogo cremona-2021')).toContain("— entro 30 giorni lavorativi dall'invio del PIP\n");
+      expect(ran.get('dote catalogo cremona-2021')).not.toMatch(/invio-pip|da attivazione/);
+      expect(ran.get('dote storia --anagrafica')).toMatch(/^ {4}PEC: ilponte@pec\.it\n {4}IBAN: IT60/m);
     } finally {
       t.cleanup();
     }
