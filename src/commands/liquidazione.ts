@@ -77,10 +77,11 @@ export function liquidazioneCommand(): Command {
       const v = m.impronte(dir);
       if (ctx.json) return printJson(v);
       const lines: string[] = [];
-      for (const f of v.modificati) lines.push(`cambiato: ${f.nome} (firmato PAdES?) ${f.prima} -> ${f.dopo}`);
-      for (const f of v.nuovi) lines.push(`nuovo: ${f.nome}${f.nome.endsWith('.p7m') ? ' (firma CAdES)' : ''} ${f.sha256}`);
+      for (const f of v.modificati) lines.push(`cambiato: ${f.nome} (firmato PAdES?), SHA-256 ${f.prima} → ${f.dopo}`);
+      for (const f of v.nuovi) lines.push(`nuovo: ${f.nome}${f.nome.endsWith('.p7m') ? ' (firma CAdES)' : ''}, SHA-256 ${f.sha256}`);
       for (const f of v.mancanti) lines.push(`mancante: ${f}`);
-      lines.push(`file invariati ${v.invariati.length}, cambiati ${v.modificati.length}, nuovi ${v.nuovi.length}, mancanti ${v.mancanti.length}`);
+            const n = (k: number, uno: string, molti: string) => `${k} ${k === 1 ? uno : molti}`;
+      lines.push(`File rispetto a SHA256SUMS: ${n(v.invariati.length, 'invariato', 'invariati')}, ${n(v.modificati.length, 'cambiato', 'cambiati')}, ${n(v.nuovi.length, 'nuovo', 'nuovi')}, ${n(v.mancanti.length, 'mancante', 'mancanti')}.`);
       out(lines.join('\n'));
     });
   example(impronte, 'dote liquidazione impronte liquidazione-CR-2021-0001', 'dote liquidazione impronte pacchetto --json');

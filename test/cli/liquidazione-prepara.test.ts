@@ -121,7 +121,8 @@ describe('liquidazione prepara', () => {
     const { rmSync } = await import('node:fs');
     rmSync(path.join(dir, '03-comunicazione-conclusione.pdf'));
     r = ok(['liquidazione', 'impronte', dir]);
-    expect(r.stdout).toMatch(/cambiato: 01-domanda-liquidazione\.pdf/);
+    expect(r.stdout).toMatch(/^cambiato: 01-domanda-liquidazione\.pdf \(firmato PAdES\?\), SHA-256 [0-9a-f]{64} → [0-9a-f]{64}$/m);
+    expect(r.stdout).toMatch(/^File rispetto a SHA256SUMS: \d+ invariati, 1 cambiato, 1 nuovo, 1 mancante\.$/m);
     expect(r.stdout).toMatch(/nuovo: 04-dichiarazione-esercizio-impresa\.pdf\.p7m \(firma CAdES\)/);
     expect(r.stdout).toMatch(/mancante: 03-comunicazione-conclusione\.pdf/);
   });
