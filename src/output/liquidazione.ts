@@ -90,7 +90,8 @@ export function formatOutputs(doteId: string, list: readonly (OutputRow & { desc
       ),
     );
   } else lines.push(`La dote ${doteId} non ha output registrati.`);
-  for (const m of mancanti) lines.push(`manca: ${m.servizio}, ${m.output}`);
+  const w = Math.max(0, ...mancanti.map((m) => m.servizio.length));
+  if (mancanti.length) lines.push('', 'Mancano (dote output aggiungi DOTE SERVIZIO):', ...mancanti.map((m) => `  ${m.servizio.padEnd(w)}  ${m.output}`));
   return lines.join('\n');
 }
 

@@ -162,6 +162,7 @@ describe('text output reads as Italian, for a clerk', () => {
       // Wordings fixed for issue 13 (each was a field name, a code or a layout slip).
       expect(ran.get('dote catalogo cremona-2021')).toContain("— entro 30 giorni lavorativi dall'invio del PIP\n");
       expect(ran.get('dote catalogo cremona-2021')).not.toMatch(/invio-pip|da attivazione/);
+      expect(ran.get(`dote output elenco ${CR}`)).toMatch(/^Mancano \(dote output aggiungi DOTE SERVIZIO\):\n {2}QD1 {2}Scheda anagrafica$/m);
       expect(ran.get('dote storia --anagrafica')).toMatch(/^ {4}PEC: ilponte@pec\.it\n {4}IBAN: IT60/m);
     } finally {
       t.cleanup();
