@@ -15,6 +15,7 @@ import path from 'node:path';
 import { packagePath } from './paths.js';
 import { splitCommandLine } from './cli-options/command-line.js';
 import { mkdirOwnerOnly } from './files/owner-only.js';
+import { formatDateIt } from './domain/dates.js';
 
 const OUT = path.resolve(process.env.DOTE_DEMO_DIR ?? 'demo-output');
 const DB = path.join(OUT, 'demo.db');
@@ -52,7 +53,7 @@ function csvFiles(sub: string): string[] {
 
 rmSync(OUT, { recursive: true, force: true });
 mkdirOwnerOnly(OUT);
-process.stdout.write(`Demo di dote: database in ${OUT}, file di prova in ${DEMO} (oggi = ${OGGI})\n`);
+process.stdout.write(`Demo di dote: database in ${OUT}, file di prova in ${DEMO} (oggi è il ${formatDateIt(OGGI)})\n`);
 run(['init']);
 const setup = path.join(DEMO, 'setup.txt');
 if (existsSync(setup)) {

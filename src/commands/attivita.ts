@@ -21,7 +21,7 @@ export function attivitaCommand(): Command {
       const { formatDurata } = await import('../domain/money.js');
       const a = await withStore(ctx.dbPath, (store) => concludiAttivitaDote(store, ctx, id, servizio, o.data));
       if (ctx.json) printJson(a);
-      else out(`attività ${a.servizio} della dote ${a.dote}: TERMINATA (erogate ${formatDurata(a.erogateMinuti)} su ${formatDurata(a.oreMinuti)})`);
+      else out(`Attività ${a.servizio} della dote ${a.dote}: TERMINATA (erogate ${formatDurata(a.erogateMinuti)} su ${formatDurata(a.oreMinuti)}).`);
     });
   example(concludi, 'dote attivita concludi JC-1-1103/022 JC-AN');
 

@@ -115,7 +115,7 @@ export function erogazioneCommand(): Command {
       const esito = await withStore(ctx.dbPath, (store) => modificaErogazione(store, ctx, eid, o));
       printWarnings([esito]);
       if (ctx.json) printJson(esito.erogazione);
-      else out(`erogazione ${esito.erogazione.id} modificata`);
+      else out(`Erogazione ${esito.erogazione.id} modificata.`);
     });
   example(modifica, 'dote erogazione modifica 37 --data 29/06/2022 --inizio 09:00 --fine 11:00');
 
@@ -134,7 +134,7 @@ export function erogazioneCommand(): Command {
         const esito = await withStore(ctx.dbPath, (store) => transizioneErogazione(store, ctx, eid, t.name));
         printWarnings([esito]);
         if (ctx.json) printJson(esito.erogazione);
-        else out(`erogazione ${esito.erogazione.id}: ${esito.statoPrecedente} → ${esito.erogazione.stato}`);
+        else out(`Erogazione ${esito.erogazione.id}: ${esito.statoPrecedente} → ${esito.erogazione.stato}.`);
       });
     example(sub, `dote erogazione ${t.name} 37 --oggi 2022-06-28`);
     cmd.addCommand(sub);

@@ -52,18 +52,18 @@ export function liquidazioneCommand(): Command {
       const m = await import('../use-cases/liquidazione-prepara.js');
       const { userTemplateDir } = await import('../pdf/templates.js');
       const { withStore } = await import('../db/store.js');
-      const { formatInt, formatCents } = await import('../domain/money.js');
+      const { formatCents } = await import('../domain/money.js');
       const { formatDateIt } = await import('../domain/dates.js');
       const limitePec = o.limitePec ?? m.LIMITE_PEC_PREDEFINITO;
       const p = await withStore(ctx.dbPath, (store) =>
         m.preparaLiquidazione(store, ctx, id, { dir: o.output, limitePec, bollo: o.bollo, esenteBollo: o.esenteBollo, modelli: userTemplateDir(o.modelli), creationDate: creationDate(ctx.oggi) }),
       );
       if (ctx.json) return printJson(p);
-      const lines = [`domanda di liquidazione della dote ${p.doteId} registrata il ${formatDateIt(p.data)}: ${formatCents(p.importoCent)}, in ${p.cartella}`];
-      for (const f of p.file) lines.push(`  ${f.nome}  ${formatInt(f.bytes)} byte  ${f.sha256}`);
-      lines.push('  SHA256SUMS');
+      const { formatFilePacchetto } = await import('../output/liquidazione.js');
+      const lines = [`Domanda di liquidazione della dote ${p.doteId} registrata il ${formatDateIt(p.data)}: ${formatCents(p.importoCent)}, in ${p.cartella}`];
+      lines.push(formatFilePacchetto(p.file), 'SHA256SUMS: le impronte dei file (sha256sum -c SHA256SUMS le controlla)');
       for (const x of p.pec) lines.push(`PEC ${x.numero} di ${p.pec.length}: ${x.file.join(', ')}`);
-      lines.push(`dopo la firma: dote liquidazione impronte ${o.output}`);
+      lines.push(`Dopo la firma: dote liquidazione impronte ${o.output}`);
       out(lines.join('\n'));
     });
   example(prepara, 'dote liquidazione prepara CR-2021-0001 -o liquidazione-CR-2021-0001 --bollo 01234567890123', 'dote liquidazione prepara CR-2021-0001 -o pacchetto --esente-bollo --limite-pec 5MB --json');
@@ -77,10 +77,11 @@ export function liquidazioneCommand(): Command {
       const v = m.impronte(dir);
       if (ctx.json) return printJson(v);
       const lines: string[] = [];
-      for (const f of v.modificati) lines.push(`cambiato: ${f.nome} (firmato PAdES?) ${f.prima} -> ${f.dopo}`);
-      for (const f of v.nuovi) lines.push(`nuovo: ${f.nome}${f.nome.endsWith('.p7m') ? ' (firma CAdES)' : ''} ${f.sha256}`);
+      for (const f of v.modificati) lines.push(`cambiato: ${f.nome} (firmato PAdES?), SHA-256 ${f.prima} → ${f.dopo}`);
+      for (const f of v.nuovi) lines.push(`nuovo: ${f.nome}${f.nome.endsWith('.p7m') ? ' (firma CAdES)' : ''}, SHA-256 ${f.sha256}`);
       for (const f of v.mancanti) lines.push(`mancante: ${f}`);
-      lines.push(`file invariati ${v.invariati.length}, cambiati ${v.modificati.length}, nuovi ${v.nuovi.length}, mancanti ${v.mancanti.length}`);
+            const n = (k: number, uno: string, molti: string) => `${k} ${k === 1 ? uno : molti}`;
+      lines.push(`File rispetto a SHA256SUMS: ${n(v.invariati.length, 'invariato', 'invariati')}, ${n(v.modificati.length, 'cambiato', 'cambiati')}, ${n(v.nuovi.length, 'nuovo', 'nuovi')}, ${n(v.mancanti.length, 'mancante', 'mancanti')}.`);
       out(lines.join('\n'));
     });
   example(impronte, 'dote liquidazione impronte liquidazione-CR-2021-0001', 'dote liquidazione impronte pacchetto --json');
@@ -91,12 +92,10 @@ export function liquidazioneCommand(): Command {
       const ctx = context();
       const m = await import('../use-cases/liquidazione-prepara.js');
       const { withStore } = await import('../db/store.js');
-      const { formatCents } = await import('../domain/money.js');
-      const { formatDateIt } = await import('../domain/dates.js');
+      const { formatElencoLiquidazioni } = await import('../output/liquidazione.js');
       const v = await withStore(ctx.dbPath, (store) => m.elencoLiquidazioni(store), { readonly: true });
       if (ctx.json) return printJson(v);
-      if (!v.length) return out('nessuna domanda di liquidazione');
-      out(v.map((x) => `${x.doteId}  ${formatDateIt(x.data)}  ${x.importoCent === null ? '-' : formatCents(x.importoCent)}  ${x.file.length} file  ${x.cartella}`).join('\n'));
+      out(formatElencoLiquidazioni(v));
     });
   example(elenco, 'dote liquidazione elenco', 'dote liquidazione elenco --json');
 
@@ -107,15 +106,15 @@ export function liquidazioneCommand(): Command {
       const ctx = context();
       const m = await import('../use-cases/liquidazione-prepara.js');
       const { withStore } = await import('../db/store.js');
-      const { formatCents, formatInt } = await import('../domain/money.js');
+      const { formatCents } = await import('../domain/money.js');
       const { formatDateIt } = await import('../domain/dates.js');
+      const { formatFilePacchetto } = await import('../output/liquidazione.js');
       const x = await withStore(ctx.dbPath, (store) => m.mostraLiquidazione(store, ctx, id), { readonly: true });
       if (ctx.json) return printJson(x);
-      const n = Math.max(1, ...x.file.map((f) => f.pec));
       const lines = [
-        `domanda di liquidazione della dote ${x.doteId} del ${formatDateIt(x.data)}${x.importoCent === null ? '' : `: ${formatCents(x.importoCent)}`}`,
-        `cartella: ${x.cartella}`,
-        ...x.file.map((f) => `  ${f.nome}  ${formatInt(f.bytes)} byte  ${f.sha256}  PEC ${f.pec} di ${n}`),
+        `Domanda di liquidazione della dote ${x.doteId} del ${formatDateIt(x.data)}${x.importoCent === null ? '' : `: ${formatCents(x.importoCent)}`}`,
+        `Cartella: ${x.cartella}`,
+        formatFilePacchetto(x.file, Math.max(1, ...x.file.map((f) => f.pec))),
       ];
       out(lines.join('\n'));
     });

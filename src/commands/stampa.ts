@@ -65,7 +65,7 @@ function creationDate(oggi: string): Date {
 function report(s: Stampato, json: boolean): void {
   for (const x of s.sostituzioni) err(`avviso: il carattere ${x.carattere} non è nel font ed è stampato come "?" (in "${x.testo}")`);
   if (json) printJson({ file: s.file, pagine: s.pagine, bytes: s.bytes, sha256: s.sha256, modello: s.modello, sostituzioni: s.sostituzioni });
-  else out(`${s.file}: ${s.pagine} ${s.pagine === 1 ? 'pagina' : 'pagine'}, ${formatInt(s.bytes)} byte, sha256 ${s.sha256}`);
+  else out(`${s.file}: ${s.pagine} ${s.pagine === 1 ? 'pagina' : 'pagine'}, ${formatInt(s.bytes)} byte, SHA-256 ${s.sha256}`);
 }
 
 type Documents = typeof import('../documents/stampa.js');

@@ -42,8 +42,8 @@ export function categoriePrioritarie(p: Persona, fascia: number | null, dataRich
   if (p.disabilita === 'sensoriale') out.push({ codice: 'disabilita-sensoriale', descrizione: 'disabilità sensoriale' });
   if (p.dataNascita) {
     const eta = ageOn(p.dataNascita, dataRichiesta);
-    if (eta >= 18 && eta <= 29) out.push({ codice: 'eta-18-29', descrizione: `età ${eta} anni (18-29)` });
-    if (eta > 45) out.push({ codice: 'eta-oltre-45', descrizione: `età ${eta} anni (oltre 45)` });
+    if (eta >= 18 && eta <= 29) out.push({ codice: 'eta-18-29', descrizione: `età ${eta} anni, tra i 18 e i 29` });
+    if (eta > 45) out.push({ codice: 'eta-oltre-45', descrizione: `età ${eta} anni, oltre i 45` });
   }
   if (p.nuovoIscritto && (fascia === 3 || fascia === 4)) {
     out.push({ codice: 'nuovo-iscritto-fascia-3-4', descrizione: `nuovo iscritto in fascia ${fascia}` });

@@ -59,8 +59,17 @@ export function formatCatalogo(v: CatalogoView): string {
     if (v.durataMesi) parts.push(`Durata: ${Object.entries(v.durataMesi).map(([f, m]) => `fascia ${f} ${m} mesi`).join(', ')}.`);
   }
   if (v.scadenze.length) {
+    // What each deadline counts from (the catalogue's `da`), as a clerk says it.
+    const DA: Record<string, string> = {
+      richiesta: 'dalla richiesta',
+      notifica: 'dalla notifica del CPI',
+      attivazione: "dall'attivazione",
+      'invio-pip': "dall'invio del PIP",
+      conclusione: 'dalla conclusione',
+      fine: 'dalla fine della dote',
+    };
     parts.push('', 'Scadenze:');
-    for (const s of v.scadenze) parts.push(`  ${s.id}: ${s.descrizione} — entro ${s.giorni} giorni ${s.tipo === 'lavorativi' ? 'lavorativi' : ''} da ${s.da}`.replace(/\s+da/, ' da'));
+    for (const s of v.scadenze) parts.push(`  ${s.descrizione} — entro ${s.giorni} giorni${s.tipo === 'lavorativi' ? ' lavorativi' : ''} ${DA[s.da] ?? `da ${s.da}`}`);
   }
   if (v.lineeBudget.length) {
     parts.push('', 'Linee di assegnazione e budget:');

@@ -24,8 +24,8 @@ export function* importaLines(r: ImportaResult, p: Painter = PLAIN, o: FindingLi
     const n = f.registrateOggi;
     lines.push(
       p.dim(
-        `${f.file}: ${formatInt(n)} ${n === 1 ? 'riga' : 'righe'} senza registrata_il, ${n === 1 ? 'registrata' : 'registrate'} oggi (${formatDateIt(r.oggi)}): ` +
-          'calendar/late-entry ne misura il ritardo da oggi ("dote verifica" invece non lo controlla)',
+        `${f.file}: ${formatInt(n)} ${n === 1 ? 'riga' : 'righe'} senza data di registrazione (colonna registrata_il), ${n === 1 ? 'registrata' : 'registrate'} oggi (${formatDateIt(r.oggi)}): ` +
+          'il ritardo di inserimento (calendar/late-entry) si misura da oggi ("dote verifica" invece non lo controlla)',
       ),
     );
   }

@@ -35,8 +35,9 @@ export function formatVerificaLiquidazione(v: VerificaLiquidazione, p: Painter =
     rows.push([`risultato: ${r.nome}`, r.raggiunto ? 'raggiunto' : 'non raggiunto', '', '', '', '', formatCents(r.raggiunto ? r.importoCent : 0)]);
   }
   rows.push(['totale', '', '', '', '', '', formatCents(v.importo.totaleCent)]);
-  if (v.impresa) rows.push([`impresa: ${describeImpresa(v.impresa)}`, '', '', '', '', '', '']);
   lines.push(table(['servizio', 'modalità', 'ore erogate', 'ore riconoscibili', 'ore pagate', 'tariffa oraria', 'importo'], rows, ['l', 'l', 'r', 'r', 'r', 'r', 'r']));
+  // After the table, not in it: a row as long as this would widen the service column.
+  if (v.impresa) lines.push(`Impresa: ${describeImpresa(v.impresa)}.`);
   lines.push('');
   const e = v.errori, w = v.avvisi;
   lines.push(
@@ -89,6 +90,27 @@ export function formatOutputs(doteId: string, list: readonly (OutputRow & { desc
       ),
     );
   } else lines.push(`La dote ${doteId} non ha output registrati.`);
-  for (const m of mancanti) lines.push(`manca: ${m.servizio}, ${m.output}`);
+  const w = Math.max(0, ...mancanti.map((m) => m.servizio.length));
+  if (mancanti.length) lines.push('', 'Mancano (dote output aggiungi DOTE SERVIZIO):', ...mancanti.map((m) => `  ${m.servizio.padEnd(w)}  ${m.output}`));
   return lines.join('\n');
+}
+
+/** The files of a claim's packet: name, size, SHA-256 and, when known, the PEC message each goes in. */
+export function formatFilePacchetto(file: readonly { nome: string; bytes: number; sha256: string; pec?: number }[], messaggi?: number): string {
+  const pec = messaggi !== undefined;
+  return table(
+    ['file', 'dimensione', 'SHA-256', ...(pec ? ['PEC'] : [])],
+    file.map((f) => [f.nome, `${formatInt(f.bytes)} byte`, f.sha256, ...(pec ? [`${f.pec ?? 1} di ${messaggi}`] : [])]),
+    ['l', 'r', 'l', 'l'],
+  );
+}
+
+/** `dote liquidazione elenco`: the claims made. */
+export function formatElencoLiquidazioni(list: readonly { doteId: string; data: string; importoCent: number | null; file: readonly unknown[]; cartella: string }[]): string {
+  if (!list.length) return 'Nessuna domanda di liquidazione.';
+  return table(
+    ['dote', 'domanda del', 'importo', 'file', 'cartella'],
+    list.map((x) => [x.doteId, formatDateIt(x.data), x.importoCent === null ? '—' : formatCents(x.importoCent), formatInt(x.file.length), x.cartella]),
+    ['l', 'l', 'r', 'r', 'l'],
+  );
 }

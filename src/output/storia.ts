@@ -14,6 +14,8 @@ export function formatStoria(v: StoriaView, nomi: Nomi = NESSUN_NOME): string {
     lines.push(`${localTime(x.quando)}  ${x.operatore}  ${what}: ${x.azione}`);
     const created = x.prima === null;
     for (const m of x.modifiche) {
+      // A number id is the row's, the database's own: the entry names the record by code, name or number.
+      if (m.campo === 'id' && typeof m.dopo === 'number') continue;
       if (created) {
         if (m.dopo === null || m.dopo === undefined) continue;
         lines.push(`    ${m.campo ? `${campoLabel(m.campo)}: ` : ''}${valoreIt(m.campo, m.dopo, nomi)}`);

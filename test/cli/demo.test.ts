@@ -74,6 +74,8 @@ describe('npm run demo', () => {
       expect(spawnSync('sha256sum', ['-c', 'SHA256SUMS'], { cwd: pacchetto }).status).toBe(0);
       expect(allText(await pdfPages(path.join(pacchetto, '01-domanda-liquidazione.pdf')))).toContain('3.596,00 €');
 
+      // The priority category reads as one phrase (it was "(età 47 anni (oltre 45))").
+      expect(s.get('dote nuova --tipo D1-INS --destinatario BNCLGU75B12D150X --fascia 3 --data 2022-03-01 --id CR-2022-0001')).toContain('linea a (età 47 anni, oltre i 45) per Bianchi Luigi');
       const importa = s.get('dote importa importa/calendario-marzo-2022.csv importa/timesheet-rossi-marzo-2022.csv')!;
       expect(importa).toMatch(/^2 file, 18 righe: 0 errori, 0 avvisi$/m);
       expect(importa).not.toMatch(/Regole non applicate/);

@@ -109,11 +109,11 @@ describe('state machine through the CLI', () => {
   it('INSERITA → PROGRAMMATA → AVVIATA → EROGATA; the activity starts with the first delivery started', () => {
     const env = jc();
     const id = aggiungi(env, JC, { servizio: 'JC-AN', data: '2022-06-28', inizio: '10:00', fine: '12:00', oggi: '2022-06-27' });
-    expect(env.ok(['erogazione', 'programma', String(id), '--oggi', '2022-06-27']).stdout).toBe('erogazione 1: INSERITA → PROGRAMMATA\n');
+    expect(env.ok(['erogazione', 'programma', String(id), '--oggi', '2022-06-27']).stdout).toBe('Erogazione 1: INSERITA → PROGRAMMATA.\n');
     const avvia = env.ok(['erogazione', 'avvia', String(id), '--oggi', '2022-06-28', '--json']).json();
     expect(avvia).toMatchObject({ id, stato: 'AVVIATA', azioni: ['concludi', 'chiudi-negativamente'] });
     expect(dump(env.db).attivita).toContainEqual(expect.objectContaining({ servizio: 'JC-AN', stato: 'INIZIATA' }));
-    expect(env.ok(['erogazione', 'concludi', String(id), '--oggi', '2022-06-28']).stdout).toBe('erogazione 1: AVVIATA → EROGATA\n');
+    expect(env.ok(['erogazione', 'concludi', String(id), '--oggi', '2022-06-28']).stdout).toBe('Erogazione 1: AVVIATA → EROGATA.\n');
     const list = env.ok(['erogazione', 'elenco', JC, '--json']).json();
     expect(list.map((e: { stato: string }) => e.stato)).toEqual(['EROGATA']);
   });

@@ -95,8 +95,8 @@ describe('liquidazione prepara', () => {
     const m = JSON.parse(ok(['liquidazione', 'mostra', 'CR-A', '--json']).stdout);
     expect(m).toMatchObject({ doteId: 'CR-A', data: '2021-04-20', cartella: dir, importoCent: 299400, limitePec: 30_000_000 });
     expect(m.file.map((f: { nome: string; sha256: string }) => `${f.sha256}  ${f.nome}\n`).join('')).toBe(readFileSync(path.join(dir, 'SHA256SUMS'), 'utf8'));
-    expect(ok(['liquidazione', 'elenco']).stdout).toMatch(/^CR-A {2}20\/04\/2021 {2}2\.994,00 € {2}9 file {2}/m);
-    expect(ok(['liquidazione', 'mostra', 'CR-A']).stdout).toMatch(/01-domanda-liquidazione\.pdf {2}[\d.]+ byte {2}[0-9a-f]{64} {2}PEC 1 di 1/);
+    expect(ok(['liquidazione', 'elenco']).stdout).toMatch(/^dote +domanda del +importo +file +cartella\n[- ]+\nCR-A +20\/04\/2021 +2\.994,00 € +9 {2}\//);
+    expect(ok(['liquidazione', 'mostra', 'CR-A']).stdout).toMatch(/^01-domanda-liquidazione\.pdf +[\d.]+ byte {2}[0-9a-f]{64} {2}1 di 1$/m);
     // The dote itself says it has been claimed, and where to look.
     expect(ok(['mostra', 'CR-A']).stdout).toContain(`Liquidazione: richiesta del 20/04/2021, 2.994,00 €, 9 file PDF in ${dir} (dote liquidazione mostra CR-A)`);
     expect(JSON.parse(ok(['mostra', 'CR-A', '--json']).stdout).liquidazione).toEqual({ data: '2021-04-20', importoCent: 299400, cartella: dir, file: 9 });
@@ -121,7 +121,8 @@ describe('liquidazione prepara', () => {
     const { rmSync } = await import('node:fs');
     rmSync(path.join(dir, '03-comunicazione-conclusione.pdf'));
     r = ok(['liquidazione', 'impronte', dir]);
-    expect(r.stdout).toMatch(/cambiato: 01-domanda-liquidazione\.pdf/);
+    expect(r.stdout).toMatch(/^cambiato: 01-domanda-liquidazione\.pdf \(firmato PAdES\?\), SHA-256 [0-9a-f]{64} → [0-9a-f]{64}$/m);
+    expect(r.stdout).toMatch(/^File rispetto a SHA256SUMS: \d+ invariati, 1 cambiato, 1 nuovo, 1 mancante\.$/m);
     expect(r.stdout).toMatch(/nuovo: 04-dichiarazione-esercizio-impresa\.pdf\.p7m \(firma CAdES\)/);
     expect(r.stdout).toMatch(/mancante: 03-comunicazione-conclusione\.pdf/);
   });

@@ -160,7 +160,7 @@ describe('the same candidate through both paths', () => {
     const imp = dote(['importa', file, '--prova', '--db', base.db, '--oggi', OGGI]);
     expect(imp.status).toBe(0);
     expect(imp.stdout).toMatch(/senza-registrazione\.csv:2: avviso calendar\/late-entry: /);
-    expect(imp.stdout).toContain('senza-registrazione.csv: 1 riga senza registrata_il, registrata oggi (20/03/2022): calendar/late-entry ne misura il ritardo da oggi');
+    expect(imp.stdout).toContain('senza-registrazione.csv: 1 riga senza data di registrazione (colonna registrata_il), registrata oggi (20/03/2022): il ritardo di inserimento (calendar/late-entry) si misura da oggi');
     const impJson = dote(['importa', file, '--prova', '--db', base.db, '--oggi', OGGI, '--json']).json();
     expect(impJson.files[0].registrateOggi).toBe(1);
     const ver = dote(['verifica', file, '--db', base.db, '--oggi', OGGI, '--json']).json();

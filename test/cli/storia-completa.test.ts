@@ -196,10 +196,12 @@ describe('dote storia reads as Italian text', () => {
     for (const step of STEPS.filter((x) => /^(ente|sede|professionista|destinatario) /.test(x.cmd))) s.ok(step.args, step.oggi);
     const text = s.ok(['storia', '--anagrafica']).stdout;
     expect(text).toMatch(/^Storia delle anagrafiche/);
-    expect(text).toMatch(/giulia  ente: modifica\n    iban: — → IT60X0542811101000000123456\n/);
+    expect(text).toMatch(/giulia  ente: modifica\n    IBAN: — → IT60X0542811101000000123456\n/);
     expect(text).toMatch(/giulia  sede Cremona: aggiungi\n    nome: Cremona\n    comune: Cremona\n    patrono: 13\/11\n/);
-    expect(text).toMatch(/giulia  destinatario RSSMRA80A01D150J: modifica\n    email: — → mario.rossi@example.it\n/);
-    expect(text).toContain('L.68: sì');
+    expect(text).toMatch(/giulia  destinatario RSSMRA80A01D150J: modifica\n    e-mail: — → mario.rossi@example.it\n/);
+    expect(text).toContain('iscritto L. 68/99: sì');
+    expect(text).toContain('disabilità: fisica');
+    expect(text).not.toMatch(/^ {4}id: \d+$/m);
     expect(text).toContain('10 voci.');
     const j = JSON.parse(s.ok(['--json', 'storia', '--anagrafica']).stdout);
     expect(j.dote).toBeNull();

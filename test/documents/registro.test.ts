@@ -123,7 +123,7 @@ describe('dote stampa registro, Cremona (from the calendar)', () => {
   beforeAll(async () => {
     const r = env.run(['stampa', 'registro', CR, '-o', 'cr.pdf', '--oggi', '2022-09-30', '--non-firma', 'impossibilitato alla firma per disabilità motoria']);
     expect(r.status, r.stderr).toBe(0);
-    expect(r.stdout).toMatch(/^cr\.pdf: \d+ pagin[ae], [\d.]+ byte, sha256 [0-9a-f]{64}\n$/);
+    expect(r.stdout).toMatch(/^cr\.pdf: \d+ pagin[ae], [\d.]+ byte, SHA-256 [0-9a-f]{64}\n$/);
     pages = await pdfPages(file('cr.pdf'));
   });
 
