@@ -3,10 +3,16 @@
  * exit status and a one-line Italian message (docs/comandi.md, Stato di uscita). DOTE_DEBUG=1 shows stacks.
  */
 import { CommanderError } from 'commander';
+import { visible } from './output/visible.js';
 import { buildProgram, extractGlobalOptions } from './cli.js';
 import { CommandLineError, DoteError, FindingsReported } from './errors.js';
 import { fromDatabaseError } from './db/errors.js';
 import { preparedContext, setGlobalOptions, usageHint } from './command-kit.js';
+
+/** Each line of a message with its control characters made visible (the line breaks stay). */
+function visibleLines(text: string): string {
+  return text.split('\n').map(visible).join('\n');
+}
 
 function debug(err: unknown): void {
   if (process.env.DOTE_DEBUG) process.stderr.write(`${(err as Error)?.stack ?? String(err)}\n`);
@@ -67,8 +73,9 @@ export async function main(argv: string[]): Promise<void> {
     if (err instanceof DoteError) {
       // A mistake in the command line: one line, and where its command's help is.
       const hint = err.hint ?? (err instanceof CommandLineError ? usageHint() : undefined);
-      process.stderr.write(`dote: ${err.message}\n`);
-      if (hint) process.stderr.write(`suggerimento: ${hint}\n`);
+      // What the user typed may be echoed in the message: never a raw control character on the terminal.
+      process.stderr.write(`dote: ${visibleLines(err.message)}\n`);
+      if (hint) process.stderr.write(`suggerimento: ${visibleLines(hint)}\n`);
       failure(err.message, err.status, { suggerimento: hint, regole: (err as { findings?: readonly unknown[] }).findings });
       setStatus(err.status);
       debug(caught);
@@ -81,7 +88,7 @@ export async function main(argv: string[]): Promise<void> {
     }
     // Anything else (an InternalError, or an error nobody typed) is the program's fault.
     const message = oneLine((err as Error)?.message ?? String(err));
-    process.stderr.write(`dote: errore interno: ${message}\n`);
+    process.stderr.write(`dote: errore interno: ${visibleLines(message)}\n`);
     process.stderr.write('suggerimento: riprova con DOTE_DEBUG=1 per i dettagli e segnala il problema\n');
     failure(`errore interno: ${message}`, 2);
     debug(caught);

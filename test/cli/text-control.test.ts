@@ -68,6 +68,13 @@ describe('a control character or an overlong text is refused at input', () => {
 });
 
 describe('stored text is never printed raw', () => {
+  it('an escape sequence typed as an id comes back visible in the error message', () => {
+    const r = d.run(['mostra', ESCAPES]);
+    expect(r.status).not.toBe(0);
+    expect(r.stderr).not.toMatch(RAW_CONTROL);
+    expect(r.stderr).toContain('\\x1b[2J\\x1b[31mX\\x07');
+  });
+
   it('a name holding an escape sequence in an old database is shown as \\x1b by elenco and mostra', () => {
     const db = new Database(d.db);
     db.prepare("INSERT INTO professionista (codice, nome, ruolo) VALUES ('P09', ?, ?)").run(ESCAPES, 'tutor\u202e');
