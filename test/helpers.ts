@@ -10,6 +10,21 @@ export const ROOT = fileURLToPath(new URL('..', import.meta.url));
 export const DOTE = path.join(ROOT, 'bin', 'dote');
 export const FIXTURES = path.join(ROOT, 'fixtures');
 
+/**
+ * `npm run demo` as a new user runs it: `dist/demo.js` in `cwd`, its output in `cwd/demo`, a bare
+ * environment (no colours, Italian time zone), no input.
+ */
+export function runDemo(cwd: string): { out: string; status: number | null; stdout: string; stderr: string } {
+  const out = path.join(cwd, 'demo');
+  const r = spawnSync(process.execPath, [path.join(ROOT, 'dist', 'demo.js')], {
+    cwd,
+    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', NO_COLOR: '1', TZ: 'Europe/Rome', DOTE_DEMO_DIR: out },
+    input: '',
+    encoding: 'utf8',
+  });
+  return { out, status: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
 export function tempDir(prefix = 'dote-test-'): { dir: string; cleanup: () => void } {
   const dir = mkdtempSync(path.join(tmpdir(), prefix));
   return { dir, cleanup: () => rmSync(dir, { recursive: true, force: true }) };

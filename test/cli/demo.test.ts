@@ -10,7 +10,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { ROOT, tempDir } from '../helpers.js';
+import { runDemo, tempDir } from '../helpers.js';
 
 /** The demo's output split into its commands: `$ dote …` line → what the command printed. */
 function steps(stdout: string): Map<string, string> {
@@ -26,13 +26,8 @@ describe('npm run demo', () => {
   it('runs every step, imports the clean calendar and timesheet, shows the delivered hours, prints the documents', async () => {
     const t = tempDir('dote-demo-');
     try {
-      const out = path.join(t.dir, 'demo');
-      const r = spawnSync(process.execPath, [path.join(ROOT, 'dist', 'demo.js')], {
-        cwd: t.dir,
-        env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', NO_COLOR: '1', TZ: 'Europe/Rome', DOTE_DEMO_DIR: out },
-        input: '',
-        encoding: 'utf8',
-      });
+      const r = runDemo(t.dir);
+      const out = r.out;
       expect(r.status, r.stderr).toBe(0);
       expect(r.stderr).toBe('');
       expect(existsSync(path.join(out, 'demo.db'))).toBe(true);

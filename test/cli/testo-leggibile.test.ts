@@ -8,10 +8,9 @@
  * the tool prints never looks like one.
  */
 import { describe, expect, it } from 'vitest';
-import { spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { ROOT, dote, tempDir } from '../helpers.js';
+import { dote, runDemo, tempDir } from '../helpers.js';
 
 /** What a text line must not contain, with the reason given on failure. */
 const OFFENCES: [RegExp, string][] = [
@@ -42,13 +41,8 @@ describe('text output reads as Italian, for a clerk', () => {
   it('no field names, ISO dates, cent values or raw JSON in the demo and in every other command', () => {
     const t = tempDir('dote-testo-');
     try {
-      const out = path.join(t.dir, 'demo');
-      const demo = spawnSync(process.execPath, [path.join(ROOT, 'dist', 'demo.js')], {
-        cwd: t.dir,
-        env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', NO_COLOR: '1', TZ: 'Europe/Rome', DOTE_DEMO_DIR: out },
-        input: '',
-        encoding: 'utf8',
-      });
+      const demo = runDemo(t.dir);
+      const out = demo.out;
       expect(demo.status, demo.stderr).toBe(0);
       const found: string[] = [];
       let step = 'demo';
