@@ -21,6 +21,7 @@ import type { DestinatarioRepository } from './destinatario-repository.js';
 import type { DoteRepository } from './dote-repository.js';
 import type { ErogazioneRepository } from './erogazione-repository.js';
 import type { StoriaRepository } from './storia-repository.js';
+import { isServerUrl } from './location.js';
 
 export interface Repositories {
   /** Ente, sedi, professionisti. */
@@ -45,10 +46,20 @@ export interface Store {
   close(): Promise<void>;
 }
 
-/** Opens the store for one command (the SQLite file at `path`), runs `fn`, closes it. */
-export async function withStore<T>(path: string, fn: (store: Store) => Promise<T>, opts: { readonly?: boolean } = {}): Promise<T> {
-  const { openSqliteStore } = await import('./sqlite/store.js');
-  const store = openSqliteStore(path, opts);
+/**
+ * Opens the store for one command (the SQLite file at `location`, or the PostgreSQL server when
+ * it is a `postgres://` URL), runs `fn`, closes it. Each store's module is loaded only when used:
+ * a command on the file never loads the PostgreSQL driver.
+ */
+export async function withStore<T>(location: string, fn: (store: Store) => Promise<T>, opts: { readonly?: boolean } = {}): Promise<T> {
+  let store: Store;
+  if (isServerUrl(location)) {
+    const { openPgStore } = await import('./postgres/store.js');
+    store = await openPgStore(location);
+  } else {
+    const { openSqliteStore } = await import('./sqlite/store.js');
+    store = openSqliteStore(location, opts);
+  }
   try {
     return await fn(store);
   } finally {
