@@ -18,6 +18,7 @@
 import type { Catalogues } from '../bandi/load.js';
 import type { DoteInfo, StoredInterval } from '../rules/types.js';
 import { openSqliteBatchDatabase } from './sqlite/batch-context.js';
+import { isServerUrl, refuseServerYet } from './location.js';
 
 export interface ProfessionistaRef {
   id: number;
@@ -121,5 +122,6 @@ export interface BatchDatabase {
 
 /** Opens the database file at `path` for a batch command (the SQLite file, the embedded default). */
 export function openBatchDatabase(path: string, opts: { readonly?: boolean } = {}): BatchDatabase {
+  if (isServerUrl(path)) refuseServerYet(path);
   return openSqliteBatchDatabase(path, opts);
 }

@@ -1,3 +1,5 @@
+import { UsageError } from '../errors.js';
+
 /**
  * Where the data is: `--db` / `DOTE_DB` names the SQLite file (the default, `dote.db`) or, as a
  * `postgres://` (or `postgresql://`) URL, a PostgreSQL server (src/db/postgres/). Kept apart from
@@ -20,4 +22,15 @@ export function displayLocation(location: string): string {
   } catch {
     return location.replace(/\/\/([^:/@]*):[^@]*@/, '//$1@');
   }
+}
+
+/**
+ * The PostgreSQL store is being built (issue 14): `dote init` creates and versions the schema on
+ * a server; the other commands still work on the file only, and say so instead of failing.
+ */
+export function refuseServerYet(location: string): never {
+  throw new UsageError(
+    `${displayLocation(location)}: su un server PostgreSQL, per ora, dote sa solo creare lo schema (dote init); gli altri comandi lavorano sul file SQLite`,
+    'indica un file con --db (per esempio --db dote.db)',
+  );
 }

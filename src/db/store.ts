@@ -21,7 +21,7 @@ import type { DestinatarioRepository } from './destinatario-repository.js';
 import type { DoteRepository } from './dote-repository.js';
 import type { ErogazioneRepository } from './erogazione-repository.js';
 import type { StoriaRepository } from './storia-repository.js';
-import { isServerUrl } from './location.js';
+import { isServerUrl, refuseServerYet } from './location.js';
 
 export interface Repositories {
   /** Ente, sedi, professionisti. */
@@ -47,15 +47,13 @@ export interface Store {
 }
 
 /**
- * Opens the store for one command (the SQLite file at `location`, or the PostgreSQL server when
- * it is a `postgres://` URL), runs `fn`, closes it. Each store's module is loaded only when used:
- * a command on the file never loads the PostgreSQL driver.
+ * Opens the store for one command (the SQLite file at `location`), runs `fn`, closes it. A
+ * `postgres://` URL is refused in words for now: on a server, only `dote init` works yet.
  */
 export async function withStore<T>(location: string, fn: (store: Store) => Promise<T>, opts: { readonly?: boolean } = {}): Promise<T> {
-  let store: Store;
+  let store!: Store;
   if (isServerUrl(location)) {
-    const { openPgStore } = await import('./postgres/store.js');
-    store = await openPgStore(location);
+    refuseServerYet(location);
   } else {
     const { openSqliteStore } = await import('./sqlite/store.js');
     store = openSqliteStore(location, opts);
