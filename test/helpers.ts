@@ -5,7 +5,6 @@ import { chmodSync, copyFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { freshPgDatabase } from './postgres/pg.js';
 
 export const ROOT = fileURLToPath(new URL('..', import.meta.url));
 export const DOTE = path.join(ROOT, 'bin', 'dote');
@@ -65,29 +64,10 @@ export function dote(args: readonly string[], opts: { cwd?: string; env?: Record
   return result;
 }
 
-/** Which store `withDb()` gives this test file: the SQLite file, or a database on the tests' PostgreSQL server. */
-let testStore: 'sqlite' | 'postgres' = 'sqlite';
-
-/**
- * Makes `withDb()` of this test file use the PostgreSQL server: a test/…/pg/*.test.ts file calls
- * it, then imports the SQLite test file it runs again on the server (module state is per file).
- */
-export function useTestStore(store: 'sqlite' | 'postgres'): void {
-  testStore = store;
-}
-
-/** The store `withDb()` gives in this file. */
-export function currentTestStore(): 'sqlite' | 'postgres' {
-  return testStore;
-}
-
-/**
- * A fresh database (a file in a temp folder, or an empty database on the tests' PostgreSQL
- * server after `useTestStore('postgres')`), initialised; returns a runner bound to it.
- */
+/** A fresh database in a temp folder; returns a runner bound to it. */
 export function withDb(): { dir: string; db: string; run: (args: readonly string[], env?: Record<string, string>) => RunResult; cleanup: () => void } {
   const t = tempDir();
-  const db = testStore === 'postgres' ? freshPgDatabase() : path.join(t.dir, 'dote.db');
+  const db = path.join(t.dir, 'dote.db');
   const init = dote(['init', '--db', db]);
   if (init.status !== 0) throw new Error(`init failed: ${init.stderr}`);
   return {

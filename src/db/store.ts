@@ -51,13 +51,9 @@ export interface Store {
  * `postgres://` URL is refused in words for now: on a server, only `dote init` works yet.
  */
 export async function withStore<T>(location: string, fn: (store: Store) => Promise<T>, opts: { readonly?: boolean } = {}): Promise<T> {
-  let store!: Store;
-  if (isServerUrl(location)) {
-    refuseServerYet(location);
-  } else {
-    const { openSqliteStore } = await import('./sqlite/store.js');
-    store = openSqliteStore(location, opts);
-  }
+  if (isServerUrl(location)) refuseServerYet(location);
+  const { openSqliteStore } = await import('./sqlite/store.js');
+  const store = openSqliteStore(location, opts);
   try {
     return await fn(store);
   } finally {

@@ -1,9 +1,7 @@
 /**
  * The tests' PostgreSQL: the throwaway server of this run (global-setup.ts starts one with
  * test/postgres/server.sh unless DOTE_TEST_PG names a server already running), and a fresh,
- * empty database on it per test. A test file that runs on the server store asks for it with
- * `freshPgDatabase()`; `withDb()` (test/helpers.ts) does when DOTE_TEST_STORE=postgres, which is
- * how the CLI tests run a second time on the server (the `postgres` project of vitest.config.ts).
+ * empty database on it per test (`freshPgDatabase()`).
  */
 import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -41,9 +39,4 @@ export function freshPgDatabase(): string {
   const name = `dote_t_${randomBytes(6).toString('hex')}`;
   psql(pgServerUrl(), `CREATE DATABASE ${name}`);
   return pgUrlOf(name);
-}
-
-/** Whether this run's `withDb()` databases live on the server (the `postgres` project). */
-export function onPostgres(): boolean {
-  return process.env.DOTE_TEST_STORE === 'postgres';
 }

@@ -20,7 +20,7 @@ import { readFileSync } from 'node:fs';
 import { packagePath } from '../../paths.js';
 import { DatabaseBusyError, UsageError } from '../../errors.js';
 import { SCHEMA_VERSION, busyTimeoutMs } from '../connection.js';
-import { displayLocation, isServerUrl } from '../location.js';
+import { displayLocation } from '../location.js';
 
 // Counts and sums come back as int8 and numeric, which pg returns as strings: dote's integers
 // (minutes, cents, ids) are far below 2^53, so numbers, as better-sqlite3 returns them.
@@ -28,10 +28,6 @@ pg.types.setTypeParser(20, (v) => Number(v));
 pg.types.setTypeParser(1700, (v) => Number(v));
 
 export type PgClient = pg.Client;
-
-export { isServerUrl };
-const displayUrl = displayLocation;
-export { displayUrl };
 
 /**
  * PostgreSQL's migrations: the file that brings a database from the version before to `to`. The
@@ -41,14 +37,14 @@ export { displayUrl };
 export const PG_MIGRATIONS: readonly { to: number; file: string }[] = [{ to: 7, file: '007-base.sql' }];
 
 const APP_MARK = 'dote';
-/** The advisory lock every writing transaction takes first (see store.ts): "dote" in ASCII. */
+/** The advisory lock a migration takes, so that two inits at once do it once: "dote" in ASCII. */
 export const WRITE_LOCK_KEY = 0x646f7465;
 
 /** SQLSTATEs the user can do something about, in Italian (anything else stays an error of ours). */
 export function fromPgError(e: unknown, url: string): unknown {
   const code = (e as { code?: unknown } | null)?.code;
   if (typeof code !== 'string') return e;
-  const where = displayUrl(url);
+  const where = displayLocation(url);
   const u = safeUrl(url);
   const server = u ? `${u.hostname || 'localhost'}:${u.port || '5432'}` : where;
   switch (code) {
@@ -128,13 +124,13 @@ async function tableCount(c: PgClient): Promise<number> {
 }
 
 function refuseForeign(url: string): never {
-  throw new UsageError(`${displayUrl(url)}: il database contiene già altre tabelle e non è un database di dote; non lo tocco`, 'crea un database vuoto per dote (createdb) e indicalo con --db');
+  throw new UsageError(`${displayLocation(url)}: il database contiene già altre tabelle e non è un database di dote; non lo tocco`, 'crea un database vuoto per dote (createdb) e indicalo con --db');
 }
 
 /** Applies the migrations after `from`, inside the caller's transaction. */
 async function migrate(c: PgClient, url: string, from: number): Promise<number> {
   if (from > SCHEMA_VERSION) {
-    throw new UsageError(`${displayUrl(url)}: il database ha lo schema versione ${from}, più recente di questo programma (${SCHEMA_VERSION}): aggiorna dote`);
+    throw new UsageError(`${displayLocation(url)}: il database ha lo schema versione ${from}, più recente di questo programma (${SCHEMA_VERSION}): aggiorna dote`);
   }
   if (from === SCHEMA_VERSION) return 0;
   for (const m of PG_MIGRATIONS) {
@@ -189,7 +185,7 @@ export async function openPostgres(url: string): Promise<PgClient> {
     const v = await pgVersionOf(c);
     if (v === null) {
       if ((await tableCount(c)) > 0) refuseForeign(url);
-      throw new UsageError(`${displayUrl(url)}: il database non contiene ancora le tabelle di dote`, 'esegui prima: dote init');
+      throw new UsageError(`${displayLocation(url)}: il database non contiene ancora le tabelle di dote`, 'esegui prima: dote init');
     }
     if (v !== SCHEMA_VERSION) {
       await c.query('BEGIN');
