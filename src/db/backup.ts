@@ -12,15 +12,12 @@
  * the database's place. The file given is only read.
  */
 import { copyFileSync, existsSync, renameSync, rmSync, statSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import path from 'node:path';
-import type BetterSqlite3 from 'better-sqlite3';
 import { DatabaseBusyError, UsageError } from '../errors.js';
 import { checkOutputFolder, createOwnerOnly, restrictToOwner, temporaryBeside } from '../files/owner-only.js';
 import { isServerUrl, refuseServerYet } from './location.js';
-import { SCHEMA_VERSION, looksLikeSqlite, openDatabase, versionOf, type Db } from './connection.js';
+import { SCHEMA_VERSION, looksLikeSqlite, newSqliteConnection, openDatabase, versionOf, type Db } from './connection.js';
 
-const require = createRequire(import.meta.url);
 
 export interface BackupResult {
   database: string;
@@ -57,8 +54,7 @@ function removeWithJournal(file: string): void {
  */
 async function copyInto(db: Db, dest: string): Promise<void> {
   await db.backup(dest);
-  const Database = require('better-sqlite3') as typeof BetterSqlite3;
-  const copy = new Database(dest);
+  const copy = newSqliteConnection(dest);
   try {
     copy.pragma('journal_mode = DELETE');
   } finally {
@@ -97,10 +93,9 @@ export async function backupDatabase(dbFile: string, dest: string, opts: { sovra
 function checkRestorable(file: string, shown: string): number {
   const notDote = () => new UsageError(`${shown}: non è un database di dote; non lo ripristino`, 'indica una copia fatta con "dote backup"');
   if (statSync(file).size === 0 || !looksLikeSqlite(file)) throw notDote();
-  const Database = require('better-sqlite3') as typeof BetterSqlite3;
   let db: Db;
   try {
-    db = new Database(file);
+    db = newSqliteConnection(file);
   } catch {
     throw notDote();
   }

@@ -22,6 +22,7 @@ import type { DoteRepository } from './dote-repository.js';
 import type { ErogazioneRepository } from './erogazione-repository.js';
 import type { StoriaRepository } from './storia-repository.js';
 import { isServerUrl, refuseServerYet } from './location.js';
+import { openSqliteStore } from './sqlite/store.js';
 
 export interface Repositories {
   /** Ente, sedi, professionisti. */
@@ -52,7 +53,6 @@ export interface Store {
  */
 export async function withStore<T>(location: string, fn: (store: Store) => Promise<T>, opts: { readonly?: boolean } = {}): Promise<T> {
   if (isServerUrl(location)) refuseServerYet(location);
-  const { openSqliteStore } = await import('./sqlite/store.js');
   const store = openSqliteStore(location, opts);
   try {
     return await fn(store);

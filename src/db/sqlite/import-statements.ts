@@ -5,21 +5,17 @@
  * SQLite is asked. The statements are handed out as they are: the writer runs them per row, for
  * millions of rows, exactly as it ran its own.
  */
-import { createRequire } from 'node:module';
 import type { Statement } from 'better-sqlite3';
-import { busyTimeoutMs, type Db } from '../connection.js';
+import { busyTimeoutMs, newSqliteConnection, type Db } from '../connection.js';
 import { FREED_STATES_SQL } from '../states.js';
 import { BatchInsert } from './batch-insert.js';
-
-const require = createRequire(import.meta.url);
 
 /**
  * The writer's connection, with the write lock taken (BEGIN IMMEDIATE) before the main thread
  * reads anything.
  */
 export function openImportConnection(dbPath: string): Db {
-  const Database = require('better-sqlite3') as typeof import('better-sqlite3');
-  const db = new Database(dbPath, { timeout: busyTimeoutMs() });
+  const db = newSqliteConnection(dbPath, { timeout: busyTimeoutMs() });
   // No foreign-key checks on this connection: the main thread has resolved every dote,
   // professional and sede a row refers to in this same database (a row naming an unknown one is
   // a field/value error, and any error rolls the whole import back), and the write lock held
