@@ -1,14 +1,49 @@
-/** Test helpers: a temp folder per test, and `dote` run as a real process against a real SQLite file. */
+/**
+ * Test helpers: a temp folder per test, and `dote` run as a real process against a real store:
+ * a SQLite file, or, in the `postgres` project of vitest.config.ts (DOTE_TEST_STORE=postgres), a
+ * fresh database on the tests' PostgreSQL server, with the same tests.
+ */
 import { spawnSync } from 'node:child_process';
 import Database from 'better-sqlite3';
 import { chmodSync, copyFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { freshPgDatabase } from './postgres/pg.js';
+import type * as PgSqlModule from '../src/db/postgres/sql.js';
+import type * as SyncClientModule from '../src/db/postgres/sync-client.js';
 
 export const ROOT = fileURLToPath(new URL('..', import.meta.url));
 export const DOTE = path.join(ROOT, 'bin', 'dote');
 export const FIXTURES = path.join(ROOT, 'fixtures');
+
+/** The store the tests' databases are made on (withDb): the file, or the tests' PostgreSQL server. */
+export const TEST_STORE: 'sqlite' | 'postgres' = process.env.DOTE_TEST_STORE === 'postgres' ? 'postgres' : 'sqlite';
+
+const isUrl = (location: string) => /^postgres(ql)?:\/\//.test(location);
+
+/**
+ * The server's statement runner, from dist/ as bin/dote runs it (the synchronous client starts
+ * its compiled worker): one connection per database, the last one kept open.
+ */
+const pg =
+  TEST_STORE === 'postgres'
+    ? {
+        ...((await import(pathToFileURL(path.join(ROOT, 'dist', 'db', 'postgres', 'sql.js')).href)) as typeof PgSqlModule),
+        ...((await import(pathToFileURL(path.join(ROOT, 'dist', 'db', 'postgres', 'sync-client.js')).href)) as typeof SyncClientModule),
+      }
+    : undefined;
+let pgOpen: { url: string; sql: InstanceType<typeof PgSqlModule.PgSql>; client: InstanceType<typeof SyncClientModule.SyncPgClient> } | undefined;
+
+function pgSql(url: string): InstanceType<typeof PgSqlModule.PgSql> {
+  if (!pg) throw new Error(`${url}: i test su PostgreSQL girano nel progetto postgres (DOTE_TEST_STORE=postgres)`);
+  if (pgOpen?.url !== url) {
+    pgOpen?.client.close();
+    const client = pg.SyncPgClient.open(url);
+    pgOpen = { url, client, sql: new pg.PgSql(client) };
+  }
+  return pgOpen.sql;
+}
 
 /**
  * `npm run demo` as a new user runs it: `dist/demo.js` in `cwd`, its output in `cwd/demo`, a bare
@@ -67,7 +102,7 @@ export function dote(args: readonly string[], opts: { cwd?: string; env?: Record
 /** A fresh database in a temp folder; returns a runner bound to it. */
 export function withDb(): { dir: string; db: string; run: (args: readonly string[], env?: Record<string, string>) => RunResult; cleanup: () => void } {
   const t = tempDir();
-  const db = path.join(t.dir, 'dote.db');
+  const db = TEST_STORE === 'postgres' ? freshPgDatabase() : path.join(t.dir, 'dote.db');
   const init = dote(['init', '--db', db]);
   if (init.status !== 0) throw new Error(`init failed: ${init.stderr}`);
   return {
@@ -83,6 +118,13 @@ export function withDb(): { dir: string; db: string; run: (args: readonly string
  * before and after a refused command.
  */
 export function dumpDb(file: string, tables?: readonly string[]): Record<string, unknown[]> {
+  if (isUrl(file)) {
+    const q = pgSql(file);
+    const names = tables ?? q.prepare("SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema() ORDER BY table_name").column<string>();
+    const order = (t: string) =>
+      q.prepare("SELECT column_name FROM information_schema.columns WHERE table_schema = current_schema() AND table_name = ? AND column_name IN ('rowid', 'id', 'chiave') ORDER BY column_name DESC").value<string>(t) ?? '1';
+    return Object.fromEntries(names.map((t) => [t, q.prepare(`SELECT * FROM "${t}" ORDER BY ${order(t)}`).all()]));
+  }
   const db = new Database(file, { readonly: true });
   try {
     const names = tables ?? (db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").pluck().all() as string[]);
@@ -119,6 +161,7 @@ export const DOWNGRADE_TO_SCHEMA_2 = `
 
 /** The rows of one read-only query on a database file (the tests' look at what a command wrote). */
 export function sql<T = unknown>(file: string, q: string, ...params: unknown[]): T[] {
+  if (isUrl(file)) return pgSql(file).prepare(q).all<T>(...params);
   const db = new Database(file, { readonly: true });
   try {
     return db.prepare(q).all(...params) as T[];

@@ -37,6 +37,12 @@ export const COMMANDS: readonly CommandEntry[] = [
     load: async () => (await import('./ripristina.js')).ripristinaCommand,
   },
   {
+    name: 'migra-a',
+    term: 'migra-a <url>',
+    description: 'copia tutto il database (il file di --db) in un database PostgreSQL vuoto, controlla i conteggi, lascia il file com’è',
+    load: async () => (await import('./migra-a.js')).migraACommand,
+  },
+  {
     name: 'bandi',
     term: 'bandi',
     description: 'elenca i bandi caricati (inclusi quelli di --catalogo)',

@@ -15,7 +15,7 @@ import { copyFileSync, existsSync, renameSync, rmSync, statSync } from 'node:fs'
 import path from 'node:path';
 import { DatabaseBusyError, UsageError } from '../errors.js';
 import { checkOutputFolder, createOwnerOnly, restrictToOwner, temporaryBeside } from '../files/owner-only.js';
-import { isServerUrl, refuseServerYet } from './location.js';
+import { isServerUrl, refuseCopyOfServer } from './location.js';
 import { SCHEMA_VERSION, looksLikeSqlite, newSqliteConnection, openDatabase, versionOf, type Db } from './connection.js';
 
 
@@ -66,7 +66,7 @@ async function copyInto(db: Db, dest: string): Promise<void> {
 /** `dote backup FILE [--sovrascrivi]`: a consistent copy of the database at `dest`. */
 export async function backupDatabase(dbFile: string, dest: string, opts: { sovrascrivi?: boolean } = {}): Promise<BackupResult> {
   // A server's copies are pg_dump's job; the file's backup does not apply there.
-  if (isServerUrl(dbFile)) refuseServerYet(dbFile);
+  if (isServerUrl(dbFile)) refuseCopyOfServer(dbFile, 'backup');
   checkOutputFolder(dest, dest);
   if (samePath(dbFile, dest)) throw new UsageError(`${dest}: è il database stesso, non una copia`, 'indica un altro file per la copia di sicurezza');
   if (existsSync(dest) && !opts.sovrascrivi) {
@@ -153,8 +153,8 @@ async function setAside(dbFile: string, oggi: string): Promise<string> {
 
 /** `dote ripristina FILE`: `src` becomes the database at `dbFile`, the current one kept aside. */
 export async function restoreDatabase(dbFile: string, src: string, oggi: string): Promise<RestoreResult> {
-  // A server's copies are pg_dump's job; the file's backup does not apply there.
-  if (isServerUrl(dbFile)) refuseServerYet(dbFile);
+  // A server's copies are pg_restore's job; the file's restore does not apply there.
+  if (isServerUrl(dbFile)) refuseCopyOfServer(dbFile, 'ripristina');
   if (!existsSync(src)) throw new UsageError(`${src}: il file non esiste`);
   if (!statSync(src).isFile()) throw new UsageError(`${src}: non è un file`);
   if (samePath(src, dbFile)) throw new UsageError(`${src}: è il database in uso, non una copia da ripristinare`);

@@ -8,7 +8,7 @@
  *
  * Synchronous on purpose, unlike the repositories of store.ts: the checker asks it per row, for
  * millions of rows, and cannot pay a Promise (a microtask and an allocation) per answer. The
- * SQLite implementation (src/db/sqlite/batch-context.ts) caches per distinct text and per
+ * implementation (src/db/repositories/batch-context.ts, over either store's runner) caches per distinct text and per
  * (professional, day), so a million rows cost a few thousand queries. A server store would
  * preload, or fetch in batches ahead of the rows, behind this same interface.
  *
@@ -17,8 +17,9 @@
  */
 import type { Catalogues } from '../bandi/load.js';
 import type { DoteInfo, StoredInterval } from '../rules/types.js';
-import { openSqliteBatchDatabase } from './sqlite/batch-context.js';
-import { isServerUrl, refuseServerYet } from './location.js';
+import { openSqliteBatchDatabase } from './sqlite/store.js';
+import { isServerUrl } from './location.js';
+import { openPgBatchDatabase } from './postgres/store.js';
 
 export interface ProfessionistaRef {
   id: number;
@@ -120,8 +121,11 @@ export interface BatchDatabase {
   close(): void;
 }
 
-/** Opens the database file at `path` for a batch command (the SQLite file, the embedded default). */
+/**
+ * Opens the database at `path` for a batch command: the SQLite file (the embedded default), or
+ * the PostgreSQL server of a `postgres://` URL. Synchronous like the checker: the server's side
+ * answers through its blocking client.
+ */
 export function openBatchDatabase(path: string, opts: { readonly?: boolean } = {}): BatchDatabase {
-  if (isServerUrl(path)) refuseServerYet(path);
-  return openSqliteBatchDatabase(path, opts);
+  return isServerUrl(path) ? openPgBatchDatabase(path) : openSqliteBatchDatabase(path, opts);
 }

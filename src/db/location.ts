@@ -25,12 +25,14 @@ export function displayLocation(location: string): string {
 }
 
 /**
- * The PostgreSQL store is being built (issue 14): `dote init` creates and versions the schema on
- * a server; the other commands still work on the file only, and say so instead of failing.
+ * `dote backup` and `dote ripristina` copy the SQLite file; a server database is copied and
+ * restored by the server's own tools (pg_dump, pg_restore), which its administrator schedules.
  */
-export function refuseServerYet(location: string): never {
+export function refuseCopyOfServer(location: string, command: 'backup' | 'ripristina'): never {
   throw new UsageError(
-    `${displayLocation(location)}: su un server PostgreSQL, per ora, dote sa solo creare lo schema (dote init); gli altri comandi lavorano sul file SQLite`,
-    'indica un file con --db (per esempio --db dote.db)',
+    command === 'backup'
+      ? `${displayLocation(location)}: dote backup copia il file SQLite; un database PostgreSQL si copia con pg_dump`
+      : `${displayLocation(location)}: dote ripristina rimette in uso un file SQLite; un database PostgreSQL si ripristina con pg_restore`,
+    command === 'backup' ? 'per esempio: pg_dump -Fc -f dote-AAAA-MM-GG.dump NOME_DATABASE (README, "Più sedi")' : 'per esempio: pg_restore -d NOME_DATABASE --clean dote-AAAA-MM-GG.dump (README, "Più sedi")',
   );
 }

@@ -21,7 +21,7 @@ import type { DestinatarioRepository } from './destinatario-repository.js';
 import type { DoteRepository } from './dote-repository.js';
 import type { ErogazioneRepository } from './erogazione-repository.js';
 import type { StoriaRepository } from './storia-repository.js';
-import { isServerUrl, refuseServerYet } from './location.js';
+import { isServerUrl } from './location.js';
 import { openSqliteStore } from './sqlite/store.js';
 
 export interface Repositories {
@@ -48,12 +48,11 @@ export interface Store {
 }
 
 /**
- * Opens the store for one command (the SQLite file at `location`), runs `fn`, closes it. A
- * `postgres://` URL is refused in words for now: on a server, only `dote init` works yet.
+ * Opens the store for one command (the SQLite file at `location`, or the PostgreSQL server of a
+ * `postgres://` URL), runs `fn`, closes it.
  */
 export async function withStore<T>(location: string, fn: (store: Store) => Promise<T>, opts: { readonly?: boolean } = {}): Promise<T> {
-  if (isServerUrl(location)) refuseServerYet(location);
-  const store = openSqliteStore(location, opts);
+  const store = isServerUrl(location) ? (await import('./postgres/store.js')).openPgStore(location) : openSqliteStore(location, opts);
   try {
     return await fn(store);
   } finally {

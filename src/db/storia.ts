@@ -3,8 +3,7 @@
  * with when (real clock), who (--operatore or the OS user), what, before and after (issue 3).
  * Call it inside the same transaction as the change.
  */
-import type { Statement } from 'better-sqlite3';
-import { cachedStatement, type Db } from './connection.js';
+import type { Sql } from './sql.js';
 
 /**
  * The `dote_id` of the registry's entries (ente, sedi, professionals, people): they belong to no
@@ -34,23 +33,11 @@ interface HistoryParams {
   dopo: string | null;
 }
 
-/** The INSERT, prepared once per connection (a change can write many entries). */
-const inserts = new WeakMap<Db, Statement<[HistoryParams]>>();
+const INSERT = `INSERT INTO storia (dote_id, entita, entita_id, azione, operatore, quando, prima, dopo)
+  VALUES (@doteId, @entita, @entitaId, @azione, @operatore, @quando, @prima, @dopo)`;
 
-function insertFor(db: Db): Statement<[HistoryParams]> {
-  let stmt = inserts.get(db);
-  if (!stmt) {
-    stmt = db.prepare<[HistoryParams]>(
-      `INSERT INTO storia (dote_id, entita, entita_id, azione, operatore, quando, prima, dopo)
-       VALUES (@doteId, @entita, @entitaId, @azione, @operatore, @quando, @prima, @dopo)`,
-    );
-    inserts.set(db, stmt);
-  }
-  return stmt;
-}
-
-export function recordHistory(db: Db, e: HistoryEntry, now: Date = new Date()): void {
-  insertFor(db).run({
+export function recordHistory(db: Sql, e: HistoryEntry, now: Date = new Date()): void {
+  const params: HistoryParams = {
     doteId: e.doteId,
     entita: e.entita,
     entitaId: String(e.entitaId),
@@ -59,7 +46,8 @@ export function recordHistory(db: Db, e: HistoryEntry, now: Date = new Date()): 
     quando: now.toISOString(),
     prima: e.prima === undefined ? null : JSON.stringify(e.prima),
     dopo: e.dopo === undefined ? null : JSON.stringify(e.dopo),
-  });
+  };
+  db.prepare(INSERT).run(params);
 }
 
 export interface HistoryRow {
@@ -74,6 +62,6 @@ export interface HistoryRow {
   dopo: string | null;
 }
 
-export function historyOf(db: Db, doteId: string): HistoryRow[] {
-  return cachedStatement(db, 'SELECT * FROM storia WHERE dote_id = ? ORDER BY id').all(doteId) as HistoryRow[];
+export function historyOf(db: Sql, doteId: string): HistoryRow[] {
+  return db.prepare('SELECT * FROM storia WHERE dote_id = ? ORDER BY id').all<HistoryRow>(doteId);
 }

@@ -203,4 +203,8 @@ export interface MaybeOutcome {
 }
 
 /** A failure says whether it was a busy database (the user's to retry), its system or SQLite code (a full disk…: said in Italian), or anything else (a bug). */
-export type WriterOutcome = { ok: true; drained: MaybeOutcome } | { ok: true; committed: boolean } | { ok: false; error: string; busy?: boolean; code?: string };
+export type WriterOutcome =
+  | { ok: true; drained: MaybeOutcome }
+  | { ok: true; committed: boolean }
+  /** `user`: a failure the user can act on, already in their words (the server unreachable, a refused login). */
+  | { ok: false; error: string; busy?: boolean; code?: string; user?: { message: string; hint?: string } };

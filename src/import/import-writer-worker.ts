@@ -1,5 +1,6 @@
 /**
- * The writing half of `dote importa`, on its own thread and its own SQLite connection.
+ * The writing half of `dote importa`, on its own thread and its own connection (the file's or
+ * the server's, db/import-connection.ts).
  *
  * The main thread reads, checks and decides (new row, already present, update, refused); this
  * thread only executes, in order, inside one IMMEDIATE transaction taken before the main thread
@@ -13,13 +14,15 @@
  * way, its parent (the watchdog of import-writer.ts) says so for it.
  */
 import { workerData, type MessagePort } from 'node:worker_threads';
-import type { Statement } from 'better-sqlite3';
+import type { Statement } from '../db/sql.js';
 import { recordHistory } from '../db/storia.js';
-import type { Db } from '../db/connection.js';
-import { commitImport, openImportConnection, prepareImportStatements, rollbackImport, type FileInserts, type ImportStatements } from '../db/sqlite/import-statements.js';
+import { openImportConnection, type ImportConnection } from '../db/import-connection.js';
+import { prepareImportStatements, type FileInserts, type ImportStatements } from '../db/repositories/import-statements.js';
 import { isDatabaseBusy } from '../db/errors.js';
 import { errorCode } from '../os-errors.js';
-import { InternalError } from '../errors.js';
+import { DatabaseBusyError, DoteError, InternalError } from '../errors.js';
+import { isServerUrl } from '../db/location.js';
+import { fromPgError } from '../db/postgres/errors.js';
 import { sessionKey } from '../domain/sessione.js';
 import { erogazioneUpdate, sameErogazione, sameTimesheet, timesheetUpdate, type ImportUpdate, type RowSource, type StoredErogazione, type StoredTimesheet } from './import-compare.js';
 import { EROGAZIONE_TEXT, Op, State, TIMESHEET_TEXT, restore, unpack, type MaybeOutcome, type PackedBatch, type WriterDrain, type WriterEnd, type WriterInit, type WriterOutcome } from './import-writer-protocol.js';
@@ -36,7 +39,10 @@ function signal(state: number): void {
 
 /** A failure as the main thread reports it: a busy database in the user's words there (DatabaseBusyError), anything else as it is. */
 function failure(e: unknown): WriterOutcome {
-  return { ok: false, error: String((e as Error)?.message ?? e), busy: isDatabaseBusy(e), code: errorCode(e) };
+  const mapped = isServerUrl(init.dbPath) ? fromPgError(e, init.dbPath) : e;
+  const busy = isDatabaseBusy(e) || mapped instanceof DatabaseBusyError;
+  const user = !busy && mapped instanceof DoteError && !(mapped instanceof InternalError) ? { message: mapped.message, hint: mapped.hint } : undefined;
+  return { ok: false, error: String((e as Error)?.message ?? e), busy, code: errorCode(e), user };
 }
 
 function failAtStart(e: unknown): never {
@@ -66,10 +72,10 @@ function failForTest(moment: 'start' | 'batch' | 'commit'): void {
   throw new Error(`errore di prova (DOTE_TEST_WORKER_FAIL=${TEST_FAIL})`);
 }
 
-let db: Db;
+let db: ImportConnection;
 try {
   // Its own connection, tuned for one long write transaction, the write lock taken at once.
-  db = openImportConnection(init.dbPath);
+  db = await openImportConnection(init.dbPath);
   if (TEST_FAIL) failForTest('start');
 } catch (e) {
   failAtStart(e);
@@ -105,10 +111,10 @@ function flushAll(): void {
 
 let statements: ImportStatements, updateErogazione: Statement, updateTimesheet: Statement, findErogazione: Statement, findTimesheet: Statement;
 try {
-  statements = prepareImportStatements(db);
+  statements = prepareImportStatements(db.sql);
   ({ updateErogazione, updateTimesheet, findErogazione, findTimesheet } = statements);
 } catch (e) {
-  rollbackImport(db);
+  db.rollback();
   db.close();
   failAtStart(e);
 }
@@ -144,14 +150,14 @@ function apply(ops: unknown[]): void {
       case Op.UpdateErogazione: {
         const v = ops.slice(i + 1, i + 10);
         v[5] = fileId(v[5] as number);
-        updateErogazione.run(v);
+        updateErogazione.run(...v);
         i += 10;
         break;
       }
       case Op.UpdateTimesheet: {
         const v = ops.slice(i + 1, i + 8);
         v[3] = fileId(v[3] as number);
-        updateTimesheet.run(v);
+        updateTimesheet.run(...v);
         i += 8;
         break;
       }
@@ -210,7 +216,7 @@ function maybeErogazione(ops: unknown[], at: number): void {
   // The table answers for the rows written so far; a row still waiting in a batch is written
   // first only when it has this key (otherwise the batches keep their size).
   flushIfWaiting('erogazione', (v, o) => v[o + 5] === profId && v[o + 2] === data && v[o] === doteId && v[o + 1] === servizio && v[o + 3] === inizio);
-  const ex = findErogazione.get(profId, data, doteId, servizio, inizio) as (StoredErogazione & RowSource) | undefined;
+  const ex = findErogazione.get<StoredErogazione & RowSource>(profId, data, doteId, servizio, inizio);
   if (!ex) {
     statementsFor(fi).erogazione.addFrom(ops, at + 1);
     maybe.added.push([fi, 'c', doteId, data, Math.max(0, fine - inizio)]);
@@ -234,7 +240,7 @@ function maybeTimesheet(ops: unknown[], at: number): void {
     number, string, string, string, number, number, number, string | null, number,
   ];
   flushIfWaiting('timesheet', (v, o) => v[o] === profId && v[o + 3] === data && v[o + 1] === doteId && v[o + 2] === servizio && v[o + 4] === inizio);
-  const ex = findTimesheet.get(profId, doteId, servizio, data, inizio) as (StoredTimesheet & RowSource) | undefined;
+  const ex = findTimesheet.get<StoredTimesheet & RowSource>(profId, doteId, servizio, data, inizio);
   if (!ex) {
     statementsFor(fi).timesheet.addFrom(ops, at + 1);
     maybe.added.push([fi, 't', doteId, data, Math.max(0, fine - inizio)]);
@@ -254,7 +260,7 @@ function maybeTimesheet(ops: unknown[], at: number): void {
 function failed(e: unknown): void {
   failedAlready = true;
   try {
-    rollbackImport(db);
+    db.rollback();
     db.close();
   } catch {
     // the connection is closed with the thread anyway
@@ -280,17 +286,18 @@ function finish(end: WriterEnd): void {
     if (end.commit) {
       // Imported deliveries are EROGATA: their activities start as "erogazione avvia" starts
       // them one at a time; the states come from the recorder (the domain's transition).
+      const history = db.sql;
       for (const a of end.activities ?? []) {
         if (statements.startActivity.run(a.a, a.doteId, a.servizio, a.da).changes) {
-          recordHistory(db, { doteId: a.doteId, entita: 'attivita', entitaId: a.servizio, azione: 'inizia', operatore: end.operatore, prima: { stato: a.da }, dopo: { stato: a.a, origine: 'importa' } });
+          recordHistory(history, { doteId: a.doteId, entita: 'attivita', entitaId: a.servizio, azione: 'inizia', operatore: end.operatore, prima: { stato: a.da }, dopo: { stato: a.a, origine: 'importa' } });
         }
       }
-      for (const h of end.history) recordHistory(db, h);
-      for (const h of dupHistory) recordHistory(db, { ...h, operatore: end.operatore });
+      for (const h of end.history) recordHistory(history, h);
+      for (const h of dupHistory) recordHistory(history, { ...h, operatore: end.operatore });
       if (TEST_FAIL) failForTest('commit');
-      commitImport(db);
+      db.commit();
     } else {
-      rollbackImport(db);
+      db.rollback();
     }
     db.close();
   } catch (e) {

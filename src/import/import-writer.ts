@@ -8,7 +8,7 @@
  * the commit or rollback.
  */
 import { MessageChannel, Worker, receiveMessageOnPort, type MessagePort } from 'node:worker_threads';
-import { DatabaseBusyError, DoteError, InternalError } from '../errors.js';
+import { DatabaseBusyError, DoteError, InternalError, UsageError } from '../errors.js';
 import { fromOsError } from '../os-errors.js';
 import type { HistoryEntry } from '../db/storia.js';
 import { BatchBuilder, Op, State, type MaybeOutcome, type WriterDrain, type WriterEnd, type WriterInit, type WriterOutcome } from './import-writer-protocol.js';
@@ -123,6 +123,7 @@ export class ImportWriter {
     this.ended = true;
     const what = 'importazione non riuscita, nessuna riga importata';
     if (m && !m.ok && m.busy) throw new DatabaseBusyError(what);
+    if (m && !m.ok && m.user) throw new UsageError(m.user.message, m.user.hint);
     if (m && !m.ok && m.code) {
       // A full disk, a read-only database…: the user's situation, in the words of os-errors.ts.
       const mapped = fromOsError(Object.assign(new Error(m.error), { code: m.code }), this.dbPath, { what });

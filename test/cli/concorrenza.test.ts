@@ -8,6 +8,7 @@
  */
 import { spawn } from 'node:child_process';
 import Database from 'better-sqlite3';
+import { chmodSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DOTE, sql } from '../helpers.js';
@@ -46,6 +47,8 @@ function copyDb(from: string, to: string): void {
   } finally {
     db.close();
   }
+  // Owner-only, as dote makes its files: a copy readable by others would add a warning line.
+  chmodSync(to, 0o600);
 }
 
 const BUSY = /^dote: il database è in uso da un altro processo/;

@@ -23,6 +23,8 @@ const READ_ONLY = [
   'verifica', 'contratto elenco', 'output elenco', 'liquidazione verifica', 'liquidazione impronte', 'liquidazione elenco',
   'liquidazione mostra', 'stampa pip', 'stampa registro', 'stampa variazione', 'stampa registro-formativo', 'stampa avvio-formazione',
   'stampa attestazione', 'stampa timesheet', 'modelli esporta', 'relazione', 'impresa mostra', 'backup', 'destinatario esporta',
+  // Copies the file to a server; the file is only read (test/cli/postgres-migra.test.ts).
+  'migra-a',
 ];
 /** Creates the database: nothing to record yet. */
 const SETUP = ['init'];

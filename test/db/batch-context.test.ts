@@ -1,5 +1,5 @@
 /**
- * SqliteBatchContext (src/db/sqlite/batch-context.ts): what a batch check learns from the database. The database
+ * SqlBatchContext (src/db/repositories/batch-context.ts) on the SQLite file: what a batch check learns from the database. The database
  * is made by dote commands (registry, `importa` of a small calendar and timesheet, deliveries
  * added, cancelled and programmed, a Job Coach voucher admitted) or by inserts of known rows, and
  * every answer is compared with a value written here by hand, never with a query of our own.
@@ -8,7 +8,9 @@ import { afterEach, describe, expect, it } from 'vitest';
 import Database from 'better-sqlite3';
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { SqliteBatchContext } from '../../src/db/sqlite/batch-context.js';
+import { SqlBatchContext } from '../../src/db/repositories/batch-context.js';
+import { sqliteSql } from '../../src/db/sqlite/sql.js';
+import type { BatchContextOptions } from '../../src/db/batch-context.js';
 import { loadCatalogues } from '../../src/bandi/load.js';
 import { dayNumber, isoFromDay } from '../../src/domain/dates.js';
 import { withDb } from '../helpers.js';
@@ -69,9 +71,14 @@ function office(): Database.Database {
   return raw;
 }
 
-describe('SqliteBatchContext', () => {
+/** The context a batch command builds on the file (src/db/sqlite/store.ts, openSqliteBatchDatabase). */
+function contextOf(db: Database.Database, cats: ReturnType<typeof loadCatalogues>, opts: BatchContextOptions = {}): SqlBatchContext {
+  return new SqlBatchContext(sqliteSql(db), cats, opts, (work) => db.transaction(work)());
+}
+
+describe('SqlBatchContext', () => {
   it('finds recorded deliveries and timesheet rows by their key, only live ones, the first recorded', () => {
-    const ctx = new SqliteBatchContext(office(), loadCatalogues());
+    const ctx = contextOf(office(), loadCatalogues());
     // Professionals 1-3 are P01-P03 and the sede is 1: the order they were added in.
     expect(ctx.existingErogazione(1, '2022-03-02', 'CR-1', 'QD1', 540)).toEqual({
       id: 1, dote_id: 'CR-1', servizio: 'QD1', inizio: 540, fine: 600, collettiva: 0, sede_id: 1, modalita: 'presenza',
@@ -109,7 +116,7 @@ describe('SqliteBatchContext', () => {
 
   it("gives a professional's day, the hours already recorded, the registry and the activities", () => {
     const raw = office();
-    const ctx = new SqliteBatchContext(raw, loadCatalogues());
+    const ctx = contextOf(raw, loadCatalogues());
     const d = (iso: string) => dayNumber(iso);
     // By code or by name; the cancelled delivery 5 is not in the day.
     expect(ctx.erogazioniDelGiorno('P01', d('2022-03-02'))).toEqual([
@@ -166,7 +173,7 @@ describe('SqliteBatchContext', () => {
     const raw = office();
     raw.prepare("INSERT INTO liquidazione (dote_id, data, creata_il) VALUES ('CR-2', '2022-07-01', '2022-07-01')").run();
     // More rows expected than doti in the register: doti, activities and liquidation requests are read at once.
-    for (const ctx of [new SqliteBatchContext(raw, loadCatalogues(), { expectedRows: 1_000_000 }), new SqliteBatchContext(raw, loadCatalogues())]) {
+    for (const ctx of [contextOf(raw, loadCatalogues(), { expectedRows: 1_000_000 }), contextOf(raw, loadCatalogues())]) {
       expect([ctx.inLiquidazione('CR-1'), ctx.inLiquidazione('CR-2'), ctx.inLiquidazione('JC-1'), ctx.inLiquidazione('CR-9')]).toEqual([false, true, false, false]);
       expect([ctx.attivitaStato('JC-1', 'JC-AN'), ctx.attivitaStato('JC-1', 'JC-AL-R'), ctx.attivitaStato('CR-1', 'QD1')]).toEqual(['PROPOSTA', undefined, undefined]);
     }
@@ -205,7 +212,7 @@ describe('SqliteBatchContext', () => {
         }
       }
     })();
-    const ctx = new SqliteBatchContext(raw, loadCatalogues());
+    const ctx = contextOf(raw, loadCatalogues());
     // Every professional-day, in an order that alternates days far apart (more than the 16 kept),
     // twice.
     const order: [number, number][] = [];

@@ -8,6 +8,7 @@ import { withDb } from '../helpers.js';
 import { doteInfoFromRow, doteInfoLookup } from '../../src/db/dote-info.js';
 import { loadCatalogues } from '../../src/bandi/load.js';
 import { openDatabase } from '../../src/db/connection.js';
+import { sqliteSql } from '../../src/db/sqlite/sql.js';
 import type { DoteRow } from '../../src/db/repo/lookup.js';
 
 const cleanups: (() => void)[] = [];
@@ -53,12 +54,12 @@ describe('doteInfoLookup', () => {
     const db = openDatabase(t.db);
     try {
       const cats = loadCatalogues([]);
-      const lazy = doteInfoLookup(db, cats);
-      const pre = doteInfoLookup(db, cats, { preload: true });
+      const lazy = doteInfoLookup(sqliteSql(db), cats);
+      const pre = doteInfoLookup(sqliteSql(db), cats, { preload: true });
       for (const id of ['CR-A', 'CR-B', 'JC-C', 'CR-F', 'CR-N', 'JC-F']) {
         expect(pre(id), id).toEqual(lazy(id));
         const row = db.prepare('SELECT * FROM dote WHERE id = ?').get(id) as DoteRow;
-        expect(doteInfoFromRow(db, cats, row), id).toEqual(lazy(id));
+        expect(doteInfoFromRow(sqliteSql(db), cats, row), id).toEqual(lazy(id));
       }
       expect(pre('CR-ZZZ')).toBeUndefined();
       expect(lazy('CR-ZZZ')).toBeUndefined();

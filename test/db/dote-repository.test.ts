@@ -28,7 +28,7 @@ function withTwoDoti() {
   return d;
 }
 
-describe('SqliteDoti', () => {
+describe('SqlDoti on the file', () => {
   it('lists by request date or by id, of one bando or all; a person\'s doti; ids by prefix', async () => {
     const d = withTwoDoti();
     const store = openSqliteStore(d.db);

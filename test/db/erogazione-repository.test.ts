@@ -48,7 +48,7 @@ async function row(r: Repositories, o: Partial<NuovaErogazioneRow> = {}): Promis
   };
 }
 
-describe('SqliteErogazioni', () => {
+describe('SqlErogazioni on the file', () => {
   it('inserts, finds with the names, updates, changes state; lists a dote by date and time', async () => {
     await withRepos(async (r) => {
       const a = await r.erogazioni.insert(await row(r, { data: '2022-06-29' }));

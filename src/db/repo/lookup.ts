@@ -1,12 +1,12 @@
 /**
  * Lookups shared by several commands: a professional by code or full name (docs/comandi.md: a
  * professional is named by code or by full name, in options and in CSV files alike), a sede by
- * name, a person by codice fiscale, a dote by id. The first three are the SQLite registry's and
- * destinatari's (src/db/sqlite/), for the code that still holds a database handle.
+ * name, a person by codice fiscale, a dote by id. The first three are the registry's and
+ * destinatari's (src/db/repositories/), for the code that holds a statement runner (sql.ts).
  */
-import type { Db } from '../connection.js';
-import { professionistaByCodeOrName, sedeByName } from '../sqlite/registry.js';
-import { destinatarioByCf } from '../sqlite/destinatario.js';
+import type { Sql } from '../sql.js';
+import { professionistaByCodeOrName, sedeByName } from '../repositories/registry.js';
+import { destinatarioByCf } from '../repositories/destinatario.js';
 
 export interface ProfessionistaRow {
   id: number;
@@ -74,18 +74,18 @@ export interface DoteRow {
 }
 
 
-export function findProfessionista(db: Db, codeOrName: string): ProfessionistaRow | undefined {
+export function findProfessionista(db: Sql, codeOrName: string): ProfessionistaRow | undefined {
   return professionistaByCodeOrName(db, codeOrName);
 }
 
-export function findSede(db: Db, nome: string): SedeRow | undefined {
+export function findSede(db: Sql, nome: string): SedeRow | undefined {
   return sedeByName(db, nome);
 }
 
-export function findDestinatario(db: Db, cf: string): DestinatarioRow | undefined {
+export function findDestinatario(db: Sql, cf: string): DestinatarioRow | undefined {
   return destinatarioByCf(db, cf);
 }
 
-export function findDote(db: Db, id: string): DoteRow | undefined {
-  return db.prepare('SELECT * FROM dote WHERE id = ?').get(id.trim()) as DoteRow | undefined;
+export function findDote(db: Sql, id: string): DoteRow | undefined {
+  return db.prepare('SELECT * FROM dote WHERE id = ?').get<DoteRow>(id.trim());
 }

@@ -1,70 +1,38 @@
 /**
- * The SQLite store: one better-sqlite3 connection, its transactions run by hand (BEGIN
- * IMMEDIATE for `write`, BEGIN for `read`) and serialised behind a lock, as kysely's SQLite driver
- * does: better-sqlite3 answers synchronously, so a use case awaiting its repositories never lets
- * another transaction of this process in between.
+ * The SQLite store: the repositories on one better-sqlite3 connection (sql-store.ts), BEGIN
+ * IMMEDIATE for `write` (the file's write lock before the checks read), BEGIN for `read`.
  */
 import { openDatabase, type Db } from '../connection.js';
-import type { Repositories, Store } from '../store.js';
-import { SqliteRegistry } from './registry.js';
-import { SqliteDestinatari } from './destinatario.js';
-import { SqliteDoti } from './dote.js';
-import { SqliteErogazioni } from './erogazione.js';
-import { SqliteStoria } from './storia.js';
-import { SqliteLiquidazioni } from './liquidazione.js';
+import type { BatchDatabase } from '../batch-context.js';
+import { SqlStore } from '../sql-store.js';
+import { SqlBatchContext } from '../repositories/batch-context.js';
+import { sqliteSql } from './sql.js';
 
-export class SqliteStore implements Store {
-  private readonly repos: Repositories;
-  private queue: Promise<unknown> = Promise.resolve();
-  private depth = 0;
-
+export class SqliteStore extends SqlStore {
   constructor(readonly db: Db) {
-    this.repos = {
-      registry: new SqliteRegistry(db),
-      destinatari: new SqliteDestinatari(db),
-      doti: new SqliteDoti(db),
-      erogazioni: new SqliteErogazioni(db),
-      storia: new SqliteStoria(db),
-      liquidazioni: new SqliteLiquidazioni(db),
-    };
-  }
-
-  read<T>(work: (r: Repositories) => Promise<T>): Promise<T> {
-    return this.transaction('BEGIN', work);
-  }
-
-  write<T>(work: (r: Repositories) => Promise<T>): Promise<T> {
-    return this.transaction('BEGIN IMMEDIATE', work);
-  }
-
-  private async transaction<T>(begin: string, work: (r: Repositories) => Promise<T>): Promise<T> {
-    // Inside a transaction of this store: join it (a use case calling another).
-    if (this.depth > 0) return work(this.repos);
-    const run = async (): Promise<T> => {
-      this.db.exec(begin);
-      this.depth++;
-      try {
-        const result = await work(this.repos);
-        this.db.exec('COMMIT');
-        return result;
-      } catch (e) {
-        if (this.db.inTransaction) this.db.exec('ROLLBACK');
-        throw e;
-      } finally {
-        this.depth--;
-      }
-    };
-    const next = this.queue.then(run, run);
-    this.queue = next.catch(() => undefined);
-    return next;
-  }
-
-  async close(): Promise<void> {
-    await this.queue;
-    this.db.close();
+    super(sqliteSql(db), {
+      begin: (writes) => db.exec(writes ? 'BEGIN IMMEDIATE' : 'BEGIN'),
+      commit: () => db.exec('COMMIT'),
+      rollback: () => {
+        if (db.inTransaction) db.exec('ROLLBACK');
+      },
+      // A busy file is the busy timeout's to wait for; nothing to run again.
+      retryable: () => false,
+      mapError: (e) => e,
+      close: () => db.close(),
+    });
   }
 }
 
 export function openSqliteStore(path: string, opts: { readonly?: boolean } = {}): SqliteStore {
   return new SqliteStore(openDatabase(path, opts));
+}
+
+/** The database file at `path` for a batch command, opened and migrated (readonly: opened as it is). */
+export function openSqliteBatchDatabase(path: string, opts: { readonly?: boolean } = {}): BatchDatabase {
+  const db = openDatabase(path, opts);
+  return {
+    context: (cats, o) => new SqlBatchContext(sqliteSql(db), cats, o, (work) => db.transaction(work)()),
+    close: () => db.close(),
+  };
 }

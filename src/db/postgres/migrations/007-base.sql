@@ -1,12 +1,15 @@
 -- The PostgreSQL schema, as the SQLite file's migrations 001 to 007 leave it (src/db/migrations/):
 -- the server store starts at schema 7, and every later migration comes in both dialects under the
--- same number. The same tables, columns, keys and checks, with three differences of dialect:
+-- same number. The same tables, columns, keys and checks, with these differences of dialect:
 --  * every text column is COLLATE "C": comparisons and ORDER BY go byte by byte as in SQLite
 --    (BINARY), whatever locale the server's database was created with, so both stores list in
 --    the same order; where SQLite says COLLATE NOCASE, the queries compare lower(...) and a unique
 --    index on lower(...) keeps names unique (under "C", lower() folds ASCII only, as NOCASE does);
 --  * INTEGER PRIMARY KEY is an identity column (BY DEFAULT, so that `dote migra-a` can copy ids);
---  * GLOB becomes a regular expression.
+--  * GLOB becomes a regular expression;
+--  * the four tables with no integer key (dote, pip_voce, attivita, liquidazione_file) have a
+--    `rowid` column, numbered as rows are written: SQLite's own rowid, which the queries use for
+--    "in the order written" (src/db/postgres/sql.ts leaves it out of the rows, as SQLite does).
 -- Dates stay ISO text (YYYY-MM-DD), times integer minutes, money integer cents: the same values
 -- on both stores.
 
@@ -107,7 +110,8 @@ CREATE TABLE dote (
   data_conclusione TEXT COLLATE "C",
   data_fine TEXT COLLATE "C",
   risultato_raggiunto INTEGER,
-  creata_il TEXT COLLATE "C" NOT NULL
+  creata_il TEXT COLLATE "C" NOT NULL,
+  rowid BIGINT GENERATED ALWAYS AS IDENTITY UNIQUE
 );
 CREATE INDEX dote_destinatario ON dote (destinatario_id);
 
@@ -126,6 +130,7 @@ CREATE TABLE pip_voce (
   servizio TEXT COLLATE "C" NOT NULL,
   minuti_individuali INTEGER NOT NULL DEFAULT 0 CHECK (minuti_individuali >= 0),
   minuti_collettivi INTEGER NOT NULL DEFAULT 0 CHECK (minuti_collettivi >= 0),
+  rowid BIGINT GENERATED ALWAYS AS IDENTITY,
   PRIMARY KEY (pip_versione_id, servizio)
 );
 
@@ -135,6 +140,7 @@ CREATE TABLE attivita (
   minuti INTEGER NOT NULL,
   stato TEXT COLLATE "C" NOT NULL DEFAULT 'PROPOSTA' CHECK (stato IN ('PROPOSTA', 'INIZIATA', 'TERMINATA')),
   data_conclusione TEXT COLLATE "C",
+  rowid BIGINT GENERATED ALWAYS AS IDENTITY,
   PRIMARY KEY (dote_id, servizio)
 );
 
@@ -252,6 +258,7 @@ CREATE TABLE liquidazione_file (
   bytes INTEGER NOT NULL,
   sha256 TEXT COLLATE "C" NOT NULL CHECK (length(sha256) = 64),
   pec INTEGER NOT NULL,
+  rowid BIGINT GENERATED ALWAYS AS IDENTITY,
   PRIMARY KEY (liquidazione_id, nome)
 );
 

@@ -1,15 +1,20 @@
 import { normalizeName } from '../../domain/names.js';
-import { cachedStatement, type Db } from '../connection.js';
+import { equalsNocase, orderNocase, sql, type Sql } from '../sql.js';
 import type { ProfessionistaRow, SedeRow } from '../repo/lookup.js';
 import type { EnteRow, NewProfessionista, NewSede, RegistryRepository } from '../registry-repository.js';
 
+const BY_CODE = sql`SELECT * FROM professionista WHERE ${equalsNocase('codice', '?')}`;
+const SEDE_BY_NAME = sql`SELECT * FROM sede WHERE ${equalsNocase('nome', '?')}`;
+const SEDI = sql`SELECT * FROM sede ORDER BY ${orderNocase('nome')}`;
+const PROFESSIONISTI = sql`SELECT * FROM professionista ORDER BY ${orderNocase('nome')}, codice`;
+
 /** A professional by code (case ignored) or by full name, also "Cognome Nome" (shared with db/repo/lookup.ts). */
-export function professionistaByCodeOrName(db: Db, codeOrName: string): ProfessionistaRow | undefined {
+export function professionistaByCodeOrName(db: Sql, codeOrName: string): ProfessionistaRow | undefined {
   const key = codeOrName.trim();
-  const byCode = cachedStatement(db, 'SELECT * FROM professionista WHERE codice = ? COLLATE NOCASE').get(key) as ProfessionistaRow | undefined;
+  const byCode = db.prepare(BY_CODE).get<ProfessionistaRow>(key);
   if (byCode) return byCode;
   const norm = normalizeName(key);
-  const all = cachedStatement(db, 'SELECT * FROM professionista').all() as ProfessionistaRow[];
+  const all = db.prepare('SELECT * FROM professionista').all<ProfessionistaRow>();
   // Also accept "Cognome Nome" for "Nome Cognome".
   return all.find((p) => {
     const n = normalizeName(p.nome);
@@ -20,12 +25,12 @@ export function professionistaByCodeOrName(db: Db, codeOrName: string): Professi
 }
 
 /** A sede by name, case ignored (shared with db/repo/lookup.ts). */
-export function sedeByName(db: Db, nome: string): SedeRow | undefined {
-  return cachedStatement(db, 'SELECT * FROM sede WHERE nome = ? COLLATE NOCASE').get(nome.trim()) as SedeRow | undefined;
+export function sedeByName(db: Sql, nome: string): SedeRow | undefined {
+  return db.prepare(SEDE_BY_NAME).get<SedeRow>(nome.trim());
 }
 
-export class SqliteRegistry implements RegistryRepository {
-  constructor(private readonly db: Db) {}
+export class SqlRegistry implements RegistryRepository {
+  constructor(private readonly db: Sql) {}
 
   async findProfessionista(codeOrName: string): Promise<ProfessionistaRow | undefined> {
     return professionistaByCodeOrName(this.db, codeOrName);
@@ -36,49 +41,44 @@ export class SqliteRegistry implements RegistryRepository {
   }
 
   async findEnte(): Promise<EnteRow | undefined> {
-    return cachedStatement(this.db, 'SELECT nome, codice, indirizzo, pec, iban, logo, rappresentante_legale, conservazione_anni, aggiornato_il FROM ente WHERE id = 1').get() as
-      | EnteRow
-      | undefined;
+    return this.db.prepare('SELECT nome, codice, indirizzo, pec, iban, logo, rappresentante_legale, conservazione_anni, aggiornato_il FROM ente WHERE id = 1').get<EnteRow>();
   }
 
   async saveEnte(row: EnteRow): Promise<void> {
-    cachedStatement(
-      this.db,
+    this.db
+      .prepare(
       `INSERT INTO ente (id, nome, codice, indirizzo, pec, iban, logo, rappresentante_legale, conservazione_anni, aggiornato_il)
        VALUES (1, @nome, @codice, @indirizzo, @pec, @iban, @logo, @rappresentante_legale, @conservazione_anni, @aggiornato_il)
        ON CONFLICT(id) DO UPDATE SET nome = excluded.nome, codice = excluded.codice, indirizzo = excluded.indirizzo,
          pec = excluded.pec, iban = excluded.iban, logo = excluded.logo,
          rappresentante_legale = excluded.rappresentante_legale, conservazione_anni = excluded.conservazione_anni,
          aggiornato_il = excluded.aggiornato_il`,
-    ).run(row);
+    )
+      .run(row);
   }
 
   async insertSede(row: NewSede): Promise<number> {
-    const r = cachedStatement(
-      this.db,
-      'INSERT INTO sede (nome, comune, patrono, indirizzo, responsabile) VALUES (@nome, @comune, @patrono, @indirizzo, @responsabile)',
-    ).run(row);
-    return Number(r.lastInsertRowid);
+    return this.db.prepare('INSERT INTO sede (nome, comune, patrono, indirizzo, responsabile) VALUES (@nome, @comune, @patrono, @indirizzo, @responsabile)').insert(row);
   }
 
   async listSedi(): Promise<SedeRow[]> {
-    return cachedStatement(this.db, 'SELECT * FROM sede ORDER BY nome COLLATE NOCASE').all() as SedeRow[];
+    return this.db.prepare(SEDI).all<SedeRow>();
   }
 
   async insertProfessionista(row: NewProfessionista): Promise<number> {
-    const r = cachedStatement(
-      this.db,
-      `INSERT INTO professionista (codice, nome, ruolo, ente, qualifica, anni_esperienza)
-       VALUES (@codice, @nome, @ruolo, @ente, @qualifica, @anni_esperienza)`,
-    ).run(row);
-    return Number(r.lastInsertRowid);
+    return this.db
+      .prepare(
+        `INSERT INTO professionista (codice, nome, ruolo, ente, qualifica, anni_esperienza)
+         VALUES (@codice, @nome, @ruolo, @ente, @qualifica, @anni_esperienza)`,
+      )
+      .insert(row);
   }
 
   async listProfessionisti(): Promise<ProfessionistaRow[]> {
-    return cachedStatement(this.db, 'SELECT * FROM professionista ORDER BY nome COLLATE NOCASE, codice').all() as ProfessionistaRow[];
+    return this.db.prepare(PROFESSIONISTI).all<ProfessionistaRow>();
   }
 
   async ente(): Promise<{ nome: string; codice: string | null } | null> {
-    return (cachedStatement(this.db, 'SELECT nome, codice FROM ente WHERE id = 1').get() as { nome: string; codice: string | null } | undefined) ?? null;
+    return this.db.prepare('SELECT nome, codice FROM ente WHERE id = 1').get<{ nome: string; codice: string | null }>() ?? null;
   }
 }

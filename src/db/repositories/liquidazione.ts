@@ -1,4 +1,4 @@
-import { cachedStatement, type Db } from '../connection.js';
+import type { Sql } from '../sql.js';
 import type { RichiestaFileRow, RichiestaRow, ContrattoRow, ImpresaRow, LiquidazioneRepository, MinutiProfessionista, NuovaImpresa, NuovoContratto, OutputRow } from '../liquidazione-repository.js';
 
 const CONTRATTI = 'SELECT * FROM contratto WHERE dote_id = ? ORDER BY numero';
@@ -33,76 +33,76 @@ const MESI = `SELECT DISTINCT p.codice AS professionista, m.mese AS mese FROM (
    UNION SELECT professionista_id, substr(data, 1, 7) AS mese FROM timesheet_riga WHERE dote_id = @d
  ) m JOIN professionista p ON p.id = m.professionista_id ORDER BY p.codice, m.mese`;
 
-export class SqliteLiquidazioni implements LiquidazioneRepository {
-  constructor(private readonly db: Db) {}
+export class SqlLiquidazioni implements LiquidazioneRepository {
+  constructor(private readonly db: Sql) {}
 
   async insertRichiesta(x: Omit<RichiestaRow, 'id'>): Promise<RichiestaRow> {
-    const id = Number(cachedStatement(this.db, INSERT_RICHIESTA).run(x).lastInsertRowid);
+    const id = this.db.prepare(INSERT_RICHIESTA).insert(x);
     return { id, ...x };
   }
 
   async lockErogate(doteId: string, liquidazioneId: number): Promise<number> {
-    return cachedStatement(this.db, LOCK_EROGATE).run(liquidazioneId, doteId).changes;
+    return this.db.prepare(LOCK_EROGATE).run(liquidazioneId, doteId).changes;
   }
 
   async richieste(): Promise<RichiestaRow[]> {
-    return cachedStatement(this.db, RICHIESTE).all() as RichiestaRow[];
+    return this.db.prepare(RICHIESTE).all<RichiestaRow>();
   }
 
   async richiestaOf(doteId: string): Promise<RichiestaRow | undefined> {
-    return cachedStatement(this.db, RICHIESTA).get(doteId) as RichiestaRow | undefined;
+    return this.db.prepare(RICHIESTA).get<RichiestaRow>(doteId);
   }
 
   async insertFile(f: RichiestaFileRow): Promise<void> {
-    cachedStatement(this.db, INSERT_FILE).run(f);
+    this.db.prepare(INSERT_FILE).run(f);
   }
 
   async fileOf(liquidazioneId: number): Promise<RichiestaFileRow[]> {
-    return cachedStatement(this.db, FILES).all(liquidazioneId) as RichiestaFileRow[];
+    return this.db.prepare(FILES).all<RichiestaFileRow>(liquidazioneId);
   }
 
   async mesiProfessionisti(doteId: string): Promise<{ professionista: string; mese: string }[]> {
-    return cachedStatement(this.db, MESI).all({ d: doteId }) as { professionista: string; mese: string }[];
+    return this.db.prepare(MESI).all<{ professionista: string; mese: string }>({ d: doteId });
   }
 
   async contrattiOf(doteId: string): Promise<ContrattoRow[]> {
-    return cachedStatement(this.db, CONTRATTI).all(doteId) as ContrattoRow[];
+    return this.db.prepare(CONTRATTI).all<ContrattoRow>(doteId);
   }
 
   async insertContratto(c: NuovoContratto): Promise<ContrattoRow> {
-    const numero = cachedStatement(this.db, NEXT_NUMERO).pluck().get(c.dote_id) as number;
-    const id = Number(cachedStatement(this.db, INSERT_CONTRATTO).run({ ...c, numero }).lastInsertRowid);
-    return cachedStatement(this.db, CONTRATTO).get(id) as ContrattoRow;
+    const numero = this.db.prepare(NEXT_NUMERO).value<number>(c.dote_id)!;
+    const id = this.db.prepare(INSERT_CONTRATTO).insert({ ...c, numero });
+    return this.db.prepare(CONTRATTO).get<ContrattoRow>(id)!;
   }
 
   async removeContratto(id: number, rimossoIl: string): Promise<void> {
-    cachedStatement(this.db, REMOVE_CONTRATTO).run({ id, rimossoIl });
+    this.db.prepare(REMOVE_CONTRATTO).run({ id, rimossoIl });
   }
 
   async impresaOf(doteId: string): Promise<ImpresaRow | undefined> {
-    return cachedStatement(this.db, IMPRESA).get(doteId) as ImpresaRow | undefined;
+    return this.db.prepare(IMPRESA).get<ImpresaRow>(doteId);
   }
 
   async setImpresa(i: NuovaImpresa): Promise<ImpresaRow> {
-    cachedStatement(this.db, REPLACE_IMPRESA).run({ dote_id: i.dote_id, creata_il: i.creata_il });
-    const id = Number(cachedStatement(this.db, INSERT_IMPRESA).run(i).lastInsertRowid);
+    this.db.prepare(REPLACE_IMPRESA).run({ dote_id: i.dote_id, creata_il: i.creata_il });
+    const id = this.db.prepare(INSERT_IMPRESA).insert(i);
     return { id, ...i, sostituita_il: null };
   }
 
   async outputOf(doteId: string): Promise<OutputRow[]> {
-    return cachedStatement(this.db, OUTPUTS).all(doteId) as OutputRow[];
+    return this.db.prepare(OUTPUTS).all<OutputRow>(doteId);
   }
 
   async insertOutput(o: Omit<OutputRow, 'id'>): Promise<OutputRow> {
-    const id = Number(cachedStatement(this.db, INSERT_OUTPUT).run(o).lastInsertRowid);
+    const id = this.db.prepare(INSERT_OUTPUT).insert(o);
     return { id, ...o };
   }
 
   async erogatiPerProfessionista(doteId: string): Promise<MinutiProfessionista[]> {
-    return cachedStatement(this.db, EROGATI).all(doteId) as MinutiProfessionista[];
+    return this.db.prepare(EROGATI).all<MinutiProfessionista>(doteId);
   }
 
   async timesheetPerProfessionista(doteId: string): Promise<MinutiProfessionista[]> {
-    return cachedStatement(this.db, TIMESHEET).all(doteId) as MinutiProfessionista[];
+    return this.db.prepare(TIMESHEET).all<MinutiProfessionista>(doteId);
   }
 }

@@ -2,7 +2,7 @@ import type { Catalogues } from '../../bandi/load.js';
 import type { DoteInfo } from '../../domain/dote-info.js';
 import type { VocePip } from '../../domain/pip.js';
 import type { ErogazioneAperta } from '../../domain/scadenze.js';
-import { cachedStatement, type Db } from '../connection.js';
+import type { Sql } from '../sql.js';
 import { doteInfoFromRow } from '../dote-info.js';
 import { findDote, type DoteRow } from '../repo/lookup.js';
 import { COUNTED_STATES_SQL, OPEN_STATES_SQL } from '../states.js';
@@ -13,7 +13,8 @@ const LIST_BY_ID = 'SELECT * FROM dote ORDER BY id';
 const LIST_OF_BANDO_BY_RICHIESTA = 'SELECT * FROM dote WHERE bando = @bando ORDER BY data_richiesta, id';
 const LIST_OF_BANDO_BY_ID = 'SELECT * FROM dote WHERE bando = @bando ORDER BY id';
 const OF_DESTINATARIO = 'SELECT * FROM dote WHERE destinatario_id = ? ORDER BY data_richiesta, id';
-const IDS_WITH_PREFIX = "SELECT id FROM dote WHERE id LIKE @prefix || '%'";
+// substr, not LIKE: LIKE ignores case on SQLite and not on PostgreSQL, and a prefix's % or _ would be patterns.
+const IDS_WITH_PREFIX = 'SELECT id FROM dote WHERE substr(id, 1, length(CAST(@prefix AS TEXT))) = CAST(@prefix AS TEXT)';
 const INSERT = `INSERT INTO dote (id, bando, tipo, destinatario_id, fascia, linea, azienda, stato, data_richiesta, data_notifica,
    data_ammissione, data_rifiuto, motivo_rifiuto, data_attivazione, data_invio_pip, data_validazione_pip,
    data_conclusione, data_fine, risultato_raggiunto, creata_il)
@@ -33,7 +34,7 @@ const CHANGEABLE: readonly (keyof DoteChanges)[] = [
 ];
 const LIQUIDAZIONE_DATE = 'SELECT data FROM liquidazione WHERE dote_id = ?';
 const PIP_VERSIONS = 'SELECT id, versione, data, motivo, creata_il FROM pip_versione WHERE dote_id = ? ORDER BY versione';
-const PIP_LINES = 'SELECT servizio, minuti_individuali AS minutiIndividuali, minuti_collettivi AS minutiCollettivi FROM pip_voce WHERE pip_versione_id = ? ORDER BY servizio';
+const PIP_LINES = 'SELECT servizio, minuti_individuali AS "minutiIndividuali", minuti_collettivi AS "minutiCollettivi" FROM pip_voce WHERE pip_versione_id = ? ORDER BY servizio';
 const INSERT_PIP_VERSION = 'INSERT INTO pip_versione (dote_id, versione, data, motivo, creata_il) VALUES (@doteId, @versione, @data, @motivo, @creataIl)';
 const INSERT_PIP_LINE =
   'INSERT INTO pip_voce (pip_versione_id, servizio, minuti_individuali, minuti_collettivi) VALUES (@versioneId, @servizio, @minutiIndividuali, @minutiCollettivi)';
@@ -43,15 +44,15 @@ const MINUTES_BY_STATE = 'SELECT servizio, collettiva, stato, sum(fine - inizio)
 const OPEN_DELIVERIES = `SELECT id, data, servizio, stato FROM erogazione WHERE dote_id = ? AND stato IN (${OPEN_STATES_SQL}) ORDER BY data, inizio, id`;
 const LAST_DELIVERED = "SELECT max(data) AS d FROM erogazione WHERE dote_id = ? AND stato = 'EROGATA'";
 
-export class SqliteDoti implements DoteRepository {
-  constructor(private readonly db: Db) {}
+export class SqlDoti implements DoteRepository {
+  constructor(private readonly db: Sql) {}
 
   async find(id: string): Promise<DoteRow | undefined> {
     return findDote(this.db, id);
   }
 
   async inLiquidazione(id: string): Promise<boolean> {
-    return Boolean(cachedStatement(this.db, 'SELECT 1 FROM liquidazione WHERE dote_id = ?').get(id));
+    return this.db.prepare('SELECT 1 FROM liquidazione WHERE dote_id = ?').get(id) !== undefined;
   }
 
   async info(cats: Catalogues, id: string): Promise<DoteInfo | undefined> {
@@ -61,20 +62,20 @@ export class SqliteDoti implements DoteRepository {
 
   async list(filter: DoteFilter = {}): Promise<DoteRow[]> {
     const byId = filter.order === 'id';
-    if (filter.bando === undefined) return cachedStatement(this.db, byId ? LIST_BY_ID : LIST_BY_RICHIESTA).all() as DoteRow[];
-    return cachedStatement(this.db, byId ? LIST_OF_BANDO_BY_ID : LIST_OF_BANDO_BY_RICHIESTA).all({ bando: filter.bando }) as DoteRow[];
+    if (filter.bando === undefined) return this.db.prepare(byId ? LIST_BY_ID : LIST_BY_RICHIESTA).all<DoteRow>();
+    return this.db.prepare(byId ? LIST_OF_BANDO_BY_ID : LIST_OF_BANDO_BY_RICHIESTA).all<DoteRow>({ bando: filter.bando });
   }
 
   async ofDestinatario(destinatarioId: number): Promise<DoteRow[]> {
-    return cachedStatement(this.db, OF_DESTINATARIO).all(destinatarioId) as DoteRow[];
+    return this.db.prepare(OF_DESTINATARIO).all<DoteRow>(destinatarioId);
   }
 
   async idsWithPrefix(prefix: string): Promise<string[]> {
-    return cachedStatement(this.db, IDS_WITH_PREFIX).pluck().all({ prefix }) as string[];
+    return this.db.prepare(IDS_WITH_PREFIX).column<string>({ prefix });
   }
 
   async insert(row: DoteRow): Promise<void> {
-    cachedStatement(this.db, INSERT).run(row);
+    this.db.prepare(INSERT).run(row);
   }
 
   async update(id: string, changes: DoteChanges): Promise<void> {
@@ -84,47 +85,45 @@ export class SqliteDoti implements DoteRepository {
     const sql = `UPDATE dote SET ${cols.map((c) => `${c} = @${c}`).join(', ')} WHERE id = @id`;
     const params: Record<string, unknown> = { id };
     for (const c of cols) params[c] = changes[c];
-    cachedStatement(this.db, sql).run(params);
+    this.db.prepare(sql).run(params);
   }
 
   async liquidazioneDate(doteId: string): Promise<string | null> {
-    const r = cachedStatement(this.db, LIQUIDAZIONE_DATE).get(doteId) as { data: string } | undefined;
-    return r?.data ?? null;
+    return this.db.prepare(LIQUIDAZIONE_DATE).value<string>(doteId) ?? null;
   }
 
   async pipVersions(doteId: string): Promise<PipVersione[]> {
-    const versions = cachedStatement(this.db, PIP_VERSIONS).all(doteId) as Omit<PipVersione, 'voci'>[];
-    const voci = cachedStatement(this.db, PIP_LINES);
-    return versions.map((v) => ({ ...v, voci: voci.all(v.id) as VocePip[] }));
+    const versions = this.db.prepare(PIP_VERSIONS).all<Omit<PipVersione, 'voci'>>(doteId);
+    const voci = this.db.prepare(PIP_LINES);
+    return versions.map((v) => ({ ...v, voci: voci.all<VocePip>(v.id) }));
   }
 
   async insertPipVersion(v: { doteId: string; versione: number; data: string; motivo: string | null; creataIl: string; voci: readonly VocePip[] }): Promise<number> {
-    const { lastInsertRowid } = cachedStatement(this.db, INSERT_PIP_VERSION).run({
+    const versioneId = this.db.prepare(INSERT_PIP_VERSION).insert({
       doteId: v.doteId,
       versione: v.versione,
       data: v.data,
       motivo: v.motivo,
       creataIl: v.creataIl,
     });
-    const versioneId = Number(lastInsertRowid);
-    const line = cachedStatement(this.db, INSERT_PIP_LINE);
+    const line = this.db.prepare(INSERT_PIP_LINE);
     for (const x of v.voci) line.run({ versioneId, servizio: x.servizio, minutiIndividuali: x.minutiIndividuali, minutiCollettivi: x.minutiCollettivi });
     return versioneId;
   }
 
   async committedMinutes(doteId: string): Promise<MinutiServizio[]> {
-    return cachedStatement(this.db, COMMITTED_MINUTES).all(doteId) as MinutiServizio[];
+    return this.db.prepare(COMMITTED_MINUTES).all<MinutiServizio>(doteId);
   }
 
   async minutesByState(doteId: string): Promise<(MinutiServizio & { stato: string })[]> {
-    return cachedStatement(this.db, MINUTES_BY_STATE).all(doteId) as (MinutiServizio & { stato: string })[];
+    return this.db.prepare(MINUTES_BY_STATE).all<MinutiServizio & { stato: string }>(doteId);
   }
 
   async openDeliveries(doteId: string): Promise<ErogazioneAperta[]> {
-    return cachedStatement(this.db, OPEN_DELIVERIES).all(doteId) as ErogazioneAperta[];
+    return this.db.prepare(OPEN_DELIVERIES).all<ErogazioneAperta>(doteId);
   }
 
   async lastDeliveredDate(doteId: string): Promise<string | null> {
-    return (cachedStatement(this.db, LAST_DELIVERED).get(doteId) as { d: string | null }).d;
+    return this.db.prepare(LAST_DELIVERED).value<string | null>(doteId) ?? null;
   }
 }

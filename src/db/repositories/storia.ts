@@ -1,9 +1,9 @@
-import type { Db } from '../connection.js';
+import type { Sql } from '../sql.js';
 import { historyOf, recordHistory, type HistoryEntry, type HistoryRow } from '../storia.js';
 import type { StoriaRepository } from '../storia-repository.js';
 
-export class SqliteStoria implements StoriaRepository {
-  constructor(private readonly db: Db) {}
+export class SqlStoria implements StoriaRepository {
+  constructor(private readonly db: Sql) {}
 
   async record(entry: HistoryEntry, now?: Date): Promise<void> {
     recordHistory(this.db, entry, now);

@@ -2,9 +2,10 @@
  * Inserts rows 256 at a time with one multi-row INSERT: per row, a statement run costs more than
  * the row itself (about a fifth of the import time). Rows wait in one flat parameter array;
  * `flush` writes what is left one row at a time. Callers flush before they query the table for a
- * row that may be waiting (`hasPending` says whether one is).
+ * row that may be waiting (`hasPending` says whether one is). The same on both stores: on
+ * PostgreSQL 256 rows are 3.328 parameters of one statement (its limit is 65.535).
  */
-import type { Database, Statement } from 'better-sqlite3';
+import type { Sql, Statement } from '../sql.js';
 
 const SIZE = 256;
 
@@ -14,7 +15,7 @@ export class BatchInsert {
   private params: unknown[] = [];
   private rows = 0;
 
-  constructor(db: Database, head: string, values: string, private readonly width: number) {
+  constructor(db: Sql, head: string, values: string, private readonly width: number) {
     this.one = db.prepare(`${head} VALUES ${values}`);
     this.many = db.prepare(`${head} VALUES ${Array(SIZE).fill(values).join(', ')}`);
   }
@@ -38,7 +39,7 @@ export class BatchInsert {
   }
 
   flush(): void {
-    for (let r = 0; r < this.rows; r++) this.one.run(this.params.slice(r * this.width, (r + 1) * this.width));
+    for (let r = 0; r < this.rows; r++) this.one.run(...this.params.slice(r * this.width, (r + 1) * this.width));
     this.params.length = 0;
     this.rows = 0;
   }

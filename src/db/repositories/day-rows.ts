@@ -1,8 +1,8 @@
 /**
  * The rows the database holds for one professional on one day, kept while a batch check reads that
- * day's rows (see DayRows). Used by SqliteBatchContext (batch-context.ts) for deliveries and for imported timesheet rows.
+ * day's rows (see DayRows). Used by SqlBatchContext (batch-context.ts) for deliveries and for imported timesheet rows.
  */
-import type { Statement } from 'better-sqlite3';
+import type { Statement } from '../sql.js';
 import type { StoredInterval } from '../../rules/types.js';
 
 /** (professional, day) entries kept by each day cache. */
@@ -74,7 +74,7 @@ export class DayRows {
         this.codes = new Map();
         this.names = [];
       }
-      const all = this.stmt.all(professionistaId, data) as unknown[][];
+      const all = this.stmt.rows(professionistaId, data);
       const w = this.width;
       rows = new Float64Array(all.length * w);
       for (let i = 0; i < all.length; i++) {

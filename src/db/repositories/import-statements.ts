@@ -1,44 +1,13 @@
 /**
- * The SQL of the import writer thread (src/import/import-writer-worker.ts): its own connection,
- * tuned for one long write transaction, and the statements it runs, prepared once. The thread
- * keeps the logic (which rows, in which order, what counts as the same row); here is only how
- * SQLite is asked. The statements are handed out as they are: the writer runs them per row, for
- * millions of rows, exactly as it ran its own.
+ * The SQL of the import writer thread (src/import/import-writer-worker.ts): the statements it
+ * runs on its connection (import-connection.ts: the file's or the server's), prepared once. The
+ * thread keeps the logic (which rows, in which order, what counts as the same row); here is only
+ * how the database is asked. The statements are handed out as they are: the writer runs them per
+ * row, for millions of rows.
  */
-import type { Statement } from 'better-sqlite3';
-import { busyTimeoutMs, newSqliteConnection, type Db } from '../connection.js';
+import type { Sql, Statement } from '../sql.js';
 import { FREED_STATES_SQL } from '../states.js';
 import { BatchInsert } from './batch-insert.js';
-
-/**
- * The writer's connection, with the write lock taken (BEGIN IMMEDIATE) before the main thread
- * reads anything.
- */
-export function openImportConnection(dbPath: string): Db {
-  const db = newSqliteConnection(dbPath, { timeout: busyTimeoutMs() });
-  // No foreign-key checks on this connection: the main thread has resolved every dote,
-  // professional and sede a row refers to in this same database (a row naming an unknown one is
-  // a field/value error, and any error rolls the whole import back), and the write lock held
-  // from before the first read to the commit means none can disappear in between. The checks
-  // would cost a tenth of the writing.
-  db.pragma('foreign_keys = OFF');
-  db.pragma(`busy_timeout = ${busyTimeoutMs()}`);
-  db.pragma('synchronous = NORMAL');
-  // A page cache of 32 MB (SQLite's default is 2 MB) for the index pages a long transaction
-  // touches again and again; bounded, whatever the number of rows. More did not help here.
-  db.pragma('cache_size = -32768');
-  db.exec('BEGIN IMMEDIATE');
-  return db;
-}
-
-export function commitImport(db: Db): void {
-  db.exec('COMMIT');
-}
-
-/** Rolls the writer's transaction back, if one is open. */
-export function rollbackImport(db: Db): void {
-  if (db.inTransaction) db.exec('ROLLBACK');
-}
 
 /** One file's multi-row inserts (its id and the call's timestamps are constants of the statement). */
 export interface FileInserts {
@@ -68,9 +37,9 @@ export interface ImportStatements {
 const lit = (v: string) => `'${v.replace(/'/g, "''")}'`;
 
 /** Prepares the writer's statements on its connection. */
-export function prepareImportStatements(db: Db): ImportStatements {
-  const insertFile = db.prepare('INSERT OR IGNORE INTO file_importato (percorso) VALUES (?)');
-  const selectFile = db.prepare('SELECT id FROM file_importato WHERE percorso = ?').pluck();
+export function prepareImportStatements(db: Sql): ImportStatements {
+  const insertFile = db.prepare('INSERT INTO file_importato (percorso) VALUES (?) ON CONFLICT DO NOTHING');
+  const selectFile = db.prepare('SELECT id FROM file_importato WHERE percorso = ?');
   return {
     updateErogazione: db.prepare(
       `UPDATE erogazione SET fine = ?, sede_id = coalesce(?, sede_id), modalita = ?, collettiva = ?, descrizione = coalesce(?, descrizione),
@@ -88,7 +57,7 @@ export function prepareImportStatements(db: Db): ImportStatements {
     startActivity: db.prepare('UPDATE attivita SET stato = ? WHERE dote_id = ? AND servizio = ? AND stato = ?'),
     fileId(path) {
       insertFile.run(path);
-      return selectFile.get(path) as number;
+      return selectFile.value<number>(path)!;
     },
     inserts(file, now, oggi) {
       return {

@@ -1,11 +1,12 @@
 /**
- * The SQLite BatchContext (src/db/batch-context.ts): the statements a batch check runs, prepared
- * once on the command's connection, and their answers cached. Every lookup is cached per
+ * The BatchContext (src/db/batch-context.ts) over either store's statement runner (sql.ts): the
+ * statements a batch check runs, prepared once on the command's connection, and their answers
+ * cached. Every lookup is cached per
  * distinct text, and a professional's rows of a day are read in one query (DayRows), so a million
  * rows cost a few thousand queries.
  */
 import { COUNTED_STATES_SQL, FREED_STATES_SQL } from '../states.js';
-import { cachedStatement, openDatabase, type Db } from '../connection.js';
+import { equalsNocase, sql, type Sql } from '../sql.js';
 import type { Catalogues } from '../../bandi/load.js';
 import type { DoteInfo, StoredInterval } from '../../rules/types.js';
 import { doteInfoLookup } from '../dote-info.js';
@@ -13,7 +14,6 @@ import { findProfessionista } from '../repo/lookup.js';
 import type {
   BatchContext,
   BatchContextOptions,
-  BatchDatabase,
   ExistingErogazione,
   RowSource,
   ExistingTimesheetRiga,
@@ -26,7 +26,7 @@ import { DayRows } from './day-rows.js';
 /** Shared by the doti with no hours in the database (most, in a first import). */
 const NOTHING: ReadonlyMap<string, number> = new Map();
 
-export class SqliteBatchContext implements BatchContext {
+export class SqlBatchContext implements BatchContext {
   readonly dote: (id: string) => DoteInfo | undefined;
   private readonly profs = new Map<string, ProfessionistaRef | null>();
   private readonly sedi = new Map<string, SedeRef | null>();
@@ -50,13 +50,18 @@ export class SqliteBatchContext implements BatchContext {
    * `expectedRows`: about how many rows the batch holds. When they outnumber the doti of the
    * register, every dote is read up front in three queries instead of a few queries per dote.
    */
-  constructor(readonly db: Db, cats: Catalogues, opts: BatchContextOptions = {}) {
-    const doti = opts.expectedRows ? (db.prepare('SELECT count(*) FROM dote').pluck().get() as number) : Infinity;
+  constructor(
+    readonly db: Sql,
+    cats: Catalogues,
+    opts: BatchContextOptions = {},
+    private readonly transaction: <T>(work: () => T) => T,
+  ) {
+    const doti = opts.expectedRows ? db.prepare('SELECT count(*) FROM dote').value<number>()! : Infinity;
     const preload = (opts.expectedRows ?? 0) >= doti;
     this.dote = doteInfoLookup(db, cats, { preload });
     if (preload) {
       const all = new Map<string, Map<string, string>>();
-      for (const a of db.prepare('SELECT dote_id, servizio, stato FROM attivita').all() as { dote_id: string; servizio: string; stato: string }[]) {
+      for (const a of db.prepare('SELECT dote_id, servizio, stato FROM attivita').all<{ dote_id: string; servizio: string; stato: string }>()) {
         let m = all.get(a.dote_id);
         if (!m) all.set(a.dote_id, (m = new Map()));
         m.set(a.servizio, a.stato);
@@ -64,43 +69,40 @@ export class SqliteBatchContext implements BatchContext {
       this.activitiesLoaded = all;
       // One query instead of one per dote: rows of group sessions alternate between doti, so
       // nearly every row asks (20,000 queries for the benchmark's doti, ~0,2 s).
-      this.liquidateLoaded = new Set(db.prepare('SELECT dote_id FROM liquidazione').pluck().all() as string[]);
+      this.liquidateLoaded = new Set(db.prepare('SELECT dote_id FROM liquidazione').column<string>());
     }
-    this.sedeStmt = db.prepare('SELECT id, nome, patrono FROM sede WHERE nome = ? COLLATE NOCASE');
+    this.sedeStmt = db.prepare(sql`SELECT id, nome, patrono FROM sede WHERE ${equalsNocase('nome', '?')}`);
     this.giaStmt = db.prepare(
-      `SELECT 'calendario' AS kind, servizio, collettiva, sum(fine - inizio) AS minuti FROM erogazione
+      `SELECT CAST('calendario' AS TEXT) AS kind, servizio, collettiva, sum(fine - inizio) AS minuti FROM erogazione
         WHERE dote_id = ? AND stato IN (${COUNTED_STATES_SQL}) GROUP BY servizio, collettiva
        UNION ALL
-       SELECT 'timesheet', servizio, collettiva, sum(fine - inizio) FROM timesheet_riga
+       SELECT CAST('timesheet' AS TEXT), servizio, collettiva, sum(fine - inizio) FROM timesheet_riga
         WHERE professionista_id IN (SELECT id FROM professionista) AND dote_id = ? GROUP BY servizio, collettiva`,
     );
     this.personaStmt = db.prepare(
       `SELECT coalesce(sum(e.fine - e.inizio), 0) FROM destinatario p CROSS JOIN dote d CROSS JOIN erogazione e
         WHERE p.cf = ? AND d.destinatario_id = p.id AND e.dote_id = d.id AND e.data BETWEEN ? AND ? AND e.stato NOT IN (${FREED_STATES_SQL})`,
-    ).pluck();
+    );
     this.personaTsStmt = db.prepare(
       `SELECT coalesce(sum(t.fine - t.inizio), 0) FROM destinatario p CROSS JOIN dote d CROSS JOIN timesheet_riga t
         WHERE p.cf = ? AND d.destinatario_id = p.id AND t.dote_id = d.id AND t.professionista_id IN (SELECT id FROM professionista) AND t.data BETWEEN ? AND ?`,
-    ).pluck();
+    );
     this.activityStmt = db.prepare('SELECT servizio, stato FROM attivita WHERE dote_id = ?');
     // A professional's rows of a day are few: these indexes find them directly.
     const tsColumns = ['id', 'dote_id', 'servizio', 'inizio', 'fine', 'collettiva', 'descrizione'];
+    // SQLite's planner is told which index; PostgreSQL's chooses by itself.
     this.timesheetDay = new DayRows(
-      db
-        .prepare(`SELECT ${tsColumns.join(', ')} FROM timesheet_riga INDEXED BY timesheet_riga_giorno WHERE professionista_id = ? AND data = ? ORDER BY id`)
-        .raw(),
+      db.prepare(sql`SELECT ${tsColumns.join(', ')} FROM timesheet_riga ${{ sqlite: 'INDEXED BY timesheet_riga_giorno', postgres: '' }} WHERE professionista_id = ? AND data = ? ORDER BY id`),
       db.prepare('SELECT 1 FROM timesheet_riga WHERE professionista_id = ? LIMIT 1'),
       tsColumns,
       ['dote_id', 'servizio', 'descrizione'],
     );
     const eColumns = ['id', 'dote_id', 'servizio', 'inizio', 'fine', 'collettiva', 'sede_id', 'modalita', 'descrizione', 'stato', 'liquidazione_id', 'registrata_il'];
     this.erogazioniDay = new DayRows(
-      db
-        .prepare(
-          `SELECT ${eColumns.join(', ')} FROM erogazione INDEXED BY erogazione_professionista
-            WHERE professionista_id = ? AND data = ? AND stato NOT IN (${FREED_STATES_SQL}) ORDER BY id`,
-        )
-        .raw(),
+      db.prepare(
+        sql`SELECT ${eColumns.join(', ')} FROM erogazione ${{ sqlite: 'INDEXED BY erogazione_professionista', postgres: '' }}
+          WHERE professionista_id = ? AND data = ? AND stato NOT IN (${FREED_STATES_SQL}) ORDER BY id`,
+      ),
       db.prepare(`SELECT 1 FROM erogazione WHERE professionista_id = ? AND stato NOT IN (${FREED_STATES_SQL}) LIMIT 1`),
       eColumns,
       ['dote_id', 'servizio', 'modalita', 'descrizione', 'stato', 'registrata_il'],
@@ -120,7 +122,7 @@ export class SqliteBatchContext implements BatchContext {
   sede(nome: string): SedeRef | undefined {
     let s = this.sedi.get(nome);
     if (s === undefined) {
-      s = (this.sedeStmt.get(nome.trim()) as SedeRef | undefined) ?? null;
+      s = this.sedeStmt.get<SedeRef>(nome.trim()) ?? null;
       this.sedi.set(nome, s);
     }
     return s ?? undefined;
@@ -138,7 +140,7 @@ export class SqliteBatchContext implements BatchContext {
   giaRegistrate(doteId: string, kind: 'calendario' | 'timesheet', servizio: string, collettiva: boolean): number {
     let m = this.gia.get(doteId);
     if (!m) {
-      const rows = this.giaStmt.all(doteId, doteId) as { kind: string; servizio: string; collettiva: number; minuti: number }[];
+      const rows = this.giaStmt.all<{ kind: string; servizio: string; collettiva: number; minuti: number }>(doteId, doteId);
       m = rows.length ? new Map(rows.map((r) => [`${r.kind}|${r.servizio}|${r.collettiva}`, r.minuti])) : NOTHING;
       this.gia.set(doteId, m);
     }
@@ -150,7 +152,7 @@ export class SqliteBatchContext implements BatchContext {
     if (this.activitiesLoaded) return this.activitiesLoaded.get(doteId)?.get(servizio);
     let m = this.activities.get(doteId);
     if (!m) {
-      const rows = this.activityStmt.all(doteId) as { servizio: string; stato: string }[];
+      const rows = this.activityStmt.all<{ servizio: string; stato: string }>(doteId);
       m = new Map(rows.map((r) => [r.servizio, r.stato]));
       this.activities.set(doteId, m);
     }
@@ -160,7 +162,7 @@ export class SqliteBatchContext implements BatchContext {
   /** A person's minutes in the database between two days (RuleEnv.minutiPersona). */
   minutiPersona(cf: string, kind: 'calendario' | 'timesheet', fromDay: number, toDay: number): number {
     const stmt = kind === 'timesheet' ? this.personaTsStmt : this.personaStmt;
-    return stmt.get(cf, isoFromDay(fromDay), isoFromDay(toDay)) as number;
+    return stmt.value<number>(cf, isoFromDay(fromDay), isoFromDay(toDay))!;
   }
 
   /**
@@ -189,23 +191,23 @@ export class SqliteBatchContext implements BatchContext {
 
   /** Where an imported timesheet row came from: `file:riga`. */
   rigaTimesheet(id: number): string {
-    const row = cachedStatement(this.db, 'SELECT f.percorso, t.riga FROM timesheet_riga t LEFT JOIN file_importato f ON f.id = t.file_id WHERE t.id = ?').get(id) as
-      | { percorso: string | null; riga: number | null }
-      | undefined;
+    const row = this.db
+      .prepare('SELECT f.percorso, t.riga FROM timesheet_riga t LEFT JOIN file_importato f ON f.id = t.file_id WHERE t.id = ?')
+      .get<{ percorso: string | null; riga: number | null }>(id);
     return row ? `${row.percorso ?? '?'}:${row.riga ?? '?'}` : `riga ${id}`;
   }
 
   sedeNome(id: number | null): string | null {
     if (id === null) return null;
-    return (cachedStatement(this.db, 'SELECT nome FROM sede WHERE id = ?').pluck().get(id) as string | undefined) ?? null;
+    return this.db.prepare('SELECT nome FROM sede WHERE id = ?').value<string>(id) ?? null;
   }
 
   sourceOf(table: 'erogazione' | 'timesheet', id: number): RowSource {
-    const sql =
+    const text =
       table === 'erogazione'
         ? 'SELECT f.percorso AS file, r.riga FROM erogazione r LEFT JOIN file_importato f ON f.id = r.file_id WHERE r.id = ?'
         : 'SELECT f.percorso AS file, r.riga FROM timesheet_riga r LEFT JOIN file_importato f ON f.id = r.file_id WHERE r.id = ?';
-    return (cachedStatement(this.db, sql).get(id) as RowSource | undefined) ?? { file: null, riga: null };
+    return this.db.prepare(text).get<RowSource>(id) ?? { file: null, riga: null };
   }
 
   /** Whether the dote is in a liquidation request (its services' records can no longer change). */
@@ -213,7 +215,7 @@ export class SqliteBatchContext implements BatchContext {
     if (this.liquidateLoaded) return this.liquidateLoaded.has(doteId);
     let v = this.liquidate.get(doteId);
     if (v === undefined) {
-      v = Boolean(cachedStatement(this.db, 'SELECT 1 FROM liquidazione WHERE dote_id = ?').get(doteId));
+      v = this.db.prepare('SELECT 1 FROM liquidazione WHERE dote_id = ?').get(doteId) !== undefined;
       this.liquidate.set(doteId, v);
     }
     return v;
@@ -230,15 +232,6 @@ export class SqliteBatchContext implements BatchContext {
   }
 
   readTransaction<T>(work: () => T): T {
-    return this.db.transaction(work)();
+    return this.transaction(work);
   }
-}
-
-/** The database file at `path`, opened and migrated (readonly: opened as it is). */
-export function openSqliteBatchDatabase(path: string, opts: { readonly?: boolean } = {}): BatchDatabase {
-  const db = openDatabase(path, opts);
-  return {
-    context: (cats, o) => new SqliteBatchContext(db, cats, o),
-    close: () => db.close(),
-  };
 }

@@ -1,6 +1,6 @@
 import type { StatoErogazione } from '../../domain/dote-stati.js';
 import type { StatoAttivita } from '../../domain/erogazione-state.js';
-import { cachedStatement, type Db } from '../connection.js';
+import type { Sql } from '../sql.js';
 import { COUNTED_STATES_SQL, FREED_STATES_SQL, OPEN_STATES_SQL } from '../states.js';
 import type {
   AttivitaRow,
@@ -59,60 +59,59 @@ const SQL = {
   attivitaTotals: `SELECT
       COALESCE(SUM(CASE WHEN stato = @erogata THEN fine - inizio END), 0) AS erogate,
       COALESCE(SUM(CASE WHEN stato IN (${OPEN_STATES_SQL}) THEN fine - inizio END), 0) AS aperte,
-      COALESCE(SUM(stato = @erogata), 0) AS n_erogate,
-      COALESCE(SUM(stato IN (${OPEN_STATES_SQL})), 0) AS n_aperte
+      COALESCE(SUM(CASE WHEN stato = @erogata THEN 1 ELSE 0 END), 0) AS n_erogate,
+      COALESCE(SUM(CASE WHEN stato IN (${OPEN_STATES_SQL}) THEN 1 ELSE 0 END), 0) AS n_aperte
     FROM erogazione WHERE dote_id = @doteId AND servizio = @servizio`,
   apertiOf: `SELECT id, data, stato FROM erogazione WHERE dote_id = @doteId AND servizio = @servizio AND stato IN (${OPEN_STATES_SQL}) ORDER BY data, inizio, id`,
   setAttivitaStato: 'UPDATE attivita SET stato = @stato WHERE dote_id = @doteId AND servizio = @servizio',
   setAttivitaConclusa: 'UPDATE attivita SET stato = @stato, data_conclusione = @dataConclusione WHERE dote_id = @doteId AND servizio = @servizio',
 } as const;
 
-export class SqliteErogazioni implements ErogazioneRepository {
-  constructor(private readonly db: Db) {}
+export class SqlErogazioni implements ErogazioneRepository {
+  constructor(private readonly db: Sql) {}
 
   private stmt(sql: string) {
-    return cachedStatement(this.db, sql);
+    return this.db.prepare(sql);
   }
 
   async liveOfSession(sessione: string): Promise<ErogazioneFullRow[]> {
-    return this.stmt(SQL.liveOfSession).all({ sessione }) as ErogazioneFullRow[];
+    return this.stmt(SQL.liveOfSession).all<ErogazioneFullRow>({ sessione });
   }
 
   async deliveredOfProfessionalBetween(professionistaId: number, from: string, to: string): Promise<ErogazioneFullRow[]> {
-    return this.stmt(SQL.deliveredOfProfessionalBetween).all({ professionistaId, from, to, erogata: EROGATA }) as ErogazioneFullRow[];
+    return this.stmt(SQL.deliveredOfProfessionalBetween).all<ErogazioneFullRow>({ professionistaId, from, to, erogata: EROGATA });
   }
 
   async timesheetOfProfessionalBetween(professionistaId: number, from: string, to: string): Promise<TimesheetRigaRow[]> {
-    return this.stmt(SQL.timesheetOfProfessionalBetween).all({ professionistaId, from, to }) as TimesheetRigaRow[];
+    return this.stmt(SQL.timesheetOfProfessionalBetween).all<TimesheetRigaRow>({ professionistaId, from, to });
   }
 
   async attivitaStato(doteId: string, servizio: string): Promise<StatoAttivita | undefined> {
-    const a = this.stmt(SQL.attivitaStato).get({ doteId, servizio }) as { stato: StatoAttivita } | undefined;
-    return a?.stato;
+    return this.stmt(SQL.attivitaStato).value<StatoAttivita>({ doteId, servizio });
   }
 
   async find(id: number): Promise<ErogazioneFullRow | undefined> {
-    return this.stmt(SQL.find).get(id) as ErogazioneFullRow | undefined;
+    return this.stmt(SQL.find).get<ErogazioneFullRow>(id);
   }
 
   async ofDote(doteId: string, stato?: StatoErogazione): Promise<ErogazioneFullRow[]> {
-    return (stato ? this.stmt(SQL.ofDoteInState).all({ doteId, stato }) : this.stmt(SQL.ofDote).all(doteId)) as ErogazioneFullRow[];
+    return stato ? this.stmt(SQL.ofDoteInState).all<ErogazioneFullRow>({ doteId, stato }) : this.stmt(SQL.ofDote).all<ErogazioneFullRow>(doteId);
   }
 
   async liveOfPersonBetween(destinatarioId: number, from: string, to: string, exceptId: number): Promise<ErogazioneFullRow[]> {
-    return this.stmt(SQL.liveOfPersonBetween).all({ destinatarioId, from, to, exceptId }) as ErogazioneFullRow[];
+    return this.stmt(SQL.liveOfPersonBetween).all<ErogazioneFullRow>({ destinatarioId, from, to, exceptId });
   }
 
   async liveOfProfessionalOn(professionistaId: number, data: string, exceptId: number): Promise<ErogazioneFullRow[]> {
-    return this.stmt(SQL.liveOfProfessionalOn).all({ professionistaId, data, exceptId }) as ErogazioneFullRow[];
+    return this.stmt(SQL.liveOfProfessionalOn).all<ErogazioneFullRow>({ professionistaId, data, exceptId });
   }
 
   async countedOf(doteId: string, servizio: string, exceptId: number): Promise<ErogazioneFullRow[]> {
-    return this.stmt(SQL.countedOf).all({ doteId, servizio, exceptId }) as ErogazioneFullRow[];
+    return this.stmt(SQL.countedOf).all<ErogazioneFullRow>({ doteId, servizio, exceptId });
   }
 
   async liveIdInSession(doteId: string, sessione: string, exceptId: number): Promise<number | undefined> {
-    return (this.stmt(SQL.liveIdInSession).get({ doteId, sessione, exceptId }) as { id: number } | undefined)?.id;
+    return this.stmt(SQL.liveIdInSession).value<number>({ doteId, sessione, exceptId });
   }
 
   async insert(row: NuovaErogazioneRow): Promise<number> {
@@ -134,7 +133,7 @@ export class SqliteErogazioni implements ErogazioneRepository {
       creata_il: row.creata_il,
       aggiornata_il: row.aggiornata_il,
     };
-    return Number(this.stmt(SQL.insert).run(p).lastInsertRowid);
+    return this.stmt(SQL.insert).insert(p);
   }
 
   async update(id: number, c: ErogazioneEditable, aggiornataIl: string): Promise<void> {
@@ -146,7 +145,7 @@ export class SqliteErogazioni implements ErogazioneRepository {
   }
 
   async avvisi(id: number): Promise<AvvisoRow[]> {
-    return this.stmt(SQL.avvisi).all(id) as AvvisoRow[];
+    return this.stmt(SQL.avvisi).all<AvvisoRow>(id);
   }
 
   async addAvvisi(id: number, avvisi: readonly AvvisoRow[], creatoIl: string): Promise<void> {
@@ -154,24 +153,24 @@ export class SqliteErogazioni implements ErogazioneRepository {
     const add = this.stmt(SQL.addAvviso);
     for (const a of avvisi) {
       const p = { id, regola: a.regola, messaggio: a.messaggio };
-      if (!exists.get(p)) add.run({ ...p, creatoIl });
+      if (exists.get(p) === undefined) add.run({ ...p, creatoIl });
     }
   }
 
   async attivitaOf(doteId: string): Promise<AttivitaRow[]> {
-    return this.stmt(SQL.attivitaOf).all(doteId) as AttivitaRow[];
+    return this.stmt(SQL.attivitaOf).all<AttivitaRow>(doteId);
   }
 
   async hasAttivita(doteId: string): Promise<boolean> {
-    return Boolean(this.stmt(SQL.hasAttivita).get(doteId));
+    return this.stmt(SQL.hasAttivita).get(doteId) !== undefined;
   }
 
   async attivitaTotals(doteId: string, servizio: string): Promise<AttivitaTotals> {
-    return this.stmt(SQL.attivitaTotals).get({ doteId, servizio, erogata: EROGATA }) as AttivitaTotals;
+    return this.stmt(SQL.attivitaTotals).get<AttivitaTotals>({ doteId, servizio, erogata: EROGATA })!;
   }
 
   async apertiOf(doteId: string, servizio: string): Promise<ErogazioneAperta[]> {
-    return this.stmt(SQL.apertiOf).all({ doteId, servizio }) as ErogazioneAperta[];
+    return this.stmt(SQL.apertiOf).all<ErogazioneAperta>({ doteId, servizio });
   }
 
   async setAttivitaStato(doteId: string, servizio: string, stato: StatoAttivita): Promise<void> {
@@ -183,10 +182,10 @@ export class SqliteErogazioni implements ErogazioneRepository {
   }
 
   async insertAttivita(a: { doteId: string; servizio: string; minuti: number; stato: StatoAttivita }): Promise<void> {
-    cachedStatement(this.db, 'INSERT INTO attivita (dote_id, servizio, minuti, stato) VALUES (@doteId, @servizio, @minuti, @stato)').run(a);
+    this.stmt('INSERT INTO attivita (dote_id, servizio, minuti, stato) VALUES (@doteId, @servizio, @minuti, @stato)').run(a);
   }
 
   async countByState(doteId: string, servizio: string, stato: string): Promise<number> {
-    return (cachedStatement(this.db, 'SELECT count(*) AS n FROM erogazione WHERE dote_id = @doteId AND servizio = @servizio AND stato = @stato').get({ doteId, servizio, stato }) as { n: number }).n;
+    return this.stmt('SELECT count(*) FROM erogazione WHERE dote_id = @doteId AND servizio = @servizio AND stato = @stato').value<number>({ doteId, servizio, stato })!;
   }
 }
