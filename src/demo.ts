@@ -16,9 +16,15 @@ import { packagePath } from './paths.js';
 import { splitCommandLine } from './cli-options/command-line.js';
 import { mkdirOwnerOnly } from './files/owner-only.js';
 import { formatDateIt } from './domain/dates.js';
+import { displayLocation } from './db/location.js';
 
 const OUT = path.resolve(process.env.DOTE_DEMO_DIR ?? 'demo-output');
-const DB = path.join(OUT, 'demo.db');
+/**
+ * The demo's database: demo.db in the output folder, or DOTE_DEMO_DB, for instance the URL of an
+ * empty PostgreSQL database, to see the same demo on a server (test/postgres/equivalenza.test.ts
+ * compares the two).
+ */
+const DB = process.env.DOTE_DEMO_DB || path.join(OUT, 'demo.db');
 const DEMO = packagePath('fixtures', 'demo');
 const BIN = packagePath('bin', 'dote');
 const OGGI = '2022-07-15';
@@ -53,7 +59,7 @@ function csvFiles(sub: string): string[] {
 
 rmSync(OUT, { recursive: true, force: true });
 mkdirOwnerOnly(OUT);
-process.stdout.write(`Demo di dote: database in ${OUT}, file di prova in ${DEMO} (oggi è il ${formatDateIt(OGGI)})\n`);
+process.stdout.write(`Demo di dote: database ${process.env.DOTE_DEMO_DB ? displayLocation(DB) : `in ${OUT}`}, file di prova in ${DEMO} (oggi è il ${formatDateIt(OGGI)})\n`);
 run(['init']);
 const setup = path.join(DEMO, 'setup.txt');
 if (existsSync(setup)) {
@@ -102,5 +108,5 @@ if (clean.length) {
   run(['liquidazione', 'prepara', DOTE, '-o', path.join(OUT, 'liquidazione-cr-2022-0001'), '--esente-bollo']);
   documenti.push('liquidazione-cr-2022-0001/ (il pacchetto PEC, con SHA256SUMS e 00-indice.pdf)');
 }
-process.stdout.write(`\nFatto. Database: ${DB}\n`);
+process.stdout.write(`\nFatto. Database: ${displayLocation(DB)}\n`);
 if (documenti.length) process.stdout.write(`Documenti in ${OUT}:\n${documenti.map((d) => `  ${d}\n`).join('')}`);

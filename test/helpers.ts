@@ -159,12 +159,17 @@ export const DOWNGRADE_TO_SCHEMA_2 = `
   DROP TABLE file_importato;
   UPDATE meta SET valore = '2' WHERE chiave = 'schema_version';`;
 
-/** The rows of one read-only query on a database file (the tests' look at what a command wrote). */
+/**
+ * The rows of one statement on a test's database (the tests' look at what a command wrote, or a
+ * row put in by hand): the file, opened read-only unless the statement writes, or the server's
+ * database of a postgres:// URL. A statement that returns nothing gives [].
+ */
 export function sql<T = unknown>(file: string, q: string, ...params: unknown[]): T[] {
   if (isUrl(file)) return pgSql(file).prepare(q).all<T>(...params);
-  const db = new Database(file, { readonly: true });
+  const db = new Database(file, { readonly: !/^\s*(INSERT|UPDATE|DELETE)\b/i.test(q) });
   try {
-    return db.prepare(q).all(...params) as T[];
+    const st = db.prepare(q);
+    return st.reader ? (st.all(...params) as T[]) : (st.run(...params), []);
   } finally {
     db.close();
   }
