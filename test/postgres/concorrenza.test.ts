@@ -102,6 +102,13 @@ describe('8 clerks and 2 imports on one server at once', () => {
       if (out.status === 2) expect(out.stderr, step).toMatch(/in uso da un altro processo|occupato/);
     }
 
+    // The clerks did get in each other's way: some were refused by a rule (an overlap or the
+    // activity's hours), and what each refusal names is one of those two rules.
+    const refused = logs.flat().filter((s) => s.out.status === 1);
+    expect(refused.length, 'contested steps').toBeGreaterThan(0);
+    for (const s of refused) expect(s.out.stderr, s.step).toMatch(/timesheet\/overlap|hours\/service-cap/);
+    console.log(`esiti: ${all.filter((s) => s.out.status === 0).length} riusciti, ${refused.length} rifiutati da una regola, ${all.filter((s) => s.out.status === 2).length} database occupato`);
+
     // No two live deliveries of one professional overlap.
     const overlaps = psql(
       url,
