@@ -10,6 +10,7 @@
  *   - Miller (`mlr`) summing hours per professional per day, where installed, against `dote verifica`
  *     of the same timesheet (three runs each, alternating; medians compared);
  *   - `dote importa` of the clean files into a fresh database (three runs, median): rows/s;
+ *   - the same `verifica` (with the database) and `importa` on a throwaway PostgreSQL server (benchPostgres);
  *   - start-up of `dote --help` and `dote mostra ID` against `node -e 0` (median of 10 runs each,
  *     the three alternated, so that a busy moment of the machine falls on all three).
  * Targets (issue 4): all rules in <= 1.2x csv-parse alone; not slower than Miller's daily sum;
@@ -20,7 +21,7 @@
  * BENCH_SOLO=segnalazioni the memory of 200.000 findings only (issue 12 point 5, benchFindings).
  */
 import { spawnSync, execFileSync } from 'node:child_process';
-import { createReadStream, existsSync, mkdtempSync, rmSync, statSync, openSync, writeSync, closeSync } from 'node:fs';
+import { createReadStream, existsSync, mkdtempSync, rmSync, rmdirSync, statSync, openSync, writeSync, closeSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -309,6 +310,60 @@ function benchFindings() {
   log(`  ${fmtInt(JSON.parse(json).diagnostics.length)} segnalazioni nel JSON (${fmt1(mb(json.length))} MB)`);
 }
 
+/**
+ * The same batch commands on a PostgreSQL server (issue 14: `importa` at least 100.000 rows/s,
+ * beside SQLite's; `verifica` with the server's context): a throwaway server started in the
+ * bench folder by test/postgres/server.sh (as the tests do), the bench's 20.000 doti moved into
+ * it with `dote migra-a`, then `verifica` of the messy files and `importa` of the clean ones.
+ * Skipped when PostgreSQL is not installed. The server runs with fsync off, as for the tests: the
+ * rate is the program's and the server's work, not the disk's.
+ */
+function benchPostgres(g, ref) {
+  if (spawnSync('bash', ['-c', 'command -v initdb || ls /usr/lib/postgresql/*/bin/initdb'], { stdio: 'ignore' }).status !== 0) {
+    log('PostgreSQL non installato: misure sul server saltate (apt-get install -y postgresql)');
+    return;
+  }
+  // Outside the bench folder (owner-only): the server runs as the postgres user when root.
+  const pgDir = mkdtempSync(path.join(tmpdir(), 'dote-bench-pg-'));
+  rmdirSync(pgDir); // server.sh makes it, owned by the server's user
+  const server = execFileSync('bash', [path.join(ROOT, 'test', 'postgres', 'server.sh'), 'start', pgDir], { encoding: 'utf8' }).trim();
+  try {
+    const url = (name) => {
+      const u = new URL(server);
+      u.pathname = `/${name}`;
+      return u.toString();
+    };
+    const fresh = (name) => {
+      execFileSync('psql', [server, '-X', '-q', '-c', `CREATE DATABASE ${name}`]);
+      const file = path.join(dir, `${name}.db`);
+      setupDatabase(file, g.doti);
+      const m = timeSpawn([BIN, 'migra-a', url(name), '--db', file, '--json']);
+      if (m.status !== 0) throw new Error(m.stderr);
+      rmSync(file, { force: true });
+      return url(name);
+    };
+    const verificaDb = fresh('bench_verifica');
+    const r = timeSpawn([BIN, 'verifica', g.files.calMessy, g.files.tsMessy, '--json', '--oggi', OGGI, '--db', verificaDb]);
+    if (r.status === 2) throw new Error(r.stderr);
+    const findings = JSON.parse(r.stdout).diagnostics.length;
+    log(
+      `PostgreSQL: dote verifica con il database sul server: ${fmt2(r.seconds)} s, ${fmtInt(totalRows / r.seconds)} righe/s, ${fmt2(r.seconds / ref.seconds)}× csv-parse, ` +
+        `RSS massimo ${r.rssMb === null ? 'n/d' : `${fmtInt(r.rssMb)} MB`}; ${fmtInt(findings)} segnalazioni`,
+    );
+    const importDb = fresh('bench_importa');
+    const imp = timeSpawn([BIN, 'importa', g.files.cal, g.files.ts, '--db', importDb, '--oggi', OGGI, '--json']);
+    if (imp.status !== 0) throw new Error(imp.stderr.split('\n')[0]);
+    const doc = JSON.parse(imp.stdout);
+    log(
+      `PostgreSQL: dote importa (file puliti, database nuovo sul server): ${fmt2(imp.seconds)} s, ${fmtInt(totalRows / imp.seconds)} righe/s (obiettivo ≥ 100.000), ` +
+        `RSS massimo ${imp.rssMb === null ? 'n/d' : `${fmtInt(imp.rssMb)} MB`}; importate ${fmtInt(doc.import.totale.importate)}`,
+    );
+  } finally {
+    spawnSync('bash', [path.join(ROOT, 'test', 'postgres', 'server.sh'), 'stop', pgDir], { stdio: 'ignore' });
+    rmSync(pgDir, { recursive: true, force: true });
+  }
+}
+
 // ---------------------------------------------------------------- run
 if (process.env.BENCH_SOLO === 'registro') {
   benchRegistro();
@@ -419,6 +474,8 @@ if (imports.length === 3) {
   const doc2 = JSON.parse(again.stdout);
   log(`dote importa di nuovo (tutto già presente): ${fmt2(again.seconds)} s, ${fmtInt(totalRows / again.seconds)} righe/s; già presenti ${fmtInt(doc2.import.totale.presenti)}`);
 }
+
+benchPostgres(g, ref);
 
 log();
 logStartup(db, 10);

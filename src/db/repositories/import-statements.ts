@@ -66,13 +66,13 @@ export function prepareImportStatements(db: Sql): ImportStatements {
           `INSERT INTO erogazione (dote_id, servizio, data, inizio, fine, professionista_id, sede_id, modalita, collettiva, sessione,
                                    descrizione, stato, registrata_il, origine, file_id, riga, creata_il, aggiornata_il)`,
           `(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'EROGATA', ?, 'importa', ${file}, ?, ${lit(now)}, ${lit(now)})`,
-          13,
+          ['text', 'text', 'text', 'integer', 'integer', 'integer', 'integer', 'text', 'integer', 'text', 'text', 'text', 'integer'],
         ),
         timesheet: new BatchInsert(
           db,
           'INSERT INTO timesheet_riga (professionista_id, dote_id, servizio, data, inizio, fine, collettiva, descrizione, file_id, riga, importata_il)',
           `(?, ?, ?, ?, ?, ?, ?, ?, ${file}, ?, ${lit(oggi)})`,
-          9,
+          ['integer', 'text', 'text', 'text', 'integer', 'integer', 'integer', 'text', 'integer'],
         ),
       };
     },
