@@ -8,12 +8,13 @@
  *
  * Synchronous on purpose, unlike the repositories of store.ts: the checker asks it per row, for
  * millions of rows, and cannot pay a Promise (a microtask and an allocation) per answer. The
- * implementation (src/db/repositories/batch-context.ts, over either store's runner) caches per distinct text and per
- * (professional, day), so a million rows cost a few thousand queries. A server store would
- * preload, or fetch in batches ahead of the rows, behind this same interface.
+ * implementation (src/db/repositories/batch-context.ts, over either store's runner) caches per
+ * distinct text and per (professional, day), and for a big batch reads the doti, their hours and
+ * the people's hours up front, so a million rows cost a few thousand queries: on the server each
+ * is a round trip through its synchronous client (postgres/sync-client.ts).
  *
  * The import's writes go through the writer thread (src/import/import-writer*.ts), whose
- * statements are in src/db/sqlite/import-statements.ts.
+ * statements are in src/db/repositories/import-statements.ts.
  */
 import type { Catalogues } from '../bandi/load.js';
 import type { DoteInfo, StoredInterval } from '../rules/types.js';
