@@ -1,15 +1,17 @@
 /**
  * The store: the one way use cases reach the data. A use case receives a `Store` (never a
  * database handle), opens a transaction with `read` or `write`, and works through the
- * repositories it is given, one per aggregate. Every repository method returns a Promise, so that
- * a second implementation (a PostgreSQL server, for operators with several sedi) can sit behind
- * the same interfaces without touching the use cases; the SQLite file (src/db/sqlite/) is the
- * embedded default. The shape follows a query builder's dialects (kysely's Driver): one contract,
- * a folder per database, the SQLite side serialising its single connection behind a lock.
+ * repositories it is given, one per aggregate. Every repository method returns a Promise, and
+ * the use cases do not know which database answers: the SQLite file (src/db/sqlite/), the
+ * embedded default, or a PostgreSQL server (src/db/postgres/) for operators with several sedi.
+ * The repositories are written once (src/db/repositories/) over a statement runner (sql.ts); the
+ * shape follows a query builder's dialects (kysely's Driver): one contract, a folder per
+ * database, each store serialising its single connection behind a lock (sql-store.ts).
  *
  * Transactions are explicit at the use-case level: an interactive command's checks and its write
- * happen in one `write` (BEGIN IMMEDIATE on SQLite: the write lock is taken before the checks read,
- * so two processes cannot both pass a cap or an overlap check and both write). A `write` inside a
+ * happen in one `write` (BEGIN IMMEDIATE on SQLite, the advisory write lock on the server: the
+ * write lock is taken before the checks read, so two processes cannot both pass a cap or an
+ * overlap check and both write). A `write` inside a
  * `write` of the same store joins it.
  *
  * The bulk paths keep their own fast interfaces (the batch checker's context, the import writer
