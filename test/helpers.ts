@@ -9,7 +9,8 @@ import { chmodSync, copyFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { freshPgDatabase } from './postgres/pg.js';
+import { copyPgDatabase, freshPgDatabase } from './postgres/pg.js';
+import { WRITE_LOCK_KEY } from '../src/db/postgres/errors.js';
 import type * as PgSqlModule from '../src/db/postgres/sql.js';
 import type * as SyncClientModule from '../src/db/postgres/sync-client.js';
 
@@ -114,6 +115,31 @@ export function withDb(): { dir: string; db: string; run: (args: readonly string
 }
 
 /**
+ * A consistent copy of a test's database, to run commands on it from the same state: the file
+ * copied to `file` (VACUUM INTO, owner-only as dote makes its files), or a new database on the
+ * tests' server made from the one at a postgres:// URL (`file` unused; the connection sql() and
+ * dumpDb() keep open to the source is closed first). The copy's location.
+ */
+export function copyDb(location: string, file: string): string {
+  if (isUrl(location)) {
+    if (pgOpen?.url === location) {
+      pgOpen.client.close();
+      pgOpen = undefined;
+    }
+    return copyPgDatabase(location);
+  }
+  const db = new Database(location, { readonly: true });
+  try {
+    db.exec(`VACUUM INTO '${file.replaceAll("'", "''")}'`);
+  } finally {
+    db.close();
+  }
+  // A copy readable by others would add dote's warning line to every command.
+  chmodSync(file, 0o600);
+  return file;
+}
+
+/**
  * Every row of `tables` (default: every table of the file), in rowid order: to compare a database
  * before and after a refused command.
  */
@@ -173,6 +199,26 @@ export function sql<T = unknown>(file: string, q: string, ...params: unknown[]):
   } finally {
     db.close();
   }
+}
+
+/**
+ * Another writer in the middle of its transaction, until the function returned is called: it
+ * holds the file's write lock (BEGIN IMMEDIATE), or on a server the lock every dote writer takes
+ * first (src/db/postgres/store.ts), on the connection sql() and dumpDb() keep open to it (so
+ * they still read it meanwhile).
+ */
+export function holdWriteLock(location: string): () => void {
+  if (isUrl(location)) {
+    pgSql(location).prepare('SELECT pg_advisory_lock(?)').all(WRITE_LOCK_KEY);
+    return () => void pgSql(location).prepare('SELECT pg_advisory_unlock(?)').all(WRITE_LOCK_KEY);
+  }
+  const other = new Database(location);
+  other.pragma('busy_timeout = 0');
+  other.exec('BEGIN IMMEDIATE');
+  return () => {
+    other.exec('ROLLBACK');
+    other.close();
+  };
 }
 
 /** The fixture databases of older schema versions (fixtures/db/make-fixtures.mjs made them). */

@@ -9,7 +9,12 @@ import { fileURLToPath } from 'node:url';
  * locks) or open it directly stay in `sqlite` only: ON_SQLITE_ONLY lists them with the reason.
  */
 const ON_POSTGRES = ['test/cli/**/*.test.ts', 'test/documents/**/*.test.ts'];
-const ON_SQLITE_ONLY: Record<string, string> = {};
+const ON_SQLITE_ONLY: Record<string, string> = {
+  'test/cli/backup.test.ts': "dote backup and dote ripristina of the file (on a server backup is refused by design: pg_dump)",
+  'test/cli/database-refusals.test.ts': "the database file as the operating system sees it: a path that is not a regular file, the file's permissions, a read-only file, a full disk, a read-only file system",
+  'test/cli/permessi.test.ts': "the file's permissions and its -wal/-shm under umask 000, and the backup and restore of the file",
+  'test/cli/importa-crash.test.ts': "SQLite's write-ahead log after an import killed with SIGKILL, on a file the test makes itself",
+};
 
 export default defineConfig({
   root: fileURLToPath(new URL('..', import.meta.url)),

@@ -1,12 +1,14 @@
 /**
  * A database another process is writing: every writing command waits the same busy timeout
  * (src/db/connection.ts, 5 s), then gives up with the one-line "database in uso" message and
- * exit 2, as `dote importa` does (test/cli/importa.test.ts), never with an internal error.
+ * exit 2, as `dote importa` does (test/cli/importa.test.ts), never with an internal error. The
+ * other writer holds the file's write lock (BEGIN IMMEDIATE), or on a server the write lock every
+ * dote writer takes first (src/db/postgres/store.ts).
  */
-import Database from 'better-sqlite3';
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { holdWriteLock } from '../helpers.js';
 import { JC, jobCoach, refused, setup, type Env } from './erogazione-setup.js';
 
 const envs: Env[] = [];
@@ -23,9 +25,7 @@ describe('a database locked by another writer', () => {
     jobCoach(env);
     const sede = ['sede', 'aggiungi', 'Milano', '--comune', 'Milano'];
     const erogazione = ['erogazione', 'aggiungi', JC, '--servizio', 'JC-AL', '--professionista', 'P01', '--data', '28/06/2022', '--inizio', '10:00', '--fine', '12:00', '--oggi', '2022-06-27'];
-    const other = new Database(env.db);
-    other.pragma('busy_timeout = 0');
-    other.exec('BEGIN IMMEDIATE');
+    const release = holdWriteLock(env.db);
     try {
       for (const args of [sede, erogazione]) {
         const started = Date.now();
@@ -38,8 +38,7 @@ describe('a database locked by another writer', () => {
         expect(ms, args.join(' ')).toBeLessThan(20_000);
       }
     } finally {
-      other.exec('ROLLBACK');
-      other.close();
+      release();
     }
     // The lock gone, the same commands go through.
     expect(env.run(sede).status).toBe(0);
@@ -57,9 +56,7 @@ describe('a database locked by another writer', () => {
       ['erogazione', 'aggiungi', JC, '--servizio', 'JC-AL', '--professionista', 'P01', '--data', '28/06/2022', '--inizio', '10:00', '--fine', '12:00', '--oggi', '2022-06-27'],
       ['importa', csv, '--oggi', '2022-06-29'],
     ];
-    const other = new Database(env.db);
-    other.pragma('busy_timeout = 0');
-    other.exec('BEGIN IMMEDIATE');
+    const release = holdWriteLock(env.db);
     try {
       for (const args of commands) {
         const started = Date.now();
@@ -71,8 +68,7 @@ describe('a database locked by another writer', () => {
         expect(ms, args.join(' ')).toBeLessThan(4_500);
       }
     } finally {
-      other.exec('ROLLBACK');
-      other.close();
+      release();
     }
     const bad = env.run(commands[0]!, { DOTE_BUSY_TIMEOUT_MS: 'cinque' });
     expect(bad.status).toBe(2);

@@ -5,8 +5,7 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { spawn, spawnSync } from 'node:child_process';
-import Database from 'better-sqlite3';
-import { DOTE, withDb } from '../helpers.js';
+import { DOTE, sql, withDb } from '../helpers.js';
 
 const hasScript = spawnSync('sh', ['-c', 'command -v script'], { encoding: 'utf8' }).status === 0;
 
@@ -68,14 +67,9 @@ describe.skipIf(!hasScript)('dote nuova on a terminal', () => {
     // The key hints speak Italian too.
     expect(r.screen).toMatch(/↑↓ scegli • ⏎ conferma/);
     expect(r.screen).not.toMatch(/navigate/);
-    const db = new Database(t.db, { readonly: true });
-    try {
-      expect(db.prepare('SELECT id, tipo, fascia, linea, data_attivazione FROM dote').all()).toEqual([
-        { id: 'CR-2021-0001', tipo: 'D1-INS', fascia: 3, linea: 'b', data_attivazione: '2021-06-30' },
-      ]);
-    } finally {
-      db.close();
-    }
+    expect(sql(t.db, 'SELECT id, tipo, fascia, linea, data_attivazione FROM dote')).toEqual([
+      { id: 'CR-2021-0001', tipo: 'D1-INS', fascia: 3, linea: 'b', data_attivazione: '2021-06-30' },
+    ]);
   });
 
   it('says what is wrong with a mistyped codice fiscale as destinatario aggiungi does, then asks again', async () => {

@@ -1,8 +1,7 @@
 /** Doti, PIP and deadlines through bin/dote (issue 2, items 5-8): exit codes, JSON, and refusals that change nothing. */
 import { afterEach, describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
-import Database from 'better-sqlite3';
-import { DOTE, dumpDb, withDb } from '../helpers.js';
+import { DOTE, dumpDb, sql, withDb } from '../helpers.js';
 
 const cleanups: (() => void)[] = [];
 afterEach(() => {
@@ -13,16 +12,6 @@ const TABLES = ['destinatario', 'misura_esterna', 'dote', 'pip_versione', 'pip_v
 
 /** Every row of the tables these commands touch, to compare before and after a refused command. */
 const dump = (file: string) => dumpDb(file, TABLES);
-
-function sql<T = unknown>(file: string, q: string, ...params: unknown[]): T[] {
-  const db = new Database(file);
-  try {
-    const st = db.prepare(q);
-    return (st.reader ? st.all(...params) : [st.run(...params)]) as T[];
-  } finally {
-    db.close();
-  }
-}
 
 // Valid codici fiscali (check character computed): Mario Rossi 01/01/1980, Luigi Verdi 15/03/1995,
 // Anna Bianchi 10/12/1960 (F), Paolo Ferrari 10/05/2003.

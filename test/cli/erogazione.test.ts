@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { createRequire } from 'node:module';
+import { sql } from '../helpers.js';
 import { aggiungi, cremona, CF1, CF2, CF3, dump, JC, jobCoach, refused, setup, type Env } from './erogazione-setup.js';
 
 const envs: Env[] = [];
@@ -284,15 +284,7 @@ describe('group sessions (--collettiva)', () => {
 });
 
 
-const require = createRequire(import.meta.url);
-
 function lockForLiquidation(dbPath: string, doteId: string, eid: number): void {
-  const Database = require('better-sqlite3');
-  const db = new Database(dbPath);
-  try {
-    const l = db.prepare("INSERT INTO liquidazione (dote_id, data, creata_il) VALUES (?, '2022-07-10', '2022-07-10T10:00:00Z')").run(doteId);
-    db.prepare('UPDATE erogazione SET liquidazione_id = ? WHERE id = ?').run(l.lastInsertRowid, eid);
-  } finally {
-    db.close();
-  }
+  const l = sql<{ id: number }>(dbPath, "INSERT INTO liquidazione (dote_id, data, creata_il) VALUES (?, '2022-07-10', '2022-07-10T10:00:00Z') RETURNING id", doteId)[0]!;
+  sql(dbPath, 'UPDATE erogazione SET liquidazione_id = ? WHERE id = ?', l.id, eid);
 }

@@ -8,7 +8,7 @@ import { closeSync, existsSync, openSync, readFileSync, writeFileSync } from 'no
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
-import { DOTE, DOWNGRADE_TO_SCHEMA_2, ROOT, dumpDb, tempDir, withDb } from '../helpers.js';
+import { DOTE, DOWNGRADE_TO_SCHEMA_2, ROOT, TEST_STORE, dumpDb, tempDir, withDb } from '../helpers.js';
 
 const cleanups: (() => void)[] = [];
 afterEach(() => {
@@ -51,7 +51,9 @@ describe('stdout that cannot be written', () => {
 });
 
 describe('a database changed by something else than dote', () => {
-  it('rows that point at nothing stop the schema update: exit 2, one message, the file as it was', () => {
+  // The update of a file of schema 2 with SQLite's foreign keys turned off by hand: the server store
+  // starts at schema 7 and its foreign keys cannot be turned off.
+  it.skipIf(TEST_STORE === 'postgres')('rows that point at nothing stop the schema update: exit 2, one message, the file as it was', () => {
     const d = withDb();
     cleanups.push(d.cleanup);
     const db = new Database(d.db);

@@ -9,9 +9,8 @@
 import { spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
-import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
-import { DOTE, dumpDb, withDb } from '../helpers.js';
+import { DOTE, dumpDb, sql, withDb } from '../helpers.js';
 
 const cleanups: (() => void)[] = [];
 afterEach(() => {
@@ -55,13 +54,8 @@ function setup() {
 }
 
 function count(file: string): { erogazioni: number; timesheet: number; storia: number } {
-  const db = new Database(file, { readonly: true });
-  try {
-    const n = (t: string) => db.prepare(`SELECT count(*) FROM ${t}`).pluck().get() as number;
-    return { erogazioni: n('erogazione'), timesheet: n('timesheet_riga'), storia: n('storia') };
-  } finally {
-    db.close();
-  }
+  const n = (t: string) => sql<{ n: number }>(file, `SELECT count(*) AS n FROM ${t}`)[0]!.n;
+  return { erogazioni: n('erogazione'), timesheet: n('timesheet_riga'), storia: n('storia') };
 }
 
 describe('dote importa when the writer thread fails', () => {

@@ -79,7 +79,7 @@ describe('liquidazione verifica', () => {
 
     // Without the subordinate contract the result is left out of the amount.
     ok(['contratto', 'rimuovi', 'CR-A', '2'], '2021-04-20');
-    expect(sql(t.db, 'SELECT numero, rimosso_il IS NOT NULL AS rimosso FROM contratto ORDER BY numero')).toEqual([{ numero: 1, rimosso: 0 }, { numero: 2, rimosso: 1 }]);
+    expect(sql(t.db, 'SELECT numero, CASE WHEN rimosso_il IS NULL THEN 0 ELSE 1 END AS rimosso FROM contratto ORDER BY numero')).toEqual([{ numero: 1, rimosso: 0 }, { numero: 2, rimosso: 1 }]);
     const after = JSON.parse(run(['liquidazione', 'verifica', 'CR-A', '--json'], '2021-04-20').stdout);
     expect(after.importo).toMatchObject({ totaleCent: 19400, risultato: { raggiunto: false } });
     expect(sql(t.db, "SELECT entita, azione, entita_id FROM storia WHERE entita IN ('contratto', 'output') ORDER BY id")).toEqual([

@@ -2,8 +2,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
-import Database from 'better-sqlite3';
-import { dote, dumpDb, withDb } from '../helpers.js';
+import { dote, dumpDb, sql, withDb } from '../helpers.js';
 
 const cleanups: (() => void)[] = [];
 afterEach(() => {
@@ -231,14 +230,13 @@ describe('dote destinatario', () => {
     expect(dul.status, dul.stderr).toBe(0);
     expect(dul.stdout).toMatch(/Misura esterna DUL registrata per RSSMRA85T10A562S, dal 15\/01\/2021, senza data di fine/);
     // The servizi column is read by the repeat rules as a comma-separated list.
-    const db = new Database(t.db);
-    expect(db.prepare('SELECT servizi FROM misura_esterna WHERE id = 1').get()).toEqual({ servizi: 'QD2,Q0C,inserimento' });
+    expect(sql(t.db, 'SELECT servizi FROM misura_esterna WHERE id = 1')).toEqual([{ servizi: 'QD2,Q0C,inserimento' }]);
     // A dote of this person (created by `dote nuova` in real use).
-    db.prepare(
+    sql(
+      t.db,
       `INSERT INTO dote (id, bando, tipo, destinatario_id, fascia, stato, data_richiesta, creata_il)
        VALUES ('CR-2021-001', 'cremona-2021', 'D1-INS', 1, 3, 'ATTIVA', '2021-03-22', '2021-03-22')`,
-    ).run();
-    db.close();
+    );
 
     const v = t.run(['destinatario', 'mostra', 'RSSMRA85T10A562S', '--oggi', '2021-03-22', '--json']);
     expect(v.status, v.stderr).toBe(0);

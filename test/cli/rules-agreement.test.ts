@@ -6,10 +6,9 @@
  * so that two paths agreeing on nothing cannot pass.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { copyFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
-import Database from 'better-sqlite3';
-import { dote, tempDir, withDb, type RunResult } from '../helpers.js';
+import { copyDb, dote, sql, tempDir, withDb, type RunResult } from '../helpers.js';
 
 const OGGI = '2022-03-20';
 const CF = 'RSSMRA80A01H501U';
@@ -79,9 +78,7 @@ beforeAll(() => {
   writeFileSync(path.join(d.dir, 'base.csv'), `${rows.join('\n')}\n`);
   must(d.run(['importa', 'base.csv', '--oggi', '2022-03-18']), 'importa base.csv');
   must(d.run(['pip', 'varia', 'CR-1', '--motivo', 'meno tirocinio', '--servizio', 'QD2=2', '--servizio', 'QT8=18', '--oggi', '2022-03-18']), 'pip varia');
-  const db = new Database(d.db);
-  db.prepare("INSERT INTO liquidazione (dote_id, data, creata_il) VALUES ('CR-2', '2022-03-19', '2022-03-19T10:00:00Z')").run();
-  db.close();
+  sql(d.db, "INSERT INTO liquidazione (dote_id, data, creata_il) VALUES ('CR-2', '2022-03-19', '2022-03-19T10:00:00Z')");
 });
 
 afterAll(() => base?.cleanup());
@@ -100,9 +97,7 @@ function sortedFindings(list: readonly { rule?: string; regola?: string; severit
 /** A copy of the base database, for one candidate's interactive run. */
 function copyOfBase(): { db: string; cleanup: () => void } {
   const t = tempDir();
-  const db = path.join(t.dir, 'dote.db');
-  copyFileSync(base.db, db);
-  return { db, cleanup: t.cleanup };
+  return { db: copyDb(base.db, path.join(t.dir, 'dote.db')), cleanup: t.cleanup };
 }
 
 function interactive(c: Candidate): string[] {

@@ -5,8 +5,7 @@
  * shown as NON RISPETTATA by `dote mostra`; one recorded on the last day is met.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import Database from 'better-sqlite3';
-import { withDb } from '../helpers.js';
+import { sql, withDb } from '../helpers.js';
 
 const cleanups: (() => void)[] = [];
 afterEach(() => {
@@ -36,12 +35,7 @@ function setup() {
 }
 
 function dataInvio(db: string, id: string): string | null {
-  const c = new Database(db, { readonly: true });
-  try {
-    return (c.prepare('SELECT data_invio_pip FROM dote WHERE id = ?').get(id) as { data_invio_pip: string | null }).data_invio_pip;
-  } finally {
-    c.close();
-  }
+  return sql<{ data_invio_pip: string | null }>(db, 'SELECT data_invio_pip FROM dote WHERE id = ?', id)[0]!.data_invio_pip;
 }
 
 const byId = (list: { id: string }[]) => Object.fromEntries(list.map((s) => [s.id, s]));

@@ -6,7 +6,6 @@
  * never sends it raw to the terminal: `elenco` and `mostra` show it as `\x1b`.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import Database from 'better-sqlite3';
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { dumpDb, sql, withDb } from '../helpers.js';
@@ -76,9 +75,7 @@ describe('stored text is never printed raw', () => {
   });
 
   it('a name holding an escape sequence in an old database is shown as \\x1b by elenco and mostra', () => {
-    const db = new Database(d.db);
-    db.prepare("INSERT INTO professionista (codice, nome, ruolo) VALUES ('P09', ?, ?)").run(ESCAPES, 'tutor\u202e');
-    db.close();
+    sql(d.db, "INSERT INTO professionista (codice, nome, ruolo) VALUES ('P09', ?, ?)", ESCAPES, 'tutor\u202e');
     const elenco = d.run(['professionista', 'elenco']);
     expect(elenco.status, elenco.stderr).toBe(0);
     expect(elenco.stdout).not.toMatch(RAW_CONTROL);

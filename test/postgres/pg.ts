@@ -40,3 +40,15 @@ export function freshPgDatabase(): string {
   psql(pgServerUrl(), `CREATE DATABASE ${name}`);
   return pgUrlOf(name);
 }
+
+/**
+ * A new database on the tests' server, a copy of the one at `url` (CREATE DATABASE … TEMPLATE:
+ * nobody may be connected to it, which the server waits a few seconds for); its URL.
+ */
+export function copyPgDatabase(url: string): string {
+  const source = decodeURIComponent(new URL(url).pathname.slice(1));
+  if (!/^[a-z0-9_]+$/.test(source)) throw new Error(`${url}: nome di database inatteso`);
+  const name = `dote_t_${randomBytes(6).toString('hex')}`;
+  psql(pgServerUrl(), `CREATE DATABASE ${name} TEMPLATE ${source}`);
+  return pgUrlOf(name);
+}
