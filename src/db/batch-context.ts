@@ -18,7 +18,7 @@
  */
 import type { Catalogues } from '../bandi/load.js';
 import type { DoteInfo, StoredInterval } from '../rules/types.js';
-import { openSqliteBatchDatabase } from './sqlite/store.js';
+import { openSqliteBatchDatabase } from './sqlite/batch-database.js';
 import { isServerUrl } from './location.js';
 import { openPgBatchDatabase } from './postgres/store.js';
 

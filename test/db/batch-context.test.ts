@@ -71,7 +71,7 @@ function office(): Database.Database {
   return raw;
 }
 
-/** The context a batch command builds on the file (src/db/sqlite/store.ts, openSqliteBatchDatabase). */
+/** The context a batch command builds on the file (src/db/sqlite/batch-database.ts, openSqliteBatchDatabase). */
 function contextOf(db: Database.Database, cats: ReturnType<typeof loadCatalogues>, opts: BatchContextOptions = {}): SqlBatchContext {
   return new SqlBatchContext(sqliteSql(db), cats, opts, (work) => db.transaction(work)());
 }

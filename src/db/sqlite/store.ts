@@ -3,9 +3,7 @@
  * IMMEDIATE for `write` (the file's write lock before the checks read), BEGIN for `read`.
  */
 import { openDatabase, type Db } from '../connection.js';
-import type { BatchDatabase } from '../batch-context.js';
 import { SqlStore } from '../sql-store.js';
-import { SqlBatchContext } from '../repositories/batch-context.js';
 import { sqliteSql } from './sql.js';
 
 export class SqliteStore extends SqlStore {
@@ -26,13 +24,4 @@ export class SqliteStore extends SqlStore {
 
 export function openSqliteStore(path: string, opts: { readonly?: boolean } = {}): SqliteStore {
   return new SqliteStore(openDatabase(path, opts));
-}
-
-/** The database file at `path` for a batch command, opened and migrated (readonly: opened as it is). */
-export function openSqliteBatchDatabase(path: string, opts: { readonly?: boolean } = {}): BatchDatabase {
-  const db = openDatabase(path, opts);
-  return {
-    context: (cats, o) => new SqlBatchContext(sqliteSql(db), cats, o, (work) => db.transaction(work)()),
-    close: () => db.close(),
-  };
 }
