@@ -15,7 +15,6 @@ import { osFailure } from '../os-errors.js';
 import { fileMode, refuseReadOnly, refuseUnusablePath, restrictToOwner, sharedMode, sharedModeWarning } from './database-file.js';
 
 export type Db = BetterSqlite3.Database;
-type Statement = BetterSqlite3.Statement;
 
 export const MIGRATIONS: readonly string[] = ['001-init.sql', '002-erogazione-senza-indice-data.sql', '003-file-importato.sql', '004-contratti-output.sql', '005-liquidazione-file.sql', '006-impresa.sql', '007-conservazione.sql'];
 export const SCHEMA_VERSION = MIGRATIONS.length;
@@ -233,29 +232,4 @@ export function openDatabase(file: string, opts: { readonly?: boolean } = {}): D
   // a migration adds.
   if (!opts.readonly || v < SCHEMA_VERSION) migrate(db, v);
   return db;
-}
-
-/** Runs `fn` in one IMMEDIATE transaction: all or nothing. */
-export function inTransaction<T>(db: Db, fn: () => T): T {
-  return db.transaction(fn).immediate();
-}
-
-const statements = new WeakMap<Db, Map<string, Statement>>();
-
-/**
- * The prepared statement for `sql` on this connection, prepared once: for code that runs a query
- * per dote or per row (preparing costs more than a simple query).
- */
-export function cachedStatement(db: Db, sql: string): Statement {
-  let m = statements.get(db);
-  if (!m) {
-    m = new Map();
-    statements.set(db, m);
-  }
-  let s = m.get(sql);
-  if (!s) {
-    s = db.prepare(sql);
-    m.set(sql, s);
-  }
-  return s;
 }
