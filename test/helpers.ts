@@ -3,7 +3,7 @@
  * a SQLite file, or, in the `postgres` project of vitest.config.ts (DOTE_TEST_STORE=postgres), a
  * fresh database on the tests' PostgreSQL server, with the same tests.
  */
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import Database from 'better-sqlite3';
 import { chmodSync, copyFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -98,6 +98,33 @@ export function dote(args: readonly string[], opts: { cwd?: string; env?: Record
     },
   };
   return result;
+}
+
+/** What a `dote` process started with startDote() ended with. */
+export interface Outcome {
+  status: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/**
+ * `dote ARGS` as a child process in `cwd`, not waited for (the environment of `dote()`): several
+ * of them run at once, for the tests of writers at the same moment.
+ */
+export function startDote(args: readonly string[], cwd: string = ROOT): Promise<Outcome> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [DOTE, ...args], {
+      cwd,
+      env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', USER: 'test', NO_COLOR: '1', TZ: 'Europe/Rome' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (b: Buffer) => (stdout += b.toString('utf8')));
+    child.stderr.on('data', (b: Buffer) => (stderr += b.toString('utf8')));
+    child.on('error', reject);
+    child.on('close', (status) => resolve({ status, stdout, stderr }));
+  });
 }
 
 /** A fresh database in a temp folder; returns a runner bound to it. */

@@ -66,14 +66,12 @@ export async function migrateToServer(dbFile: string, url: string): Promise<Migr
   if (!isServerUrl(url)) throw new UsageError(`${url}: non è l'indirizzo di un server PostgreSQL`, 'per esempio: dote migra-a postgres://utente@server/dote --db dote.db');
   const src = openSource(dbFile);
   try {
-    const { initPostgres, connect } = await import('./postgres/connection.js');
-    const { WRITE_LOCK_KEY, fromPgError } = await import('./postgres/errors.js');
+    const { initPostgres, connect, underWriteLock } = await import('./postgres/connection.js');
+    const { fromPgError } = await import('./postgres/errors.js');
     await initPostgres(url);
     const c = await connect(url);
     try {
-      await c.query('BEGIN');
-      try {
-        await c.query('SELECT pg_advisory_xact_lock($1)', [WRITE_LOCK_KEY]);
+      return await underWriteLock(c, async () => {
         const tables = tablesInOrder(src);
         for (const t of tables) {
           const n = (await c.query(`SELECT count(*) AS n FROM "${t}"`)).rows[0].n as number;
@@ -109,12 +107,8 @@ export async function migrateToServer(dbFile: string, url: string): Promise<Migr
           }
           tabelle.push({ tabella: t, righe: rows });
         }
-        await c.query('COMMIT');
         return { da: dbFile, a: displayLocation(url), tabelle, righe: tabelle.reduce((s, x) => s + x.righe, 0) };
-      } catch (e) {
-        await c.query('ROLLBACK').catch(() => undefined);
-        throw e;
-      }
+      });
     } catch (e) {
       throw fromPgError(e, url);
     } finally {

@@ -7,36 +7,16 @@
  * refused by the rule (exit 1), or is told the database is busy (exit 2).
  * Each round starts from the same database state, copied from a prepared database.
  */
-import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DOTE, TEST_STORE, copyDb, sql } from '../helpers.js';
+import { TEST_STORE, copyDb, sql, startDote } from '../helpers.js';
 import { aggiungi, CF2, cremona, JC, jobCoach, setup, type Env } from './erogazione-setup.js';
 
 const ROUNDS = 20;
 const JC2 = 'JC-1-1103/023';
 
-interface Outcome {
-  status: number | null;
-  stdout: string;
-  stderr: string;
-}
-
 /** `dote ARGS --db DB` as a child process, not waited for: two of them run at once. */
-function start(db: string, args: readonly string[]): Promise<Outcome> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [DOTE, ...args, '--db', db], {
-      env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', USER: 'test', NO_COLOR: '1', TZ: 'Europe/Rome' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (b: Buffer) => (stdout += b.toString('utf8')));
-    child.stderr.on('data', (b: Buffer) => (stderr += b.toString('utf8')));
-    child.on('error', reject);
-    child.on('close', (status) => resolve({ status, stdout, stderr }));
-  });
-}
+const start = (db: string, args: readonly string[]) => startDote([...args, '--db', db]);
 
 const BUSY = /^dote: il database è in uso da un altro processo/;
 

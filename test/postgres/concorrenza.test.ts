@@ -7,32 +7,11 @@
  * its rows, one that failed has none; every process ends with 0, 1 (a rule refused it) or 2 (the
  * database busy), never a stack trace.
  */
-import { spawn } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DOTE, dote, tempDir } from '../helpers.js';
+import { dote, startDote, tempDir, type Outcome } from '../helpers.js';
 import { freshPgDatabase, psql } from './pg.js';
-
-interface Outcome {
-  status: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-const ENV = { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', USER: 'test', NO_COLOR: '1', TZ: 'Europe/Rome' };
-
-function start(args: readonly string[], cwd: string): Promise<Outcome> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [DOTE, ...args], { cwd, env: ENV, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (b: Buffer) => (stdout += b.toString('utf8')));
-    child.stderr.on('data', (b: Buffer) => (stderr += b.toString('utf8')));
-    child.on('error', reject);
-    child.on('close', (status) => resolve({ status, stdout, stderr }));
-  });
-}
 
 /** One clerk: on each day, adds a delivery and programs it; what happened to each. */
 async function clerk(url: string, cwd: string, k: number): Promise<{ step: string; out: Outcome; id?: number }[]> {
@@ -41,14 +20,14 @@ async function clerk(url: string, cwd: string, k: number): Promise<{ step: strin
   const prof = k < 4 ? 'P01' : 'P02';
   const [inizio, fine] = k % 4 < 2 ? ['09:00', '10:30'] : ['10:00', '11:30'];
   for (const day of ['2022-07-04', '2022-07-05', '2022-07-06', '2022-07-07']) {
-    const add = await start(
+    const add = await startDote(
       ['erogazione', 'aggiungi', dote_, '--servizio', 'JC-AN', '--data', day, '--inizio', inizio, '--fine', fine, '--professionista', prof, '--oggi', '2022-07-01', '--json', '--db', url],
       cwd,
     );
     const id = add.status === 0 ? (JSON.parse(add.stdout) as { id: number }).id : undefined;
     log.push({ step: `aggiungi ${dote_} ${day} ${prof} ${inizio}`, out: add, id });
     if (id !== undefined) {
-      const prog = await start(['erogazione', 'programma', String(id), '--oggi', '2022-07-01', '--json', '--db', url], cwd);
+      const prog = await startDote(['erogazione', 'programma', String(id), '--oggi', '2022-07-01', '--json', '--db', url], cwd);
       log.push({ step: `programma ${id}`, out: prog, id });
     }
   }
@@ -91,7 +70,7 @@ const LIVE = "stato NOT IN ('ANNULLATA', 'CHIUSA NEGATIVAMENTE')";
 
 describe('8 clerks and 2 imports on one server at once', () => {
   it('never produce what one at a time could not: caps, overlaps, no row lost', { timeout: 300_000 }, async () => {
-    const imports = ['a.csv', 'b.csv'].map((f) => start(['importa', f, '--oggi', '2022-07-08', '--json', '--db', url], dir));
+    const imports = ['a.csv', 'b.csv'].map((f) => startDote(['importa', f, '--oggi', '2022-07-08', '--json', '--db', url], dir));
     const clerks = Array.from({ length: 8 }, (_, k) => clerk(url, dir, k));
     const [imp, logs] = await Promise.all([Promise.all(imports), Promise.all(clerks)]);
 

@@ -56,6 +56,23 @@ export async function connect(url: string): Promise<PgClient> {
   return client;
 }
 
+/**
+ * Runs `work` in one transaction of `c` that first takes the write lock every dote writer takes
+ * (the store's, postgres/store.ts): committed if it returns, rolled back if it throws.
+ */
+export async function underWriteLock<T>(c: PgClient, work: () => Promise<T>): Promise<T> {
+  await c.query('BEGIN');
+  try {
+    await c.query('SELECT pg_advisory_xact_lock($1)', [WRITE_LOCK_KEY]);
+    const result = await work();
+    await c.query('COMMIT');
+    return result;
+  } catch (e) {
+    await c.query('ROLLBACK').catch(() => undefined);
+    throw e;
+  }
+}
+
 /** The schema version of dote in this database; null when it is not (or not yet) a dote database. */
 export async function pgVersionOf(c: PgClient): Promise<number | null> {
   const meta = await c.query(`SELECT 1 FROM information_schema.tables WHERE table_schema = current_schema() AND table_name = 'meta'`);
@@ -104,18 +121,12 @@ export interface PgInitResult {
 export async function initPostgres(url: string): Promise<PgInitResult> {
   const c = await connect(url);
   try {
-    await c.query('BEGIN');
-    try {
-      await c.query('SELECT pg_advisory_xact_lock($1)', [WRITE_LOCK_KEY]);
+    return await underWriteLock(c, async () => {
       const v = await pgVersionOf(c);
       if (v === null && (await tableCount(c)) > 0) refuseForeign(url);
       const migrated = await migrate(c, url, v ?? 0);
-      await c.query('COMMIT');
       return { created: v === null, migrated, version: SCHEMA_VERSION };
-    } catch (e) {
-      await c.query('ROLLBACK').catch(() => undefined);
-      throw e;
-    }
+    });
   } catch (e) {
     throw fromPgError(e, url);
   } finally {
@@ -135,17 +146,7 @@ export async function openPostgres(url: string): Promise<PgClient> {
       if ((await tableCount(c)) > 0) refuseForeign(url);
       throw new UsageError(`${displayLocation(url)}: il database non contiene ancora le tabelle di dote`, 'esegui prima: dote init');
     }
-    if (v !== SCHEMA_VERSION) {
-      await c.query('BEGIN');
-      try {
-        await c.query('SELECT pg_advisory_xact_lock($1)', [WRITE_LOCK_KEY]);
-        await migrate(c, url, (await pgVersionOf(c)) ?? 0);
-        await c.query('COMMIT');
-      } catch (e) {
-        await c.query('ROLLBACK').catch(() => undefined);
-        throw e;
-      }
-    }
+    if (v !== SCHEMA_VERSION) await underWriteLock(c, async () => migrate(c, url, (await pgVersionOf(c)) ?? 0));
     return c;
   } catch (e) {
     await c.end().catch(() => undefined);
