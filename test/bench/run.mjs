@@ -18,7 +18,8 @@
  * `dote mostra ID` <= 2x. Each measurement starts after `sync`, so the disk writes of the one
  * before do not land on it. Env: BENCH_ROWS (default 1000000), BENCH_KEEP=1; BENCH_SOLO=avvio
  * measures the start-up only (on the same database of 20.000 doti, 30 runs each: ~15 s);
- * BENCH_SOLO=segnalazioni the memory of 200.000 findings only (issue 12 point 5, benchFindings).
+ * BENCH_SOLO=segnalazioni the memory of 200.000 findings only (issue 12 point 5, benchFindings);
+ * BENCH_SOLO=postgres the server's verifica and importa only (benchPostgres).
  */
 import { spawnSync, execFileSync } from 'node:child_process';
 import { createReadStream, existsSync, mkdtempSync, rmSync, rmdirSync, statSync, openSync, writeSync, closeSync } from 'node:fs';
@@ -395,6 +396,11 @@ log();
 const totalRows = 2 * ROWS;
 const ref = await csvParseAlone([g.files.calMessy, g.files.tsMessy]);
 log(`csv-parse da solo (info: true), entrambi i file: ${fmt2(ref.seconds)} s, ${fmtInt(ref.records / ref.seconds)} record/s, ${fmt1(mb(bytesMessy) / ref.seconds)} MB/s`);
+if (process.env.BENCH_SOLO === 'postgres') {
+  benchPostgres(g, ref);
+  if (!process.env.BENCH_KEEP) rmSync(dir, { recursive: true, force: true });
+  process.exit(0);
+}
 
 const db = path.join(dir, 'bench.db');
 setupDatabase(db, g.doti);
