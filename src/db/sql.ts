@@ -39,6 +39,13 @@ export interface Statement {
   rows(...params: SqlParams): unknown[][];
   /** Runs an INSERT into a table with an `id` column and returns the new row's id. */
   insert(...params: SqlParams): number;
+  /**
+   * Runs a statement whose answer nobody reads (a batch of an import's INSERTs), without
+   * waiting for it where waiting costs: on the file as run(); on the server the statement goes
+   * out and the program goes on while the server works. Its error, if any, is thrown by a later
+   * call on the same connection (at the latest by COMMIT, which therefore never commits it).
+   */
+  send(...params: SqlParams): void;
 }
 
 export interface Sql {

@@ -148,6 +148,41 @@ describe('SyncPgClient', () => {
     expect(c.query("SELECT count(*) AS n FROM pg_prepared_statements WHERE name = 'meta_valore'").rows).toEqual([{ n: 1 }]);
   });
 
+  it('send: statements go out without waiting, the next call sees them all, at most two are out at once', async () => {
+    const { c } = await opened();
+    c.exec('CREATE TEMP TABLE t (n int)');
+    for (let i = 1; i <= 50; i++) c.send('INSERT INTO t VALUES ($1)', [i], { name: 'ins_t' });
+    expect(c.query('SELECT count(*) AS n, sum(n) AS s FROM t').rows).toEqual([{ n: 50, s: 1275 }]);
+    // Five statements of 0,1 s: the fifth send can go out only once the third has answered.
+    const t0 = performance.now();
+    for (let i = 0; i < 5; i++) c.send('SELECT pg_sleep(0.1)');
+    expect(performance.now() - t0).toBeGreaterThanOrEqual(280);
+    c.query('SELECT 1');
+    expect(performance.now() - t0).toBeGreaterThanOrEqual(480);
+  });
+
+  it("send: a failed statement's error is thrown by the next call, which is not run; then the connection works again", async () => {
+    const { c } = await opened();
+    c.exec('CREATE TABLE u (n int PRIMARY KEY)');
+    c.exec('BEGIN');
+    c.send('INSERT INTO u VALUES (1)');
+    c.send('INSERT INTO u VALUES (1)'); // a duplicate: the transaction is aborted from here
+    c.send('INSERT INTO u VALUES (2)'); // fails too (aborted transaction): its error is not the one thrown
+    const e = thrown(() => c.query("INSERT INTO u VALUES (3) RETURNING 'run'"));
+    expect(e.code).toBe('23505');
+    expect(e.constraint).toBe('u_pkey');
+    c.exec('ROLLBACK');
+    expect(c.query('SELECT count(*) AS n FROM u').rows).toEqual([{ n: 0 }]);
+    c.send('INSERT INTO u VALUES (4)');
+    expect(c.query('SELECT n FROM u').rows).toEqual([{ n: 4 }]);
+    // And one sent just before COMMIT: COMMIT is not sent, nothing is committed.
+    c.exec('BEGIN');
+    c.send('INSERT INTO u VALUES (4)');
+    expect(thrown(() => c.exec('COMMIT')).code).toBe('23505');
+    c.exec('ROLLBACK');
+    expect(c.query('SELECT n FROM u').rows).toEqual([{ n: 4 }]);
+  });
+
   it('reports a connection the server drops, on the next call, instead of waiting for ever', async () => {
     const { c, url } = await opened();
     const pid = (c.query('SELECT pg_backend_pid() AS pid').rows[0] as { pid: number }).pid;

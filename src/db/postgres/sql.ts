@@ -111,6 +111,10 @@ class PgStatement implements Statement {
     const r = this.client.query(this.returning.text, bindValues(this.t, params, this.source), { name: this.returning.name, rowMode: 'array' });
     return (r.rows[0] as unknown[])[0] as number;
   }
+
+  send(...params: SqlParams): void {
+    this.client.send(this.t.text, bindValues(this.t, params, this.source), { name: this.name });
+  }
 }
 
 export class PgSql implements Sql {

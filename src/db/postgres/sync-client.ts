@@ -18,6 +18,13 @@
  * `detail`, `constraint`), so that the caller can tell a serialization failure (40001), a
  * deadlock (40P01) or a duplicate (23505) and map the rest with fromPgError(e, url).
  *
+ * send() is the one call that does not wait: the statement goes to the worker, which runs it
+ * while the caller goes on (pg runs one statement at a time, in order). At most IN_FLIGHT are
+ * out at once (a third waits for the first's answer): the worker's queue stays bounded however
+ * fast the caller sends. Every other call first takes the answers of those sent, so it sees their
+ * effects; the first error among them is thrown there instead (the statements after it fail only
+ * because the transaction is aborted: their errors are dropped), and the call is not sent.
+ *
  * The thread and its port are unref'd: an open client never keeps the process alive once the
  * main thread's work is done (the server then sees the connection drop). close() ends the
  * connection properly and the thread.
@@ -65,6 +72,8 @@ export type SyncReply = { id: number } & SyncAnswer;
 
 const WAITING = 0;
 const DEAD = 2;
+/** Statements sent without waiting (send) that may be out at once. */
+const IN_FLIGHT = 2;
 
 /**
  * The worker's parent: a thread that does nothing else, as for the import writer
@@ -144,6 +153,10 @@ export class SyncPgClient {
   /** The worker's parent (WATCHDOG); terminating it ends the worker too. */
   private readonly watchdog: Worker;
   private seq = 0;
+  /** The requests sent and not yet answered (send), oldest first. */
+  private readonly inFlight: number[] = [];
+  /** An error of a sent statement was thrown: the errors of those after it are its consequences. */
+  private sentFailed = false;
   private closed = false;
   /** The worker died: what every call throws from then on. */
   private dead: InternalError | null = null;
@@ -190,6 +203,20 @@ export class SyncPgClient {
     return { rows: r.rows, rowCount: r.rowCount };
   }
 
+  /**
+   * Sends one statement without waiting for its answer (see the top of this file); returns at
+   * once unless IN_FLIGHT are already out, then once the oldest has answered. Throws the error of
+   * an earlier one sent.
+   */
+  send(text: string, values?: readonly unknown[], opts?: { name?: string }): void {
+    if (this.closed) throw new InternalError('la connessione al database PostgreSQL è già stata chiusa');
+    if (this.dead) throw this.dead;
+    if (this.inFlight.length >= IN_FLIGHT) this.settle(this.inFlight.shift()!);
+    const id = ++this.seq;
+    this.port.postMessage({ id, kind: 'query', text, values, name: opts?.name } satisfies SyncRequest);
+    this.inFlight.push(id);
+  }
+
   /** Runs text with several statements and no parameters (simple query protocol), e.g. 'BEGIN; SELECT 1'. */
   exec(text: string): void {
     this.request({ id: 0, kind: 'exec', text });
@@ -211,9 +238,26 @@ export class SyncPgClient {
   private request(m: SyncRequest): Extract<SyncReply, { ok: true }> {
     if (this.closed) throw new InternalError('la connessione al database PostgreSQL è già stata chiusa');
     if (this.dead) throw this.dead;
+    while (this.inFlight.length) this.settle(this.inFlight.shift()!);
+    this.sentFailed = false;
     const id = ++this.seq;
     this.port.postMessage({ ...m, id });
     return this.answer(id);
+  }
+
+  /**
+   * Takes the answer of a statement sent: its error is thrown if it is the first since the last
+   * call that waited; the later ones are the aborted transaction's (or the dead worker's, which
+   * every later call throws anyway), and are dropped.
+   */
+  private settle(id: number): void {
+    try {
+      this.answer(id);
+    } catch (e) {
+      if (this.sentFailed) return;
+      this.sentFailed = true;
+      throw e;
+    }
   }
 
   /** Blocks until the worker answers request `id` (or dies). */

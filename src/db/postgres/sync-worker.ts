@@ -8,11 +8,13 @@
  *
  * Protocol: the connection is opened at start (openPostgres: dote's session settings, the
  * migrations, a database that is not dote's refused), and its outcome is the answer to request 0.
- * Then one request at a time on the port, `query`, `exec` or `close`, each answered exactly once
- * on the same port, then the word set to 1 and the main thread woken. Every request gets its
+ * Then requests on the port, `query`, `exec` or `close`, each answered exactly once on the same
+ * port, in the order they came, then the word set to 1 and the main thread woken. Usually one at a
+ * time; statements sent without waiting (SyncPgClient.send) are several, queued by pg, which
+ * runs them one after the other. Every request gets its
  * answer, a failed one included: the main thread has no other way to stop waiting. A lost
  * connection ('error' or an unexpected end of the client) is the answer to every request after
- * it; an exception nobody caught is the answer to the request in progress, or to the next one. If
+ * it; an exception nobody caught is the answer to the requests in progress, or to the next one. If
  * this thread dies without a word (a module that does not load, its heap exhausted), its parent,
  * the watchdog of sync-client.ts, says so for it.
  */
@@ -45,16 +47,15 @@ function serialize(e: unknown): SerializedError {
   };
 }
 
-/** The request waiting for its answer (null between requests). */
-let current: number | null = null;
+/** The requests waiting for their answer, in the order they came. */
+const pending = new Set<number>();
 /** The connection was lost, or is in a state nobody knows (an exception nobody caught): every request's answer from then on. */
 let broken: { e: unknown } | null = null;
 let client: PgClient | null = null;
 let closing = false;
 
 function reply(id: number, r: SyncAnswer): void {
-  if (current !== id) return; // answered already (an uncaught exception came first)
-  current = null;
+  if (!pending.delete(id)) return; // answered already (an uncaught exception came first)
   try {
     port.postMessage({ id, ...r });
   } catch (e) {
@@ -73,11 +74,11 @@ function fail(id: number, e: unknown): void {
 /**
  * An exception nobody caught, most likely thrown inside the driver while it read the server's
  * answer (a type parser): the connection may be waiting for the rest of an answer that never
- * comes, so it is not used again. The request in progress gets it as its answer, or the next one.
+ * comes, so it is not used again. The requests in progress get it as their answer, or the next one.
  */
 function onUncaught(e: unknown): void {
   broken ??= { e };
-  if (current !== null) fail(current, e);
+  for (const id of [...pending]) fail(id, e);
 }
 process.on('uncaughtException', onUncaught);
 process.on('unhandledRejection', onUncaught);
@@ -98,7 +99,7 @@ function param(v: unknown): unknown {
 }
 
 async function handle(m: SyncRequest): Promise<void> {
-  current = m.id;
+  pending.add(m.id);
   if (m.kind === 'close') {
     closing = true;
     // A broken connection is not waited for: terminating this thread closes its socket.
@@ -130,7 +131,7 @@ async function handle(m: SyncRequest): Promise<void> {
 
 port.on('message', (m: SyncRequest) => void handle(m).catch(onUncaught));
 
-current = 0;
+pending.add(0);
 try {
   client = await openPostgres(init.url);
   client.on('error', lost);

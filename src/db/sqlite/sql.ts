@@ -47,6 +47,10 @@ class SqliteStatement implements Statement {
   insert(...params: SqlParams): number {
     return Number(this.plain.run(...params).lastInsertRowid);
   }
+
+  send(...params: SqlParams): void {
+    this.plain.run(...params);
+  }
 }
 
 export class SqliteSql implements Sql {
