@@ -3,14 +3,15 @@
  * "Più sedi"). Everything is copied, table by table in the order of their references, ids
  * included, in one transaction under the write lock: all of it or nothing. The identity
  * sequences then continue after the highest id copied, and the rows of every table are counted
- * on both sides before the commit. The file is only read (opened read-only, never migrated nor
- * switched to WAL): it stays as it was, and the office can go on with it if the move is called
- * off.
+ * on both sides before the commit. The file is only read (its connection refuses every write,
+ * the file is never migrated nor switched to WAL): it stays as it was, and the office can go on
+ * with it if the move is called off.
  *
  * The server's database must be empty or hold only an empty dote schema (a fresh `dote init`):
  * copying into doti already there would mix two registers.
  */
-import { existsSync } from 'node:fs';
+import { accessSync, constants, existsSync } from 'node:fs';
+import path from 'node:path';
 import type BetterSqlite3 from 'better-sqlite3';
 import { UsageError } from '../errors.js';
 import { displayLocation, isServerUrl } from './location.js';
@@ -42,10 +43,26 @@ function tablesInOrder(db: BetterSqlite3.Database): string[] {
   return out;
 }
 
+/** Whether this user may write the file and create files beside it (SQLite's -wal and -shm). */
+function writable(file: string): boolean {
+  try {
+    accessSync(file, constants.W_OK);
+    accessSync(path.dirname(path.resolve(file)), constants.W_OK);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 function openSource(file: string): BetterSqlite3.Database {
   if (!existsSync(file)) throw new UsageError(`${file}: il file non esiste`, 'indica con --db il file di dote da copiare sul server');
   if (!looksLikeSqlite(file)) throw new UsageError(`${file}: non è un database di dote`, 'indica con --db il file di dote da copiare sul server');
-  const db = newSqliteConnection(file, { readonly: true, fileMustExist: true });
+  // A connection that may write, told not to (query_only), rather than SQLite's read-only mode:
+  // a read-only connection to a file in WAL mode leaves its -wal and -shm beside it when it
+  // closes (only one that could write removes them), next to a file the user was told stays
+  // untouched. A file this user may not write is opened read-only, as it has to be.
+  const db = newSqliteConnection(file, writable(file) ? { fileMustExist: true } : { readonly: true, fileMustExist: true });
+  db.pragma('query_only = ON');
   const v = versionOf(db);
   if (v === null) {
     db.close();

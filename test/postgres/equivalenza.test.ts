@@ -92,16 +92,19 @@ describe('dote migra-a', () => {
   const sha = (f: string) => createHash('sha256').update(readFileSync(f)).digest('hex');
 
   it('copies every row, checks the counts, leaves the file untouched; the commands show the same', () => {
-    const before = { hash: sha(db()), mtime: statSync(db()).mtimeMs };
+    const siblings = () => readdirSync(path.dirname(db())).filter((f) => f.startsWith(path.basename(db())));
+    const before = { hash: sha(db()), mtime: statSync(db()).mtimeMs, files: siblings() };
     const url = freshPgDatabase();
     const r = dote(['migra-a', url, '--db', db(), '--json']);
     expect(r.status, r.stderr).toBe(0);
+    // Not even a -wal or -shm left beside it.
+    expect(siblings()).toEqual(before.files);
     const v = r.json<{ tabelle: { tabella: string; righe: number }[]; righe: number }>();
     const counts = Object.fromEntries(tables().map((t) => [t, sql<{ n: number }>(db(), `SELECT count(*) AS n FROM "${t}"`)[0]!.n]));
     expect(Object.fromEntries(v.tabelle.map((t) => [t.tabella, t.righe]))).toEqual(counts);
     expect(v.righe).toBeGreaterThan(50);
     for (const t of tables()) expect(Number(psql(url, `SELECT count(*) FROM "${t}"`)), t).toBe(counts[t]);
-    expect({ hash: sha(db()), mtime: statSync(db()).mtimeMs }).toEqual(before);
+    expect({ hash: sha(db()), mtime: statSync(db()).mtimeMs, files: before.files }).toEqual(before);
 
     for (const args of [
       ['mostra', 'CR-2022-0001', '--json'],
