@@ -3,7 +3,7 @@
  * a SQLite file, or, in the `postgres` project of vitest.config.ts (DOTE_TEST_STORE=postgres), a
  * fresh database on the tests' PostgreSQL server, with the same tests.
  */
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import Database from 'better-sqlite3';
 import { chmodSync, copyFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -103,28 +103,37 @@ export function dote(args: readonly string[], opts: { cwd?: string; env?: Record
 /** What a `dote` process started with startDote() ended with. */
 export interface Outcome {
   status: number | null;
+  /** The signal that ended it, if one did. */
+  signal: NodeJS.Signals | null;
   stdout: string;
   stderr: string;
 }
 
 /**
- * `dote ARGS` as a child process in `cwd`, not waited for (the environment of `dote()`): several
- * of them run at once, for the tests of writers at the same moment.
+ * `dote ARGS` as a child process in `cwd`, not waited for (the environment of `dote()` plus
+ * `env`): several of them run at once, for the tests of writers at the same moment, or one to be
+ * interrupted (`child`).
  */
-export function startDote(args: readonly string[], cwd: string = ROOT): Promise<Outcome> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [DOTE, ...args], {
-      cwd,
-      env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', USER: 'test', NO_COLOR: '1', TZ: 'Europe/Rome' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+export function spawnDote(args: readonly string[], opts: { cwd?: string; env?: Record<string, string> } = {}): { child: ChildProcess; done: Promise<Outcome> } {
+  const child = spawn(process.execPath, [DOTE, ...args], {
+    cwd: opts.cwd ?? ROOT,
+    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', USER: 'test', NO_COLOR: '1', TZ: 'Europe/Rome', ...opts.env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const done = new Promise<Outcome>((resolve, reject) => {
     let stdout = '';
     let stderr = '';
-    child.stdout.on('data', (b: Buffer) => (stdout += b.toString('utf8')));
-    child.stderr.on('data', (b: Buffer) => (stderr += b.toString('utf8')));
+    child.stdout!.on('data', (b: Buffer) => (stdout += b.toString('utf8')));
+    child.stderr!.on('data', (b: Buffer) => (stderr += b.toString('utf8')));
     child.on('error', reject);
-    child.on('close', (status) => resolve({ status, stdout, stderr }));
+    child.on('close', (status, signal) => resolve({ status, signal, stdout, stderr }));
   });
+  return { child, done };
+}
+
+/** `dote ARGS` started in `cwd` and not waited for (spawnDote). */
+export function startDote(args: readonly string[], cwd: string = ROOT): Promise<Outcome> {
+  return spawnDote(args, { cwd }).done;
 }
 
 /** A fresh database in a temp folder; returns a runner bound to it. */

@@ -5,8 +5,12 @@
  * is sorted and written to a temporary file (a "run"), and reading them back merges the runs, so
  * memory stays at one batch plus one finding per run whatever their number (an external merge
  * sort). Equal (file, line) keep the order they were found in, as the in-memory sort did.
+ *
+ * A run's file is removed from the file system as soon as it is opened, and read back through the
+ * descriptor: the findings (which name people's deliveries) never outlive the process, whether it
+ * ends, is stopped with Ctrl-C or killed; the system frees the space when the descriptor closes.
  */
-import { closeSync, mkdtempSync, openSync, readSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, mkdtempSync, openSync, readSync, rmdirSync, unlinkSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Severity } from '../rules/types.js';
@@ -51,18 +55,15 @@ function groupKey(file: string, rule: string, column: string | null, severity: S
   return `${file}\u0000${rule}\u0000${column ?? ''}\u0000${severity}`;
 }
 
-/** A run file's records, one a line, read 64 KiB at a time. */
+/** A run's records, one a line, read 64 KiB at a time from its descriptor (`fd`, kept open). */
 class RunReader {
-  private fd: number;
   private pending = '';
   private pos = 0;
   private done = false;
   private lines: string[] = [];
   private next = 0;
   private readonly buf = Buffer.allocUnsafe(READ_SIZE);
-  constructor(file: string) {
-    this.fd = openSync(file, 'r');
-  }
+  constructor(private readonly fd: number) {}
   read(): Rec | null {
     while (this.next >= this.lines.length) {
       if (this.done) return null;
@@ -70,7 +71,6 @@ class RunReader {
       this.pos += n;
       if (n <= 0) {
         this.done = true;
-        closeSync(this.fd);
         this.lines = this.pending ? [this.pending] : [];
         this.pending = '';
       } else {
@@ -85,17 +85,13 @@ class RunReader {
     const n = +line;
     return { fi: +fi, line: n, seq: +seq, d: { file: unescape(file), line: n, rule, severity, message: unescape(message), column: column ? unescape(column) : null } };
   }
-  close(): void {
-    if (!this.done) closeSync(this.fd);
-    this.done = true;
-  }
 }
 
 export class FindingStore implements Findings {
   private buf: Rec[] = [];
   private seq = 0;
-  private runs: string[] = [];
-  private dir: string | null = null;
+  /** The runs' descriptors, their files already unlinked. */
+  private runs: number[] = [];
   private groups = new Map<string, number>();
   private sorted = false;
   length = 0;
@@ -116,31 +112,39 @@ export class FindingStore implements Findings {
     return this.groups.get(groupKey(file, rule, column, severity)) ?? 0;
   }
 
-  /** Removes the temporary files (also done when the process exits). */
+  /** How many runs are on disk. */
+  get spilled(): number {
+    return this.runs.length;
+  }
+
+  /** Closes the runs' descriptors, which frees their space (also done when the process ends). */
   dispose(): void {
-    if (this.dir) rmSync(this.dir, { recursive: true, force: true });
-    this.dir = null;
+    for (const fd of this.runs) closeSync(fd);
     this.runs = [];
   }
 
   private spill(): void {
-    if (!this.dir) {
-      this.dir = mkdtempSync(path.join(tmpdir(), 'dote-segnalazioni-'));
-      const dir = this.dir;
-      process.once('exit', () => rmSync(dir, { recursive: true, force: true }));
-    }
     this.buf.sort(byPlace);
-    const file = path.join(this.dir, `${this.runs.length}.tsv`);
-    const fd = openSync(file, 'w', 0o600);
+    // A folder of its own, so that the name is new and no one else's file is opened.
+    const dir = mkdtempSync(path.join(tmpdir(), 'dote-segnalazioni-'));
+    const file = path.join(dir, 'run.tsv');
+    let fd: number;
+    try {
+      fd = openSync(file, 'wx+', 0o600);
+      unlinkSync(file);
+    } finally {
+      rmdirSync(dir);
+    }
     try {
       for (let i = 0; i < this.buf.length; i += 1000) {
         const part = this.buf.slice(i, i + 1000).map(({ fi, line, seq, d }) => `${fi}\t${line}\t${seq}\t${escape(d.file)}\t${d.rule}\t${d.severity}\t${escape(d.message)}\t${d.column ? escape(d.column) : ''}`);
         writeSync(fd, `${part.join('\n')}\n`);
       }
-    } finally {
+    } catch (e) {
       closeSync(fd);
+      throw e;
     }
-    this.runs.push(file);
+    this.runs.push(fd);
     this.buf = [];
   }
 
@@ -157,24 +161,20 @@ export class FindingStore implements Findings {
     const readers = this.runs.map((f) => new RunReader(f));
     let mem = 0;
     const heads: (Rec | null)[] = readers.map((r) => r.read());
-    try {
-      for (;;) {
-        let best = -1;
-        let bestRec: Rec | null = mem < this.buf.length ? this.buf[mem]! : null;
-        for (let i = 0; i < heads.length; i++) {
-          const h = heads[i]!;
-          if (h && (!bestRec || byPlace(h, bestRec) < 0)) {
-            best = i;
-            bestRec = h;
-          }
+    for (;;) {
+      let best = -1;
+      let bestRec: Rec | null = mem < this.buf.length ? this.buf[mem]! : null;
+      for (let i = 0; i < heads.length; i++) {
+        const h = heads[i]!;
+        if (h && (!bestRec || byPlace(h, bestRec) < 0)) {
+          best = i;
+          bestRec = h;
         }
-        if (!bestRec) return;
-        if (best === -1) mem++;
-        else heads[best] = readers[best]!.read();
-        yield bestRec.d;
       }
-    } finally {
-      for (const r of readers) r.close();
+      if (!bestRec) return;
+      if (best === -1) mem++;
+      else heads[best] = readers[best]!.read();
+      yield bestRec.d;
     }
   }
 }

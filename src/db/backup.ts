@@ -15,6 +15,7 @@ import { copyFileSync, existsSync, renameSync, rmSync, statSync } from 'node:fs'
 import path from 'node:path';
 import { DatabaseBusyError, UsageError } from '../errors.js';
 import { checkOutputFolder, createOwnerOnly, restrictToOwner, temporaryBeside } from '../files/owner-only.js';
+import { removedIfInterrupted } from '../files/temporaries.js';
 import { isServerUrl, refuseCopyOfServer } from './location.js';
 import { SCHEMA_VERSION, looksLikeSqlite, newSqliteConnection, openDatabase, versionOf, type Db } from './connection.js';
 
@@ -44,8 +45,18 @@ function errorText(e: unknown): string {
   return (e as Error).message.replace(/\s+/g, ' ').trim();
 }
 
+const withJournal = (file: string) => [file, `${file}-wal`, `${file}-shm`, `${file}-journal`];
+
 function removeWithJournal(file: string): void {
-  for (const f of [file, `${file}-wal`, `${file}-shm`, `${file}-journal`]) rmSync(f, { force: true });
+  for (const f of withJournal(file)) rmSync(f, { force: true });
+}
+
+/** `file` and its journal files removed if the command is interrupted before `forget()`. */
+function removedWithJournalIfInterrupted(file: string): () => void {
+  const forget = withJournal(file).map(removedIfInterrupted);
+  return () => {
+    for (const f of forget) f();
+  };
 }
 
 /**
@@ -74,6 +85,7 @@ export async function backupDatabase(dbFile: string, dest: string, opts: { sovra
   }
   const db = openDatabase(dbFile, { readonly: true });
   const tmp = temporaryBeside(dest, 'backup');
+  const forget = removedWithJournalIfInterrupted(tmp);
   try {
     removeWithJournal(tmp);
     createOwnerOnly(tmp);
@@ -84,6 +96,7 @@ export async function backupDatabase(dbFile: string, dest: string, opts: { sovra
     if (e instanceof UsageError) throw e;
     throw new UsageError(`${dest}: copia di sicurezza non riuscita (${errorText(e)})`);
   } finally {
+    forget();
     db.close();
   }
   return { database: dbFile, file: dest, bytes: statSync(dest).size, versione: SCHEMA_VERSION };
@@ -133,13 +146,18 @@ function claimAsideName(dbFile: string, oggi: string): string {
 async function setAside(dbFile: string, oggi: string): Promise<string> {
   const db = openDatabase(dbFile, { readonly: true });
   let aside: string | undefined;
+  let forget = () => {};
   try {
     aside = claimAsideName(dbFile, oggi);
+    // Until the copy is whole, a name that looks like a good copy must not outlive an interruption.
+    forget = removedWithJournalIfInterrupted(aside);
     await copyInto(db, aside);
   } catch (e) {
     if (aside) removeWithJournal(aside);
     db.close();
     throw new UsageError(`${dbFile}: copia del database attuale non riuscita, nessun ripristino (${errorText(e)})`);
+  } finally {
+    forget();
   }
   db.close();
   // The last connection to close removes the -wal file; if it is still there, another process
@@ -165,6 +183,7 @@ export async function restoreDatabase(dbFile: string, src: string, oggi: string)
   checkOutputFolder(dbFile, `--db ${dbFile}`);
   const tmp = temporaryBeside(dbFile, 'ripristino');
   removeWithJournal(tmp);
+  const forget = removedWithJournalIfInterrupted(tmp);
   try {
     createOwnerOnly(tmp);
     copyFileSync(src, tmp);
@@ -181,5 +200,6 @@ export async function restoreDatabase(dbFile: string, src: string, oggi: string)
     return { database: dbFile, file: src, versioneFile, versione: SCHEMA_VERSION, copiaPrecedente };
   } finally {
     removeWithJournal(tmp);
+    forget();
   }
 }

@@ -17,6 +17,7 @@ import { RefusedError, UsageError } from '../errors.js';
 import { loadTemplate, type Template } from '../pdf/templates.js';
 import type { Documento } from '../pdf/model.js';
 import { mkdirOwnerOnly, writeAtomically } from '../files/owner-only.js';
+import { letSignalsIn, removedIfInterrupted } from '../files/temporaries.js';
 import { loadDote, type DoteCtx } from './dote-load.js';
 import { avvioDote, checkLiquidazione, toContratto } from './liquidazione.js';
 import { enteIntestazione } from './stampa-registro.js';
@@ -97,6 +98,7 @@ export async function preparaLiquidazione(store: Store, ctx: DoteCtx, id: string
   const dest = path.resolve(o.dir);
   const tmp = path.join(path.dirname(dest), `.${path.basename(dest)}.${process.pid}.tmp`);
   let renamed = false;
+  const forget = removedIfInterrupted(tmp);
   try {
     return await store.write(async (r) => {
       const d = await loadDote(r, cats, id, ctx.oggi);
@@ -137,13 +139,16 @@ export async function preparaLiquidazione(store: Store, ctx: DoteCtx, id: string
       const file: FilePacchetto[] = [];
       let n = 0;
       const next = (nome: string) => `${String(++n).padStart(2, '0')}-${nome}.pdf`;
+      // Between documents a Ctrl-C is heard, and the folder above goes with it (files/temporaries.ts).
       const render = async (nome: string, template: string, build: (t: Template) => Documento) => {
+        await letSignalsIn();
         const t = loadTemplate(template, o.modelli);
         const res = await renderPdf(build(t), { creationDate: o.creationDate, stili: t.stili });
         const w = writeAtomically(path.join(tmp, nome), res.pdf);
         file.push({ nome, bytes: w.bytes, sha256: w.sha256, pagine: res.pagine });
       };
       const stampa = async (nome: string, work: (out: string) => Promise<Stampato>) => {
+        await letSignalsIn();
         const s = await work(path.join(tmp, nome));
         file.push({ nome, bytes: s.bytes, sha256: s.sha256, pagine: s.pagine });
       };
@@ -213,6 +218,8 @@ export async function preparaLiquidazione(store: Store, ctx: DoteCtx, id: string
     rmSync(tmp, { recursive: true, force: true });
     if (renamed) rmSync(dest, { recursive: true, force: true });
     throw e;
+  } finally {
+    forget();
   }
 }
 

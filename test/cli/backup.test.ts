@@ -9,7 +9,7 @@ import Database from 'better-sqlite3';
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { copyFixtureDb, dote, dumpDb, sql, withDb } from '../helpers.js';
+import { copyFixtureDb, dote, dumpDb, spawnDote, sql, withDb } from '../helpers.js';
 import { SCHEMA_VERSION } from '../../src/db/connection.js';
 
 const cleanups: (() => void)[] = [];
@@ -196,5 +196,61 @@ describe('dote ripristina', () => {
     expect(r.stderr).toMatch(/^dote: appunti\.txt: il file esiste ma non è un database di dote; non lo tocco\n/);
     expect(readFileSync(o.at('appunti.txt'), 'utf8')).toBe('appunti');
     expect(readdirSync(o.dir).sort()).toEqual(['appunti.txt', 'copia.db', 'dote.db']);
+  });
+});
+
+describe('interrupted (files/temporaries.ts)', () => {
+  /** 200 MB of ballast in the office's file, so that copying it takes a while. */
+  function ballast(file: string): void {
+    const db = new Database(file);
+    db.exec('CREATE TABLE zavorra(x BLOB); WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 50000) INSERT INTO zavorra SELECT randomblob(4000) FROM n');
+    db.close();
+  }
+
+  /**
+   * The folder's files but the database's -wal and -shm: SQLite's own, which a process killed with
+   * the database open leaves for the next connection to take up.
+   */
+  const files = (dir: string) => readdirSync(dir).filter((n) => !/-(wal|shm)$/.test(n)).sort();
+
+  /** Waits until a file of `dir` whose name `match`es has some bytes in it; its name. */
+  async function writing(dir: string, match: (name: string) => boolean): Promise<string> {
+    const limit = Date.now() + 60_000;
+    for (;;) {
+      const f = readdirSync(dir).find((n) => match(n) && statSync(path.join(dir, n), { throwIfNoEntry: false })?.size);
+      if (f) return f;
+      if (Date.now() > limit) throw new Error('no copy started');
+      await new Promise((r) => setTimeout(r, 2));
+    }
+  }
+
+  it('backup, Ctrl-C while copying: no partial copy, the database as it was', async () => {
+    const o = office();
+    ballast(o.db);
+    const before = files(o.dir);
+    const { child, done } = spawnDote(['backup', 'copia.db', '--db', o.db], { cwd: o.dir });
+    expect(await writing(o.dir, (n) => n.startsWith('.copia.db.'))).toMatch(/^\.copia\.db\.\d+\.backup(-journal)?$/);
+    child.kill('SIGINT');
+    const r = await done;
+    expect(r.signal).toBe('SIGINT');
+    expect(r.stderr).toContain('dote: interrotto prima della fine; i file provvisori sono stati tolti');
+    expect(files(o.dir)).toEqual(before);
+    expect(sedi(o.db)).toEqual(['Cremona']);
+  });
+
+  it('ripristina, killed while the current database is copied aside: no copy that looks whole, nothing replaced', async () => {
+    const o = office();
+    o.ok(['backup', 'vecchia.db']);
+    o.ok(['sede', 'aggiungi', 'Lodi', '--comune', 'Lodi']);
+    ballast(o.db);
+    const before = files(o.dir);
+    const { child, done } = spawnDote(['ripristina', 'vecchia.db', '--db', o.db], { cwd: o.dir, env: { DOTE_OGGI: '2022-06-28' } });
+    expect(await writing(o.dir, (n) => n.includes('-prima-del-ripristino-'))).toMatch(/^dote-prima-del-ripristino-2022-06-28-1\.db(-journal)?$/);
+    child.kill('SIGTERM');
+    const r = await done;
+    expect(r.signal).toBe('SIGTERM');
+    expect(r.stderr).toContain('dote: interrotto prima della fine; i file provvisori sono stati tolti');
+    expect(files(o.dir)).toEqual(before);
+    expect(sedi(o.db)).toEqual(['Cremona', 'Lodi']);
   });
 });
