@@ -37,7 +37,13 @@ function removeAll(): number {
 }
 
 function onSignal(signal: (typeof SIGNALS)[number]): void {
-  if (removeAll()) process.stderr.write('\ndote: interrotto prima della fine; i file provvisori sono stati tolti\n');
+  if (removeAll()) {
+    try {
+      process.stderr.write('\ndote: interrotto prima della fine; i file provvisori sono stati tolti\n');
+    } catch {
+      // a terminal already closed (SIGHUP): the files are gone all the same
+    }
+  }
   listen(false);
   process.kill(process.pid, signal);
 }
