@@ -2,7 +2,8 @@
  * The PostgreSQL server as dote's store (issue 14: operators with several sedi). `--db` or
  * `DOTE_DB` holding a `postgres://` (or `postgresql://`) URL selects it; anything else is the
  * SQLite file. The URL is libpq's: user, host, port, database, and `?sslmode=…`,
- * `sslrootcert=…`… as libpq spells them (the `pg` driver reads them); the password from
+ * `sslrootcert=…`… as libpq spells and means them (checked and made explicit for the `pg`
+ * driver by url.ts; PGSSLMODE and its kin when the URL says nothing); the password from
  * PGPASSWORD or ~/.pgpass (never in the URL: it would end up in shell histories and process
  * lists, and dote never prints it).
  *
@@ -22,6 +23,7 @@ import { UsageError } from '../../errors.js';
 import { WRITE_LOCK_KEY, fromPgError } from './errors.js';
 import { displayLocation } from '../location.js';
 import { SCHEMA_VERSION, busyTimeoutMs } from '../connection.js';
+import { serverAddress, withoutTls, type ServerAddress } from './url.js';
 
 // Counts and sums come back as int8 and numeric, which pg returns as strings: dote's integers
 // (minutes, cents, ids) are far below 2^53, so numbers, as better-sqlite3 returns them.
@@ -41,7 +43,30 @@ const APP_MARK = 'dote';
 
 /** A connection to the server, with dote's session settings; an unreachable server is said in Italian. */
 export async function connect(url: string): Promise<PgClient> {
-  const client = new pg.Client({ connectionString: url, application_name: 'dote' });
+  let address = serverAddress(url);
+  try {
+    try {
+      return await connectTo(address);
+    } catch (e) {
+      // `prefer` and `allow`: in the clear when the server has no TLS, as libpq (postgres/url.ts).
+      if (!noTls(e) || (address.sslmode !== 'prefer' && address.sslmode !== 'allow')) throw e;
+      address = withoutTls(address);
+      return await connectTo(address);
+    }
+  } catch (e) {
+    if (noTls(e)) {
+      const said = address.sslmodeFrom === 'PGSSLMODE' ? `PGSSLMODE=${address.sslmode}` : `sslmode=${address.sslmode}`;
+      throw new UsageError(`${displayLocation(url)}: il server non accetta connessioni cifrate (TLS), richieste da ${said}`, "attiva TLS sul server (ssl = on), o usa sslmode=prefer solo su una rete dell'ufficio");
+    }
+    throw fromPgError(e, url);
+  }
+}
+
+/** The driver's words when the server answers the request for TLS with no. */
+const noTls = (e: unknown) => e instanceof Error && e.message === 'The server does not support SSL connections';
+
+async function connectTo(address: ServerAddress): Promise<PgClient> {
+  const client = new pg.Client({ connectionString: address.connectionString, application_name: 'dote' });
   // An error on an idle connection (the server restarted) is reported by the next query.
   client.on('error', () => undefined);
   try {
@@ -51,7 +76,7 @@ export async function connect(url: string): Promise<PgClient> {
     await client.query(`SET lock_timeout = ${busyTimeoutMs()}`);
   } catch (e) {
     await client.end().catch(() => undefined);
-    throw fromPgError(e, url);
+    throw e;
   }
   return client;
 }

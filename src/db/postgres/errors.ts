@@ -27,6 +27,18 @@ export function fromPgError(e: unknown, url: string): unknown {
     case 'EHOSTUNREACH':
     case 'ENETUNREACH':
       return new UsageError(`${where}: il server PostgreSQL ${server} non risponde`, 'controlla la rete e riprova: nulla è stato cambiato');
+    case 'DEPTH_ZERO_SELF_SIGNED_CERT':
+    case 'SELF_SIGNED_CERT_IN_CHAIN':
+    case 'UNABLE_TO_VERIFY_LEAF_SIGNATURE':
+    case 'UNABLE_TO_GET_ISSUER_CERT':
+    case 'UNABLE_TO_GET_ISSUER_CERT_LOCALLY':
+    case 'CERT_SIGNATURE_FAILURE':
+      return new UsageError(`${where}: il certificato TLS del server non è firmato da un'autorità riconosciuta`, "indica il certificato dell'autorità con sslrootcert=/percorso/ca.pem nell'indirizzo");
+    case 'CERT_HAS_EXPIRED':
+    case 'CERT_NOT_YET_VALID':
+      return new UsageError(`${where}: il certificato TLS del server è scaduto o non ancora valido`, "l'amministratore del server deve rinnovarlo; controlla anche la data di questo computer");
+    case 'ERR_TLS_CERT_ALTNAME_INVALID':
+      return new UsageError(`${where}: il certificato TLS del server non è intestato a ${u?.hostname ?? 'questo nome'}`, 'usa nell’indirizzo il nome scritto nel certificato, o sslmode=verify-ca per non controllare il nome');
     case '28P01':
     case '28000':
       return new UsageError(`${where}: accesso negato dal server (utente o password non validi)`, 'la password si dà con PGPASSWORD o in ~/.pgpass, mai nell’indirizzo');
