@@ -10,7 +10,7 @@
  * descriptor: the findings (which name people's deliveries) never outlive the process, whether it
  * ends, is stopped with Ctrl-C or killed; the system frees the space when the descriptor closes.
  */
-import { closeSync, mkdtempSync, openSync, readSync, rmdirSync, unlinkSync, writeSync } from 'node:fs';
+import { closeSync, mkdtempSync, openSync, readSync, rmSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Severity } from '../rules/types.js';
@@ -131,9 +131,8 @@ export class FindingStore implements Findings {
     let fd: number;
     try {
       fd = openSync(file, 'wx+', 0o600);
-      unlinkSync(file);
     } finally {
-      rmdirSync(dir);
+      rmSync(dir, { recursive: true, force: true }); // the file with it: only the descriptor stays
     }
     try {
       for (let i = 0; i < this.buf.length; i += 1000) {

@@ -16,7 +16,7 @@ import type { RichiestaFileRow, RichiestaRow } from '../db/liquidazione-reposito
 import { RefusedError, UsageError } from '../errors.js';
 import { loadTemplate, type Template } from '../pdf/templates.js';
 import type { Documento } from '../pdf/model.js';
-import { mkdirOwnerOnly, writeAtomically } from '../files/owner-only.js';
+import { mkdirOwnerOnly, temporaryBeside, writeAtomically } from '../files/owner-only.js';
 import { letSignalsIn, removedIfInterrupted } from '../files/temporaries.js';
 import { loadDote, type DoteCtx } from './dote-load.js';
 import { avvioDote, checkLiquidazione, toContratto } from './liquidazione.js';
@@ -96,7 +96,7 @@ export async function preparaLiquidazione(store: Store, ctx: DoteCtx, id: string
   checkDir(o.dir);
   const cats = loadCatalogues(ctx.catalogFiles);
   const dest = path.resolve(o.dir);
-  const tmp = path.join(path.dirname(dest), `.${path.basename(dest)}.${process.pid}.tmp`);
+  const tmp = temporaryBeside(dest);
   let renamed = false;
   const forget = removedIfInterrupted(tmp);
   try {
