@@ -20,7 +20,7 @@ const INTERROTTO = 'dote: interrotto prima della fine; i file provvisori sono st
 
 /** Waits until `cond()` holds (an exception counts as not yet: a folder renamed under the look). */
 async function until(cond: () => boolean, what: string): Promise<void> {
-  const limit = Date.now() + 120_000;
+  const limit = Date.now() + 50_000; // within the test's 60 s, so that a miss says what never happened
   for (;;) {
     try {
       if (cond()) return;
@@ -69,8 +69,8 @@ describe('an interrupted command', () => {
     const { child, done } = spawnDote(['verifica', 'grande.csv'], { cwd: t.dir, env: { DOTE_OGGI: '2022-07-15', TMPDIR: tmp } });
     // A run of findings on disk: a descriptor of the process on a file under tmp, already unlinked.
     const runs = () => readdirSync(`/proc/${child.pid}/fd`).map((fd) => readlinkSync(`/proc/${child.pid}/fd/${fd}`)).filter((l) => l.startsWith(`${tmp}/`));
-    await until(() => runs().length > 0, 'the first findings written to disk');
-    expect(runs().every((l) => l.endsWith(' (deleted)'))).toBe(true);
+    // (Looked at from outside, a run may be caught in the instant between its open and its unlink.)
+    await until(() => runs().some((l) => l.endsWith(' (deleted)')), 'the first findings written to disk, unlinked');
     child.kill('SIGKILL');
     const o = await done;
     expect(o.signal).toBe('SIGKILL');
